@@ -1,0 +1,26 @@
+import type { RequestHandler } from 'msw';
+import type { RegistryName } from '@egov/shared/upstream';
+import { individualsHandlers } from './handlers/individuals.js';
+import { legalEntitiesHandlers } from './handlers/legal-entities.js';
+import { licensingHandlers } from './handlers/licensing.js';
+import { paymentsHandlers } from './handlers/payments.js';
+import type { RegistryState } from './state.js';
+
+export { individualsHandlers, legalEntitiesHandlers, licensingHandlers, paymentsHandlers };
+
+const byRegistry: Record<RegistryName, (state: RegistryState) => RequestHandler[]> = {
+  individuals: individualsHandlers,
+  'legal-entities': legalEntitiesHandlers,
+  payments: paymentsHandlers,
+  licensing: licensingHandlers,
+};
+
+/** Happy-path handlers of one registry. Failures are per-test overrides (see scenarios). */
+export function registryHandlers(registry: RegistryName, state: RegistryState): RequestHandler[] {
+  return byRegistry[registry](state);
+}
+
+/** Happy-path handlers of all four registries over one shared state. */
+export function createHandlers(state: RegistryState): RequestHandler[] {
+  return (Object.keys(byRegistry) as RegistryName[]).flatMap((name) => byRegistry[name](state));
+}

@@ -1,0 +1,3 @@
+export { createHandlers, registryHandlers, individualsHandlers, legalEntitiesHandlers, paymentsHandlers, licensingHandlers } from './handlers.js';
+export { RegistryState, createRegistryState, type JournalEntry } from './state.js';
+export { createFixtures, NAMED, FIXTURE_TODAY, activities, type FixtureSet, type FixtureOptions } from './fixtures/index.js';

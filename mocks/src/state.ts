@@ -1,0 +1,71 @@
+import type { LegalEntityRecord, LicenseRecord, PaymentRecord, PersonRecord, RegistryName } from '@egov/shared/upstream';
+import { createFixtures, type FixtureOptions, type FixtureSet } from './fixtures/index.js';
+
+export interface JournalEntry {
+  registry: RegistryName;
+  route: string;
+  /** How many ids one batch call asked for (1 for single lookups). */
+  ids: number;
+}
+
+/**
+ * What the mock registries hold right now, indexed the way their endpoints read it. Mutations (a new
+ * payment, an issued licence) change it, and every answered call is written to the journal so a test
+ * can see how many upstream calls an operation cost.
+ */
+export class RegistryState {
+  readonly persons = new Map<string, PersonRecord>();
+  readonly entities = new Map<string, LegalEntityRecord>();
+  readonly licenses = new Map<string, LicenseRecord>();
+  readonly payments = new Map<string, PaymentRecord>();
+  readonly journal: JournalEntry[] = [];
+
+  constructor(readonly fixtures: FixtureSet) {
+    for (const p of fixtures.persons) this.persons.set(p.iin, structuredClone(p));
+    for (const e of fixtures.entities) this.entities.set(e.bin, structuredClone(e));
+    for (const l of fixtures.licenses) this.licenses.set(l.number, structuredClone(l));
+    for (const p of fixtures.payments) this.payments.set(p.id, structuredClone(p));
+  }
+
+  record(registry: RegistryName, route: string, ids = 1): void {
+    this.journal.push({ registry, route, ids });
+  }
+
+  /** Calls answered by one registry (optionally one route) since the last reset. */
+  calls(registry: RegistryName, route?: string): number {
+    return this.journal.filter((e) => e.registry === registry && (route === undefined || e.route === route)).length;
+  }
+
+  resetJournal(): void {
+    this.journal.length = 0;
+  }
+
+  licensesOf(holderIds: readonly string[]): LicenseRecord[] {
+    const wanted = new Set(holderIds);
+    return [...this.licenses.values()].filter((l) => wanted.has(l.holderId));
+  }
+
+  paymentsOf(payerIds: readonly string[]): PaymentRecord[] {
+    const wanted = new Set(payerIds);
+    return [...this.payments.values()].filter((p) => wanted.has(p.payerId));
+  }
+
+  /** Entities where each person is head or founder, with the person's roles there. */
+  participationsOf(iins: readonly string[]): { iin: string; bin: string; roles: ('HEAD' | 'FOUNDER')[] }[] {
+    const wanted = new Set(iins);
+    const out: { iin: string; bin: string; roles: ('HEAD' | 'FOUNDER')[] }[] = [];
+    for (const entity of this.entities.values()) {
+      const roles = new Map<string, ('HEAD' | 'FOUNDER')[]>();
+      if (entity.headIin && wanted.has(entity.headIin)) roles.set(entity.headIin, ['HEAD']);
+      for (const founder of entity.founders) {
+        if (founder.type === 'PERSON' && wanted.has(founder.iin)) roles.set(founder.iin, [...(roles.get(founder.iin) ?? []), 'FOUNDER']);
+      }
+      for (const [iin, r] of roles) out.push({ iin, bin: entity.bin, roles: r });
+    }
+    return out;
+  }
+}
+
+export function createRegistryState(fixtures: FixtureSet | FixtureOptions = {}): RegistryState {
+  return new RegistryState('holdingBin' in fixtures ? fixtures : createFixtures(fixtures));
+}

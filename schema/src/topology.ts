@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Where every part of the graph lives. Names, ports and the environment variables that override the
+ * URLs are defined here once; servers, the composition and the tests all read them from here.
+ */
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export const SUBGRAPH_NAMES = ['individuals', 'legal-entities', 'payments', 'licensing'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+interface SubgraphPlace {
+  port: number;
+  /** Overrides the routing URL the gateway uses, e.g. in a container network. */
+  urlEnv: string;
+  /** The subgraph's SDL, relative to the repository root. */
+  sdl: string;
+}
+
+export const subgraphs: Record<SubgraphName, SubgraphPlace> = {
+  individuals: { port: 4001, urlEnv: 'INDIVIDUALS_SUBGRAPH_URL', sdl: 'subgraphs/individuals/src/schema.graphql' },
+  'legal-entities': { port: 4002, urlEnv: 'LEGAL_ENTITIES_SUBGRAPH_URL', sdl: 'subgraphs/legal-entities/src/schema.graphql' },
+  payments: { port: 4003, urlEnv: 'PAYMENTS_SUBGRAPH_URL', sdl: 'subgraphs/payments/src/schema.graphql' },
+  licensing: { port: 4004, urlEnv: 'LICENSING_SUBGRAPH_URL', sdl: 'subgraphs/licensing/src/schema.graphql' },
+};
+
+/** The upstream registries; in development the mocks serve each on its own port. */
+export const registries: Record<SubgraphName, { port: number; urlEnv: string }> = {
+  individuals: { port: 4101, urlEnv: 'INDIVIDUALS_REGISTRY_URL' },
+  'legal-entities': { port: 4102, urlEnv: 'LEGAL_ENTITIES_REGISTRY_URL' },
+  payments: { port: 4103, urlEnv: 'PAYMENTS_REGISTRY_URL' },
+  licensing: { port: 4104, urlEnv: 'LICENSING_REGISTRY_URL' },
+};
+
+export const gateway = { port: 4000, path: '/graphql', portEnv: 'PORT' } as const;
+
+type Env = Record<string, string | undefined>;
+
+export function subgraphUrl(name: SubgraphName, env: Env = process.env): string {
+  return env[subgraphs[name].urlEnv] || `http://127.0.0.1:${subgraphs[name].port}/graphql`;
+}
+
+export function registryUrl(name: SubgraphName, env: Env = process.env): string {
+  return env[registries[name].urlEnv] || `http://127.0.0.1:${registries[name].port}`;
+}

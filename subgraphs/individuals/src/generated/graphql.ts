@@ -1,0 +1,324 @@
+/* Generated from src/schema.graphql by `npm run codegen`; do not edit. */
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { PersonRecord, IdentityDocumentRecord, EntrepreneurRecord } from '@egov/shared/upstream';
+import type { Context } from '../context.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, YYYY-MM-DD. */
+  Date: { input: string; output: string; }
+  /**
+   * Individual identification number (ИИН): 12 digits; digits 1-6 are the birth date (YYMMDD), the 7th gives
+   * century and sex, the 12th is a mod-11 control digit. Invalid values are rejected with INVALID_IIN.
+   */
+  IIN: { input: string; output: string; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A postal address as the registries write it. */
+export type Address = {
+  __typename?: 'Address';
+  city: Scalars['String']['output'];
+  district: Maybe<Scalars['String']['output']>;
+  flat: Maybe<Scalars['String']['output']>;
+  house: Scalars['String']['output'];
+  postcode: Maybe<Scalars['String']['output']>;
+  /** Oblast, or a city of republican status (Astana, Almaty, Shymkent). */
+  region: Scalars['String']['output'];
+  street: Scalars['String']['output'];
+};
+
+export type Citizenship = {
+  __typename?: 'Citizenship';
+  /** ISO 3166-1 alpha-2 code, e.g. KZ. */
+  countryCode: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type EntrepreneurRegistration = {
+  __typename?: 'EntrepreneurRegistration';
+  /** Registration certificate number; registrations after 2012 have a notification instead, so null. */
+  certificateNumber: Maybe<Scalars['String']['output']>;
+  registeredOn: Scalars['Date']['output'];
+  /** The tax authority where the entrepreneur is registered. */
+  taxAuthority: TaxAuthority;
+  taxRegisteredOn: Scalars['Date']['output'];
+  tradeName: Scalars['String']['output'];
+};
+
+export type IdentityDocument = {
+  __typename?: 'IdentityDocument';
+  expiresOn: Scalars['Date']['output'];
+  /** Issuing authority, e.g. МВД РК. */
+  issuedBy: Scalars['String']['output'];
+  issuedOn: Scalars['Date']['output'];
+  number: Scalars['String']['output'];
+  series: Maybe<Scalars['String']['output']>;
+  type: IdentityDocumentType;
+  /** Whether the document has not expired today (Asia/Almaty). */
+  valid: Scalars['Boolean']['output'];
+};
+
+export type IdentityDocumentType =
+  | 'ID_CARD'
+  | 'PASSPORT'
+  | 'RESIDENCE_PERMIT'
+  | 'STATELESS_CERTIFICATE';
+
+/**
+ * A natural person as the individuals registry (ГБД ФЛ) holds them. Registry fields are null, with an
+ * error naming the registry, when the registry cannot answer; the rest of the response still arrives.
+ */
+export type Person = {
+  __typename?: 'Person';
+  /** Registered (permanent) address. */
+  address: Maybe<Address>;
+  birthDate: Maybe<Scalars['Date']['output']>;
+  citizenship: Maybe<Citizenship>;
+  /** Registration as an individual entrepreneur (ИП), or null when the person is not one. */
+  entrepreneur: Maybe<EntrepreneurRegistration>;
+  firstName: Maybe<Scalars['String']['output']>;
+  /** Last, first and middle name, as printed on documents. */
+  fullName: Maybe<Scalars['String']['output']>;
+  /** The current identity document. */
+  identityDocument: Maybe<IdentityDocument>;
+  iin: Scalars['IIN']['output'];
+  lastName: Maybe<Scalars['String']['output']>;
+  /** Patronymic; many people have none. */
+  middleName: Maybe<Scalars['String']['output']>;
+  sex: Maybe<Sex>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * A person from the individuals registry (ГБД ФЛ). An invalid IIN fails with INVALID_IIN before the
+   * registry is asked; a valid IIN the registry does not hold gives null with NOT_FOUND.
+   */
+  person: Maybe<Person>;
+};
+
+
+export type QueryPersonArgs = {
+  iin: Scalars['IIN']['input'];
+};
+
+export type Sex =
+  | 'FEMALE'
+  | 'MALE';
+
+export type TaxAuthority = {
+  __typename?: 'TaxAuthority';
+  code: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Person: Person;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Person:
+    ( { __typename: 'Person' }
+    & GraphQLRecursivePick<FederationTypes['Person'], {"iin":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Address: ResolverTypeWrapper<Address>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Citizenship: ResolverTypeWrapper<Citizenship>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  EntrepreneurRegistration: ResolverTypeWrapper<EntrepreneurRecord>;
+  IIN: ResolverTypeWrapper<Scalars['IIN']['output']>;
+  IdentityDocument: ResolverTypeWrapper<IdentityDocumentRecord>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  IdentityDocumentType: IdentityDocumentType;
+  Person: ResolverTypeWrapper<PersonRecord>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Sex: Sex;
+  TaxAuthority: ResolverTypeWrapper<TaxAuthority>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Address: Address;
+  String: Scalars['String']['output'];
+  Citizenship: Citizenship;
+  Date: Scalars['Date']['output'];
+  EntrepreneurRegistration: EntrepreneurRecord;
+  IIN: Scalars['IIN']['output'];
+  IdentityDocument: IdentityDocumentRecord;
+  Boolean: Scalars['Boolean']['output'];
+  Person: PersonRecord;
+  Query: Record<PropertyKey, never>;
+  TaxAuthority: TaxAuthority;
+}>;
+
+export type AddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  district?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  flat?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  house?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postcode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  street?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CitizenshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citizenship'] = ResolversParentTypes['Citizenship']> = ResolversObject<{
+  countryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export type EntrepreneurRegistrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntrepreneurRegistration'] = ResolversParentTypes['EntrepreneurRegistration']> = ResolversObject<{
+  certificateNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  taxAuthority?: Resolver<ResolversTypes['TaxAuthority'], ParentType, ContextType>;
+  taxRegisteredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  tradeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export interface IinScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IIN'], any> {
+  name: 'IIN';
+}
+
+export type IdentityDocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IdentityDocument'] = ResolversParentTypes['IdentityDocument']> = ResolversObject<{
+  expiresOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  issuedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  series?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['IdentityDocumentType'], ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
+  birthDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  citizenship?: Resolver<Maybe<ResolversTypes['Citizenship']>, ParentType, ContextType>;
+  entrepreneur?: Resolver<Maybe<ResolversTypes['EntrepreneurRegistration']>, ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fullName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  identityDocument?: Resolver<Maybe<ResolversTypes['IdentityDocument']>, ParentType, ContextType>;
+  iin?: Resolver<ResolversTypes['IIN'], ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  middleName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sex?: Resolver<Maybe<ResolversTypes['Sex']>, ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'iin'>>;
+}>;
+
+export type TaxAuthorityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaxAuthority'] = ResolversParentTypes['TaxAuthority']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = Context> = ResolversObject<{
+  Address?: AddressResolvers<ContextType>;
+  Citizenship?: CitizenshipResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  EntrepreneurRegistration?: EntrepreneurRegistrationResolvers<ContextType>;
+  IIN?: GraphQLScalarType;
+  IdentityDocument?: IdentityDocumentResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  TaxAuthority?: TaxAuthorityResolvers<ContextType>;
+}>;
+

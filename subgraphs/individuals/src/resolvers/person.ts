@@ -1,0 +1,28 @@
+import { kzDate, notFound } from '@egov/shared';
+import type { PersonRecord } from '@egov/shared/upstream';
+import type { Context } from '../context.js';
+import type { Resolvers } from '../generated/graphql.js';
+
+const REGISTRY = 'individuals';
+
+export async function loadPerson(iin: string, context: Context): Promise<PersonRecord> {
+  const person = await context.registry.person.load(iin);
+  if (!person) throw notFound('person', REGISTRY);
+  return person;
+}
+
+export const personResolvers: Resolvers = {
+  Query: {
+    person: (_root, { iin }, context) => loadPerson(iin, context),
+  },
+  Person: {
+    __resolveReference: (reference, context) => loadPerson(reference.iin, context),
+    fullName: (person) => [person.lastName, person.firstName, person.middleName].filter(Boolean).join(' '),
+  },
+  IdentityDocument: {
+    valid: (document, _args, context) => document.expiresOn >= kzDate(context.now),
+  },
+  EntrepreneurRegistration: {
+    taxAuthority: (registration) => ({ code: registration.taxAuthorityCode, name: registration.taxAuthorityName }),
+  },
+};

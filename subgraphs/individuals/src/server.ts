@@ -1,0 +1,21 @@
+import { createLogger, createSubgraphServer, loadTypeDefs, RegistryClient, type Logger } from '@egov/shared';
+import type { IndividualsConfig } from './config.js';
+import type { Context } from './context.js';
+import { createIndividualsRegistry } from './registry/index.js';
+import { resolvers } from './resolvers/index.js';
+
+export { loadConfig, type IndividualsConfig } from './config.js';
+
+export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
+
+/** The individuals subgraph (ГБД ФЛ): Person by IIN. */
+export function createIndividualsSubgraph(config: Omit<IndividualsConfig, 'port'>, logger: Logger = createLogger('individuals')) {
+  const client = new RegistryClient({ registry: 'individuals', ...config.registry, logger });
+  return createSubgraphServer<Context>({
+    name: 'individuals',
+    typeDefs,
+    resolvers,
+    logger,
+    context: async () => ({ registry: createIndividualsRegistry(client), now: new Date() }),
+  });
+}

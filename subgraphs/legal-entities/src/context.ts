@@ -1,0 +1,5 @@
+import type { LegalEntitiesRegistry } from './registry/index.js';
+
+export interface Context {
+  registry: LegalEntitiesRegistry;
+}

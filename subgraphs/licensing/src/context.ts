@@ -1,0 +1,5 @@
+import type { LicensingRegistry } from './registry/index.js';
+
+export interface Context {
+  registry: LicensingRegistry;
+}

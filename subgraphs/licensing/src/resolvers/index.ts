@@ -1,0 +1,10 @@
+import { BINScalar, DateScalar, IINScalar } from '@egov/shared';
+import type { Resolvers } from '../generated/graphql.js';
+import { licenseResolvers } from './license.js';
+
+export const resolvers: Resolvers = {
+  IIN: IINScalar,
+  BIN: BINScalar,
+  Date: DateScalar,
+  ...licenseResolvers,
+};

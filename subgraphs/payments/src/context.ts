@@ -1,0 +1,5 @@
+import type { PaymentsRegistry } from './registry/index.js';
+
+export interface Context {
+  registry: PaymentsRegistry;
+}

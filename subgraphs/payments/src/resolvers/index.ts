@@ -1,0 +1,17 @@
+import { ApplicantIdScalar, BINScalar, DateTimeScalar, IINScalar, MoneyScalar, parseKzt } from '@egov/shared';
+import type { Resolvers } from '../generated/graphql.js';
+import { paymentResolvers } from './payment.js';
+
+export const resolvers: Resolvers = {
+  IIN: IINScalar,
+  BIN: BINScalar,
+  ApplicantId: ApplicantIdScalar,
+  DateTime: DateTimeScalar,
+  Money: MoneyScalar,
+  ...paymentResolvers,
+  Payment: {
+    ...paymentResolvers.Payment,
+    // The gateway speaks decimal strings; inside the graph money is whole tiyn.
+    amount: (payment) => parseKzt(payment.amount)!,
+  },
+};

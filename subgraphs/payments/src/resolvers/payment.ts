@@ -1,0 +1,44 @@
+import { checkApplicantId, notFound } from '@egov/shared';
+import { type PaymentRecord } from '@egov/shared/upstream';
+import type { Context } from '../context.js';
+import type { Resolvers } from '../generated/graphql.js';
+
+const REGISTRY = 'payments';
+
+async function paymentsOf(payerId: string, context: Context): Promise<PaymentRecord[]> {
+  const payments = await context.registry.paymentsOf.load(payerId);
+  return [...payments].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+export const paymentResolvers: Resolvers = {
+  Query: {
+    payment: async (_root, { id }, context) => {
+      const payment = await context.registry.payment(id);
+      if (!payment) throw notFound('payment', REGISTRY);
+      return payment;
+    },
+  },
+  Payment: {
+    __resolveReference: async (reference, context) => {
+      const payment = await context.registry.payment(reference.id);
+      if (!payment) throw notFound('payment', REGISTRY);
+      return payment;
+    },
+    payer: (payment) => {
+      const id = checkApplicantId(payment.payerId);
+      if (id.ok && id.ref.kind === 'BIN') return { __typename: 'LegalEntity', bin: id.ref.bin };
+      return { __typename: 'Person', iin: payment.payerId };
+    },
+  },
+  Applicant: {
+    __resolveType: (applicant) => ('bin' in applicant ? 'LegalEntity' : 'Person'),
+  },
+  Person: {
+    __resolveReference: (reference) => ({ iin: reference.iin }),
+    payments: (person, _args, context) => paymentsOf(person.iin, context),
+  },
+  LegalEntity: {
+    __resolveReference: (reference) => ({ bin: reference.bin }),
+    payments: (entity, _args, context) => paymentsOf(entity.bin, context),
+  },
+};

@@ -1,0 +1,36 @@
+import { GraphQLError, type GraphQLErrorExtensions } from 'graphql';
+import { REGISTRIES, type RegistryName } from './upstream/index.js';
+
+/** Every GraphQL error we raise carries one of these in `extensions.code`. */
+export const ErrorCode = {
+  INVALID_IIN: 'INVALID_IIN',
+  INVALID_BIN: 'INVALID_BIN',
+  INVALID_APPLICANT_ID: 'INVALID_APPLICANT_ID',
+  INVALID_DATE: 'INVALID_DATE',
+  INVALID_MONEY: 'INVALID_MONEY',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  REGISTRY_UNAVAILABLE: 'REGISTRY_UNAVAILABLE',
+  REGISTRY_TIMEOUT: 'REGISTRY_TIMEOUT',
+  REGISTRY_BAD_RESPONSE: 'REGISTRY_BAD_RESPONSE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export function graphqlError(code: ErrorCode, message: string, extensions: GraphQLErrorExtensions = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+/**
+ * A valid id that the registry does not hold. The id itself stays out of the message: messages end up
+ * in logs and traces, and the caller already knows what it asked for.
+ */
+export function notFound(what: string, registry: RegistryName): GraphQLError {
+  return graphqlError(ErrorCode.NOT_FOUND, `No ${what} with this id in ${REGISTRIES[registry].title}`, { registry });
+}
+
+export function codeOf(error: unknown): string | undefined {
+  if (error instanceof GraphQLError) return error.extensions.code as string | undefined;
+  return undefined;
+}

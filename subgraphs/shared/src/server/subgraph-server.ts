@@ -1,0 +1,174 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { DocumentNode, GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from '../errors.js';
+import type { Logger } from '../log.js';
+import { BodyTooLargeError, readBody } from './http-body.js';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+export interface SubgraphServerOptions<Ctx extends BaseContext> {
+  name: string;
+  typeDefs: DocumentNode;
+  /** Resolver map; typed by each subgraph's generated resolver types. */
+  resolvers: object;
+  /** Builds the per-request context: loaders, caller identity. */
+  context: (req: IncomingMessage) => Promise<Ctx>;
+  logger: Logger;
+  /** Extra HTTP routes beside /graphql, keyed by "METHOD /path". */
+  routes?: Record<string, RouteHandler>;
+  /** Readiness probe: resolves to the state of each dependency; any false answers 503. */
+  readiness?: () => Promise<Record<string, boolean | string>>;
+  /** Largest accepted GraphQL request body. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Production hides the landing page and introspection. Default: NODE_ENV === 'production'. */
+  production?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const PASSED_THROUGH = new Set<string>(Object.values(ErrorCode));
+const GRAPHQL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+
+/**
+ * Errors with one of our codes reach the client as raised; anything else is a bug whose message may
+ * carry internals, so the client gets a generic INTERNAL_SERVER_ERROR and the log gets the detail.
+ */
+function formatErrorFor(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // A scalar that rejects an inline literal is reported as a validation failure; its own code
+    // (INVALID_IIN, ...) sits on the wrapped error and is the one a client can act on.
+    const inner = ownCode(error);
+    const code = inner ?? String(formatted.extensions?.code ?? '');
+    const { stacktrace: _drop, ...rest } = formatted.extensions ?? {};
+    const extensions = { ...rest, code };
+    if (PASSED_THROUGH.has(code) || GRAPHQL_CODES.has(code) || code.startsWith('UNAUTH') || code === 'FORBIDDEN') {
+      return { ...formatted, extensions };
+    }
+    logger.error('unexpected error while resolving', { path: formatted.path, error: (error as { originalError?: unknown })?.originalError ?? error });
+    return { message: 'Internal error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  };
+}
+
+function ownCode(error: unknown): string | undefined {
+  for (let e = error as { originalError?: unknown; extensions?: Record<string, unknown> } | undefined; e; e = e.originalError as typeof e) {
+    const code = e.extensions?.code;
+    if (typeof code === 'string' && PASSED_THROUGH.has(code)) return code;
+  }
+  return undefined;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** One Federation 2 subgraph behind a plain node:http server: /graphql, /health, /ready and extra routes. */
+export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphServerOptions<Ctx>) {
+  const production = options.production ?? process.env.NODE_ENV === 'production';
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const httpServer: Server = createServer();
+  const apollo = new ApolloServer<Ctx>({
+    schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers } as Parameters<typeof buildSubgraphSchema>[0]),
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatErrorFor(options.logger),
+    logger: {
+      debug: (m) => options.logger.debug(String(m)),
+      info: (m) => options.logger.info(String(m)),
+      warn: (m) => options.logger.warn(String(m)),
+      error: (m) => options.logger.error(String(m)),
+    },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown;
+    if (req.method === 'POST') {
+      const raw = await readBody(req, maxBodyBytes);
+      try {
+        body = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
+      } catch {
+        send(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        return;
+      }
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: () => options.context(req),
+    });
+    for (const [key, value] of result.headers) res.setHeader(key, value);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (url.pathname === '/graphql') return await handleGraphQL(req, res, url);
+      if (url.pathname === '/health') return send(res, 200, { status: 'ok', service: options.name });
+      if (url.pathname === '/ready') {
+        const checks = (await options.readiness?.()) ?? {};
+        const ready = Object.values(checks).every((value) => value !== false);
+        return send(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
+      }
+      const route = options.routes?.[`${req.method} ${url.pathname}`];
+      if (route) return await route(req, res);
+      send(res, 404, { error: 'NOT_FOUND' });
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        send(res, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        return;
+      }
+      options.logger.error('request failed', { path: url.pathname, error });
+      if (!res.headersSent) send(res, 500, { errors: [{ message: 'Internal error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+      else res.destroy();
+    }
+  }
+
+  return {
+    apollo,
+    httpServer,
+    /** Starts listening; port 0 picks a free port (tests). */
+    async start(port: number, host = '127.0.0.1'): Promise<RunningServer> {
+      await apollo.start();
+      httpServer.keepAliveTimeout = 65_000;
+      httpServer.on('request', (req, res) => void handle(req, res));
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve());
+      });
+      const actual = (httpServer.address() as AddressInfo).port;
+      return {
+        url: `http://${host}:${actual}/graphql`,
+        port: actual,
+        close: () => apollo.stop(),
+      };
+    },
+  };
+}
+
+export type SubgraphServer = ReturnType<typeof createSubgraphServer>;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { IsoDate, MAX_BATCH, TwelveDigits } from './common.js';
+
+/** Е-лицензирование — the state licensing system (elicense.kz). */
+export const licensingApi = {
+  basePath: '/elicense/v1',
+  /** GET: one licence by number, 404 when unknown. */
+  license: (number: string) => `/elicense/v1/licenses/${encodeURIComponent(number)}`,
+  /** POST {numbers}: many licences at once. */
+  licensesBatch: '/elicense/v1/licenses/batch',
+  /** POST {holderIds}: every licence held by these IINs/BINs. */
+  byHolders: '/elicense/v1/licenses/by-holder',
+} as const;
+
+const Named = z.object({ code: z.string(), nameRu: z.string(), nameKk: z.string() });
+export type NamedRecord = z.infer<typeof Named>;
+
+export const LicenseRecord = z.object({
+  number: z.string().min(1),
+  activity: Named,
+  subtypes: z.array(Named),
+  annexes: z.array(z.object({ number: z.string(), issuedOn: IsoDate, subtypes: z.array(Named) })),
+  licensor: Named,
+  holderId: TwelveDigits,
+  issuedOn: IsoDate,
+  status: z.enum(['ACTIVE', 'SUSPENDED', 'TERMINATED']),
+  territory: z.string(),
+});
+export type LicenseRecord = z.infer<typeof LicenseRecord>;
+
+export const LicensesBatchRequest = z.object({ numbers: z.array(z.string().min(1)).min(1).max(MAX_BATCH) });
+export type LicensesBatchRequest = z.infer<typeof LicensesBatchRequest>;
+export const LicensesBatchResponse = z.object({ licenses: z.array(LicenseRecord), missing: z.array(z.string()) });
+export type LicensesBatchResponse = z.infer<typeof LicensesBatchResponse>;
+
+export const ByHoldersRequest = z.object({ holderIds: z.array(TwelveDigits).min(1).max(MAX_BATCH) });
+export type ByHoldersRequest = z.infer<typeof ByHoldersRequest>;
+export const ByHoldersResponse = z.object({ licenses: z.array(LicenseRecord) });
+export type ByHoldersResponse = z.infer<typeof ByHoldersResponse>;
+export type LicenseAnnexRecord = LicenseRecord['annexes'][number];

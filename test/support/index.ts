@@ -1,0 +1,1 @@
+export { startGraph, type GraphOptions, type RunningGraph } from './graph.js';
