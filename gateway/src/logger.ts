@@ -6,7 +6,10 @@ import { maskPersonalIds } from '@egov/shared';
  * variables of a failed subgraph request (IINs among them), so variables are removed outright and every
  * line still passes the same mask the subgraphs use.
  */
-export function createGatewayLogger(level: HiveLogLevel | false = (process.env.LOG_LEVEL as HiveLogLevel | undefined) ?? 'info'): Logger {
+export function createGatewayLogger(
+  level: HiveLogLevel | false = (process.env.LOG_LEVEL as HiveLogLevel | undefined) ?? 'info',
+  write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+): Logger {
   return new Logger({
     level,
     redact: { paths: ['variables', '*.variables', 'request.variables', 'body'], remove: true },
@@ -14,7 +17,7 @@ export function createGatewayLogger(level: HiveLogLevel | false = (process.env.L
       {
         write(logLevel, attrs, msg) {
           const line = JSON.stringify({ time: new Date().toISOString(), level: logLevel, service: 'gateway', msg, ...(attrs && typeof attrs === 'object' ? { attrs } : {}) });
-          process.stderr.write(maskPersonalIds(line) + '\n');
+          write(maskPersonalIds(line));
         },
       },
     ],

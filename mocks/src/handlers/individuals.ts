@@ -18,7 +18,7 @@ export function individualsHandlers(state: RegistryState) {
       }
       return HttpResponse.json(answer);
     }),
-    http.get(anyOrigin(individualsApi.person(':iin')), ({ params }) => {
+    http.get(anyOrigin(individualsApi.person), ({ params }) => {
       if (!isTwelveDigits(params.iin)) return badId();
       state.record('individuals', 'persons/:iin');
       const person = state.persons.get(params.iin);

@@ -27,7 +27,7 @@ export function legalEntitiesHandlers(state: RegistryState) {
       const answer: ByParticipantsResponse = { participations, entities: [...bins].map((bin) => state.entities.get(bin)!) };
       return HttpResponse.json(answer);
     }),
-    http.get(anyOrigin(legalEntitiesApi.entity(':bin')), ({ params }) => {
+    http.get(anyOrigin(legalEntitiesApi.entity), ({ params }) => {
       if (!isTwelveDigits(params.bin)) return badId();
       state.record('legal-entities', 'entities/:bin');
       const entity = state.entities.get(params.bin);

@@ -25,7 +25,7 @@ export function licensingHandlers(state: RegistryState) {
       const answer: ByHoldersResponse = { licenses: state.licensesOf(body.holderIds) };
       return HttpResponse.json(answer);
     }),
-    http.get(anyOrigin(licensingApi.license(':number')), ({ params }) => {
+    http.get(anyOrigin(licensingApi.license), ({ params }) => {
       state.record('licensing', 'licenses/:number');
       const found = state.licenses.get(String(params.number));
       return found ? HttpResponse.json(found) : notFound();

@@ -13,7 +13,7 @@ export function paymentsHandlers(state: RegistryState) {
       const answer: ByPayersResponse = { payments: state.paymentsOf(body.payerIds) };
       return HttpResponse.json(answer);
     }),
-    http.get(anyOrigin(paymentsApi.payment(':id')), ({ params }) => {
+    http.get(anyOrigin(paymentsApi.payment), ({ params }) => {
       state.record('payments', 'payments/:id');
       const payment = state.payments.get(String(params.id));
       return payment ? HttpResponse.json(payment) : notFound();

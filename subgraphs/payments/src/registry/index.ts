@@ -1,5 +1,5 @@
 import { createGroupLoader, type RegistryClient } from '@egov/shared';
-import { ByPayersResponse, paymentsApi, PaymentRecord, type PaymentRecord as Payment } from '@egov/shared/upstream';
+import { ByPayersResponse, fillPath, paymentsApi, PaymentRecord, type PaymentRecord as Payment } from '@egov/shared/upstream';
 
 /** ПШЭП as one request sees it: payments of every payer in the operation in one batch call. */
 export function createPaymentsRegistry(client: RegistryClient) {
@@ -8,7 +8,7 @@ export function createPaymentsRegistry(client: RegistryClient) {
       async (payerIds) => (await client.post(paymentsApi.byPayers, { payerIds }, ByPayersResponse)).payments,
       (payment) => payment.payerId,
     ),
-    payment: (id: string) => client.get(paymentsApi.payment(id), PaymentRecord),
+    payment: (id: string) => client.get(fillPath(paymentsApi.payment, { id }), PaymentRecord),
   };
 }
 

@@ -65,11 +65,11 @@ export class RegistryClient {
       throw this.transportError(error, started);
     }
     if (response.status === 404 && call.notFoundIsNull) {
-      await response.body?.cancel();
+      await drain(response);
       return null;
     }
     if (!response.ok) {
-      await response.body?.cancel();
+      await drain(response);
       this.logger?.warn('registry answered with an error status', { registry: this.registry, status: response.status });
       const code = response.status >= 500 || response.status === 429 ? ErrorCode.REGISTRY_UNAVAILABLE : ErrorCode.REGISTRY_BAD_RESPONSE;
       throw new RegistryError(this.registry, code, `answered HTTP ${response.status}`, response.status);
@@ -99,6 +99,11 @@ export class RegistryClient {
     this.logger?.warn('registry unreachable', { registry: this.registry, elapsedMs: elapsed, error });
     return new RegistryError(this.registry, ErrorCode.REGISTRY_UNAVAILABLE, 'is unreachable');
   }
+}
+
+/** Reads a (small) error body to the end so the keep-alive connection can be reused. */
+async function drain(response: Response): Promise<void> {
+  await response.arrayBuffer().catch(() => undefined);
 }
 
 function isTimeout(error: unknown): boolean {

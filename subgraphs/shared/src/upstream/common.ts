@@ -17,6 +17,18 @@ export const Address = z.object({
 });
 export type Address = z.infer<typeof Address>;
 
+/**
+ * Routes are written once as templates (`/persons/:iin`): mocks match them as they are, clients fill
+ * them with `fillPath`, which encodes every parameter.
+ */
+export function fillPath(template: string, params: Record<string, string>): string {
+  return template.replace(/:(\w+)/g, (_match, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name} for ${template}`);
+    return encodeURIComponent(value);
+  });
+}
+
 /** Every batch endpoint takes at most this many ids; clients split larger batches. */
 export const MAX_BATCH = 100;
 

@@ -5,7 +5,7 @@ import { Address, IsoDate, MAX_BATCH, TwelveDigits } from './common.js';
 export const individualsApi = {
   basePath: '/gbd-fl/v1',
   /** GET: one person, 404 when the registry has no such IIN. */
-  person: (iin: string) => `/gbd-fl/v1/persons/${iin}`,
+  person: '/gbd-fl/v1/persons/:iin',
   /** POST {iins}: many persons at once; ids the registry lacks come back in `missing`. */
   personsBatch: '/gbd-fl/v1/persons/batch',
 } as const;

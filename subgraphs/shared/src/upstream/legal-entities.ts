@@ -5,7 +5,7 @@ import { Address, IsoDate, MAX_BATCH, TwelveDigits } from './common.js';
 export const legalEntitiesApi = {
   basePath: '/gbd-ul/v1',
   /** GET: one entity, 404 when unknown. */
-  entity: (bin: string) => `/gbd-ul/v1/entities/${bin}`,
+  entity: '/gbd-ul/v1/entities/:bin',
   /** POST {bins}: many entities at once. */
   entitiesBatch: '/gbd-ul/v1/entities/batch',
   /** POST {iins}: the entities where these persons are head or founder, with the entities themselves. */

@@ -5,7 +5,7 @@ import { IsoDate, MAX_BATCH, TwelveDigits } from './common.js';
 export const licensingApi = {
   basePath: '/elicense/v1',
   /** GET: one licence by number, 404 when unknown. */
-  license: (number: string) => `/elicense/v1/licenses/${encodeURIComponent(number)}`,
+  license: '/elicense/v1/licenses/:number',
   /** POST {numbers}: many licences at once. */
   licensesBatch: '/elicense/v1/licenses/batch',
   /** POST {holderIds}: every licence held by these IINs/BINs. */

@@ -5,7 +5,7 @@ import { IsoInstant, KztAmount, MAX_BATCH, TwelveDigits } from './common.js';
 export const paymentsApi = {
   basePath: '/pshep/v1',
   /** GET: one payment by the gateway's id. */
-  payment: (id: string) => `/pshep/v1/payments/${encodeURIComponent(id)}`,
+  payment: '/pshep/v1/payments/:id',
   /** POST {payerIds}: every payment of these payers. */
   byPayers: '/pshep/v1/payments/by-payer',
 } as const;

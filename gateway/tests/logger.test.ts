@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { createGatewayLogger } from '../src/logger.js';
+
+describe('the gateway log', () => {
+  it('drops request variables and masks any IIN or BIN left in messages and attributes', () => {
+    const lines: string[] = [];
+    const log = createGatewayLogger('debug', (line) => lines.push(line));
+    log.error({ variables: { iin: '850314301234' }, subgraph: 'individuals', detail: { bin: '080440001234' } }, 'subgraph request for 621102407892 failed');
+    const out = lines.join('\n');
+    expect(out).not.toMatch(/850314301234|080440001234|621102407892/);
+    expect(out).not.toContain('variables');
+    expect(out).toContain('6211******92');
+    expect(out).toContain('individuals');
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * `npm start`: the whole graph on a fresh machine, with mock registries and no other services.
+ * Starts each part as its own process (as in production), layer by layer, waiting for health before
+ * the next, prefixes their output, and stops them all on Ctrl-C.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { gateway, registries, repoRoot, SUBGRAPH_NAMES, subgraphs } from '@egov/schema';
+
+interface Part {
+  name: string;
+  entry: string;
+  health: string[];
+  env?: Record<string, string>;
+}
+
+const host = '127.0.0.1';
+const layers: Part[][] = [
+  [{ name: 'mocks', entry: 'mocks/src/cli.ts', health: SUBGRAPH_NAMES.map((n) => `http://${host}:${registries[n].port}/`) }],
+  SUBGRAPH_NAMES.map((n) => ({ name: n, entry: `subgraphs/${n}/src/index.ts`, health: [`http://${host}:${subgraphs[n].port}/health`] })),
+  [{ name: 'gateway', entry: 'gateway/src/index.ts', health: [`http://${host}:${gateway.port}/health`], env: { PORT: String(gateway.port) } }],
+];
+
+const children: ChildProcess[] = [];
+const colours = [36, 33, 35, 32, 34, 91, 96];
+
+function prefixed(name: string, index: number) {
+  const tag = `\x1b[${colours[index % colours.length]}m${name.padEnd(14)}\x1b[0m| `;
+  let partial = '';
+  return (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) process.stdout.write(tag + line + '\n');
+  };
+}
+
+function launch(part: Part, index: number): ChildProcess {
+  const { PORT: _ignored, ...env } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', part.entry], { cwd: repoRoot, env: { ...env, ...part.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', prefixed(part.name, index));
+  child.stderr!.on('data', prefixed(part.name, index));
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${part.name} exited (${signal ?? code}); stopping everything`);
+      void stop(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitFor(url: string, deadline: number): Promise<void> {
+  for (;;) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`${url} did not come up in time`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+let stopping = false;
+async function stop(code: number): Promise<never> {
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(children.map((child) => (child.exitCode !== null ? undefined : new Promise((resolve) => child.once('exit', resolve)))));
+  process.exit(code);
+}
+process.once('SIGINT', () => void stop(0));
+process.once('SIGTERM', () => void stop(0));
+
+let index = 0;
+for (const layer of layers) {
+  for (const part of layer) launch(part, index++);
+  await Promise.all(layer.flatMap((part) => part.health.map((url) => waitFor(url, Date.now() + 60_000)))).catch(async (error: Error) => {
+    console.error(error.message);
+    await stop(1);
+  });
+}
+console.log(`\negov-graph is up: http://${host}:${gateway.port}/graphql (mock registries; Ctrl-C stops everything)\n`);

@@ -1,0 +1,69 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { NAMED } from '@egov/mocks';
+import { createMockRegistries } from '@egov/mocks/node';
+import { errorCodes, loopbackPassesThrough, postGraphQL, TEST_REGISTRY_URL } from '@egov/shared/testing';
+import { createPaymentsSubgraph } from '../src/server.js';
+
+const { server: registries, state } = createMockRegistries({ persons: 300 });
+let url: string;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  registries.listen(loopbackPassesThrough);
+  ({ url, close } = await createPaymentsSubgraph({ registry: { baseUrl: TEST_REGISTRY_URL, timeoutMs: 2000 } }).start(0));
+});
+beforeEach(() => state.resetJournal());
+afterEach(() => registries.resetHandlers());
+afterAll(async () => {
+  await close();
+  registries.close();
+});
+
+const PAYMENTS = `query($r: [_Any!]!) { _entities(representations: $r) {
+  ... on Person { iin payments { id payerId payer { __typename } purpose serviceCode action amount currency status paidAt transactionId } }
+  ... on LegalEntity { bin payments { id amount status } }
+} }`;
+
+describe('payments through ПШЭП', () => {
+  it('850314301234 paid one licence fee of 18 520 tenge (10 MRP in 2014) for the flag-and-emblem licence', async () => {
+    const response = await postGraphQL(url, PAYMENTS, { r: [{ __typename: 'Person', iin: NAMED.manWithLicences }] });
+    expect(response.errors).toBeUndefined();
+    expect(response.data._entities[0].payments).toEqual([
+      {
+        id: 'PSH-20140128-000731',
+        payerId: NAMED.manWithLicences,
+        payer: { __typename: 'Person' },
+        purpose: expect.stringContaining('Лицензионный сбор'),
+        serviceCode: 'state-symbols-licence',
+        action: 'issue',
+        amount: '18520.00',
+        currency: 'KZT',
+        status: 'PAID',
+        paidAt: expect.stringMatching(/^2014-01-28T/),
+        transactionId: expect.any(String),
+      },
+    ]);
+  });
+
+  it('010730604568 has none, and persons and companies asked together cost one gateway call', async () => {
+    const response = await postGraphQL(url, PAYMENTS, {
+      r: [{ __typename: 'Person', iin: NAMED.youngWoman }, { __typename: 'LegalEntity', bin: NAMED.llp }, { __typename: 'Person', iin: NAMED.llpHead }],
+    });
+    expect(response.data._entities[0].payments).toEqual([]);
+    expect(state.calls('payments')).toBe(1);
+  });
+
+  it('lists payments newest first', async () => {
+    const payer = state.fixtures.payments.map((p) => p.payerId).find((id, _i, all) => all.filter((x) => x === id).length >= 3)!;
+    const kind = Number(payer[4]) >= 4 ? { __typename: 'LegalEntity', bin: payer } : { __typename: 'Person', iin: payer };
+    const response = await postGraphQL(url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { payments { createdAt } } ... on LegalEntity { payments { createdAt } } } }`, { r: [kind] });
+    const dates = response.data._entities[0].payments.map((p: { createdAt: string }) => Date.parse(p.createdAt));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+
+  it('finds one payment by id, NOT_FOUND for an unknown id', async () => {
+    expect((await postGraphQL(url, `{ payment(id: "PSH-20140128-000731") { amount status } }`)).data.payment).toEqual({ amount: '18520.00', status: 'PAID' });
+    const unknown = await postGraphQL(url, `{ payment(id: "PSH-0") { amount } }`);
+    expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
+  });
+});
