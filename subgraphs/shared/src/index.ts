@@ -8,3 +8,4 @@ export * from './server/index.js';
 export * from './ids/index.js';
 export * from './time.js';
 export * from './schema-file.js';
+export * from './db/index.js';

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 /**
  * Helpers for tests that drive a subgraph or the gateway over HTTP while msw plays the registries.
  */
@@ -42,3 +43,15 @@ export const loopbackPassesThrough = {
 
 /** Where tests point registry clients: msw intercepts it, the network never sees it. */
 export const TEST_REGISTRY_URL = 'http://registry.test';
+
+/** A TCP port that was free a moment ago, for servers that cannot listen on port 0 themselves. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}

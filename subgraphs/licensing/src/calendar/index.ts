@@ -1,0 +1,33 @@
+export {
+  CalendarDataError,
+  DEFAULT_CUTOFF,
+  DEFAULT_UTC_OFFSET_MINUTES,
+  WorkingCalendar,
+  fromDayNumber,
+  holidaysFileSchema,
+  isIsoDate,
+  kurbanAitFileSchema,
+  parseCalendarFile,
+  toDayNumber,
+  transfersFileSchema,
+  weekdayName,
+} from './calendar.js';
+export type {
+  CalendarData,
+  CalendarDataIssue,
+  CalendarSources,
+  CalendarWarning,
+  CalendarWarningCode,
+  DayOff,
+  DayOffKind,
+  DueDateInput,
+  DueDateResult,
+  Holiday,
+  HolidaysFile,
+  KurbanAitFile,
+  SubmissionOptions,
+  TermUnit,
+  Transfer,
+  TransfersFile,
+} from './calendar.js';
+export { DEFAULT_CALENDAR_DIR, loadCalendar } from './load.js';

@@ -1,0 +1,45 @@
+import pg from 'pg';
+
+export type Pool = pg.Pool;
+export type PoolClient = pg.PoolClient;
+
+export interface PoolOptions {
+  /** Shows in pg_stat_activity, so an operator can tell the subgraphs apart. */
+  applicationName: string;
+  max?: number;
+  /** A statement that runs longer is cancelled by the server. Default 10 s. */
+  statementTimeoutMs?: number;
+}
+
+/**
+ * A PostgreSQL pool. Our SQL always names its schema (`licensing.applications`) and never relies on
+ * session settings, because the embedded server multiplexes every client onto one session.
+ */
+export function createPool(url: string, options: PoolOptions): Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    application_name: options.applicationName,
+    max: options.max ?? 10,
+    statement_timeout: options.statementTimeoutMs ?? 10_000,
+    connectionTimeoutMillis: 5_000,
+  });
+  // An idle client that errors (server restart) must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
+export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
