@@ -4,6 +4,8 @@
  * the next, prefixes their output, and stops them all on Ctrl-C.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createConnection } from 'node:net';
+import { DEV_FEE_RATES_FILE } from '@egov/mocks';
 import { gateway, registries, repoRoot, SUBGRAPH_NAMES, subgraphs } from '@egov/schema';
 
 interface Part {
@@ -14,8 +16,19 @@ interface Part {
 }
 
 const host = '127.0.0.1';
+// Without a DATABASE_URL, an embedded PostgreSQL (PGlite) keeps its data in .data/pglite.
+const embeddedPort = Number(process.env.EMBEDDED_PG_PORT ?? 5433);
+const databaseUrl = process.env.DATABASE_URL ?? `postgres://postgres@${host}:${embeddedPort}/postgres`;
+const shared = {
+  DATABASE_URL: databaseUrl,
+  // Placeholder licence-fee rates so the payment flow works locally; production configures real ones.
+  FEE_RATES_FILE: process.env.FEE_RATES_FILE ?? DEV_FEE_RATES_FILE,
+};
 const layers: Part[][] = [
-  [{ name: 'mocks', entry: 'mocks/src/cli.ts', health: SUBGRAPH_NAMES.map((n) => `http://${host}:${registries[n].port}/`) }],
+  [
+    { name: 'mocks', entry: 'mocks/src/cli.ts', health: SUBGRAPH_NAMES.map((n) => `http://${host}:${registries[n].port}/`) },
+    ...(process.env.DATABASE_URL ? [] : [{ name: 'postgres', entry: 'subgraphs/shared/src/db/embedded-cli.ts', health: [`tcp://${host}:${embeddedPort}`] }]),
+  ],
   SUBGRAPH_NAMES.map((n) => ({ name: n, entry: `subgraphs/${n}/src/index.ts`, health: [`http://${host}:${subgraphs[n].port}/health`] })),
   [{ name: 'gateway', entry: 'gateway/src/index.ts', health: [`http://${host}:${gateway.port}/health`], env: { PORT: String(gateway.port) } }],
 ];
@@ -35,7 +48,7 @@ function prefixed(name: string, index: number) {
 
 function launch(part: Part, index: number): ChildProcess {
   const { PORT: _ignored, ...env } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', part.entry], { cwd: repoRoot, env: { ...env, ...part.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', part.entry], { cwd: repoRoot, env: { ...env, ...shared, ...part.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', prefixed(part.name, index));
   child.stderr!.on('data', prefixed(part.name, index));
   child.on('exit', (code, signal) => {
@@ -48,10 +61,22 @@ function launch(part: Part, index: number): ChildProcess {
   return child;
 }
 
+function reachable(url: string): Promise<void> {
+  if (!url.startsWith('tcp://')) return fetch(url).then(() => undefined);
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = createConnection({ host: hostname, port: Number(port) }, () => {
+      socket.end();
+      resolve();
+    });
+    socket.once('error', reject);
+  });
+}
+
 async function waitFor(url: string, deadline: number): Promise<void> {
   for (;;) {
     try {
-      await fetch(url);
+      await reachable(url);
       return;
     } catch {
       if (Date.now() > deadline) throw new Error(`${url} did not come up in time`);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import type { Logger } from '@graphql-hive/logger';
+import { createAttachmentsProxy } from './attachments-proxy.js';
 import type { GatewayConfig } from './config.js';
 import { createGatewayLogger } from './logger.js';
 
@@ -36,9 +37,13 @@ export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logge
   });
 }
 
-export async function startGateway(config: GatewayConfig, host = '127.0.0.1', logger?: Logger): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig, host = '127.0.0.1', logger: Logger = createGatewayLogger()): Promise<RunningGateway> {
   const runtime = createGateway(config, logger);
-  const server = createServer(runtime);
+  const uploads = createAttachmentsProxy(config.subgraphUrls.licensing.replace(/\/graphql$/, '/attachments'), logger);
+  const server = createServer((req, res) => {
+    if (req.method === 'POST' && (req.url === '/attachments' || req.url?.startsWith('/attachments?'))) return uploads(req, res);
+    return runtime(req, res);
+  });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,3 +1,5 @@
 export { createHandlers, registryHandlers, individualsHandlers, legalEntitiesHandlers, paymentsHandlers, licensingHandlers } from './handlers.js';
 export { RegistryState, createRegistryState, type JournalEntry } from './state.js';
 export { createFixtures, NAMED, FIXTURE_TODAY, activities, type FixtureSet, type FixtureOptions } from './fixtures/index.js';
+export { DEV_FEE_RATES_FILE } from './dev-config.js';
+export { samplePdf, samplePng, sampleJpeg, truncated } from './scans.js';

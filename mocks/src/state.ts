@@ -19,6 +19,12 @@ export class RegistryState {
   readonly licenses = new Map<string, LicenseRecord>();
   readonly payments = new Map<string, PaymentRecord>();
   readonly journal: JournalEntry[] = [];
+  /** Payment orders by the key that opened them, so a repeated request returns the same order. */
+  readonly paymentOrders = new Map<string, string>();
+  /** Licences issued through the API, by the application they were issued for. */
+  readonly licencesByApplication = new Map<string, string>();
+  private issuedSerial = 0;
+  private orderSerial = 0;
 
   constructor(readonly fixtures: FixtureSet) {
     for (const p of fixtures.persons) this.persons.set(p.iin, structuredClone(p));
@@ -38,6 +44,17 @@ export class RegistryState {
 
   resetJournal(): void {
     this.journal.length = 0;
+  }
+
+  nextLicenceNumber(issuedOn: string): string {
+    this.issuedSerial += 1;
+    // The 9xxxxx serials never collide with fixture licences, which stay below 900000.
+    return `${issuedOn.slice(2, 4)}${String(900_000 + this.issuedSerial).padStart(6, '0')}`;
+  }
+
+  nextPaymentId(day: string): string {
+    this.orderSerial += 1;
+    return `PSH-${day.replaceAll('-', '')}-9${String(this.orderSerial).padStart(5, '0')}`;
   }
 
   licensesOf(holderIds: readonly string[]): LicenseRecord[] {

@@ -5,5 +5,6 @@ export default subgraphCodegen({
     Payment: '@egov/shared/upstream#PaymentRecord',
     Person: '@egov/shared/upstream#PersonRef',
     LegalEntity: '@egov/shared/upstream#LegalEntityRef',
+    PaymentOrder: '@egov/shared/upstream#CreatePaymentResponse',
   },
 });

@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { SubgraphName } from '@egov/schema';
 import { readSupergraph } from '@egov/schema';
 import { createLogger, type RunningServer } from '@egov/shared';
-import { createRegistryState, type FixtureOptions, type RegistryState } from '@egov/mocks';
+import { createTestDatabase } from '@egov/shared/testing-db';
+import { createRegistryState, DEV_FEE_RATES_FILE, type FixtureOptions, type RegistryState } from '@egov/mocks';
 import { MockRegistryServers } from '@egov/mocks/http';
 import { createIndividualsSubgraph } from '@egov/individuals';
 import { createLegalEntitiesSubgraph } from '@egov/legal-entities';
@@ -13,10 +17,16 @@ import { createGatewayLogger } from '@egov/gateway/logger';
 export interface GraphOptions {
   fixtures?: FixtureOptions;
   registryTimeoutMs?: number;
+  /** The licensing subgraph's clock (to cross deadlines). */
+  clock?: () => Date;
 }
 
 export interface RunningGraph {
   gatewayUrl: string;
+  /** The gateway's origin, for /attachments and /health. */
+  gatewayBase: string;
+  /** The licensing subgraph's application service (tests use it to run the deemed-issuance sweep). */
+  licensing: ReturnType<typeof createLicensingSubgraph>['app'];
   gateway: RunningGateway;
   subgraphs: Record<SubgraphName, RunningServer>;
   registries: MockRegistryServers;
@@ -36,14 +46,27 @@ export async function startGraph(options: GraphOptions = {}): Promise<RunningGra
   const registry = (name: SubgraphName) => ({ baseUrl: urls[name], timeoutMs: options.registryTimeoutMs ?? 2000 });
   const log = (name: string) => createLogger(name, { level });
 
+  const database = await createTestDatabase('egov_e2e');
+  const attachmentsDir = mkdtempSync(join(tmpdir(), 'egov-e2e-scans-'));
+  const licensing = createLicensingSubgraph(
+    {
+      registries: { licensing: registry('licensing'), individuals: registry('individuals'), legalEntities: registry('legal-entities'), payments: registry('payments') },
+      databaseUrl: database.url,
+      attachments: { dir: attachmentsDir, maxBytes: 10 * 1024 * 1024, maxFilesPerRequest: 20 },
+      fees: { rates: DEV_FEE_RATES_FILE },
+      deemedIssuanceEveryMs: 3_600_000,
+    },
+    { logger: log('licensing'), clock: options.clock },
+  );
+
   const subgraphs = {
-    individuals: await createIndividualsSubgraph({ registry: registry('individuals') }, log('individuals')).start(0),
+    individuals: await createIndividualsSubgraph({ registry: registry('individuals') }, { logger: log('individuals') }).start(0),
     'legal-entities': await createLegalEntitiesSubgraph(
       { registries: { legalEntities: registry('legal-entities'), individuals: registry('individuals') } },
-      log('legal-entities'),
+      { logger: log('legal-entities') },
     ).start(0),
-    payments: await createPaymentsSubgraph({ registry: registry('payments') }, log('payments')).start(0),
-    licensing: await createLicensingSubgraph({ registry: registry('licensing') }, log('licensing')).start(0),
+    payments: await createPaymentsSubgraph({ registry: registry('payments'), fees: { rates: DEV_FEE_RATES_FILE } }, { logger: log('payments'), clock: options.clock }).start(0),
+    licensing: await licensing.start(0),
   } satisfies Record<SubgraphName, RunningServer>;
 
   const gateway = await startGateway(
@@ -60,6 +83,8 @@ export async function startGraph(options: GraphOptions = {}): Promise<RunningGra
 
   return {
     gatewayUrl: gateway.url,
+    gatewayBase: gateway.url.replace(/\/graphql$/, ''),
+    licensing: licensing.app,
     gateway,
     subgraphs,
     registries,
@@ -68,6 +93,8 @@ export async function startGraph(options: GraphOptions = {}): Promise<RunningGra
       await gateway.close();
       for (const subgraph of Object.values(subgraphs)) await subgraph.close();
       await registries.close();
+      await database.drop();
+      rmSync(attachmentsDir, { recursive: true, force: true });
     },
   };
 }

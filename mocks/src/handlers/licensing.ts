@@ -1,11 +1,41 @@
 import { http, HttpResponse } from 'msw';
-import { ByHoldersRequest, licensingApi, LicensesBatchRequest, type ByHoldersResponse, type LicensesBatchResponse } from '@egov/shared/upstream';
+import {
+  ByHoldersRequest,
+  IssueLicenseRequest,
+  licensingApi,
+  LicensesBatchRequest,
+  type ByHoldersResponse,
+  type LicensesBatchResponse,
+} from '@egov/shared/upstream';
+import { activities } from '../fixtures/activities.js';
+import { licence } from '../fixtures/records.js';
 import type { RegistryState } from '../state.js';
 import { anyOrigin, notFound, parseBody } from './respond.js';
 
-/** Е-лицензирование: licences by number and by holder. */
+/** Е-лицензирование: licences by number and by holder; issuing the licence an application was granted. */
 export function licensingHandlers(state: RegistryState) {
   return [
+    http.put(anyOrigin(licensingApi.issueForApplication), async ({ request, params }) => {
+      const body = await parseBody(request, IssueLicenseRequest);
+      if (body instanceof Response) return body;
+      state.record('licensing', 'licenses/by-application/:applicationNumber');
+      const applicationNumber = String(params.applicationNumber);
+      const already = state.licencesByApplication.get(applicationNumber);
+      if (already) return HttpResponse.json(state.licenses.get(already));
+      const kind = activities.find((a) => a.code === body.activityCode);
+      if (!kind) return HttpResponse.json({ error: 'BAD_REQUEST', detail: `unknown activity ${body.activityCode}` }, { status: 400 });
+      const record = licence({
+        number: state.nextLicenceNumber(body.issuedOn),
+        activity: kind.code,
+        holderId: body.holderId,
+        issuedOn: body.issuedOn,
+        subtypes: body.subtypeCodes.length > 0 ? body.subtypeCodes : kind.subtypes.map((s) => s.code),
+        territory: body.territory,
+      });
+      state.licenses.set(record.number, record);
+      state.licencesByApplication.set(applicationNumber, record.number);
+      return HttpResponse.json(record, { status: 201 });
+    }),
     http.post(anyOrigin(licensingApi.licensesBatch), async ({ request }) => {
       const body = await parseBody(request, LicensesBatchRequest);
       if (body instanceof Response) return body;

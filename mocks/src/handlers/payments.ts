@@ -1,11 +1,48 @@
 import { http, HttpResponse } from 'msw';
-import { ByPayersRequest, paymentsApi, type ByPayersResponse } from '@egov/shared/upstream';
+import { ByPayersRequest, CreatePaymentRequest, paymentsApi, type ByPayersResponse, type CreatePaymentResponse, type PaymentRecord } from '@egov/shared/upstream';
 import type { RegistryState } from '../state.js';
 import { anyOrigin, notFound, parseBody } from './respond.js';
 
-/** ПШЭП: payments by payer IIN/BIN and by id. */
+/** ПШЭП: payments by payer IIN/BIN and by id; payment orders and the bank's confirmation. */
 export function paymentsHandlers(state: RegistryState) {
   return [
+    http.post(anyOrigin(paymentsApi.create), async ({ request }) => {
+      const body = await parseBody(request, CreatePaymentRequest);
+      if (body instanceof Response) return body;
+      state.record('payments', 'payments:create');
+      const existing = state.paymentOrders.get(body.orderKey);
+      const payment: PaymentRecord = existing
+        ? state.payments.get(existing)!
+        : {
+            id: state.nextPaymentId(new Date().toISOString().slice(0, 10)),
+            payerId: body.payerId,
+            purpose: body.purpose,
+            serviceCode: body.serviceCode,
+            action: body.action,
+            amount: body.amount,
+            currency: 'KZT',
+            status: 'PENDING',
+            createdAt: new Date().toISOString(),
+            paidAt: null,
+            transactionId: null,
+          };
+      state.payments.set(payment.id, payment);
+      state.paymentOrders.set(body.orderKey, payment.id);
+      const origin = new URL(request.url).origin;
+      const answer: CreatePaymentResponse = { payment, paymentUrl: `${origin}${paymentsApi.confirm.replace(':id', payment.id)}` };
+      return HttpResponse.json(answer, { status: existing ? 200 : 201 });
+    }),
+    http.post(anyOrigin(paymentsApi.confirm), ({ params }) => {
+      state.record('payments', 'payments/:id/confirm');
+      const payment = state.payments.get(String(params.id));
+      if (!payment) return notFound();
+      if (payment.status === 'PENDING') {
+        payment.status = 'PAID';
+        payment.paidAt = new Date().toISOString();
+        payment.transactionId = `TX${Date.now()}${payment.id.slice(-5)}`;
+      }
+      return HttpResponse.json(payment);
+    }),
     http.post(anyOrigin(paymentsApi.byPayers), async ({ request }) => {
       const body = await parseBody(request, ByPayersRequest);
       if (body instanceof Response) return body;

@@ -1,4 +1,4 @@
-import { createLogger, createSubgraphServer, loadTypeDefs, RegistryClient, type Logger } from '@egov/shared';
+import { createLogger, createSubgraphServer, loadTypeDefs, RegistryClient, type SubgraphOptions } from '@egov/shared';
 import type { IndividualsConfig } from './config.js';
 import type { Context } from './context.js';
 import { createIndividualsRegistry } from './registry/index.js';
@@ -9,13 +9,15 @@ export { loadConfig, type IndividualsConfig } from './config.js';
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
 
 /** The individuals subgraph (ГБД ФЛ): Person by IIN. */
-export function createIndividualsSubgraph(config: Omit<IndividualsConfig, 'port'>, logger: Logger = createLogger('individuals')) {
+export function createIndividualsSubgraph(config: Omit<IndividualsConfig, 'port'>, options: SubgraphOptions = {}) {
+  const logger = options.logger ?? createLogger('individuals');
+  const clock = options.clock ?? (() => new Date());
   const client = new RegistryClient({ registry: 'individuals', ...config.registry, logger });
   return createSubgraphServer<Context>({
     name: 'individuals',
     typeDefs,
     resolvers,
     logger,
-    context: async () => ({ registry: createIndividualsRegistry(client), now: new Date() }),
+    context: async () => ({ registry: createIndividualsRegistry(client), now: clock() }),
   });
 }

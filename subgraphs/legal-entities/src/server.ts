@@ -1,4 +1,4 @@
-import { createLogger, createSubgraphServer, loadTypeDefs, RegistryClient, type Logger } from '@egov/shared';
+import { createLogger, createSubgraphServer, loadTypeDefs, RegistryClient, type SubgraphOptions } from '@egov/shared';
 import type { LegalEntitiesConfig } from './config.js';
 import type { Context } from './context.js';
 import { createLegalEntitiesRegistry } from './registry/index.js';
@@ -9,7 +9,8 @@ export { loadConfig, type LegalEntitiesConfig } from './config.js';
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
 
 /** The legal-entities subgraph (ГБД ЮЛ): LegalEntity by BIN, Person.legalEntities and `applicant`. */
-export function createLegalEntitiesSubgraph(config: Omit<LegalEntitiesConfig, 'port'>, logger: Logger = createLogger('legal-entities')) {
+export function createLegalEntitiesSubgraph(config: Omit<LegalEntitiesConfig, 'port'>, options: SubgraphOptions = {}) {
+  const logger = options.logger ?? createLogger('legal-entities');
   const clients = {
     legalEntities: new RegistryClient({ registry: 'legal-entities', ...config.registries.legalEntities, logger }),
     individuals: new RegistryClient({ registry: 'individuals', ...config.registries.individuals, logger }),

@@ -1,5 +1,29 @@
+import type { Catalog } from '@egov/shared/catalog';
+import type { FeeSchedule } from '@egov/shared/fees';
+import type DataLoader from 'dataloader';
+import type { ApplicationService } from './applications/service.js';
+import type { ApplicationStore, StoredApplication } from './applications/store.js';
+import type { AttachmentRepository } from './attachments/index.js';
+import type { WorkingCalendar } from './calendar/index.js';
 import type { LicensingRegistry } from './registry/index.js';
 
+/** What lives as long as the process: data loaded at start, the database, the applications service. */
+export interface LicensingApp {
+  catalog: Catalog;
+  fees: FeeSchedule;
+  calendar: WorkingCalendar;
+  applications: ApplicationService;
+  store: ApplicationStore;
+  attachments: AttachmentRepository;
+}
+
 export interface Context {
+  /** Per-request batched reads of Е-лицензирование. */
   registry: LicensingRegistry;
+  /** Per-request batched reads of our applications, by applicant. */
+  applicationsOf: DataLoader<string, StoredApplication[]>;
+  app: LicensingApp;
+  /** Who acts (officer decisions are attributed to them); until authentication lands, "anonymous". */
+  actor: string;
+  now: Date;
 }

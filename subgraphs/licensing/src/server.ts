@@ -1,21 +1,76 @@
-import { createLogger, createSubgraphServer, loadTypeDefs, RegistryClient, type Logger } from '@egov/shared';
+import DataLoader from 'dataloader';
+import { createLogger, createPool, createSubgraphServer, loadTypeDefs, migrate, RegistryClient, type SubgraphOptions } from '@egov/shared';
+import { loadCatalog } from '@egov/shared/catalog';
+import { FeeSchedule } from '@egov/shared/fees';
+import { ApplicationService } from './applications/service.js';
+import { ApplicationStore } from './applications/store.js';
+import { AttachmentRepository, BlobStore, createUploadRoute } from './attachments/index.js';
+import { loadCalendar } from './calendar/index.js';
 import type { LicensingConfig } from './config.js';
-import type { Context } from './context.js';
+import type { Context, LicensingApp } from './context.js';
 import { createLicensingRegistry } from './registry/index.js';
 import { resolvers } from './resolvers/index.js';
 
 export { loadConfig, type LicensingConfig } from './config.js';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
+const MIGRATIONS = new URL('../migrations/', import.meta.url);
 
-/** The licensing subgraph (Е-лицензирование): License, Person.licenses, LegalEntity.licenses. */
-export function createLicensingSubgraph(config: Omit<LicensingConfig, 'port'>, logger: Logger = createLogger('licensing')) {
-  const client = new RegistryClient({ registry: 'licensing', ...config.registry, logger });
-  return createSubgraphServer<Context>({
+/**
+ * The licensing subgraph (Е-лицензирование): licences, the public-service catalog, working-day due dates,
+ * drafts, submissions, decisions, and the upload endpoint for scans.
+ */
+export function createLicensingSubgraph(config: Omit<LicensingConfig, 'port'>, options: SubgraphOptions = {}) {
+  const logger = options.logger ?? createLogger('licensing');
+  const clock = options.clock ?? (() => new Date());
+  const client = (registry: 'licensing' | 'individuals' | 'legal-entities' | 'payments', endpoint: { baseUrl: string; timeoutMs: number }) =>
+    new RegistryClient({ registry, ...endpoint, logger });
+  const clients = {
+    licensing: client('licensing', config.registries.licensing),
+    individuals: client('individuals', config.registries.individuals),
+    legalEntities: client('legal-entities', config.registries.legalEntities),
+    payments: client('payments', config.registries.payments),
+  };
+  const pool = createPool(config.databaseUrl, { applicationName: 'licensing' });
+  const store = new ApplicationStore(pool);
+  const attachments = new AttachmentRepository(pool);
+  const catalog = loadCatalog();
+  const calendar = loadCalendar();
+  const fees = FeeSchedule.fromFiles({ mrpTable: config.fees.mrpTable, feeRates: config.fees.rates });
+  const applications = new ApplicationService({ catalog, fees, calendar, clients, store, attachments, logger, clock });
+  const app: LicensingApp = { catalog, fees, calendar, applications, store, attachments };
+  const blobs = new BlobStore(config.attachments.dir, config.attachments.maxBytes);
+  let sweep: NodeJS.Timeout | undefined;
+
+  const server = createSubgraphServer<Context>({
     name: 'licensing',
     typeDefs,
     resolvers,
     logger,
-    context: async () => ({ registry: createLicensingRegistry(client) }),
+    context: async () => ({
+      registry: createLicensingRegistry(clients.licensing),
+      applicationsOf: new DataLoader(async (ids: readonly string[]) => {
+        const found = await store.ofApplicants(ids);
+        return ids.map((id) => found.filter((a) => a.applicantId === id));
+      }),
+      app,
+      actor: 'anonymous',
+      now: clock(),
+    }),
+    routes: { 'POST /attachments': createUploadRoute({ store: blobs, attachments, limits: { maxFiles: config.attachments.maxFilesPerRequest }, logger }) },
+    readiness: async () => ({ database: await pool.query('SELECT 1').then(() => true, () => false) }),
+    beforeStart: async () => {
+      const applied = await migrate(pool, 'licensing', MIGRATIONS);
+      if (applied.length > 0) logger.info('migrations applied', { applied });
+      sweep = setInterval(() => {
+        applications.applyDeemedIssuance().catch((error: unknown) => logger.warn('deemed-issuance sweep failed', { error }));
+      }, config.deemedIssuanceEveryMs);
+      sweep.unref();
+    },
+    afterStop: async () => {
+      clearInterval(sweep);
+      await pool.end();
+    },
   });
+  return Object.assign(server, { app, pool });
 }

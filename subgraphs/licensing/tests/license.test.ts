@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NAMED } from '@egov/mocks';
 import { createMockRegistries } from '@egov/mocks/node';
-import { errorCodes, loopbackPassesThrough, postGraphQL, TEST_REGISTRY_URL } from '@egov/shared/testing';
-import { createLicensingSubgraph } from '../src/server.js';
+import { errorCodes, loopbackPassesThrough, postGraphQL } from '@egov/shared/testing';
+import { startLicensing } from './support.js';
 
 const { server: registries, state } = createMockRegistries({ persons: 300 });
 let url: string;
@@ -10,7 +10,7 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   registries.listen(loopbackPassesThrough);
-  ({ url, close } = await createLicensingSubgraph({ registry: { baseUrl: TEST_REGISTRY_URL, timeoutMs: 2000 } }).start(0));
+  ({ url, close } = await startLicensing());
 });
 beforeEach(() => state.resetJournal());
 afterEach(() => registries.resetHandlers());

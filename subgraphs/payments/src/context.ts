@@ -1,5 +1,10 @@
+import type { Catalog } from '@egov/shared/catalog';
+import type { FeeSchedule } from '@egov/shared/fees';
 import type { PaymentsRegistry } from './registry/index.js';
 
 export interface Context {
   registry: PaymentsRegistry;
+  catalog: Catalog;
+  fees: FeeSchedule;
+  now: Date;
 }

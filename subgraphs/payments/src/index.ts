@@ -3,6 +3,6 @@ import { createPaymentsSubgraph, loadConfig } from './server.js';
 
 const logger = createLogger('payments');
 const config = loadConfig();
-const running = await createPaymentsSubgraph(config, logger).start(config.port, process.env.HOST ?? '127.0.0.1');
+const running = await createPaymentsSubgraph(config, { logger }).start(config.port, process.env.HOST ?? '127.0.0.1');
 logger.info('listening', { url: running.url });
 runUntilSignal(logger, running.close);

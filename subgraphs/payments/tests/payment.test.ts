@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { NAMED } from '@egov/mocks';
+import { DEV_FEE_RATES_FILE, NAMED } from '@egov/mocks';
 import { createMockRegistries } from '@egov/mocks/node';
 import { errorCodes, loopbackPassesThrough, postGraphQL, TEST_REGISTRY_URL } from '@egov/shared/testing';
 import { createPaymentsSubgraph } from '../src/server.js';
@@ -10,7 +10,7 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   registries.listen(loopbackPassesThrough);
-  ({ url, close } = await createPaymentsSubgraph({ registry: { baseUrl: TEST_REGISTRY_URL, timeoutMs: 2000 } }).start(0));
+  ({ url, close } = await createPaymentsSubgraph({ registry: { baseUrl: TEST_REGISTRY_URL, timeoutMs: 2000 }, fees: { rates: DEV_FEE_RATES_FILE } }).start(0));
 });
 beforeEach(() => state.resetJournal());
 afterEach(() => registries.resetHandlers());
@@ -35,7 +35,7 @@ describe('payments through ПШЭП', () => {
         payer: { __typename: 'Person' },
         purpose: expect.stringContaining('Лицензионный сбор'),
         serviceCode: 'state-symbols-licence',
-        action: 'issue',
+        action: 'ISSUE',
         amount: '18520.00',
         currency: 'KZT',
         status: 'PAID',
@@ -65,5 +65,31 @@ describe('payments through ПШЭП', () => {
     expect((await postGraphQL(url, `{ payment(id: "PSH-20140128-000731") { amount status } }`)).data.payment).toEqual({ amount: '18520.00', status: 'PAID' });
     const unknown = await postGraphQL(url, `{ payment(id: "PSH-0") { amount } }`);
     expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('paying a fee', () => {
+  const INITIATE = `mutation($s: ID!, $a: ServiceActionKind!, $p: ApplicantId!, $k: String) {
+    initiatePayment(serviceCode: $s, action: $a, payerId: $p, idempotencyKey: $k) { paymentUrl payment { id payerId amount status serviceCode action purpose } }
+  }`;
+
+  it('the LLP opens an order for the flag-and-emblem licence fee: 10 MRP x 4 325 = 43 250 tenge, pending until the bank confirms', async () => {
+    const opened = await postGraphQL(url, INITIATE, { s: 'state-symbols-licence', a: 'ISSUE', p: NAMED.llp });
+    expect(opened.errors).toBeUndefined();
+    const order = opened.data.initiatePayment;
+    expect(order.payment).toMatchObject({ payerId: NAMED.llp, amount: '43250.00', status: 'PENDING', serviceCode: 'state-symbols-licence', action: 'ISSUE' });
+
+    const again = await postGraphQL(url, INITIATE, { s: 'state-symbols-licence', a: 'ISSUE', p: NAMED.llp });
+    expect(again.data.initiatePayment.payment.id).toBe(order.payment.id);
+
+    expect((await fetch(order.paymentUrl, { method: 'POST' })).status).toBe(200);
+    const paid = await postGraphQL(url, `query($id: ID!) { payment(id: $id) { status paidAt transactionId } }`, { id: order.payment.id });
+    expect(paid.data.payment).toMatchObject({ status: 'PAID', paidAt: expect.any(String), transactionId: expect.any(String) });
+  });
+
+  it('a free service is NOT_PAYABLE; an unknown service is NOT_FOUND; an action the service lacks is BAD_USER_INPUT', async () => {
+    expect(errorCodes(await postGraphQL(url, INITIATE, { s: 'standards-registration', a: 'REGISTRATION', p: NAMED.llp }))).toEqual(['NOT_PAYABLE']);
+    expect(errorCodes(await postGraphQL(url, INITIATE, { s: 'no-such-service', a: 'ISSUE', p: NAMED.llp }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await postGraphQL(url, INITIATE, { s: 'state-symbols-licence', a: 'PERMIT', p: NAMED.llp }))).toEqual(['BAD_USER_INPUT']);
   });
 });

@@ -4,7 +4,12 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * One GraphQL Code Generator setup for every subgraph: resolver types generated from the subgraph's
  * schema.graphql, with its parents mapped to the upstream records the resolvers really receive.
  */
-export function subgraphCodegen(options: { mappers?: Record<string, string>; scalars?: Record<string, string> }): CodegenConfig {
+export function subgraphCodegen(options: {
+  mappers?: Record<string, string>;
+  scalars?: Record<string, string>;
+  /** Internal values of enums whose resolvers speak another spelling (e.g. registry names). */
+  enumValues?: Record<string, Record<string, string>>;
+}): CodegenConfig {
   return {
     schema: './src/schema.graphql',
     generates: {
@@ -17,6 +22,7 @@ export function subgraphCodegen(options: { mappers?: Record<string, string>; sca
           emitLegacyCommonJSImports: false,
           contextType: '../context.js#Context',
           mappers: options.mappers ?? {},
+          ...(options.enumValues ? { enumValues: options.enumValues } : {}),
           enumsAsTypes: true,
           avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
           scalars: {

@@ -18,6 +18,12 @@ export function envOptional(name: string, env: Env = process.env): string | unde
   return value === undefined || value === '' ? undefined : value;
 }
 
+export function envRequired(name: string, why: string, env: Env = process.env): string {
+  const value = envOptional(name, env);
+  if (value === undefined) throw new ConfigError(`${name} is required: ${why}`);
+  return value;
+}
+
 export function envInt(name: string, fallback: number, env: Env = process.env): number {
   const raw = envOptional(name, env);
   if (raw === undefined) return fallback;

@@ -10,6 +10,10 @@ export const ErrorCode = {
   INVALID_MONEY: 'INVALID_MONEY',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
+  /** The service or action takes no payment through ПШЭП (free, or paid to a bank by contract). */
+  NOT_PAYABLE: 'NOT_PAYABLE',
+  /** No configured rate covers this fee, so no amount can be asked. */
+  FEE_AMOUNT_UNKNOWN: 'FEE_AMOUNT_UNKNOWN',
   REGISTRY_UNAVAILABLE: 'REGISTRY_UNAVAILABLE',
   REGISTRY_TIMEOUT: 'REGISTRY_TIMEOUT',
   REGISTRY_BAD_RESPONSE: 'REGISTRY_BAD_RESPONSE',

@@ -1,5 +1,5 @@
 import { createBatchLoader, type RegistryClient } from '@egov/shared';
-import { individualsApi, PersonsBatchResponse, type PersonRecord } from '@egov/shared/upstream';
+import { readPersons, type PersonRecord } from '@egov/shared/upstream';
 
 /**
  * ГБД ФЛ as one request sees it: every person looked up while resolving the operation goes out in one
@@ -7,10 +7,7 @@ import { individualsApi, PersonsBatchResponse, type PersonRecord } from '@egov/s
  */
 export function createIndividualsRegistry(client: RegistryClient) {
   return {
-    person: createBatchLoader<PersonRecord>(async (iins) => {
-      const answer = await client.post(individualsApi.personsBatch, { iins }, PersonsBatchResponse);
-      return answer.persons.map((person) => [person.iin, person] as const);
-    }),
+    person: createBatchLoader<PersonRecord>(async (iins) => (await readPersons(client, iins)).map((person) => [person.iin, person] as const)),
   };
 }
 

@@ -1,14 +1,6 @@
 import DataLoader from 'dataloader';
 import { createBatchLoader, type RegistryClient } from '@egov/shared';
-import {
-  ByParticipantsResponse,
-  EntitiesBatchResponse,
-  individualsApi,
-  legalEntitiesApi,
-  MAX_BATCH,
-  PersonsBatchResponse,
-  type LegalEntityRecord,
-} from '@egov/shared/upstream';
+import { MAX_BATCH, readEntities, readParticipations, readPersons, type LegalEntityRecord } from '@egov/shared/upstream';
 
 export type Role = 'HEAD' | 'FOUNDER';
 export interface Participation {
@@ -21,14 +13,11 @@ export interface Participation {
  * this IIN exist (for `applicant`). Each question is one batch call per operation tick.
  */
 export function createLegalEntitiesRegistry(clients: { legalEntities: RegistryClient; individuals: RegistryClient }) {
-  const entity = createBatchLoader<LegalEntityRecord>(async (bins) => {
-    const answer = await clients.legalEntities.post(legalEntitiesApi.entitiesBatch, { bins }, EntitiesBatchResponse);
-    return answer.entities.map((e) => [e.bin, e] as const);
-  });
+  const entity = createBatchLoader<LegalEntityRecord>(async (bins) => (await readEntities(clients.legalEntities, bins)).map((e) => [e.bin, e] as const));
 
   const participations = new DataLoader<string, Participation[]>(
     async (iins) => {
-      const answer = await clients.legalEntities.post(legalEntitiesApi.byParticipants, { iins: [...iins] }, ByParticipantsResponse);
+      const answer = await readParticipations(clients.legalEntities, [...iins]);
       // The answer carries the entities themselves: later lookups of them cost nothing.
       for (const record of answer.entities) entity.prime(record.bin, record);
       const byPerson = new Map<string, Participation[]>(iins.map((iin) => [iin, []]));
@@ -38,10 +27,7 @@ export function createLegalEntitiesRegistry(clients: { legalEntities: RegistryCl
     { maxBatchSize: MAX_BATCH },
   );
 
-  const personExists = createBatchLoader<true>(async (iins) => {
-    const answer = await clients.individuals.post(individualsApi.personsBatch, { iins }, PersonsBatchResponse);
-    return answer.persons.map((p) => [p.iin, true] as const);
-  });
+  const personExists = createBatchLoader<true>(async (iins) => (await readPersons(clients.individuals, iins)).map((p) => [p.iin, true] as const));
 
   return { entity, participations, personExists };
 }

@@ -2,6 +2,7 @@ import { notFound } from '@egov/shared';
 import { type LicenseRecord } from '@egov/shared/upstream';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { applicantRef } from './applicant-ref.js';
 
 const REGISTRY = 'licensing';
 
@@ -24,8 +25,7 @@ export const licenseResolvers: Resolvers = {
   },
   License: {
     __resolveReference: (reference, context) => loadLicense(reference.number, context),
-    // A holder's 5th digit tells a person (0-3) from an organisation (4-6).
-    holder: (license) => (Number(license.holderId[4]) >= 4 ? { __typename: 'LegalEntity', bin: license.holderId } : { __typename: 'Person', iin: license.holderId }),
+    holder: (license) => applicantRef(license.holderId),
   },
   LicensedActivity: named,
   Licensor: named,
@@ -35,9 +35,11 @@ export const licenseResolvers: Resolvers = {
   Person: {
     __resolveReference: (reference) => ({ iin: reference.iin }),
     licenses: (person, _args, context) => licensesOf(person.iin, context),
+    applications: (person, _args, { applicationsOf }) => applicationsOf.load(person.iin),
   },
   LegalEntity: {
     __resolveReference: (reference) => ({ bin: reference.bin }),
     licenses: (entity, _args, context) => licensesOf(entity.bin, context),
+    applications: (entity, _args, { applicationsOf }) => applicationsOf.load(entity.bin),
   },
 };

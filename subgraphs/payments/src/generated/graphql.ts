@@ -1,7 +1,7 @@
 /* Generated from src/schema.graphql by `npm run codegen`; do not edit. */
 import type { ApplicantRef } from '@egov/shared';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PaymentRecord, PersonRef, LegalEntityRef } from '@egov/shared/upstream';
+import type { PaymentRecord, PersonRef, LegalEntityRef, CreatePaymentResponse } from '@egov/shared/upstream';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -36,6 +36,26 @@ export type LegalEntity = {
   payments: Maybe<Array<Payment>>;
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Opens a ПШЭП payment order for the fee of a public-service action: the amount is the service's rate in
+   * MRP times the MRP of the year. The payer completes it at `paymentUrl` (the bank's page); once paid, the
+   * payment shows as PAID and an application can use it. Asking again for the same fee the same day (or
+   * with the same idempotencyKey) returns the same order. NOT_PAYABLE for free services and those paid by
+   * contract; FEE_AMOUNT_UNKNOWN when no rate is configured.
+   */
+  initiatePayment: PaymentOrder;
+};
+
+
+export type MutationInitiatePaymentArgs = {
+  action: ServiceActionKind;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  payerId: Scalars['ApplicantId']['input'];
+  serviceCode: Scalars['ID']['input'];
+};
+
 /** A payment to the budget made through the e-government payment gateway (ПШЭП), e.g. a licence fee. */
 export type Payment = {
   __typename?: 'Payment';
@@ -55,6 +75,13 @@ export type Payment = {
   status: PaymentStatus;
   /** The gateway's transaction id, once paid. */
   transactionId: Maybe<Scalars['String']['output']>;
+};
+
+export type PaymentOrder = {
+  __typename?: 'PaymentOrder';
+  payment: Payment;
+  /** Where the payer completes the payment. */
+  paymentUrl: Scalars['String']['output'];
 };
 
 export type PaymentStatus =
@@ -80,6 +107,19 @@ export type Query = {
 export type QueryPaymentArgs = {
   id: Scalars['ID']['input'];
 };
+
+export type ServiceActionKind =
+  | 'ANNEX'
+  | 'ATTESTATION'
+  | 'CERTIFICATE'
+  | 'CONCLUSION'
+  | 'DUPLICATE'
+  | 'ISSUE'
+  | 'PERMIT'
+  | 'QUALIFICATION_ATTESTATION'
+  | 'REGISTRATION'
+  | 'REISSUE'
+  | 'REREGISTRATION';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -198,12 +238,15 @@ export type ResolversTypes = ResolversObject<{
   IIN: ResolverTypeWrapper<Scalars['IIN']['output']>;
   LegalEntity: ResolverTypeWrapper<LegalEntityRef>;
   Money: ResolverTypeWrapper<Scalars['Money']['output']>;
-  Payment: ResolverTypeWrapper<PaymentRecord>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Payment: ResolverTypeWrapper<PaymentRecord>;
+  PaymentOrder: ResolverTypeWrapper<CreatePaymentResponse>;
   PaymentStatus: PaymentStatus;
   Person: ResolverTypeWrapper<PersonRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ServiceActionKind: ServiceActionKind;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
@@ -216,9 +259,11 @@ export type ResolversParentTypes = ResolversObject<{
   IIN: Scalars['IIN']['output'];
   LegalEntity: LegalEntityRef;
   Money: Scalars['Money']['output'];
-  Payment: PaymentRecord;
+  Mutation: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  Payment: PaymentRecord;
+  PaymentOrder: CreatePaymentResponse;
   Person: PersonRef;
   Query: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
@@ -255,6 +300,10 @@ export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversType
   name: 'Money';
 }
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  initiatePayment?: Resolver<ResolversTypes['PaymentOrder'], ParentType, ContextType, RequireFields<MutationInitiatePaymentArgs, 'action' | 'payerId' | 'serviceCode'>>;
+}>;
+
 export type PaymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment'], FederationReferenceType extends FederationReferenceTypes['Payment'] = FederationReferenceTypes['Payment']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Payment']> | FederationReferenceType, FederationReferenceType, ContextType>;
   action?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -269,6 +318,11 @@ export type PaymentResolvers<ContextType = Context, ParentType extends Resolvers
   serviceCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
   transactionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PaymentOrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentOrder'] = ResolversParentTypes['PaymentOrder']> = ResolversObject<{
+  payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
+  paymentUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
@@ -290,7 +344,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   IIN?: GraphQLScalarType;
   LegalEntity?: LegalEntityResolvers<ContextType>;
   Money?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
+  PaymentOrder?: PaymentOrderResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 }>;

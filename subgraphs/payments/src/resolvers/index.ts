@@ -1,5 +1,6 @@
 import { ApplicantIdScalar, BINScalar, DateTimeScalar, IINScalar, MoneyScalar, parseKzt } from '@egov/shared';
 import type { Resolvers } from '../generated/graphql.js';
+import { initiatePaymentResolvers } from './initiate-payment.js';
 import { paymentResolvers } from './payment.js';
 
 export const resolvers: Resolvers = {
@@ -9,6 +10,7 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Money: MoneyScalar,
   ...paymentResolvers,
+  ...initiatePaymentResolvers,
   Payment: {
     ...paymentResolvers.Payment,
     // The gateway speaks decimal strings; inside the graph money is whole tiyn.

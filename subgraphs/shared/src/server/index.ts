@@ -1,3 +1,3 @@
-export { createSubgraphServer, type RouteHandler, type RunningServer, type SubgraphServer, type SubgraphServerOptions } from './subgraph-server.js';
+export { createSubgraphServer, type RouteHandler, type RunningServer, type SubgraphServer, type SubgraphServerOptions, type SubgraphOptions } from './subgraph-server.js';
 export { readBody, BodyTooLargeError } from './http-body.js';
 export { runUntilSignal } from './run-until-signal.js';

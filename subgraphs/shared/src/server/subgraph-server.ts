@@ -28,6 +28,17 @@ export interface SubgraphServerOptions<Ctx extends BaseContext> {
   maxBodyBytes?: number;
   /** Production hides the landing page and introspection. Default: NODE_ENV === 'production'. */
   production?: boolean;
+  /** Runs before the server listens (migrations, warm-up); a failure stops the start. */
+  beforeStart?: () => Promise<void>;
+  /** Runs after the server stopped taking requests (close pools, flush buffers). */
+  afterStop?: () => Promise<void>;
+}
+
+/** What every subgraph factory takes besides its configuration. */
+export interface SubgraphOptions {
+  logger?: Logger;
+  /** The clock requests are dated by; tests pin or move it. */
+  clock?: () => Date;
 }
 
 export interface RunningServer {
@@ -154,6 +165,7 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
     httpServer,
     /** Starts listening; port 0 picks a free port (tests). */
     async start(port: number, host = '127.0.0.1'): Promise<RunningServer> {
+      await options.beforeStart?.();
       await apollo.start();
       httpServer.keepAliveTimeout = 65_000;
       httpServer.on('request', (req, res) => void handle(req, res));
@@ -165,7 +177,10 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
       return {
         url: `http://${host}:${actual}/graphql`,
         port: actual,
-        close: () => apollo.stop(),
+        close: async () => {
+          await apollo.stop();
+          await options.afterStop?.();
+        },
       };
     },
   };

@@ -16,3 +16,4 @@ export const REGISTRIES = {
 } as const;
 
 export type RegistryName = keyof typeof REGISTRIES;
+export * from './reads.js';

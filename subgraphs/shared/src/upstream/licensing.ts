@@ -10,6 +10,8 @@ export const licensingApi = {
   licensesBatch: '/elicense/v1/licenses/batch',
   /** POST {holderIds}: every licence held by these IINs/BINs. */
   byHolders: '/elicense/v1/licenses/by-holder',
+  /** PUT: issue the licence an application was granted; repeating the call returns the same licence. */
+  issueForApplication: '/elicense/v1/licenses/by-application/:applicationNumber',
 } as const;
 
 const Named = z.object({ code: z.string(), nameRu: z.string(), nameKk: z.string() });
@@ -38,3 +40,12 @@ export type ByHoldersRequest = z.infer<typeof ByHoldersRequest>;
 export const ByHoldersResponse = z.object({ licenses: z.array(LicenseRecord) });
 export type ByHoldersResponse = z.infer<typeof ByHoldersResponse>;
 export type LicenseAnnexRecord = LicenseRecord['annexes'][number];
+
+export const IssueLicenseRequest = z.object({
+  holderId: TwelveDigits,
+  activityCode: z.string().min(1),
+  subtypeCodes: z.array(z.string()).default([]),
+  territory: z.string().min(1),
+  issuedOn: IsoDate,
+});
+export type IssueLicenseRequest = z.infer<typeof IssueLicenseRequest>;

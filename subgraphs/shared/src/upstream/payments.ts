@@ -8,6 +8,10 @@ export const paymentsApi = {
   payment: '/pshep/v1/payments/:id',
   /** POST {payerIds}: every payment of these payers. */
   byPayers: '/pshep/v1/payments/by-payer',
+  /** POST: open a payment order; the payer completes it at `paymentUrl` (the bank's page). */
+  create: '/pshep/v1/payments',
+  /** POST: the bank's confirmation that the order was paid (what the payer's bank sends the gateway). */
+  confirm: '/pshep/v1/payments/:id/confirm',
 } as const;
 
 export const PaymentStatus = z.enum(['PENDING', 'PAID', 'FAILED', 'CANCELLED']);
@@ -32,3 +36,16 @@ export const ByPayersRequest = z.object({ payerIds: z.array(TwelveDigits).min(1)
 export type ByPayersRequest = z.infer<typeof ByPayersRequest>;
 export const ByPayersResponse = z.object({ payments: z.array(PaymentRecord) });
 export type ByPayersResponse = z.infer<typeof ByPayersResponse>;
+
+export const CreatePaymentRequest = z.object({
+  payerId: TwelveDigits,
+  purpose: z.string().min(1),
+  serviceCode: z.string().min(1),
+  action: z.string().min(1),
+  amount: KztAmount,
+  /** The same key returns the same order instead of opening a second one. */
+  orderKey: z.string().min(8).max(200),
+});
+export type CreatePaymentRequest = z.infer<typeof CreatePaymentRequest>;
+export const CreatePaymentResponse = z.object({ payment: PaymentRecord, paymentUrl: z.string().url() });
+export type CreatePaymentResponse = z.infer<typeof CreatePaymentResponse>;

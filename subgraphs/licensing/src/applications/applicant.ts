@@ -1,0 +1,83 @@
+import { checkBin, type ApplicantRef, type RegistryClient } from '@egov/shared';
+import type { DocumentApplicant, Recipient } from '@egov/shared/catalog';
+import {
+  readEntities,
+  readLicencesOf,
+  readPaymentsOf,
+  readPersons,
+  type LegalEntityRecord,
+  type LicenseRecord,
+  type PaymentRecord,
+  type PersonRecord,
+} from '@egov/shared/upstream';
+
+export interface RegistryClients {
+  individuals: RegistryClient;
+  legalEntities: RegistryClient;
+  payments: RegistryClient;
+  licensing: RegistryClient;
+}
+
+/**
+ * Everything the registries said about one applicant at one moment. A draft is computed from it, and a
+ * submission stores it, so the officer later sees exactly what was prefilled and checked.
+ */
+export interface ApplicantSnapshot {
+  id: string;
+  ref: ApplicantRef;
+  readAt: string;
+  /** The applicant, when an IIN. */
+  person: PersonRecord | null;
+  /** The applicant, when a BIN. */
+  entity: LegalEntityRecord | null;
+  /** The entity's head, from ГБД ФЛ. */
+  head: PersonRecord | null;
+  branches: LegalEntityRecord[];
+  licences: LicenseRecord[];
+  payments: PaymentRecord[];
+}
+
+/** Reads the applicant from all four registries, in parallel where the answers do not depend on each other. */
+export async function readApplicant(ref: ApplicantRef, clients: RegistryClients, now: Date): Promise<ApplicantSnapshot | null> {
+  const id = ref.kind === 'IIN' ? ref.iin : ref.bin;
+  const licences = readLicencesOf(clients.licensing, [id]);
+  const payments = readPaymentsOf(clients.payments, [id]);
+  // Start all reads before awaiting any, so a failure of one does not leave the others unhandled.
+  licences.catch(() => undefined);
+  payments.catch(() => undefined);
+  if (ref.kind === 'IIN') {
+    const [person] = await readPersons(clients.individuals, [ref.iin]);
+    if (!person) return null;
+    return { id, ref, readAt: now.toISOString(), person, entity: null, head: null, branches: [], licences: await licences, payments: await payments };
+  }
+  const [entity] = await readEntities(clients.legalEntities, [ref.bin]);
+  if (!entity) return null;
+  const [heads, branches] = await Promise.all([
+    entity.headIin ? readPersons(clients.individuals, [entity.headIin]) : Promise.resolve([]),
+    entity.branchBins.length > 0 ? readEntities(clients.legalEntities, entity.branchBins) : Promise.resolve([]),
+  ]);
+  return { id, ref, readAt: now.toISOString(), person: null, entity, head: heads[0] ?? null, branches, licences: await licences, payments: await payments };
+}
+
+/** What kind of recipient the applicant is, in the standards' terms. */
+export function recipientKindOf(snapshot: ApplicantSnapshot): Recipient {
+  if (snapshot.person) return snapshot.person.entrepreneur ? 'INDIVIDUAL_ENTREPRENEUR' : 'INDIVIDUAL';
+  const bin = checkBin(snapshot.id);
+  // A joint individual entrepreneurship has a BIN but is not a legal entity.
+  return bin.ok && bin.facts.type === 'JOINT_ENTREPRENEURSHIP' ? 'INDIVIDUAL_ENTREPRENEUR' : 'LEGAL_ENTITY';
+}
+
+/**
+ * Which of the catalog's "needed from" groups this applicant belongs to. An entrepreneur is also an
+ * individual under RK law, so documents for individuals apply to them too.
+ */
+export function rolesOf(snapshot: ApplicantSnapshot): Set<DocumentApplicant> {
+  const kind = recipientKindOf(snapshot);
+  if (kind === 'INDIVIDUAL_ENTREPRENEUR' && snapshot.person) return new Set(['INDIVIDUAL', 'INDIVIDUAL_ENTREPRENEUR']);
+  return new Set([kind]);
+}
+
+/** The person whose identity document stands for the applicant: the applicant, or an entity's head. */
+export function identitySubject(snapshot: ApplicantSnapshot): PersonRecord | null {
+  return snapshot.person ?? snapshot.head;
+}

@@ -1,0 +1,321 @@
+import { createHash } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { ErrorCode, graphqlError, inTransaction, kzDate, notFound, type ApplicantRef, type Logger, type RegistryClient } from '@egov/shared';
+import type { Catalog, CatalogEntry } from '@egov/shared/catalog';
+import type { FeeSchedule } from '@egov/shared/fees';
+import { fillPath, licensingApi, LicenseRecord, IssueLicenseRequest } from '@egov/shared/upstream';
+import type { AttachmentRepository } from '../attachments/index.js';
+import type { WorkingCalendar } from '../calendar/index.js';
+import { readApplicant, type RegistryClients } from './applicant.js';
+import { buildDraft, findAction, type Draft } from './draft.js';
+import { problem, type Problem } from './problems.js';
+import { OPEN_STATUSES, type ApplicationStore, type Receipt, type ReceiptDocument, type StoredApplication } from './store.js';
+
+export interface SubmitInput {
+  serviceCode: string;
+  action: string;
+  applicant: ApplicantRef;
+  attachmentIds: string[];
+  paymentId: string | null;
+  idempotencyKey: string;
+  /** Values the applicant typed for fields no registry holds, by field id. */
+  fields: { fieldId: string; value: string }[];
+}
+
+export type SubmitResult = { kind: 'accepted'; application: StoredApplication; replayed: boolean } | { kind: 'rejected'; problems: Problem[] };
+
+export interface Decision {
+  outcome: 'ISSUE' | 'REFUSE';
+  refusalGround: string | null;
+  note: string | null;
+}
+
+export interface ApplicationServiceDeps {
+  catalog: Catalog;
+  fees: FeeSchedule;
+  calendar: WorkingCalendar;
+  clients: RegistryClients & { licensing: RegistryClient };
+  store: ApplicationStore;
+  attachments: AttachmentRepository;
+  logger: Logger;
+  clock?: () => Date;
+  /** Scans one application may carry. */
+  maxAttachments?: number;
+}
+
+const MAX_KEY = 200;
+
+function canonicalHash(input: SubmitInput): string {
+  const canonical = {
+    serviceCode: input.serviceCode,
+    action: input.action,
+    applicant: input.applicant.kind === 'IIN' ? input.applicant.iin : input.applicant.bin,
+    attachmentIds: [...input.attachmentIds].sort(),
+    paymentId: input.paymentId,
+    fields: [...input.fields].sort((a, b) => a.fieldId.localeCompare(b.fieldId)),
+  };
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+const isUniqueViolation = (error: unknown, constraint: string) =>
+  (error as { code?: string; constraint?: string }).code === '23505' && (error as { constraint?: string }).constraint === constraint;
+
+/**
+ * The applications flow: a draft from the registries, a submission that re-reads them and keeps what it
+ * read, and the officer's decisions. Submissions are idempotent per key; a receipt is returned only after
+ * the application is committed.
+ */
+export class ApplicationService {
+  private readonly clock: () => Date;
+
+  constructor(private readonly deps: ApplicationServiceDeps) {
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  service(code: string): CatalogEntry {
+    const entry = this.deps.catalog.byCode(code);
+    if (!entry) throw graphqlError(ErrorCode.NOT_FOUND, 'No public service with this code in the catalog', { field: 'serviceCode' });
+    return entry;
+  }
+
+  async draft(serviceCode: string, actionKind: string, applicant: ApplicantRef): Promise<Draft> {
+    const entry = this.service(serviceCode);
+    const action = findAction(entry, actionKind);
+    if (!action) {
+      throw graphqlError(ErrorCode.BAD_USER_INPUT, `This service has no action ${actionKind}; it offers ${entry.actions.map((a) => a.kind).join(', ')}`, { field: 'action' });
+    }
+    const now = this.clock();
+    const snapshot = await readApplicant(applicant, this.deps.clients, now);
+    if (!snapshot) throw notFound(applicant.kind === 'IIN' ? 'person' : 'legal entity', applicant.kind === 'IIN' ? 'individuals' : 'legal-entities');
+    return buildDraft(entry, action, snapshot, now, await this.deps.store.usedPaymentIds(snapshot.id), this.deps);
+  }
+
+  async submit(input: SubmitInput): Promise<SubmitResult> {
+    if (input.idempotencyKey.length < 8 || input.idempotencyKey.length > MAX_KEY) {
+      return { kind: 'rejected', problems: [problem('INVALID_IDEMPOTENCY_KEY', `The idempotency key must be 8 to ${MAX_KEY} characters (a UUID is ideal)`, 'idempotencyKey')] };
+    }
+    const requestHash = canonicalHash(input);
+    const earlier = await this.replay(input.idempotencyKey, requestHash);
+    if (earlier) return earlier;
+
+    const entry = this.deps.catalog.byCode(input.serviceCode);
+    if (!entry) return { kind: 'rejected', problems: [problem('UNKNOWN_SERVICE', 'No public service with this code in the catalog', 'serviceCode')] };
+    const action = findAction(entry, input.action);
+    if (!action) return { kind: 'rejected', problems: [problem('UNKNOWN_ACTION', `This service offers ${entry.actions.map((a) => a.kind).join(', ')}`, 'action')] };
+
+    let draft: Draft;
+    try {
+      const now = this.clock();
+      const snapshot = await readApplicant(input.applicant, this.deps.clients, now);
+      if (!snapshot) return { kind: 'rejected', problems: [problem('APPLICANT_NOT_FOUND', 'No registry holds this IIN/BIN', 'applicantId')] };
+      draft = buildDraft(entry, action, snapshot, now, await this.deps.store.usedPaymentIds(snapshot.id), this.deps);
+    } catch (error) {
+      if (error instanceof GraphQLError && String(error.extensions.code).startsWith('REGISTRY_')) {
+        return { kind: 'rejected', problems: [problem('REGISTRY_UNAVAILABLE', `${error.message}. Nothing was submitted; try again shortly`, null)] };
+      }
+      throw error;
+    }
+
+    const problems = [...draft.reasons, ...(await this.checkAttachments(draft, input.attachmentIds)), ...this.checkRegistryFacts(draft), ...this.checkFee(draft, input.paymentId)];
+    if (problems.length > 0) return { kind: 'rejected', problems };
+    return this.store(draft, input, requestHash);
+  }
+
+  private async replay(key: string, requestHash: string): Promise<SubmitResult | null> {
+    const existing = await this.deps.store.byIdempotencyKey(key);
+    if (!existing) return null;
+    if (existing.requestHash !== requestHash) {
+      return { kind: 'rejected', problems: [problem('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different application; use a new key for a new application', 'idempotencyKey')] };
+    }
+    return { kind: 'accepted', application: existing, replayed: true };
+  }
+
+  private async checkAttachments(draft: Draft, ids: string[]): Promise<Problem[]> {
+    const problems: Problem[] = [];
+    const unique = [...new Set(ids)];
+    const max = this.deps.maxAttachments ?? 50;
+    if (unique.length > max) return [problem('UNEXPECTED_ATTACHMENT', `At most ${max} scans per application`, 'attachmentIds')];
+    const found = await this.deps.attachments.findMany(unique);
+    const byId = new Map(found.map((a) => [a.id, a]));
+    const allowed = new Set(draft.documents.filter((d) => d.document.supply === 'ATTACH').map((d) => d.document.id));
+    const covered = new Set<string>();
+    for (const id of unique) {
+      const attachment = byId.get(id);
+      if (!attachment) problems.push(problem('UNKNOWN_ATTACHMENT', `No uploaded scan ${id}`, 'attachmentIds'));
+      else if (attachment.applicationNumber) problems.push(problem('ATTACHMENT_IN_USE', `Scan ${id} already belongs to application ${attachment.applicationNumber}`, 'attachmentIds'));
+      else if (!allowed.has(attachment.documentId)) problems.push(problem('UNEXPECTED_ATTACHMENT', `Scan ${id} is for "${attachment.documentId}", which this application does not take`, 'attachmentIds'));
+      else covered.add(attachment.documentId);
+    }
+    for (const need of draft.documents.filter((d) => d.status === 'ATTACH_NEEDED' && !covered.has(d.document.id))) {
+      problems.push(problem('MISSING_ATTACHMENT', `Attach a scan of: ${need.document.name.en} (upload it as "${need.document.id}")`, 'attachmentIds'));
+    }
+    return problems;
+  }
+
+  private checkRegistryFacts(draft: Draft): Problem[] {
+    return draft.documents
+      .filter((d) => d.status === 'REGISTRY_UNAVAILABLE' && d.document.registryFact !== 'FEE_PAYMENT')
+      .map((d) => problem('REGISTRY_FACT_UNAVAILABLE', `${d.document.name.en}: ${d.fact && !d.fact.available ? d.fact.reason : 'not available'}`, 'applicantId'));
+  }
+
+  private checkFee(draft: Draft, paymentId: string | null): Problem[] {
+    if (draft.fee.kind === 'FREE') return paymentId ? [problem('PAYMENT_NOT_USABLE', 'The service is free; no payment is taken', 'paymentId')] : [];
+    if (paymentId && draft.fee.payment?.id !== paymentId) {
+      const usable = draft.snapshot.payments.some((p) => p.id === paymentId) && draft.fee.payment !== null;
+      if (!usable) return [problem('PAYMENT_NOT_USABLE', 'That payment is not a paid, unused fee for this service and action by this applicant', 'paymentId')];
+    }
+    if (!draft.fee.payment) {
+      const amount = draft.fee.amountTiyn === null ? '' : ` of ${(draft.fee.amountTiyn / 100).toFixed(2)} KZT`;
+      return [problem('FEE_NOT_PAID', `The fee${amount} for this service is not paid yet (initiatePayment, then pay through ПШЭП)`, 'paymentId')];
+    }
+    return [];
+  }
+
+  private receiptOf(number: string, draft: Draft, documentsOfAttachments: Map<string, string[]>): Receipt {
+    const documents = draft.documents.map((d) => {
+      const attached = documentsOfAttachments.get(d.document.id) ?? [];
+      const supply: ReceiptDocument['supply'] = attached.length > 0 ? 'ATTACHED' : d.status === 'BY_AUTHORITY' || d.status === 'FILLED_ONLINE' ? d.status : 'FROM_REGISTRY';
+      return {
+        documentId: d.document.id,
+        name: d.document.name.en,
+        supply,
+        attachmentIds: attached,
+        registry: supply === 'FROM_REGISTRY' ? d.document.registry : null,
+        summary: d.fact?.available ? d.fact.summary : null,
+      };
+    });
+    return {
+      number,
+      acceptedAt: draft.snapshot.readAt,
+      serviceCode: draft.entry.code,
+      serviceName: draft.entry.names.en,
+      action: draft.action.kind,
+      documents,
+      expectedResultDate: draft.expectedResult.due?.dueDate ?? null,
+      expectedResultUnknownBecause: draft.expectedResult.unknownBecause,
+      paymentId: draft.fee.payment?.id ?? null,
+    };
+  }
+
+  private async store(draft: Draft, input: SubmitInput, requestHash: string): Promise<SubmitResult> {
+    const ids = [...new Set(input.attachmentIds)];
+    const attachments = await this.deps.attachments.findMany(ids);
+    const byDocument = new Map<string, string[]>();
+    for (const a of attachments) byDocument.set(a.documentId, [...(byDocument.get(a.documentId) ?? []), a.id]);
+    const typed = new Map(input.fields.map((f) => [f.fieldId, f.value]));
+    const fields = draft.fields.map((f) => (f.source === null && f.filledBy === 'APPLICANT' && typed.has(f.fieldId) ? { ...f, value: typed.get(f.fieldId)! } : f));
+    const submittedAt = new Date(draft.snapshot.readAt);
+    const year = Number(kzDate(submittedAt).slice(0, 4));
+    try {
+      const application = await inTransaction(this.deps.store.pool, async (client) => {
+        const number = await this.deps.store.nextNumber(client, year);
+        const receipt = this.receiptOf(number, draft, byDocument);
+        await this.deps.store.insert(
+          client,
+          number,
+          {
+            serviceCode: draft.entry.code,
+            action: draft.action.kind,
+            applicantId: draft.snapshot.id,
+            applicantKind: draft.recipientKind,
+            submittedAt,
+            dueDate: draft.expectedResult.due?.dueDate ?? null,
+            deemedIssuedIfSilent: draft.action.deadline.deemedIssuedIfSilent,
+            paymentId: draft.fee.payment?.id ?? null,
+            idempotencyKey: input.idempotencyKey,
+            requestHash,
+            snapshot: { applicant: draft.snapshot, documents: draft.documents.map((d) => ({ documentId: d.document.id, status: d.status, fact: d.fact })), fee: draft.fee, expectedResult: draft.expectedResult },
+            fields,
+          },
+          receipt,
+        );
+        if ((await this.deps.attachments.claim(client, ids, number)) !== ids.length) throw new AttachmentRace();
+        return (await this.deps.store.byNumber(number, client))!;
+      });
+      this.deps.logger.info('application accepted', { number: application.number, service: application.serviceCode, action: application.action });
+      return { kind: 'accepted', application, replayed: false };
+    } catch (error) {
+      if (isUniqueViolation(error, 'applications_idempotency_key_key')) return (await this.replay(input.idempotencyKey, requestHash))!;
+      if (isUniqueViolation(error, 'applications_payment')) return { kind: 'rejected', problems: [problem('PAYMENT_NOT_USABLE', 'That payment was just taken by another application', 'paymentId')] };
+      if (error instanceof AttachmentRace) return { kind: 'rejected', problems: [problem('ATTACHMENT_IN_USE', 'A scan was just taken by another application; nothing was submitted', 'attachmentIds')] };
+      throw error;
+    }
+  }
+
+  async startReview(number: string, actor: string): Promise<StoredApplication> {
+    return this.move(number, ['SUBMITTED'], 'IN_REVIEW', actor, {});
+  }
+
+  async decide(number: string, decision: Decision, actor: string): Promise<StoredApplication> {
+    const application = await this.mustGet(number);
+    const entry = this.service(application.serviceCode);
+    if (decision.outcome === 'REFUSE') {
+      const ground = entry.refusalGrounds.find((g) => g.code === decision.refusalGround && (g.actions === null || g.actions.includes(application.action as never)));
+      if (!ground) {
+        throw graphqlError(ErrorCode.BAD_USER_INPUT, `A refusal must name one of the standard's grounds: ${entry.refusalGrounds.map((g) => g.code).join(', ')}`, { field: 'refusalGround' });
+      }
+      return this.move(number, OPEN_STATUSES, 'REFUSED', actor, { refusalGround: ground.code, note: decision.note, decided: true });
+    }
+    if (!OPEN_STATUSES.includes(application.status)) throw this.notOpen(application);
+    const licenseNumber = await this.issueLicence(application, entry);
+    return this.move(number, OPEN_STATUSES, 'ISSUED', actor, { note: decision.note, licenseNumber, decided: true });
+  }
+
+  /** Applications whose standard deems them issued when the authority stays silent past the deadline. */
+  async applyDeemedIssuance(): Promise<string[]> {
+    const today = kzDate(this.clock());
+    const done: string[] = [];
+    for (const number of await this.deps.store.silentPastDeadline(today)) {
+      const application = await this.mustGet(number);
+      try {
+        const licenseNumber = await this.issueLicence(application, this.service(application.serviceCode));
+        await this.move(number, OPEN_STATUSES, 'DEEMED_ISSUED', 'deadline', { note: `No decision by ${application.dueDate}: deemed issued under the standard`, licenseNumber, decided: true });
+        done.push(number);
+      } catch (error) {
+        this.deps.logger.warn('deemed issuance postponed', { number, error });
+      }
+    }
+    return done;
+  }
+
+  /** An issued licence is recorded in Е-лицензирование (idempotently, keyed by the application number). */
+  private async issueLicence(application: StoredApplication, entry: CatalogEntry): Promise<string | null> {
+    if (!entry.licenceActivity || application.action !== 'ISSUE') return null;
+    const body: IssueLicenseRequest = {
+      holderId: application.applicantId,
+      activityCode: entry.licenceActivity,
+      subtypeCodes: [],
+      territory: 'Республика Казахстан',
+      issuedOn: kzDate(this.clock()),
+    };
+    const licence = await this.deps.clients.licensing.call({
+      method: 'PUT',
+      path: fillPath(licensingApi.issueForApplication, { applicationNumber: application.number }),
+      body,
+      schema: LicenseRecord,
+    });
+    return licence.number;
+  }
+
+  private async move(number: string, from: readonly StoredApplication['status'][], to: StoredApplication['status'], actor: string, decision: Parameters<ApplicationStore['transition']>[5]): Promise<StoredApplication> {
+    const moved = await inTransaction(this.deps.store.pool, (client) => this.deps.store.transition(client, number, from, to, actor, decision));
+    if (moved) return moved;
+    throw this.notOpen(await this.mustGet(number));
+  }
+
+  private notOpen(application: StoredApplication): GraphQLError {
+    return graphqlError(ErrorCode.BAD_USER_INPUT, `Application ${application.number} is ${application.status}; that step is not possible now`, { field: 'number', status: application.status });
+  }
+
+  async get(number: string): Promise<StoredApplication | null> {
+    return this.deps.store.byNumber(number);
+  }
+
+  private async mustGet(number: string): Promise<StoredApplication> {
+    const application = await this.deps.store.byNumber(number);
+    if (!application) throw graphqlError(ErrorCode.NOT_FOUND, 'No application with this number', { field: 'number' });
+    return application;
+  }
+}
+
+class AttachmentRace extends Error {}

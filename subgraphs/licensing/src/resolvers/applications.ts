@@ -1,0 +1,94 @@
+import { ErrorCode, graphqlError } from '@egov/shared';
+import type { Resolvers } from '../generated/graphql.js';
+import { applicantRef } from './applicant-ref.js';
+
+const money = (tiyn: number | null) => tiyn;
+
+/** Drafts, submissions, applications and officers' decisions. */
+export const applicationResolvers: Resolvers = {
+  Query: {
+    applicationDraft: (_root, { serviceCode, action, applicantId }, { app }) => app.applications.draft(serviceCode, action, applicantId),
+    application: async (_root, { number }, { app }) => {
+      const application = await app.applications.get(number);
+      if (!application) throw graphqlError(ErrorCode.NOT_FOUND, 'No application with this number');
+      return application;
+    },
+  },
+  Mutation: {
+    submitApplication: async (_root, { input }, { app }) => {
+      const result = await app.applications.submit({
+        serviceCode: input.serviceCode,
+        action: input.action,
+        applicant: input.applicantId,
+        attachmentIds: input.attachmentIds,
+        paymentId: input.paymentId ?? null,
+        idempotencyKey: input.idempotencyKey,
+        fields: input.fields ?? [],
+      });
+      return result.kind === 'accepted'
+        ? { __typename: 'ApplicationReceipt', application: result.application, replayed: result.replayed }
+        : { __typename: 'ApplicationRejected', problems: result.problems };
+    },
+    startReview: (_root, { number }, { app, actor }) => app.applications.startReview(number, actor),
+    decideApplication: (_root, { input }, { app, actor }) =>
+      app.applications.decide(input.number, { outcome: input.outcome, refusalGround: input.refusalGround ?? null, note: input.note ?? null }, actor),
+  },
+  SubmitApplicationResult: {
+    __resolveType: (result) => result.__typename,
+  },
+  ApplicationDraft: {
+    service: (draft) => draft.entry,
+    action: (draft) => draft.action.kind,
+    applicant: (draft) => applicantRef(draft.snapshot.id),
+    applicantKind: (draft) => draft.recipientKind,
+    attachmentsNeeded: (draft) => draft.documents.filter((d) => d.status === 'ATTACH_NEEDED').map((d) => d.document),
+    license: (draft) => draft.licence,
+    expectedResult: (draft) => draft.expectedResult.due,
+    expectedResultUnknownBecause: (draft) => draft.expectedResult.unknownBecause,
+    readAt: (draft) => draft.snapshot.readAt,
+  },
+  DraftField: {
+    formTitle: (field) => field.formTitle.en,
+    label: (field) => field.label.en,
+    labelOriginal: (field) => field.label.original,
+  },
+  DraftDocument: {
+    summary: (requirement) => (requirement.fact?.available ? requirement.fact.summary : null),
+    unavailableBecause: (requirement) => (requirement.fact && !requirement.fact.available ? requirement.fact.reason : null),
+  },
+  FeeStatus: {
+    mrp: (fee) => money(fee.mrpKzt === null ? null : fee.mrpKzt * 100),
+    amount: (fee) => money(fee.amountTiyn),
+    payment: (fee) => (fee.payment ? { id: fee.payment.id } : null),
+  },
+  ApplicationReceipt: {
+    number: ({ application }) => application.number,
+    acceptedAt: ({ application }) => application.receipt.acceptedAt,
+    service: ({ application }, _args, { app }) => app.catalog.byCode(application.serviceCode)!,
+    action: ({ application }) => application.action as never,
+    documents: ({ application }) => application.receipt.documents as never,
+    expectedResultDate: ({ application }) => application.receipt.expectedResultDate,
+    expectedResultUnknownBecause: ({ application }) => application.receipt.expectedResultUnknownBecause,
+  },
+  Application: {
+    __resolveReference: async (reference, { app }) => {
+      const application = await app.applications.get(reference.number);
+      if (!application) throw graphqlError(ErrorCode.NOT_FOUND, 'No application with this number');
+      return application;
+    },
+    service: (application, _args, { app }) => app.catalog.byCode(application.serviceCode)!,
+    action: (application) => application.action as never,
+    applicant: (application) => applicantRef(application.applicantId),
+    applicantKind: (application) => application.applicantKind as never,
+    documents: (application) => application.receipt.documents as never,
+    attachments: (application, _args, { app }) => app.attachments.ofApplication(application.number),
+    payment: (application) => (application.paymentId ? { id: application.paymentId } : null),
+    history: (application, _args, { app }) => app.store.history(application.number),
+    refusalGround: (application, _args, { app }) =>
+      app.catalog.byCode(application.serviceCode)?.refusalGrounds.find((g) => g.code === application.refusalGround) ?? null,
+    license: (application, _args, { registry }) => (application.licenseNumber ? registry.license.load(application.licenseNumber) : null),
+  },
+  Attachment: {
+    sha256: (attachment) => attachment.sha256,
+  },
+};

@@ -1,0 +1,47 @@
+/**
+ * What each GraphQL type's resolvers receive as their parent: the catalog entries and application
+ * records themselves. GraphQL Code Generator maps the schema's types to these (see codegen.ts).
+ */
+import type { ActionKind, CatalogEntry } from '@egov/shared/catalog';
+import type { FeeDue } from '@egov/shared/fees';
+import type { StoredApplication } from '../applications/store.js';
+import type { Problem } from '../applications/problems.js';
+
+export type {
+  CatalogEntry as PublicServiceModel,
+  Action as ServiceActionModel,
+  CatalogDocument as ServiceDocumentModel,
+  RefusalGround as RefusalGroundModel,
+  Form as FormModel,
+  FormField as FormFieldModel,
+  ProcessStep as ProcessStepModel,
+  Deadline as DeadlineModel,
+  Citation as CitationModel,
+  PrefillSource as PrefillSourceModel,
+} from '@egov/shared/catalog';
+export type { DueDateResult as DueDateModel } from '../calendar/index.js';
+export type { Draft as ApplicationDraftModel } from '../applications/draft.js';
+export type { DraftField as DraftFieldModel, FieldSource as FieldSourceModel } from '../applications/prefill.js';
+export type { DocumentRequirement as DraftDocumentModel } from '../applications/requirements.js';
+export type { FeeStatus as FeeStatusModel } from '../applications/fee-status.js';
+export type { Problem as ProblemModel } from '../applications/problems.js';
+export type { StoredApplication as ApplicationModel, ReceiptDocument as ReceiptDocumentModel, StatusChange as StatusChangeModel } from '../applications/store.js';
+export type { Attachment as AttachmentModel } from '../attachments/index.js';
+
+export type ProviderModel = CatalogEntry['provider'];
+export interface ServiceFeeModel {
+  entry: CatalogEntry;
+}
+export type FeeAmountModel = FeeDue & { action: ActionKind };
+export interface ApplicationReceiptModel {
+  __typename: 'ApplicationReceipt';
+  application: StoredApplication;
+  replayed: boolean;
+}
+export interface ApplicationRejectedModel {
+  __typename: 'ApplicationRejected';
+  problems: Problem[];
+}
+export interface PaymentRefModel {
+  id: string;
+}

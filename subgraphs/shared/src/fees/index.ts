@@ -1,0 +1,1 @@
+export { FeeSchedule, DEFAULT_MRP_TABLE, type FeeDue } from './fee-schedule.js';
