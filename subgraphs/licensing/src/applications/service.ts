@@ -117,7 +117,8 @@ export class ApplicationService {
     }
 
     const problems = [...draft.reasons, ...(await this.checkAttachments(draft, input.attachmentIds)), ...this.checkRegistryFacts(draft), ...this.checkFee(draft, input.paymentId)];
-    if (problems.length > 0) return { kind: 'rejected', problems };
+    // A concurrent retry with this key may have been filed while we checked (and taken the scans and payment).
+    if (problems.length > 0) return (await this.replay(input.idempotencyKey, requestHash)) ?? { kind: 'rejected', problems };
     return this.store(draft, input, requestHash);
   }
 
@@ -237,7 +238,9 @@ export class ApplicationService {
     } catch (error) {
       if (isUniqueViolation(error, 'applications_idempotency_key_key')) return (await this.replay(input.idempotencyKey, requestHash))!;
       if (isUniqueViolation(error, 'applications_payment')) return { kind: 'rejected', problems: [problem('PAYMENT_NOT_USABLE', 'That payment was just taken by another application', 'paymentId')] };
-      if (error instanceof AttachmentRace) return { kind: 'rejected', problems: [problem('ATTACHMENT_IN_USE', 'A scan was just taken by another application; nothing was submitted', 'attachmentIds')] };
+      if (error instanceof AttachmentRace) {
+        return (await this.replay(input.idempotencyKey, requestHash)) ?? { kind: 'rejected', problems: [problem('ATTACHMENT_IN_USE', 'A scan was just taken by another application; nothing was submitted', 'attachmentIds')] };
+      }
       throw error;
     }
   }

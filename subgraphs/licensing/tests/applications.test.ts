@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { http, HttpResponse } from 'msw';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { NAMED, samplePdf } from '@egov/mocks';
+import { createMockRegistries } from '@egov/mocks/node';
+import { loopbackPassesThrough, postGraphQL } from '@egov/shared/testing';
+import { individualsApi, PersonsBatchRequest } from '@egov/shared/upstream';
+import { startLicensing } from './support.js';
+
+const { server: registries, state } = createMockRegistries({ persons: 300 });
+let licensing: Awaited<ReturnType<typeof startLicensing>>;
+const now = new Date('2026-03-20T10:00:00+05:00');
+
+beforeAll(async () => {
+  registries.listen(loopbackPassesThrough);
+  licensing = await startLicensing({ clock: () => now });
+});
+afterEach(() => registries.resetHandlers());
+afterAll(async () => {
+  await licensing.close();
+  registries.close();
+});
+
+const DRAFT = `query($s: ID!, $a: ServiceActionKind!, $id: ApplicantId!) { applicationDraft(serviceCode: $s, action: $a, applicantId: $id) {
+  channel eligible reasons { code field } documents { document { id } status summary unavailableBecause } attachmentsNeeded { id }
+  fee { amountMrp amount paid } license { number } expectedResult { dueDate } expectedResultUnknownBecause } }`;
+const draft = async (s: string, a: string, id: string) => (await postGraphQL(licensing.url, DRAFT, { s, a, id })).data.applicationDraft;
+
+const SUBMIT = `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) {
+  __typename ... on ApplicationReceipt { number replayed } ... on ApplicationRejected { problems { code field message } } } }`;
+const submit = async (input: Record<string, unknown>) => (await postGraphQL(licensing.url, SUBMIT, { input: { idempotencyKey: randomUUID(), attachmentIds: [], ...input } })).data.submitApplication;
+
+async function uploadScan(document: string): Promise<string> {
+  const form = new FormData();
+  form.append(document, new Blob([new Uint8Array(samplePdf(document))]), `${document}.pdf`);
+  const body = (await (await fetch(`${licensing.base}/attachments`, { method: 'POST', body: form })).json()) as { attachments: { id: string }[] };
+  return body.attachments[0]!.id;
+}
+
+function payFee(payerId: string, serviceCode: string, action: string, amount: string): string {
+  const id = `PSH-TEST-${randomUUID().slice(0, 8)}`;
+  state.payments.set(id, { id, payerId, purpose: 'test fee', serviceCode, action, amount, currency: 'KZT', status: 'PAID', createdAt: now.toISOString(), paidAt: now.toISOString(), transactionId: 'TX1' });
+  return id;
+}
+
+describe('reissuing a licence the applicant holds', () => {
+  it('850314301234 reissues his flag-and-emblem licence: the licence comes from Е-лицензирование, so no scan of it is asked', async () => {
+    const d = await draft('state-symbols-licence', 'REISSUE', NAMED.manWithLicences);
+    expect(d).toMatchObject({ eligible: true, license: { number: '14000731' }, fee: { amountMrp: 1, amount: '4325.00', paid: false }, expectedResult: { dueDate: '2026-04-08' } });
+    const licenceCopy = d.documents.find((x: any) => x.summary?.includes('14000731'));
+    expect(licenceCopy).toMatchObject({ status: 'FROM_REGISTRY' });
+    expect(d.attachmentsNeeded).toEqual([]);
+  });
+
+  it('a person without such a licence cannot reissue one', async () => {
+    const d = await draft('state-symbols-licence', 'REISSUE', NAMED.youngWoman);
+    expect(d.eligible).toBe(false);
+    expect(d.reasons).toEqual([{ code: 'NO_LICENCE', field: 'action' }]);
+  });
+});
+
+describe('who may apply, and through which channel', () => {
+  it('an office-only standard cannot be applied for online; the draft shows the office list', async () => {
+    const d = await draft('measuring-instrument-type-approval', 'CERTIFICATE', NAMED.llp);
+    expect(d.channel).toBe('OFFICE');
+    expect(d.reasons.map((r: any) => r.code)).toContain('NOT_OFFERED_ONLINE');
+    expect(d.expectedResult).toBeNull();
+    expect(d.expectedResultUnknownBecause).toMatch(/end of testing/);
+  });
+
+  it('a liquidated company is refused with the registry status as the reason', async () => {
+    const liquidated = state.fixtures.entities.find((e) => e.status === 'LIQUIDATED' && e.parentBin === null)!;
+    const d = await draft('scrap-metal-licence', 'ISSUE', liquidated.bin);
+    expect(d.reasons).toContainEqual({ code: 'ENTITY_NOT_ACTIVE', field: 'applicantId' });
+  });
+
+  it('an expired identity document is a registry fact that cannot be vouched for, and blocks the submission', async () => {
+    registries.use(
+      http.post(`*${individualsApi.personsBatch}`, async ({ request }) => {
+        const { iins } = PersonsBatchRequest.parse(await request.json());
+        const persons = iins.map((iin) => state.persons.get(iin)).filter((p) => p !== undefined).map((p) => ({ ...p, identityDocument: { ...p.identityDocument!, expiresOn: '2025-12-31' } }));
+        return HttpResponse.json({ persons, missing: [] });
+      }),
+    );
+    const d = await draft('state-symbols-licence', 'ISSUE', NAMED.youngWoman);
+    expect(d.documents).toContainEqual(expect.objectContaining({ document: { id: 'identity' }, status: 'REGISTRY_UNAVAILABLE', unavailableBecause: expect.stringContaining('expired on 2025-12-31') }));
+    const scan = await uploadScan('information-form');
+    const paid = payFee(NAMED.youngWoman, 'state-symbols-licence', 'ISSUE', '43250.00');
+    const result = await submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, attachmentIds: [scan], paymentId: paid });
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'REGISTRY_FACT_UNAVAILABLE', field: 'applicantId' })]);
+  });
+});
+
+describe('fees', () => {
+  it('a payment below the amount due does not pay the fee; the full amount does', async () => {
+    payFee(NAMED.entrepreneur, 'state-symbols-licence', 'ISSUE', '100.00');
+    expect((await draft('state-symbols-licence', 'ISSUE', NAMED.entrepreneur)).fee.paid).toBe(false);
+    payFee(NAMED.entrepreneur, 'state-symbols-licence', 'ISSUE', '43250.00');
+    expect((await draft('state-symbols-licence', 'ISSUE', NAMED.entrepreneur)).fee.paid).toBe(true);
+  });
+
+  it('a free service takes no payment', async () => {
+    const result = await submit({ serviceCode: 'expert-auditor-attestation', action: 'ATTESTATION', applicantId: NAMED.youngWoman, paymentId: 'PSH-1' });
+    expect(result.problems).toContainEqual(expect.objectContaining({ code: 'PAYMENT_NOT_USABLE', field: 'paymentId' }));
+  });
+});
+
+describe('submitting safely', () => {
+  it('ten simultaneous retries with one key file one application and answer all with its number', async () => {
+    const scan = await uploadScan('information-form');
+    payFee(NAMED.llpHead, 'state-symbols-licence', 'ISSUE', '43250.00');
+    const input = { serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.llpHead, attachmentIds: [scan], idempotencyKey: randomUUID() };
+    const results = await Promise.all(Array.from({ length: 10 }, () => submit(input)));
+    const numbers = new Set(results.map((r) => r.number));
+    expect(results.every((r) => r.__typename === 'ApplicationReceipt')).toBe(true);
+    expect(numbers.size).toBe(1);
+    expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+    const { rows } = await licensing.pool.query(`SELECT count(*)::int AS n FROM licensing.applications WHERE idempotency_key = $1`, [input.idempotencyKey]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('when a registry is down at submission, nothing is stored and the problem says to retry', async () => {
+    registries.use(http.post(`*${individualsApi.personsBatch}`, () => new HttpResponse(null, { status: 503 })));
+    const before = (await licensing.pool.query('SELECT count(*)::int AS n FROM licensing.applications')).rows[0].n;
+    const result = await submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.youngWoman });
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'REGISTRY_UNAVAILABLE', message: expect.stringContaining('try again') })]);
+    expect((await licensing.pool.query('SELECT count(*)::int AS n FROM licensing.applications')).rows[0].n).toBe(before);
+  });
+
+  it('a key shorter than 8 characters is refused on its field', async () => {
+    const result = await submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.llp, idempotencyKey: 'abc' });
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'INVALID_IDEMPOTENCY_KEY', field: 'idempotencyKey' })]);
+  });
+});
