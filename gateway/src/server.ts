@@ -6,6 +6,7 @@ import type { Logger } from '@graphql-hive/logger';
 import { createAttachmentsProxy } from './attachments-proxy.js';
 import type { GatewayConfig } from './config.js';
 import { createGatewayLogger } from './logger.js';
+import { useStaleExtensions } from './plugins/use-stale-extensions.js';
 
 export { loadConfig, type GatewayConfig } from './config.js';
 
@@ -34,6 +35,7 @@ export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logge
     graphiql: !config.production,
     disableIntrospection: config.production ? { disableIf: () => true } : undefined,
     upstreamTimeout: config.subgraphTimeoutMs,
+    plugins: () => [useStaleExtensions()],
   });
 }
 

@@ -51,6 +51,19 @@ export class MockRegistryServers {
     const entry: Running = previous ?? { server: createServer(), port: this.options.ports?.[name] ?? 0, overrides: [], middleware: this.middlewareFor(name, []) };
     const app = express();
     app.disable('x-powered-by');
+    // msw's HttpResponse.error() (a network failure) reaches the middleware as status 0: drop the connection,
+    // as a dead host would, instead of crashing on an invalid status code.
+    app.use((_req, res, next) => {
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
+      res.writeHead = ((...args: unknown[]) => {
+        if (args[0] === 0 || res.statusCode === 0) {
+          res.socket?.destroy();
+          return res;
+        }
+        return writeHead(...args);
+      }) as typeof res.writeHead;
+      next();
+    });
     app.use((req, res, next) => entry.middleware(req, res, next));
     app.use((_req, res) => res.status(404).json({ error: 'NO_SUCH_ROUTE' }));
     entry.server = createServer(app);

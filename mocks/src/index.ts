@@ -3,3 +3,4 @@ export { RegistryState, createRegistryState, type JournalEntry } from './state.j
 export { createFixtures, NAMED, FIXTURE_TODAY, activities, type FixtureSet, type FixtureOptions } from './fixtures/index.js';
 export { DEV_FEE_RATES_FILE } from './dev-config.js';
 export { samplePdf, samplePng, sampleJpeg, truncated } from './scans.js';
+export { scenarios } from './scenarios.js';

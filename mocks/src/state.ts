@@ -21,6 +21,11 @@ export class RegistryState {
   readonly journal: JournalEntry[] = [];
   /** Payment orders by the key that opened them, so a repeated request returns the same order. */
   readonly paymentOrders = new Map<string, string>();
+  /**
+   * Applications handed over by our outbox, by number: the first payload, and how many times it arrived
+   * (retries after a lost answer arrive again; the registry keeps one application per number).
+   */
+  readonly deliveredApplications = new Map<string, { payload: unknown; receivedAt: string; times: number }>();
   /** Licences issued through the API, by the application they were issued for. */
   readonly licencesByApplication = new Map<string, string>();
   private issuedSerial = 0;

@@ -37,6 +37,7 @@ export default subgraphCodegen({
     StatusChange: model('StatusChangeModel'),
     Attachment: model('AttachmentModel'),
     Payment: model('PaymentRefModel'),
+    Delivery: model('DeliveryModel'),
   },
   enumValues: {
     RegistryName: { INDIVIDUALS: 'individuals', LEGAL_ENTITIES: 'legal-entities', PAYMENTS: 'payments', LICENSING: 'licensing' },

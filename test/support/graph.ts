@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SubgraphName } from '@egov/schema';
 import { readSupergraph } from '@egov/schema';
-import { createLogger, type RunningServer } from '@egov/shared';
+import { createLogger, type RegistryCache, type RunningServer, type SubgraphOptions } from '@egov/shared';
 import { createTestDatabase } from '@egov/shared/testing-db';
 import { createRegistryState, DEV_FEE_RATES_FILE, type FixtureOptions, type RegistryState } from '@egov/mocks';
 import { MockRegistryServers } from '@egov/mocks/http';
@@ -19,9 +19,17 @@ export interface GraphOptions {
   registryTimeoutMs?: number;
   /** The licensing subgraph's clock (to cross deadlines). */
   clock?: () => Date;
+  /** A registry cache shared by the four subgraphs (as Redis would be); none by default. */
+  cache?: RegistryCache;
+  /** Retry, breaker and concurrency settings of every registry client. */
+  registryClient?: SubgraphOptions['registryClient'];
+  /** Outbox timings of the licensing subgraph; fast by default so tests need not wait. */
+  delivery?: { pollMs?: number; leaseMs?: number; retryBaseMs?: number; retryCapMs?: number };
 }
 
 export interface RunningGraph {
+  /** Stops the licensing subgraph and starts a new one on the same port (in-flight requests finish first). */
+  restartLicensing(): Promise<void>;
   gatewayUrl: string;
   /** The gateway's origin, for /attachments and /health. */
   gatewayBase: string;
@@ -48,24 +56,24 @@ export async function startGraph(options: GraphOptions = {}): Promise<RunningGra
 
   const database = await createTestDatabase('egov_e2e');
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'egov-e2e-scans-'));
-  const licensing = createLicensingSubgraph(
-    {
-      registries: { licensing: registry('licensing'), individuals: registry('individuals'), legalEntities: registry('legal-entities'), payments: registry('payments') },
-      databaseUrl: database.url,
-      attachments: { dir: attachmentsDir, maxBytes: 10 * 1024 * 1024, maxFilesPerRequest: 20 },
-      fees: { rates: DEV_FEE_RATES_FILE },
-      deemedIssuanceEveryMs: 3_600_000,
-    },
-    { logger: log('licensing'), clock: options.clock },
-  );
+  const shared = { cache: options.cache, registryClient: options.registryClient };
+  const licensingConfig = {
+    registries: { licensing: registry('licensing'), individuals: registry('individuals'), legalEntities: registry('legal-entities'), payments: registry('payments') },
+    databaseUrl: database.url,
+    attachments: { dir: attachmentsDir, maxBytes: 10 * 1024 * 1024, maxFilesPerRequest: 20 },
+    fees: { rates: DEV_FEE_RATES_FILE },
+    deemedIssuanceEveryMs: 3_600_000,
+    delivery: { pollMs: 200, leaseMs: 5_000, retryBaseMs: 100, retryCapMs: 1_000, ...options.delivery },
+  };
+  let licensing = createLicensingSubgraph(licensingConfig, { logger: log('licensing'), clock: options.clock, ...shared });
 
   const subgraphs = {
-    individuals: await createIndividualsSubgraph({ registry: registry('individuals') }, { logger: log('individuals') }).start(0),
+    individuals: await createIndividualsSubgraph({ registry: registry('individuals') }, { logger: log('individuals'), ...shared }).start(0),
     'legal-entities': await createLegalEntitiesSubgraph(
       { registries: { legalEntities: registry('legal-entities'), individuals: registry('individuals') } },
-      { logger: log('legal-entities') },
+      { logger: log('legal-entities'), ...shared },
     ).start(0),
-    payments: await createPaymentsSubgraph({ registry: registry('payments'), fees: { rates: DEV_FEE_RATES_FILE } }, { logger: log('payments'), clock: options.clock }).start(0),
+    payments: await createPaymentsSubgraph({ registry: registry('payments'), fees: { rates: DEV_FEE_RATES_FILE } }, { logger: log('payments'), clock: options.clock, ...shared }).start(0),
     licensing: await licensing.start(0),
   } satisfies Record<SubgraphName, RunningServer>;
 
@@ -81,7 +89,14 @@ export async function startGraph(options: GraphOptions = {}): Promise<RunningGra
     createGatewayLogger(level === 'debug' ? 'debug' : level),
   );
 
-  return {
+  const graph: RunningGraph = {
+    async restartLicensing() {
+      const port = subgraphs.licensing.port;
+      await subgraphs.licensing.close();
+      licensing = createLicensingSubgraph(licensingConfig, { logger: log('licensing'), clock: options.clock, ...shared });
+      subgraphs.licensing = await licensing.start(port);
+      graph.licensing = licensing.app;
+    },
     gatewayUrl: gateway.url,
     gatewayBase: gateway.url.replace(/\/graphql$/, ''),
     licensing: licensing.app,
@@ -97,4 +112,5 @@ export async function startGraph(options: GraphOptions = {}): Promise<RunningGra
       rmSync(attachmentsDir, { recursive: true, force: true });
     },
   };
+  return graph;
 }

@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import {
   ByHoldersRequest,
+  DeliverApplicationRequest,
   IssueLicenseRequest,
   licensingApi,
   LicensesBatchRequest,
@@ -15,6 +16,20 @@ import { anyOrigin, notFound, parseBody } from './respond.js';
 /** Е-лицензирование: licences by number and by holder; issuing the licence an application was granted. */
 export function licensingHandlers(state: RegistryState) {
   return [
+    http.put(anyOrigin(licensingApi.deliverApplication), async ({ request, params }) => {
+      const body = await parseBody(request, DeliverApplicationRequest);
+      if (body instanceof Response) return body;
+      if (body.number !== params.number) return HttpResponse.json({ error: 'BAD_REQUEST', detail: 'number in path and body differ' }, { status: 400 });
+      state.record('licensing', 'applications/:number');
+      const known = state.deliveredApplications.get(body.number);
+      if (known) {
+        known.times += 1;
+        return HttpResponse.json({ number: body.number, receivedAt: known.receivedAt, firstDelivery: false });
+      }
+      const receivedAt = new Date().toISOString();
+      state.deliveredApplications.set(body.number, { payload: body, receivedAt, times: 1 });
+      return HttpResponse.json({ number: body.number, receivedAt, firstDelivery: true }, { status: 201 });
+    }),
     http.put(anyOrigin(licensingApi.issueForApplication), async ({ request, params }) => {
       const body = await parseBody(request, IssueLicenseRequest);
       if (body instanceof Response) return body;

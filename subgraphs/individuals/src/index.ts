@@ -1,8 +1,12 @@
-import { createLogger, runUntilSignal } from '@egov/shared';
+import { createLogger, registryCacheFromEnv, registryClientOptionsFromEnv, runUntilSignal } from '@egov/shared';
 import { createIndividualsSubgraph, loadConfig } from './server.js';
 
 const logger = createLogger('individuals');
 const config = loadConfig();
-const running = await createIndividualsSubgraph(config, { logger }).start(config.port, process.env.HOST ?? '127.0.0.1');
+const { cache, close: closeCache } = registryCacheFromEnv('individuals');
+const running = await createIndividualsSubgraph(config, { logger, cache, registryClient: registryClientOptionsFromEnv() }).start(config.port, process.env.HOST ?? '127.0.0.1');
 logger.info('listening', { url: running.url });
-runUntilSignal(logger, running.close);
+runUntilSignal(logger, async () => {
+  await running.close();
+  await closeCache();
+});

@@ -1,4 +1,4 @@
-import { createLogger, createSubgraphServer, loadTypeDefs, RegistryClient, type SubgraphOptions } from '@egov/shared';
+import { createLogger, createSubgraphServer, loadTypeDefs, RegistryClient, registryHealth, StaleRecorder, type SubgraphOptions } from '@egov/shared';
 import type { IndividualsConfig } from './config.js';
 import type { Context } from './context.js';
 import { createIndividualsRegistry } from './registry/index.js';
@@ -12,12 +12,16 @@ export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url
 export function createIndividualsSubgraph(config: Omit<IndividualsConfig, 'port'>, options: SubgraphOptions = {}) {
   const logger = options.logger ?? createLogger('individuals');
   const clock = options.clock ?? (() => new Date());
-  const client = new RegistryClient({ registry: 'individuals', ...config.registry, logger });
+  const client = new RegistryClient({ registry: 'individuals', ...options.registryClient, ...config.registry, logger });
   return createSubgraphServer<Context>({
     name: 'individuals',
     typeDefs,
     resolvers,
     logger,
-    context: async () => ({ registry: createIndividualsRegistry(client), now: clock() }),
+    context: async () => {
+      const stale = new StaleRecorder();
+      return { registry: createIndividualsRegistry(client, options.cache, stale), stale, now: clock() };
+    },
+    health: registryHealth([client], options.cache),
   });
 }

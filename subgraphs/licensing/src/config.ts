@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { registryUrl, subgraphs } from '@egov/schema';
 import { envInt, envOptional, envRequired, envString } from '@egov/shared';
+import type { OutboxOptions } from './delivery/outbox.js';
 
 export interface RegistryEndpoint {
   baseUrl: string;
@@ -32,6 +33,8 @@ export interface LicensingConfig {
   };
   /** How often applications past their deadline are checked for silence-is-consent. */
   deemedIssuanceEveryMs: number;
+  /** Delivery of accepted applications to Е-лицензирование (defaults suit production). */
+  delivery?: OutboxOptions;
 }
 
 type Env = Record<string, string | undefined>;
@@ -55,5 +58,11 @@ export function loadConfig(env: Env = process.env): LicensingConfig {
     },
     fees: { mrpTable: envOptional('MRP_TABLE_FILE', env), rates: envOptional('FEE_RATES_FILE', env) },
     deemedIssuanceEveryMs: envInt('DEEMED_ISSUANCE_EVERY_MS', 60_000, env),
+    delivery: {
+      pollMs: envInt('OUTBOX_POLL_MS', 1_000, env),
+      leaseMs: envInt('OUTBOX_LEASE_MS', 30_000, env),
+      retryBaseMs: envInt('OUTBOX_RETRY_BASE_MS', 1_000, env),
+      retryCapMs: envInt('OUTBOX_RETRY_CAP_MS', 300_000, env),
+    },
   };
 }

@@ -1,9 +1,11 @@
+import type { WithStaleRecorder } from '@egov/shared';
 import type { Catalog } from '@egov/shared/catalog';
 import type { FeeSchedule } from '@egov/shared/fees';
 import type DataLoader from 'dataloader';
 import type { ApplicationService } from './applications/service.js';
 import type { ApplicationStore, StoredApplication } from './applications/store.js';
 import type { AttachmentRepository } from './attachments/index.js';
+import type { DeliveryState, Outbox } from './delivery/outbox.js';
 import type { WorkingCalendar } from './calendar/index.js';
 import type { LicensingRegistry } from './registry/index.js';
 
@@ -15,13 +17,16 @@ export interface LicensingApp {
   applications: ApplicationService;
   store: ApplicationStore;
   attachments: AttachmentRepository;
+  outbox: Outbox;
 }
 
-export interface Context {
+export interface Context extends WithStaleRecorder {
   /** Per-request batched reads of Е-лицензирование. */
   registry: LicensingRegistry;
   /** Per-request batched reads of our applications, by applicant. */
   applicationsOf: DataLoader<string, StoredApplication[]>;
+  /** Per-request batched reads of delivery states, by application number. */
+  deliveryOf: DataLoader<string, DeliveryState | null>;
   app: LicensingApp;
   /** Who acts (officer decisions are attributed to them); until authentication lands, "anonymous". */
   actor: string;

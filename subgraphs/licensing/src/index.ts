@@ -1,8 +1,12 @@
-import { createLogger, runUntilSignal } from '@egov/shared';
+import { createLogger, registryCacheFromEnv, registryClientOptionsFromEnv, runUntilSignal } from '@egov/shared';
 import { createLicensingSubgraph, loadConfig } from './server.js';
 
 const logger = createLogger('licensing');
 const config = loadConfig();
-const running = await createLicensingSubgraph(config, { logger }).start(config.port, process.env.HOST ?? '127.0.0.1');
+const { cache, close: closeCache } = registryCacheFromEnv('licensing');
+const running = await createLicensingSubgraph(config, { logger, cache, registryClient: registryClientOptionsFromEnv() }).start(config.port, process.env.HOST ?? '127.0.0.1');
 logger.info('listening', { url: running.url });
-runUntilSignal(logger, running.close);
+runUntilSignal(logger, async () => {
+  await running.close();
+  await closeCache();
+});

@@ -1,11 +1,12 @@
 import DataLoader from 'dataloader';
-import { createLogger, createPool, createSubgraphServer, loadTypeDefs, migrate, RegistryClient, type SubgraphOptions } from '@egov/shared';
+import { createLogger, createPool, createSubgraphServer, loadTypeDefs, migrate, RegistryClient, registryHealth, StaleRecorder, type SubgraphOptions } from '@egov/shared';
 import { loadCatalog } from '@egov/shared/catalog';
 import { FeeSchedule } from '@egov/shared/fees';
 import { ApplicationService } from './applications/service.js';
 import { ApplicationStore } from './applications/store.js';
 import { AttachmentRepository, BlobStore, createUploadRoute } from './attachments/index.js';
 import { loadCalendar } from './calendar/index.js';
+import { Outbox } from './delivery/outbox.js';
 import type { LicensingConfig } from './config.js';
 import type { Context, LicensingApp } from './context.js';
 import { createLicensingRegistry } from './registry/index.js';
@@ -24,7 +25,7 @@ export function createLicensingSubgraph(config: Omit<LicensingConfig, 'port'>, o
   const logger = options.logger ?? createLogger('licensing');
   const clock = options.clock ?? (() => new Date());
   const client = (registry: 'licensing' | 'individuals' | 'legal-entities' | 'payments', endpoint: { baseUrl: string; timeoutMs: number }) =>
-    new RegistryClient({ registry, ...endpoint, logger });
+    new RegistryClient({ registry, ...options.registryClient, ...endpoint, logger });
   const clients = {
     licensing: client('licensing', config.registries.licensing),
     individuals: client('individuals', config.registries.individuals),
@@ -37,10 +38,15 @@ export function createLicensingSubgraph(config: Omit<LicensingConfig, 'port'>, o
   const catalog = loadCatalog();
   const calendar = loadCalendar();
   const fees = FeeSchedule.fromFiles({ mrpTable: config.fees.mrpTable, feeRates: config.fees.rates });
-  const applications = new ApplicationService({ catalog, fees, calendar, clients, store, attachments, logger, clock });
-  const app: LicensingApp = { catalog, fees, calendar, applications, store, attachments };
+  const outbox = new Outbox(pool, clients.licensing, store, attachments, logger, config.delivery);
+  const applications = new ApplicationService({ catalog, fees, calendar, clients, store, attachments, logger, clock, cache: options.cache, onAccepted: () => outbox.kick() });
+  const app: LicensingApp = { catalog, fees, calendar, applications, store, attachments, outbox };
   const blobs = new BlobStore(config.attachments.dir, config.attachments.maxBytes);
   let sweep: NodeJS.Timeout | undefined;
+  const staleRegistry = () => {
+    const stale = new StaleRecorder();
+    return { stale, registry: createLicensingRegistry(clients.licensing, options.cache, stale) };
+  };
 
   const server = createSubgraphServer<Context>({
     name: 'licensing',
@@ -48,7 +54,11 @@ export function createLicensingSubgraph(config: Omit<LicensingConfig, 'port'>, o
     resolvers,
     logger,
     context: async () => ({
-      registry: createLicensingRegistry(clients.licensing),
+      ...staleRegistry(),
+      deliveryOf: new DataLoader(async (numbers: readonly string[]) => {
+        const states = await outbox.statesOf(numbers);
+        return numbers.map((n) => states.get(n) ?? null);
+      }),
       applicationsOf: new DataLoader(async (ids: readonly string[]) => {
         const found = await store.ofApplicants(ids);
         return ids.map((id) => found.filter((a) => a.applicantId === id));
@@ -59,6 +69,7 @@ export function createLicensingSubgraph(config: Omit<LicensingConfig, 'port'>, o
     }),
     routes: { 'POST /attachments': createUploadRoute({ store: blobs, attachments, limits: { maxFiles: config.attachments.maxFilesPerRequest }, logger }) },
     readiness: async () => ({ database: await pool.query('SELECT 1').then(() => true, () => false) }),
+    health: registryHealth(Object.values(clients), options.cache),
     beforeStart: async () => {
       const applied = await migrate(pool, 'licensing', MIGRATIONS);
       if (applied.length > 0) logger.info('migrations applied', { applied });
@@ -66,9 +77,11 @@ export function createLicensingSubgraph(config: Omit<LicensingConfig, 'port'>, o
         applications.applyDeemedIssuance().catch((error: unknown) => logger.warn('deemed-issuance sweep failed', { error }));
       }, config.deemedIssuanceEveryMs);
       sweep.unref();
+      outbox.start();
     },
     afterStop: async () => {
       clearInterval(sweep);
+      await outbox.stop();
       await pool.end();
     },
   });

@@ -1,8 +1,9 @@
+import type { WithStaleRecorder } from '@egov/shared';
 import type { Catalog } from '@egov/shared/catalog';
 import type { FeeSchedule } from '@egov/shared/fees';
 import type { PaymentsRegistry } from './registry/index.js';
 
-export interface Context {
+export interface Context extends WithStaleRecorder {
   registry: PaymentsRegistry;
   catalog: Catalog;
   fees: FeeSchedule;

@@ -1,4 +1,4 @@
-import { createLogger, createSubgraphServer, loadTypeDefs, RegistryClient, type SubgraphOptions } from '@egov/shared';
+import { createLogger, createSubgraphServer, loadTypeDefs, RegistryClient, registryHealth, StaleRecorder, type SubgraphOptions } from '@egov/shared';
 import { loadCatalog } from '@egov/shared/catalog';
 import { FeeSchedule } from '@egov/shared/fees';
 import type { PaymentsConfig } from './config.js';
@@ -14,7 +14,7 @@ export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url
 export function createPaymentsSubgraph(config: Omit<PaymentsConfig, 'port'>, options: SubgraphOptions = {}) {
   const logger = options.logger ?? createLogger('payments');
   const clock = options.clock ?? (() => new Date());
-  const client = new RegistryClient({ registry: 'payments', ...config.registry, logger });
+  const client = new RegistryClient({ registry: 'payments', ...options.registryClient, ...config.registry, logger });
   const catalog = loadCatalog();
   const fees = FeeSchedule.fromFiles({ mrpTable: config.fees.mrpTable, feeRates: config.fees.rates });
   return createSubgraphServer<Context>({
@@ -22,6 +22,10 @@ export function createPaymentsSubgraph(config: Omit<PaymentsConfig, 'port'>, opt
     typeDefs,
     resolvers,
     logger,
-    context: async () => ({ registry: createPaymentsRegistry(client), catalog, fees, now: clock() }),
+    context: async () => {
+      const stale = new StaleRecorder();
+      return { registry: createPaymentsRegistry(client, options.cache, stale), stale, catalog, fees, now: clock() };
+    },
+    health: registryHealth([client], options.cache),
   });
 }

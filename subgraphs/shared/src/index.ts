@@ -9,3 +9,4 @@ export * from './ids/index.js';
 export * from './time.js';
 export * from './schema-file.js';
 export * from './db/index.js';
+export * from './cache/index.js';

@@ -1,13 +1,14 @@
-import { createBatchLoader, type RegistryClient } from '@egov/shared';
+import { byKey, cachedRead, createBatchLoader, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/shared';
 import { readPersons, type PersonRecord } from '@egov/shared/upstream';
 
 /**
  * ГБД ФЛ as one request sees it: every person looked up while resolving the operation goes out in one
- * batch call, however many places in the query ask for one.
+ * batch call (minus those the cache still holds), however many places in the query ask for one.
  */
-export function createIndividualsRegistry(client: RegistryClient) {
+export function createIndividualsRegistry(client: RegistryClient, cache?: RegistryCache, stale?: StaleRecorder) {
+  const persons = cachedRead(cache, 'individuals', 'person', async (iins) => byKey(await readPersons(client, iins), (p) => p.iin));
   return {
-    person: createBatchLoader<PersonRecord>(async (iins) => (await readPersons(client, iins)).map((person) => [person.iin, person] as const)),
+    person: createBatchLoader<PersonRecord>((iins) => persons(iins, stale)),
   };
 }
 

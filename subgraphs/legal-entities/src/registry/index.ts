@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { createBatchLoader, type RegistryClient } from '@egov/shared';
+import { byKey, cachedRead, createBatchLoader, groupedBy, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/shared';
 import { MAX_BATCH, readEntities, readParticipations, readPersons, type LegalEntityRecord } from '@egov/shared/upstream';
 
 export type Role = 'HEAD' | 'FOUNDER';
@@ -12,22 +12,32 @@ export interface Participation {
  * ГБД ЮЛ as one request sees it, plus the one question this subgraph asks ГБД ФЛ: does a person with
  * this IIN exist (for `applicant`). Each question is one batch call per operation tick.
  */
-export function createLegalEntitiesRegistry(clients: { legalEntities: RegistryClient; individuals: RegistryClient }) {
-  const entity = createBatchLoader<LegalEntityRecord>(async (bins) => (await readEntities(clients.legalEntities, bins)).map((e) => [e.bin, e] as const));
+export function createLegalEntitiesRegistry(clients: { legalEntities: RegistryClient; individuals: RegistryClient }, cache?: RegistryCache, stale?: StaleRecorder) {
+  const entities = cachedRead(cache, 'legal-entities', 'entity', async (bins) => byKey(await readEntities(clients.legalEntities, bins), (e) => e.bin));
+  const entity = createBatchLoader<LegalEntityRecord>((bins) => entities(bins, stale));
 
+  const participationsOf = cachedRead(cache, 'legal-entities', 'participations', async (iins) => {
+    const answer = await readParticipations(clients.legalEntities, iins);
+    const entitiesByBin = byKey(answer.entities, (e) => e.bin);
+    const groups = groupedBy(iins, answer.participations, (p) => p.iin);
+    // Each person's entry carries its entities, so a cached answer needs no second call either.
+    return new Map([...groups].map(([iin, list]) => [iin, list.map((p) => ({ bin: p.bin, roles: p.roles, entity: entitiesByBin.get(p.bin)! }))]));
+  });
   const participations = new DataLoader<string, Participation[]>(
     async (iins) => {
-      const answer = await readParticipations(clients.legalEntities, [...iins]);
-      // The answer carries the entities themselves: later lookups of them cost nothing.
-      for (const record of answer.entities) entity.prime(record.bin, record);
-      const byPerson = new Map<string, Participation[]>(iins.map((iin) => [iin, []]));
-      for (const p of answer.participations) byPerson.get(p.iin)?.push({ bin: p.bin, roles: p.roles });
-      return iins.map((iin) => byPerson.get(iin)!);
+      const answer = await participationsOf(iins, stale);
+      return iins.map((iin) =>
+        (answer.get(iin) ?? []).map(({ bin, roles, entity: record }) => {
+          entity.prime(bin, record);
+          return { bin, roles };
+        }),
+      );
     },
     { maxBatchSize: MAX_BATCH },
   );
 
-  const personExists = createBatchLoader<true>(async (iins) => (await readPersons(clients.individuals, iins)).map((p) => [p.iin, true] as const));
+  const persons = cachedRead(cache, 'individuals', 'person', async (iins) => byKey(await readPersons(clients.individuals, iins), (p) => p.iin));
+  const personExists = createBatchLoader<true>(async (iins) => new Map([...(await persons(iins, stale))].map(([iin, p]) => [iin, p ? (true as const) : null])));
 
   return { entity, participations, personExists };
 }

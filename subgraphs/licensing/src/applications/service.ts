@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { ErrorCode, graphqlError, inTransaction, kzDate, notFound, type ApplicantRef, type Logger, type RegistryClient } from '@egov/shared';
+import { ErrorCode, graphqlError, inTransaction, kzDate, notFound, type ApplicantRef, type Logger, type RegistryCache, type RegistryClient } from '@egov/shared';
 import type { Catalog, CatalogEntry } from '@egov/shared/catalog';
 import type { FeeSchedule } from '@egov/shared/fees';
 import { fillPath, licensingApi, LicenseRecord, IssueLicenseRequest } from '@egov/shared/upstream';
@@ -41,6 +41,10 @@ export interface ApplicationServiceDeps {
   clock?: () => Date;
   /** Scans one application may carry. */
   maxAttachments?: number;
+  /** The registry cache, so a licence we issue shows under its holder at once. */
+  cache?: RegistryCache;
+  /** Told after an application is committed (the outbox delivers it at once rather than on its next poll). */
+  onAccepted?: (number: string) => void;
 }
 
 const MAX_KEY = 200;
@@ -234,6 +238,7 @@ export class ApplicationService {
         return (await this.deps.store.byNumber(number, client))!;
       });
       this.deps.logger.info('application accepted', { number: application.number, service: application.serviceCode, action: application.action });
+      this.deps.onAccepted?.(application.number);
       return { kind: 'accepted', application, replayed: false };
     } catch (error) {
       if (isUniqueViolation(error, 'applications_idempotency_key_key')) return (await this.replay(input.idempotencyKey, requestHash))!;
@@ -297,6 +302,7 @@ export class ApplicationService {
       body,
       schema: LicenseRecord,
     });
+    await this.deps.cache?.invalidate('licensing', 'by-holder', [application.applicantId]);
     return licence.number;
   }
 

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from '@egov/shared';
+import { Outbox } from '../delivery/outbox.js';
 import type { DraftField } from './prefill.js';
 
 export type ApplicationStatus = 'SUBMITTED' | 'IN_REVIEW' | 'ISSUED' | 'REFUSED' | 'DEEMED_ISSUED';
@@ -155,6 +156,7 @@ export class ApplicationStore {
         app.paymentId, app.idempotencyKey, app.requestHash, JSON.stringify(app.snapshot), JSON.stringify(app.fields), JSON.stringify(receipt)],
     );
     await this.recordEvent(client, number, 'SUBMITTED', 'applicant', null);
+    await Outbox.enqueue(client, number);
   }
 
   async recordEvent(client: Pool | PoolClient, number: string, status: ApplicationStatus, actor: string, note: string | null): Promise<void> {

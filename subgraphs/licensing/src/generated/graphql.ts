@@ -2,7 +2,7 @@
 import type { ApplicantRef } from '@egov/shared';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { LicenseRecord, NamedRecord, LicenseAnnexRecord, PersonRef, LegalEntityRef } from '@egov/shared/upstream';
-import type { PublicServiceModel, ServiceActionModel, ServiceDocumentModel, RefusalGroundModel, FormModel, FormFieldModel, ProcessStepModel, DeadlineModel, CitationModel, PrefillSourceModel, ProviderModel, ServiceFeeModel, FeeAmountModel, DueDateModel, ApplicationDraftModel, DraftFieldModel, FieldSourceModel, DraftDocumentModel, FeeStatusModel, ProblemModel, ApplicationModel, ApplicationReceiptModel, ApplicationRejectedModel, ReceiptDocumentModel, StatusChangeModel, AttachmentModel, PaymentRefModel } from '../resolvers/models.js';
+import type { PublicServiceModel, ServiceActionModel, ServiceDocumentModel, RefusalGroundModel, FormModel, FormFieldModel, ProcessStepModel, DeadlineModel, CitationModel, PrefillSourceModel, ProviderModel, ServiceFeeModel, FeeAmountModel, DueDateModel, ApplicationDraftModel, DraftFieldModel, FieldSourceModel, DraftDocumentModel, FeeStatusModel, ProblemModel, ApplicationModel, ApplicationReceiptModel, ApplicationRejectedModel, ReceiptDocumentModel, StatusChangeModel, AttachmentModel, PaymentRefModel, DeliveryModel } from '../resolvers/models.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -41,6 +41,8 @@ export type Application = {
   attachments: Array<Attachment>;
   decidedAt: Maybe<Scalars['DateTime']['output']>;
   decisionNote: Maybe<Scalars['String']['output']>;
+  /** Whether the application has reached Е-лицензирование: accepted applications are delivered from a durable outbox, retried until confirmed. */
+  delivery: Delivery;
   documents: Array<ReceiptDocument>;
   /** The last day for the authority's answer under the standard. */
   dueDate: Maybe<Scalars['Date']['output']>;
@@ -184,6 +186,23 @@ export type DecideApplicationInput = {
 export type DecisionOutcome =
   | 'ISSUE'
   | 'REFUSE';
+
+export type Delivery = {
+  __typename?: 'Delivery';
+  attempts: Scalars['Int']['output'];
+  deliveredAt: Maybe<Scalars['DateTime']['output']>;
+  lastAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** Why the last attempt failed, while pending. */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** When the next attempt is due, while pending. */
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  state: DeliveryState;
+};
+
+export type DeliveryState =
+  | 'DELIVERED'
+  /** Accepted and stored; not yet confirmed by Е-лицензирование (an outage delays it, never drops it). */
+  | 'PENDING';
 
 export type DocumentApplicant =
   | 'FOREIGN_STATE_BODY'
@@ -916,6 +935,8 @@ export type ResolversTypes = ResolversObject<{
   DeadlineUnit: DeadlineUnit;
   DecideApplicationInput: DecideApplicationInput;
   DecisionOutcome: DecisionOutcome;
+  Delivery: ResolverTypeWrapper<DeliveryModel>;
+  DeliveryState: DeliveryState;
   DocumentApplicant: DocumentApplicant;
   DocumentChannel: DocumentChannel;
   DocumentSupply: DocumentSupply;
@@ -992,6 +1013,7 @@ export type ResolversParentTypes = ResolversObject<{
   DayOff: DayOff;
   Deadline: DeadlineModel;
   DecideApplicationInput: DecideApplicationInput;
+  Delivery: DeliveryModel;
   DraftDocument: DraftDocumentModel;
   DraftField: DraftFieldModel;
   DueDate: DueDateModel;
@@ -1046,6 +1068,7 @@ export type ApplicationResolvers<ContextType = Context, ParentType extends Resol
   attachments?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
   decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   decisionNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  delivery?: Resolver<ResolversTypes['Delivery'], ParentType, ContextType>;
   documents?: Resolver<Array<ResolversTypes['ReceiptDocument']>, ParentType, ContextType>;
   dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['DraftField']>, ParentType, ContextType>;
@@ -1135,6 +1158,15 @@ export type DeadlineResolvers<ContextType = Context, ParentType extends Resolver
   source?: Resolver<ResolversTypes['Citation'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['DeadlineUnit'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type DeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Delivery'] = ResolversParentTypes['Delivery']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['DeliveryState'], ParentType, ContextType>;
 }>;
 
 export type DraftDocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DraftDocument'] = ResolversParentTypes['DraftDocument']> = ResolversObject<{
@@ -1413,6 +1445,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   DayOff?: DayOffResolvers<ContextType>;
   Deadline?: DeadlineResolvers<ContextType>;
+  Delivery?: DeliveryResolvers<ContextType>;
   DraftDocument?: DraftDocumentResolvers<ContextType>;
   DraftField?: DraftFieldResolvers<ContextType>;
   DueDate?: DueDateResolvers<ContextType>;

@@ -1,16 +1,22 @@
-import { createBatchLoader, createGroupLoader, type RegistryClient } from '@egov/shared';
-import { readLicences, readLicencesOf, type LicenseRecord } from '@egov/shared/upstream';
+import DataLoader from 'dataloader';
+import { byKey, cachedRead, createBatchLoader, groupedBy, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/shared';
+import { MAX_BATCH, readLicences, readLicencesOf, type LicenseRecord } from '@egov/shared/upstream';
 
 /** Е-лицензирование as one request sees it: licences by number and by holder, one batch call each. */
-export function createLicensingRegistry(client: RegistryClient) {
-  const license = createBatchLoader<LicenseRecord>(async (numbers) => (await readLicences(client, numbers)).map((l) => [l.number, l] as const));
-  const licensesOf = createGroupLoader<LicenseRecord>(
+export function createLicensingRegistry(client: RegistryClient, cache?: RegistryCache, stale?: StaleRecorder) {
+  const byNumber = cachedRead(cache, 'licensing', 'licence', async (numbers) => byKey(await readLicences(client, numbers), (l) => l.number));
+  const byHolder = cachedRead(cache, 'licensing', 'by-holder', async (holderIds) => groupedBy(holderIds, await readLicencesOf(client, holderIds), (l) => l.holderId));
+  const license = createBatchLoader<LicenseRecord>((numbers) => byNumber(numbers, stale));
+  const licensesOf = new DataLoader<string, LicenseRecord[]>(
     async (holderIds) => {
-      const licences = await readLicencesOf(client, holderIds);
-      for (const record of licences) license.prime(record.number, record);
-      return licences;
+      const answer = await byHolder(holderIds, stale);
+      return holderIds.map((id) => {
+        const licences = answer.get(id) ?? [];
+        for (const record of licences) license.prime(record.number, record);
+        return licences;
+      });
     },
-    (record) => record.holderId,
+    { maxBatchSize: MAX_BATCH },
   );
   return { license, licensesOf };
 }

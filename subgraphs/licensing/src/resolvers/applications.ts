@@ -87,6 +87,8 @@ export const applicationResolvers: Resolvers = {
     refusalGround: (application, _args, { app }) =>
       app.catalog.byCode(application.serviceCode)?.refusalGrounds.find((g) => g.code === application.refusalGround) ?? null,
     license: (application, _args, { registry }) => (application.licenseNumber ? registry.license.load(application.licenseNumber) : null),
+    delivery: async (application, _args, { deliveryOf }) =>
+      (await deliveryOf.load(application.number)) ?? { state: 'PENDING', attempts: 0, lastAttemptAt: null, nextAttemptAt: null, deliveredAt: null, lastError: null },
   },
   Attachment: {
     sha256: (attachment) => attachment.sha256,

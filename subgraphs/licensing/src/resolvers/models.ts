@@ -27,6 +27,7 @@ export type { FeeStatus as FeeStatusModel } from '../applications/fee-status.js'
 export type { Problem as ProblemModel } from '../applications/problems.js';
 export type { StoredApplication as ApplicationModel, ReceiptDocument as ReceiptDocumentModel, StatusChange as StatusChangeModel } from '../applications/store.js';
 export type { Attachment as AttachmentModel } from '../attachments/index.js';
+export type { DeliveryState as DeliveryModel } from '../delivery/outbox.js';
 
 export type ProviderModel = CatalogEntry['provider'];
 export interface ServiceFeeModel {

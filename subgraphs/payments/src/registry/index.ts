@@ -1,16 +1,22 @@
-import { createGroupLoader, type RegistryClient } from '@egov/shared';
-import { CreatePaymentResponse, fillPath, paymentsApi, PaymentRecord, readPaymentsOf, type CreatePaymentRequest, type PaymentRecord as Payment } from '@egov/shared/upstream';
+import DataLoader from 'dataloader';
+import { cachedRead, groupedBy, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/shared';
+import { CreatePaymentResponse, fillPath, MAX_BATCH, paymentsApi, PaymentRecord, readPaymentsOf, type CreatePaymentRequest } from '@egov/shared/upstream';
 
 /** ПШЭП as one request sees it: payments of every payer in the operation in one batch call. */
-export function createPaymentsRegistry(client: RegistryClient) {
+export function createPaymentsRegistry(client: RegistryClient, cache?: RegistryCache, stale?: StaleRecorder) {
+  const byPayer = cachedRead(cache, 'payments', 'by-payer', async (payerIds) => groupedBy(payerIds, await readPaymentsOf(client, payerIds), (p) => p.payerId));
   return {
-    paymentsOf: createGroupLoader<Payment>(
-      (payerIds) => readPaymentsOf(client, payerIds),
-      (payment) => payment.payerId,
-    ),
+    paymentsOf: new DataLoader<string, PaymentRecord[]>(async (payerIds) => {
+      const answer = await byPayer(payerIds, stale);
+      return payerIds.map((id) => answer.get(id) ?? []);
+    }, { maxBatchSize: MAX_BATCH }),
     payment: (id: string) => client.get(fillPath(paymentsApi.payment, { id }), PaymentRecord),
     /** Not a read: never retried blindly; the order key makes a repeat return the same order. */
-    openOrder: (order: CreatePaymentRequest) => client.post(paymentsApi.create, order, CreatePaymentResponse),
+    openOrder: async (order: CreatePaymentRequest) => {
+      const opened = await client.call({ method: 'POST', path: paymentsApi.create, body: order, schema: CreatePaymentResponse });
+      await cache?.invalidate('payments', 'by-payer', [order.payerId]);
+      return opened;
+    },
   };
 }
 

@@ -1,3 +1,6 @@
-export { RegistryClient, type RegistryClientOptions } from './registry-client.js';
+export { RegistryClient, type RegistryClientOptions, type RegistryCall } from './registry-client.js';
 export { RegistryError, type RegistryErrorCode } from './registry-error.js';
-export { createBatchLoader, createGroupLoader } from './batch-loader.js';
+export { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './circuit-breaker.js';
+export { ConcurrencyLimit, LimitExceeded } from './concurrency-limit.js';
+export { createBatchLoader } from './batch-loader.js';
+export { cachedRead, byKey, groupedBy, type BatchRead } from './cached-read.js';

@@ -1,3 +1,4 @@
-export { createSubgraphServer, type RouteHandler, type RunningServer, type SubgraphServer, type SubgraphServerOptions, type SubgraphOptions } from './subgraph-server.js';
+export { createSubgraphServer, type RouteHandler, type RunningServer, type SubgraphServer, type SubgraphServerOptions, type SubgraphOptions, type WithStaleRecorder } from './subgraph-server.js';
 export { readBody, BodyTooLargeError } from './http-body.js';
 export { runUntilSignal } from './run-until-signal.js';
+export { registryHealth } from './health.js';

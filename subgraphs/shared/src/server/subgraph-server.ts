@@ -6,8 +6,10 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
+import { StaleRecorder, type RegistryCache } from '../cache/index.js';
 import { ErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { RegistryClientOptions } from '../registry/index.js';
 import { BodyTooLargeError, readBody } from './http-body.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -24,6 +26,8 @@ export interface SubgraphServerOptions<Ctx extends BaseContext> {
   routes?: Record<string, RouteHandler>;
   /** Readiness probe: resolves to the state of each dependency; any false answers 503. */
   readiness?: () => Promise<Record<string, boolean | string>>;
+  /** Health details (cache, circuits); a value 'degraded' marks the process degraded while it still serves. */
+  health?: () => Record<string, unknown>;
   /** Largest accepted GraphQL request body. Default 1 MiB. */
   maxBodyBytes?: number;
   /** Production hides the landing page and introspection. Default: NODE_ENV === 'production'. */
@@ -39,6 +43,15 @@ export interface SubgraphOptions {
   logger?: Logger;
   /** The clock requests are dated by; tests pin or move it. */
   clock?: () => Date;
+  /** Registry answers are cached here when given (memory or Redis); without it every read asks the registry. */
+  cache?: RegistryCache;
+  /** Retry, breaker and concurrency settings for the registry clients (timeouts come from the config). */
+  registryClient?: Partial<Pick<RegistryClientOptions, 'retries' | 'retryBaseMs' | 'retryCapMs' | 'breaker' | 'maxConcurrency' | 'maxQueue'>>;
+}
+
+/** The context every subgraph builds per request carries this, so answers served stale are reported. */
+export interface WithStaleRecorder {
+  stale?: StaleRecorder;
 }
 
 export interface RunningServer {
@@ -101,6 +114,18 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
       error: (m) => options.logger.error(String(m)),
     },
     plugins: [
+      {
+        // Answers a stale cache entry stood in for are named in the response, never passed off as fresh.
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response, contextValue }) {
+              const stale = (contextValue as WithStaleRecorder).stale;
+              if (!stale || stale.entries.size === 0 || response.body.kind !== 'single') return;
+              response.body.singleResult.extensions = { ...response.body.singleResult.extensions, stale: stale.toExtension() };
+            },
+          };
+        },
+      },
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -140,7 +165,11 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
       if (url.pathname === '/graphql') return await handleGraphQL(req, res, url);
-      if (url.pathname === '/health') return send(res, 200, { status: 'ok', service: options.name });
+      if (url.pathname === '/health') {
+        const details = options.health?.() ?? {};
+        const degraded = Object.values(details).some((value) => value === 'degraded');
+        return send(res, 200, { status: degraded ? 'degraded' : 'ok', service: options.name, ...details });
+      }
       if (url.pathname === '/ready') {
         const checks = (await options.readiness?.()) ?? {};
         const ready = Object.values(checks).every((value) => value !== false);

@@ -12,6 +12,8 @@ export const licensingApi = {
   byHolders: '/elicense/v1/licenses/by-holder',
   /** PUT: issue the licence an application was granted; repeating the call returns the same licence. */
   issueForApplication: '/elicense/v1/licenses/by-application/:applicationNumber',
+  /** PUT: hand an accepted application over for processing; the number is the idempotency key. */
+  deliverApplication: '/elicense/v1/applications/:number',
 } as const;
 
 const Named = z.object({ code: z.string(), nameRu: z.string(), nameKk: z.string() });
@@ -49,3 +51,17 @@ export const IssueLicenseRequest = z.object({
   issuedOn: IsoDate,
 });
 export type IssueLicenseRequest = z.infer<typeof IssueLicenseRequest>;
+
+export const DeliverApplicationRequest = z.object({
+  number: z.string().min(1),
+  serviceCode: z.string().min(1),
+  action: z.string().min(1),
+  applicantId: TwelveDigits,
+  submittedAt: z.string().datetime({ offset: true }),
+  dueDate: IsoDate.nullable(),
+  paymentId: z.string().nullable(),
+  documents: z.array(z.object({ documentId: z.string(), supply: z.string(), attachments: z.array(z.object({ id: z.string(), sha256: z.string(), mediaType: z.string() })) })),
+});
+export type DeliverApplicationRequest = z.infer<typeof DeliverApplicationRequest>;
+export const DeliverApplicationResponse = z.object({ number: z.string(), receivedAt: z.string(), firstDelivery: z.boolean() });
+export type DeliverApplicationResponse = z.infer<typeof DeliverApplicationResponse>;

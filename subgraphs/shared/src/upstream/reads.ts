@@ -1,4 +1,7 @@
+import { ErrorCode } from '../errors.js';
 import type { RegistryClient } from '../registry/index.js';
+import { RegistryError } from '../registry/registry-error.js';
+import type { RegistryName } from './index.js';
 import { individualsApi, PersonsBatchResponse, type PersonRecord } from './individuals.js';
 import { ByParticipantsResponse, EntitiesBatchResponse, legalEntitiesApi, type LegalEntityRecord } from './legal-entities.js';
 import { ByHoldersResponse, licensingApi, LicensesBatchResponse, type LicenseRecord } from './licensing.js';
@@ -9,11 +12,26 @@ import { ByPayersResponse, paymentsApi, type PaymentRecord } from './payments.js
  * Subgraphs wrap them in per-request DataLoaders; the licensing subgraph also uses them to snapshot an
  * applicant.
  */
-export const readPersons = async (client: RegistryClient, iins: string[]): Promise<PersonRecord[]> =>
-  (await client.post(individualsApi.personsBatch, { iins }, PersonsBatchResponse)).persons;
+/**
+ * A batch answer must account for every id asked: found or listed missing. One that silently drops ids is
+ * a broken registry, not "not found".
+ */
+function complete<T>(registry: RegistryName, asked: readonly string[], found: T[], idOf: (record: T) => string, missing: readonly string[]): T[] {
+  const answered = new Set([...found.map(idOf), ...missing]);
+  const dropped = asked.filter((id) => !answered.has(id)).length;
+  if (dropped > 0) throw new RegistryError(registry, ErrorCode.REGISTRY_BAD_RESPONSE, `answered a partial batch (${dropped} of ${asked.length} ids unaccounted for)`);
+  return found;
+}
 
-export const readEntities = async (client: RegistryClient, bins: string[]): Promise<LegalEntityRecord[]> =>
-  (await client.post(legalEntitiesApi.entitiesBatch, { bins }, EntitiesBatchResponse)).entities;
+export const readPersons = async (client: RegistryClient, iins: string[]): Promise<PersonRecord[]> => {
+  const answer = await client.post(individualsApi.personsBatch, { iins }, PersonsBatchResponse);
+  return complete('individuals', iins, answer.persons, (p) => p.iin, answer.missing);
+};
+
+export const readEntities = async (client: RegistryClient, bins: string[]): Promise<LegalEntityRecord[]> => {
+  const answer = await client.post(legalEntitiesApi.entitiesBatch, { bins }, EntitiesBatchResponse);
+  return complete('legal-entities', bins, answer.entities, (e) => e.bin, answer.missing);
+};
 
 export const readParticipations = (client: RegistryClient, iins: string[]): Promise<ByParticipantsResponse> =>
   client.post(legalEntitiesApi.byParticipants, { iins }, ByParticipantsResponse);
@@ -21,8 +39,10 @@ export const readParticipations = (client: RegistryClient, iins: string[]): Prom
 export const readPaymentsOf = async (client: RegistryClient, payerIds: string[]): Promise<PaymentRecord[]> =>
   (await client.post(paymentsApi.byPayers, { payerIds }, ByPayersResponse)).payments;
 
-export const readLicences = async (client: RegistryClient, numbers: string[]): Promise<LicenseRecord[]> =>
-  (await client.post(licensingApi.licensesBatch, { numbers }, LicensesBatchResponse)).licenses;
+export const readLicences = async (client: RegistryClient, numbers: string[]): Promise<LicenseRecord[]> => {
+  const answer = await client.post(licensingApi.licensesBatch, { numbers }, LicensesBatchResponse);
+  return complete('licensing', numbers, answer.licenses, (l) => l.number, answer.missing);
+};
 
 export const readLicencesOf = async (client: RegistryClient, holderIds: string[]): Promise<LicenseRecord[]> =>
   (await client.post(licensingApi.byHolders, { holderIds }, ByHoldersResponse)).licenses;

@@ -1,0 +1,183 @@
+import { fillPath, licensingApi, DeliverApplicationResponse, type DeliverApplicationRequest } from '@egov/shared/upstream';
+import type { Logger, Pool, PoolClient, RegistryClient } from '@egov/shared';
+import type { AttachmentRepository } from '../attachments/index.js';
+import type { ApplicationStore } from '../applications/store.js';
+
+export interface DeliveryState {
+  state: 'PENDING' | 'DELIVERED';
+  attempts: number;
+  lastAttemptAt: Date | null;
+  nextAttemptAt: Date | null;
+  deliveredAt: Date | null;
+  /** Why the last attempt failed (registry and code only; never personal data). */
+  lastError: string | null;
+}
+
+export interface OutboxOptions {
+  /** Rows one run takes. Default 20. */
+  batchSize?: number;
+  /** How long a taken row is reserved for the worker that took it. Default 30 s. */
+  leaseMs?: number;
+  /** Backoff after a failed attempt: base, doubling, capped. Defaults 1 s and 5 min. */
+  retryBaseMs?: number;
+  retryCapMs?: number;
+  /** How often the worker looks for due rows when nothing kicks it. Default 1 s. */
+  pollMs?: number;
+}
+
+interface Row {
+  id: string;
+  application_number: string;
+  attempts: number;
+}
+
+/**
+ * Hands accepted applications over to Е-лицензирование from licensing.outbox. The row is written with the
+ * application (same transaction), so nothing accepted is ever without one; the worker retries with backoff
+ * until the upstream confirms, and the upstream keeps one application per number, so a repeat after a lost
+ * answer changes nothing there. Several processes may run workers: a row is leased to one at a time.
+ */
+export class Outbox {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+  private readonly batchSize: number;
+  private readonly leaseMs: number;
+  private readonly retryBaseMs: number;
+  private readonly retryCapMs: number;
+  private readonly pollMs: number;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly upstream: RegistryClient,
+    private readonly applications: ApplicationStore,
+    private readonly attachments: AttachmentRepository,
+    private readonly logger: Logger,
+    options: OutboxOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 20;
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.retryBaseMs = options.retryBaseMs ?? 1_000;
+    this.retryCapMs = options.retryCapMs ?? 300_000;
+    this.pollMs = options.pollMs ?? 1_000;
+  }
+
+  /** Writes the delivery row; call inside the transaction that stores the application. */
+  static async enqueue(client: PoolClient, applicationNumber: string): Promise<void> {
+    await client.query('INSERT INTO licensing.outbox (application_number) VALUES ($1)', [applicationNumber]);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.timer = setInterval(() => this.kick(), this.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Delivers what is due now (after an application is accepted, or on the poll). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
+    });
+  }
+
+  /** Stops taking new rows and waits for the deliveries under way. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.runOnce()) === this.batchSize);
+    } catch (error) {
+      this.logger.warn('outbox run failed; it will run again', { error });
+    }
+  }
+
+  /** One pass: takes up to batchSize due rows and delivers them. Returns how many it took. */
+  async runOnce(): Promise<number> {
+    const { rows } = await this.pool.query<Row>(
+      `UPDATE licensing.outbox SET next_attempt_at = now() + make_interval(secs => $2::double precision / 1000),
+         attempts = attempts + 1, last_attempt_at = now()
+       WHERE id IN (SELECT id FROM licensing.outbox WHERE delivered_at IS NULL AND next_attempt_at <= now()
+                    ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING id, application_number, attempts`,
+      [this.batchSize, this.leaseMs],
+    );
+    await Promise.all(rows.map((row) => this.deliver(row)));
+    return rows.length;
+  }
+
+  private async deliver(row: Row): Promise<void> {
+    try {
+      const body = await this.payload(row.application_number);
+      await this.upstream.call({ method: 'PUT', path: fillPath(licensingApi.deliverApplication, { number: row.application_number }), body, schema: DeliverApplicationResponse });
+      await this.pool.query('UPDATE licensing.outbox SET delivered_at = now(), last_error = NULL WHERE id = $1', [row.id]);
+    } catch (error) {
+      const wait = Math.min(this.retryCapMs, this.retryBaseMs * 2 ** (row.attempts - 1)) * (0.5 + Math.random() / 2);
+      const code = (error as { extensions?: { code?: unknown } }).extensions?.code ?? (error as Error).name;
+      await this.pool
+        .query('UPDATE licensing.outbox SET next_attempt_at = now() + make_interval(secs => $2::double precision / 1000), last_error = $3 WHERE id = $1', [row.id, wait, `${String(code)} (attempt ${row.attempts})`])
+        .catch((failure: unknown) => this.logger.warn('could not record a failed delivery; the lease will expire', { error: failure }));
+      this.logger.info('delivery postponed', { application: row.application_number, attempt: row.attempts, retryInMs: Math.round(wait), code });
+    }
+  }
+
+  private async payload(number: string): Promise<DeliverApplicationRequest> {
+    const application = await this.applications.byNumber(number);
+    if (!application) throw new Error(`outbox row for a missing application ${number}`);
+    const scans = await this.attachments.ofApplication(number);
+    return {
+      number,
+      serviceCode: application.serviceCode,
+      action: application.action,
+      applicantId: application.applicantId,
+      submittedAt: application.submittedAt.toISOString(),
+      dueDate: application.dueDate,
+      paymentId: application.paymentId,
+      documents: application.receipt.documents.map((d) => ({
+        documentId: d.documentId,
+        supply: d.supply,
+        attachments: scans.filter((s) => d.attachmentIds.includes(s.id)).map((s) => ({ id: s.id, sha256: s.sha256, mediaType: s.mediaType })),
+      })),
+    };
+  }
+
+  async statesOf(numbers: readonly string[]): Promise<Map<string, DeliveryState>> {
+    const { rows } = await this.pool.query<{ application_number: string; attempts: number; last_attempt_at: Date | null; next_attempt_at: Date; delivered_at: Date | null; last_error: string | null }>(
+      'SELECT application_number, attempts, last_attempt_at, next_attempt_at, delivered_at, last_error FROM licensing.outbox WHERE application_number = ANY($1::text[])',
+      [numbers],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.application_number,
+        {
+          state: r.delivered_at ? 'DELIVERED' : 'PENDING',
+          attempts: r.attempts,
+          lastAttemptAt: r.last_attempt_at,
+          nextAttemptAt: r.delivered_at ? null : r.next_attempt_at,
+          deliveredAt: r.delivered_at,
+          lastError: r.delivered_at ? null : r.last_error,
+        },
+      ]),
+    );
+  }
+
+  /** Applications not yet confirmed by the upstream (for tests and operators). */
+  async pending(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM licensing.outbox WHERE delivered_at IS NULL');
+    return rows[0]!.n;
+  }
+}

@@ -1,0 +1,61 @@
+import type { Redis } from 'ioredis';
+import type { CacheEntry, CacheStore } from './store.js';
+
+/**
+ * Cached registry answers in Redis, shared by every subgraph process. The client is passed in (one per
+ * process, see createRedis) and every key is prefixed. Redis trouble never fails a read: the answer is
+ * then "not cached", the store says degraded, and the registry is asked directly.
+ */
+export class RedisCacheStore implements CacheStore {
+  readonly kind = 'redis' as const;
+  private lastError = 0;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {
+    if (!prefix) throw new Error('RedisCacheStore needs a key prefix');
+  }
+
+  async getMany(keys: readonly string[]): Promise<Map<string, CacheEntry>> {
+    const found = new Map<string, CacheEntry>();
+    if (keys.length === 0 || !this.usable()) return found;
+    try {
+      const values = await this.redis.mget(...keys.map((k) => this.prefix + k));
+      values.forEach((raw, i) => {
+        if (raw) found.set(keys[i]!, JSON.parse(raw) as CacheEntry);
+      });
+    } catch {
+      this.lastError = Date.now();
+    }
+    return found;
+  }
+
+  async setMany(entries: readonly { key: string; entry: CacheEntry; ttlMs: number }[]): Promise<void> {
+    if (entries.length === 0 || !this.usable()) return;
+    try {
+      const pipeline = this.redis.pipeline();
+      for (const { key, entry, ttlMs } of entries) pipeline.set(this.prefix + key, JSON.stringify(entry), 'PX', Math.max(1, Math.round(ttlMs)));
+      await pipeline.exec();
+    } catch {
+      this.lastError = Date.now();
+    }
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    try {
+      await this.redis.del(...keys.map((k) => this.prefix + k));
+    } catch {
+      this.lastError = Date.now();
+    }
+  }
+
+  health(): 'ok' | 'degraded' {
+    return this.usable() && Date.now() - this.lastError > 5_000 ? 'ok' : 'degraded';
+  }
+
+  private usable(): boolean {
+    return this.redis.status === 'ready';
+  }
+}
