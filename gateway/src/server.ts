@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import type { Logger } from '@graphql-hive/logger';
+import { createRedis } from '@egov/shared';
 import { createAttachmentsProxy } from './attachments-proxy.js';
+import { RateLimit } from './rate-limit.js';
 import type { GatewayConfig } from './config.js';
 import { createGatewayLogger } from './logger.js';
 import { useStaleExtensions } from './plugins/use-stale-extensions.js';
@@ -42,9 +44,14 @@ export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logge
 export async function startGateway(config: GatewayConfig, host = '127.0.0.1', logger: Logger = createGatewayLogger()): Promise<RunningGateway> {
   const runtime = createGateway(config, logger);
   const uploads = createAttachmentsProxy(config.subgraphUrls.licensing.replace(/\/graphql$/, '/attachments'), logger);
+  const redis = config.redisUrl ? createRedis(config.redisUrl, { name: 'egov-gateway' }) : null;
+  const limit = config.rateLimit ? new RateLimit({ ...config.rateLimit, redis }) : null;
+  const isUpload = (url = '') => url === '/attachments' || url.startsWith('/attachments?');
+  const isPublic = (url = '') => url === '/graphql' || url.startsWith('/graphql?') || isUpload(url);
   const server = createServer((req, res) => {
-    if (req.method === 'POST' && (req.url === '/attachments' || req.url?.startsWith('/attachments?'))) return uploads(req, res);
-    return runtime(req, res);
+    const route = () => (req.method === 'POST' && isUpload(req.url) ? uploads(req, res) : runtime(req, res));
+    if (!limit || !isPublic(req.url)) return route();
+    void limit.admit(req, res).then((admitted) => (admitted ? route() : undefined));
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
@@ -62,6 +69,7 @@ export async function startGateway(config: GatewayConfig, host = '127.0.0.1', lo
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime[Symbol.asyncDispose]();
+      redis?.disconnect();
     },
   };
 }

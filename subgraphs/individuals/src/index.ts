@@ -1,12 +1,12 @@
-import { createLogger, registryCacheFromEnv, registryClientOptionsFromEnv, runUntilSignal } from '@egov/shared';
+import { createLogger, registryClientOptionsFromEnv, runUntilSignal, servicesFromEnv } from '@egov/shared';
 import { createIndividualsSubgraph, loadConfig } from './server.js';
 
 const logger = createLogger('individuals');
 const config = loadConfig();
-const { cache, close: closeCache } = registryCacheFromEnv('individuals');
-const running = await createIndividualsSubgraph(config, { logger, cache, registryClient: registryClientOptionsFromEnv() }).start(config.port, process.env.HOST ?? '127.0.0.1');
+const services = servicesFromEnv('individuals');
+const running = await createIndividualsSubgraph(config, { logger, cache: services.cache, idempotency: services.idempotency, registryClient: registryClientOptionsFromEnv() }).start(config.port, process.env.HOST ?? '127.0.0.1');
 logger.info('listening', { url: running.url });
 runUntilSignal(logger, async () => {
   await running.close();
-  await closeCache();
+  await services.close();
 });

@@ -39,7 +39,7 @@ export function createLicensingSubgraph(config: Omit<LicensingConfig, 'port'>, o
   const calendar = loadCalendar();
   const fees = FeeSchedule.fromFiles({ mrpTable: config.fees.mrpTable, feeRates: config.fees.rates });
   const outbox = new Outbox(pool, clients.licensing, store, attachments, logger, config.delivery);
-  const applications = new ApplicationService({ catalog, fees, calendar, clients, store, attachments, logger, clock, cache: options.cache, onAccepted: () => outbox.kick() });
+  const applications = new ApplicationService({ catalog, fees, calendar, clients, store, attachments, logger, clock, cache: options.cache, idempotency: options.idempotency, onAccepted: () => outbox.kick() });
   const app: LicensingApp = { catalog, fees, calendar, applications, store, attachments, outbox };
   const blobs = new BlobStore(config.attachments.dir, config.attachments.maxBytes);
   let sweep: NodeJS.Timeout | undefined;

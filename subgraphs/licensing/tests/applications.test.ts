@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NAMED, samplePdf } from '@egov/mocks';
 import { createMockRegistries } from '@egov/mocks/node';
+import { createRedis, RedisIdempotencyStore } from '@egov/shared';
 import { loopbackPassesThrough, postGraphQL } from '@egov/shared/testing';
 import { individualsApi, PersonsBatchRequest } from '@egov/shared/upstream';
 import { startLicensing } from './support.js';
@@ -130,5 +131,41 @@ describe('submitting safely', () => {
   it('a key shorter than 8 characters is refused on its field', async () => {
     const result = await submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.llp, idempotencyKey: 'abc' });
     expect(result.problems).toEqual([expect.objectContaining({ code: 'INVALID_IDEMPOTENCY_KEY', field: 'idempotencyKey' })]);
+  });
+});
+
+describe('submitting behind a Redis idempotency gate (several licensing processes share it)', () => {
+  const redis = createRedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', { name: 'licensing-idempotency-test' });
+  const prefix = `egov-test-submit:${randomUUID()}:`;
+  let gated: Awaited<ReturnType<typeof startLicensing>>;
+  beforeAll(async () => {
+    gated = await startLicensing({ clock: () => now, idempotency: new RedisIdempotencyStore(redis, prefix) });
+  });
+  afterAll(async () => {
+    await gated.close();
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  it('twenty simultaneous retries run the submission once and all get its receipt', async () => {
+    const form = new FormData();
+    form.append('information-form', new Blob([new Uint8Array(samplePdf('gated'))]), 'a3.pdf');
+    const scan = ((await (await fetch(`${gated.base}/attachments`, { method: 'POST', body: form })).json()) as { attachments: { id: string }[] }).attachments[0]!.id;
+    payFee(NAMED.manWithLicences, 'state-symbols-licence', 'ISSUE', '43250.00');
+    const input = { serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.manWithLicences, attachmentIds: [scan], idempotencyKey: randomUUID() };
+    const results = await Promise.all(Array.from({ length: 20 }, async () => (await postGraphQL(gated.url, SUBMIT, { input })).data.submitApplication));
+    expect(new Set(results.map((r) => r.number)).size).toBe(1);
+    expect(results.filter((r) => r.__typename === 'ApplicationReceipt' && !r.replayed)).toHaveLength(1);
+    const { rows } = await gated.pool.query('SELECT count(*)::int AS n FROM licensing.applications');
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('a refused submission leaves the key free for the corrected request', async () => {
+    const key = randomUUID();
+    const first = (await postGraphQL(gated.url, SUBMIT, { input: { serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, attachmentIds: [], idempotencyKey: key } })).data.submitApplication;
+    expect(first.problems.map((p: { code: string }) => p.code)).toContain('MISSING_ATTACHMENT');
+    const second = (await postGraphQL(gated.url, SUBMIT, { input: { serviceCode: 'scrap-metal-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, attachmentIds: [], idempotencyKey: key } })).data.submitApplication;
+    expect(second.problems.map((p: { code: string }) => p.code)).not.toContain('IDEMPOTENCY_KEY_REUSED');
   });
 });

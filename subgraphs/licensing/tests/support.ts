@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEV_FEE_RATES_FILE } from '@egov/mocks';
-import { createLogger } from '@egov/shared';
+import { createLogger, type IdempotencyStore } from '@egov/shared';
 import { TEST_REGISTRY_URL } from '@egov/shared/testing';
 import { createTestDatabase } from '@egov/shared/testing-db';
 import { createLicensingSubgraph } from '../src/server.js';
@@ -12,7 +12,7 @@ import { createLicensingSubgraph } from '../src/server.js';
  * The licensing subgraph on a free port, with its own database on the real PostgreSQL server and its own
  * scan directory; registries are whatever msw serves at TEST_REGISTRY_URL.
  */
-export async function startLicensing(options: { clock?: () => Date; maxBytes?: number } = {}) {
+export async function startLicensing(options: { clock?: () => Date; maxBytes?: number; idempotency?: IdempotencyStore } = {}) {
   const database = await createTestDatabase('egov_licensing');
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'egov-scans-'));
   const endpoint = { baseUrl: TEST_REGISTRY_URL, timeoutMs: 2000 };
@@ -24,7 +24,7 @@ export async function startLicensing(options: { clock?: () => Date; maxBytes?: n
       fees: { rates: DEV_FEE_RATES_FILE },
       deemedIssuanceEveryMs: 3_600_000,
     },
-    { logger: createLogger('licensing', { level: (process.env.LOG_LEVEL as 'error') ?? 'error' }), clock: options.clock },
+    { logger: createLogger('licensing', { level: (process.env.LOG_LEVEL as 'error') ?? 'error' }), clock: options.clock, idempotency: options.idempotency },
   );
   const running = await subgraph.start(0);
   return {

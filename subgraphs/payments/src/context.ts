@@ -1,4 +1,4 @@
-import type { WithStaleRecorder } from '@egov/shared';
+import type { IdempotencyStore, WithStaleRecorder } from '@egov/shared';
 import type { Catalog } from '@egov/shared/catalog';
 import type { FeeSchedule } from '@egov/shared/fees';
 import type { PaymentsRegistry } from './registry/index.js';
@@ -8,4 +8,5 @@ export interface Context extends WithStaleRecorder {
   catalog: Catalog;
   fees: FeeSchedule;
   now: Date;
+  idempotency?: IdempotencyStore;
 }

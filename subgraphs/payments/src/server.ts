@@ -24,7 +24,7 @@ export function createPaymentsSubgraph(config: Omit<PaymentsConfig, 'port'>, opt
     logger,
     context: async () => {
       const stale = new StaleRecorder();
-      return { registry: createPaymentsRegistry(client, options.cache, stale), stale, catalog, fees, now: clock() };
+      return { registry: createPaymentsRegistry(client, options.cache, stale), stale, catalog, fees, now: clock(), idempotency: options.idempotency };
     },
     health: registryHealth([client], options.cache),
   });

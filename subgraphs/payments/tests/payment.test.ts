@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEV_FEE_RATES_FILE, NAMED } from '@egov/mocks';
 import { createMockRegistries } from '@egov/mocks/node';
+import { MemoryIdempotencyStore } from '@egov/shared';
 import { errorCodes, loopbackPassesThrough, postGraphQL, TEST_REGISTRY_URL } from '@egov/shared/testing';
 import { createPaymentsSubgraph } from '../src/server.js';
 
@@ -10,7 +11,7 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   registries.listen(loopbackPassesThrough);
-  ({ url, close } = await createPaymentsSubgraph({ registry: { baseUrl: TEST_REGISTRY_URL, timeoutMs: 2000 }, fees: { rates: DEV_FEE_RATES_FILE } }).start(0));
+  ({ url, close } = await createPaymentsSubgraph({ registry: { baseUrl: TEST_REGISTRY_URL, timeoutMs: 2000 }, fees: { rates: DEV_FEE_RATES_FILE } }, { idempotency: new MemoryIdempotencyStore() }).start(0));
 });
 beforeEach(() => state.resetJournal());
 afterEach(() => registries.resetHandlers());
@@ -85,6 +86,16 @@ describe('paying a fee', () => {
     expect((await fetch(order.paymentUrl, { method: 'POST' })).status).toBe(200);
     const paid = await postGraphQL(url, `query($id: ID!) { payment(id: $id) { status paidAt transactionId } }`, { id: order.payment.id });
     expect(paid.data.payment).toMatchObject({ status: 'PAID', paidAt: expect.any(String), transactionId: expect.any(String) });
+  });
+
+  it('ten simultaneous clicks with one idempotency key open one order in ПШЭП', async () => {
+    const key = `click-${Date.now()}`;
+    state.resetJournal();
+    const results = await Promise.all(Array.from({ length: 10 }, () => postGraphQL(url, INITIATE, { s: 'state-symbols-licence', a: 'REISSUE', p: NAMED.manWithLicences, k: key })));
+    expect(new Set(results.map((r) => r.data.initiatePayment.payment.id)).size).toBe(1);
+    expect(state.calls('payments', 'payments:create')).toBe(1);
+    const reused = await postGraphQL(url, INITIATE, { s: 'state-symbols-licence', a: 'ISSUE', p: NAMED.manWithLicences, k: key });
+    expect(errorCodes(reused)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
   });
 
   it('a free service is NOT_PAYABLE; an unknown service is NOT_FOUND; an action the service lacks is BAD_USER_INPUT', async () => {

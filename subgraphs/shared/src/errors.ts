@@ -14,6 +14,12 @@ export const ErrorCode = {
   NOT_PAYABLE: 'NOT_PAYABLE',
   /** No configured rate covers this fee, so no amount can be asked. */
   FEE_AMOUNT_UNKNOWN: 'FEE_AMOUNT_UNKNOWN',
+  /** The same idempotency key came with a different request. */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  /** A request with this idempotency key is still running; retry with the same key. */
+  IDEMPOTENCY_IN_PROGRESS: 'IDEMPOTENCY_IN_PROGRESS',
+  /** The client sent more requests than its limit allows; `retryAfterSeconds` says when to try again. */
+  RATE_LIMITED: 'RATE_LIMITED',
   REGISTRY_UNAVAILABLE: 'REGISTRY_UNAVAILABLE',
   REGISTRY_TIMEOUT: 'REGISTRY_TIMEOUT',
   REGISTRY_BAD_RESPONSE: 'REGISTRY_BAD_RESPONSE',

@@ -10,3 +10,5 @@ export * from './time.js';
 export * from './schema-file.js';
 export * from './db/index.js';
 export * from './cache/index.js';
+export * from './idempotency/index.js';
+export * from './services-from-env.js';

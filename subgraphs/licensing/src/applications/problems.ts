@@ -23,6 +23,7 @@ export type ProblemCode =
   | 'FEE_NOT_PAID'
   | 'PAYMENT_NOT_USABLE'
   | 'IDEMPOTENCY_KEY_REUSED'
+  | 'IDEMPOTENCY_IN_PROGRESS'
   | 'INVALID_IDEMPOTENCY_KEY';
 
 export const problem = (code: ProblemCode, message: string, field: string | null = null): Problem => ({ code, message, field });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { ErrorCode, graphqlError, inTransaction, kzDate, notFound, type ApplicantRef, type Logger, type RegistryCache, type RegistryClient } from '@egov/shared';
+import { codeOf, ErrorCode, graphqlError, inTransaction, kzDate, notFound, runOnce, type ApplicantRef, type IdempotencyStore, type Logger, type RegistryCache, type RegistryClient } from '@egov/shared';
 import type { Catalog, CatalogEntry } from '@egov/shared/catalog';
 import type { FeeSchedule } from '@egov/shared/fees';
 import { fillPath, licensingApi, LicenseRecord, IssueLicenseRequest } from '@egov/shared/upstream';
@@ -45,6 +45,8 @@ export interface ApplicationServiceDeps {
   cache?: RegistryCache;
   /** Told after an application is committed (the outbox delivers it at once rather than on its next poll). */
   onAccepted?: (number: string) => void;
+  /** A fast gate for concurrent retries (Redis); the database's unique key stays the final guard. */
+  idempotency?: IdempotencyStore;
 }
 
 const MAX_KEY = 200;
@@ -99,6 +101,35 @@ export class ApplicationService {
       return { kind: 'rejected', problems: [problem('INVALID_IDEMPOTENCY_KEY', `The idempotency key must be 8 to ${MAX_KEY} characters (a UUID is ideal)`, 'idempotencyKey')] };
     }
     const requestHash = canonicalHash(input);
+    if (!this.deps.idempotency) return this.submitOnce(input, requestHash);
+    try {
+      const { result, replayed } = await runOnce(
+        this.deps.idempotency,
+        `submit:${input.idempotencyKey}`,
+        requestHash,
+        async () => {
+          const outcome = await this.submitOnce(input, requestHash);
+          // A refusal is not an action taken: the key stays free for a corrected request.
+          if (outcome.kind === 'rejected') throw new Refused(outcome);
+          return { number: outcome.application.number, replayed: outcome.replayed };
+        },
+        { ttlMs: 24 * 3600_000, waitMs: 10_000 },
+      );
+      const application = (await this.deps.store.byNumber(result.number))!;
+      return { kind: 'accepted', application, replayed: replayed || result.replayed };
+    } catch (error) {
+      if (error instanceof Refused) return error.outcome;
+      if (codeOf(error) === ErrorCode.IDEMPOTENCY_KEY_REUSED) {
+        return { kind: 'rejected', problems: [problem('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different application; use a new key for a new application', 'idempotencyKey')] };
+      }
+      if (codeOf(error) === ErrorCode.IDEMPOTENCY_IN_PROGRESS) {
+        return { kind: 'rejected', problems: [problem('IDEMPOTENCY_IN_PROGRESS', 'The first submission with this key is still being processed; retry with the same key shortly', 'idempotencyKey')] };
+      }
+      throw error;
+    }
+  }
+
+  private async submitOnce(input: SubmitInput, requestHash: string): Promise<SubmitResult> {
     const earlier = await this.replay(input.idempotencyKey, requestHash);
     if (earlier) return earlier;
 
@@ -328,3 +359,9 @@ export class ApplicationService {
 }
 
 class AttachmentRace extends Error {}
+
+class Refused extends Error {
+  constructor(readonly outcome: SubmitResult) {
+    super('refused');
+  }
+}

@@ -492,6 +492,8 @@ export type ProblemCode =
   | 'ATTACHMENT_IN_USE'
   | 'ENTITY_NOT_ACTIVE'
   | 'FEE_NOT_PAID'
+  /** The first submission with this key is still running; retry with the same key. */
+  | 'IDEMPOTENCY_IN_PROGRESS'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'INVALID_IDEMPOTENCY_KEY'
   | 'MISSING_ATTACHMENT'

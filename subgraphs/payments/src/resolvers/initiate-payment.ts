@@ -1,4 +1,4 @@
-import { ErrorCode, formatKzt, graphqlError, kzDate, notFound } from '@egov/shared';
+import { ErrorCode, formatKzt, graphqlError, kzDate, notFound, runOnce } from '@egov/shared';
 import type { Resolvers } from '../generated/graphql.js';
 
 const ACTION_RU: Record<string, string> = { ISSUE: 'выдача', REISSUE: 'переоформление', DUPLICATE: 'выдача дубликата', ANNEX: 'приложение' };
@@ -6,7 +6,7 @@ const ACTION_RU: Record<string, string> = { ISSUE: 'выдача', REISSUE: 'п�
 /** Payment orders for service fees: the amount comes from the catalog's fee and the configured rate. */
 export const initiatePaymentResolvers: Resolvers = {
   Mutation: {
-    initiatePayment: async (_root, { serviceCode, action, payerId, idempotencyKey }, { registry, catalog, fees, now }) => {
+    initiatePayment: async (_root, { serviceCode, action, payerId, idempotencyKey }, { registry, catalog, fees, now, idempotency }) => {
       const entry = catalog.byCode(serviceCode);
       if (!entry) throw notFound('public service', 'licensing');
       if (!entry.actions.some((a) => a.kind === action)) {
@@ -18,16 +18,20 @@ export const initiatePaymentResolvers: Resolvers = {
       }
       if (due.amountTiyn === null) throw graphqlError(ErrorCode.FEE_AMOUNT_UNKNOWN, `The amount cannot be set: ${due.unknownBecause}`);
       const payer = payerId.kind === 'IIN' ? payerId.iin : payerId.bin;
-      const { payment, paymentUrl } = await registry.openOrder({
-        payerId: payer,
-        purpose: `Лицензионный сбор: ${entry.names.ru} (${ACTION_RU[action] ?? action.toLowerCase()})`,
-        serviceCode,
-        action,
-        amount: formatKzt(due.amountTiyn),
-        // One open order per payer, fee and day, unless the caller keys its own.
-        orderKey: idempotencyKey ?? `${payer}:${serviceCode}:${action}:${kzDate(now)}`,
-      });
-      return { payment, paymentUrl };
+      const open = () =>
+        registry.openOrder({
+          payerId: payer,
+          purpose: `Лицензионный сбор: ${entry.names.ru} (${ACTION_RU[action] ?? action.toLowerCase()})`,
+          serviceCode,
+          action,
+          amount: formatKzt(due.amountTiyn!),
+          // One open order per payer, fee and day, unless the caller keys its own.
+          orderKey: idempotencyKey ?? `${payer}:${serviceCode}:${action}:${kzDate(now)}`,
+        });
+      if (!idempotencyKey || !idempotency) return open();
+      if (idempotencyKey.length < 8 || idempotencyKey.length > 200) throw graphqlError(ErrorCode.BAD_USER_INPUT, 'The idempotency key must be 8 to 200 characters', { field: 'idempotencyKey' });
+      // Concurrent twins of one click open one order: the first runs, the others get its answer.
+      return (await runOnce(idempotency, `pay:${idempotencyKey}`, `${payer}:${serviceCode}:${action}`, open, { ttlMs: 24 * 3600_000 })).result;
     },
   },
 };

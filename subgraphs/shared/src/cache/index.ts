@@ -3,4 +3,4 @@ export { MemoryCacheStore } from './memory-store.js';
 export { RedisCacheStore } from './redis-store.js';
 export { createRedis } from './redis-client.js';
 export { RegistryCache, StaleRecorder, type CachePolicy } from './registry-cache.js';
-export { registryCacheFromEnv, registryClientOptionsFromEnv, cachePoliciesFromEnv } from './from-env.js';
+export { registryClientOptionsFromEnv, cachePoliciesFromEnv } from './from-env.js';

@@ -9,6 +9,7 @@ import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import { StaleRecorder, type RegistryCache } from '../cache/index.js';
 import { ErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { IdempotencyStore } from '../idempotency/index.js';
 import type { RegistryClientOptions } from '../registry/index.js';
 import { BodyTooLargeError, readBody } from './http-body.js';
 
@@ -45,6 +46,8 @@ export interface SubgraphOptions {
   clock?: () => Date;
   /** Registry answers are cached here when given (memory or Redis); without it every read asks the registry. */
   cache?: RegistryCache;
+  /** Idempotency keys of mutations (Redis shared by every process, or in-process); without it mutations rely on their own keys. */
+  idempotency?: IdempotencyStore;
   /** Retry, breaker and concurrency settings for the registry clients (timeouts come from the config). */
   registryClient?: Partial<Pick<RegistryClientOptions, 'retries' | 'retryBaseMs' | 'retryCapMs' | 'breaker' | 'maxConcurrency' | 'maxQueue'>>;
 }

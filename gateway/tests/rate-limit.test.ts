@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSupergraph } from '@egov/schema';
+import { createGatewayLogger } from '../src/logger.js';
+import { startGateway, type RunningGateway } from '../src/server.js';
+
+const nowhere = 'http://127.0.0.1:9/graphql';
+const prefix = `egov-test-rate:${randomBytes(4).toString('hex')}:`;
+
+async function gatewayWithLimit(points: number): Promise<RunningGateway> {
+  return startGateway(
+    {
+      port: 0,
+      supergraph: readSupergraph(),
+      subgraphUrls: { individuals: nowhere, 'legal-entities': nowhere, payments: nowhere, licensing: nowhere },
+      production: true,
+      subgraphTimeoutMs: 1000,
+      rateLimit: { points, windowSeconds: 60, trustProxy: true, keyPrefix: prefix },
+      redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    },
+    '127.0.0.1',
+    createGatewayLogger('error'),
+  );
+}
+
+const ask = (gateway: RunningGateway, client: string) =>
+  fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': client }, body: JSON.stringify({ query: '{ __typename }' }) });
+
+describe('per-client rate limits (counters in Redis)', () => {
+  let first: RunningGateway;
+  let second: RunningGateway;
+  beforeAll(async () => {
+    first = await gatewayWithLimit(5);
+    second = await gatewayWithLimit(5);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // let both Redis clients connect
+  });
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+  });
+
+  it('answer the request over the limit with 429, RATE_LIMITED and Retry-After; counting across gateway replicas', async () => {
+    const client = `10.0.0.${Math.floor(Math.random() * 200) + 1}`;
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await ask(i % 2 === 0 ? first : second, client)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    const over = await ask(first, client);
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await over.json()) as any).errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+  });
+
+  it('count each client on its own, and leave health checks alone', async () => {
+    const busy = '10.1.0.1';
+    for (let i = 0; i < 6; i++) await ask(first, busy);
+    expect((await ask(first, '10.1.0.2')).status).toBe(200);
+    expect((await fetch(first.url.replace('/graphql', '/health'))).status).toBe(200);
+  });
+});
