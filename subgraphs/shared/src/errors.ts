@@ -18,11 +18,17 @@ export const ErrorCode = {
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   /** A request with this idempotency key is still running; retry with the same key. */
   IDEMPOTENCY_IN_PROGRESS: 'IDEMPOTENCY_IN_PROGRESS',
+  /** A signature (ЭЦП) did not verify or its certificate is not acceptable; `reason` says which check failed. */
+  SIGNATURE_REJECTED: 'SIGNATURE_REJECTED',
   /** The client sent more requests than its limit allows; `retryAfterSeconds` says when to try again. */
   RATE_LIMITED: 'RATE_LIMITED',
   REGISTRY_UNAVAILABLE: 'REGISTRY_UNAVAILABLE',
   REGISTRY_TIMEOUT: 'REGISTRY_TIMEOUT',
   REGISTRY_BAD_RESPONSE: 'REGISTRY_BAD_RESPONSE',
+  /** No (valid) credentials: a missing, expired, forged or wrong-audience token. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The caller is known but may not read or do this. */
+  FORBIDDEN: 'FORBIDDEN',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

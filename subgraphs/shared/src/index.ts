@@ -12,3 +12,7 @@ export * from './db/index.js';
 export * from './cache/index.js';
 export * from './idempotency/index.js';
 export * from './services-from-env.js';
+export * from './security.js';
+export * from './auth/index.js';
+export * from './authz/index.js';
+export * from './audit/index.js';

@@ -58,5 +58,5 @@ describe('the embedded database npm start uses', () => {
     expect(await migrate(again, 'demo', MIGRATIONS)).toEqual([]);
     await again.end();
     await second.close();
-  }, 60_000);
+  }, 120_000); // PGlite is PostgreSQL compiled to WebAssembly: two cold starts on a busy CI core take a while
 });

@@ -4,3 +4,4 @@ export { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from '.
 export { ConcurrencyLimit, LimitExceeded } from './concurrency-limit.js';
 export { createBatchLoader } from './batch-loader.js';
 export { cachedRead, byKey, groupedBy, type BatchRead } from './cached-read.js';
+export { participationsRead, type ParticipationEntry } from './participations.js';

@@ -1,4 +1,5 @@
-export { createSubgraphServer, type RouteHandler, type RunningServer, type SubgraphServer, type SubgraphServerOptions, type SubgraphOptions, type WithStaleRecorder } from './subgraph-server.js';
+export { createSubgraphServer, type RouteHandler, type RunningServer, type SubgraphServer, type SubgraphServerOptions, type SubgraphOptions, type WithStaleRecorder, type WithAuth } from './subgraph-server.js';
 export { readBody, BodyTooLargeError } from './http-body.js';
 export { runUntilSignal } from './run-until-signal.js';
 export { registryHealth } from './health.js';
+export { createSubgraphKit, type SubgraphKit, type SubgraphBaseConfig, type RegistryEndpoint } from './subgraph-kit.js';

@@ -7,21 +7,28 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import { StaleRecorder, type RegistryCache } from '../cache/index.js';
+import { guardSchema, RequestAuth, type GuardRules } from '../authz/index.js';
+import { newRequestId, type SubgraphSecurity } from '../security.js';
 import { ErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { IdempotencyStore } from '../idempotency/index.js';
 import type { RegistryClientOptions } from '../registry/index.js';
 import { BodyTooLargeError, readBody } from './http-body.js';
 
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+/** An HTTP route beside /graphql; it gets the request's verified caller like GraphQL does. */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, auth: RequestAuth) => Promise<void> | void;
 
 export interface SubgraphServerOptions<Ctx extends BaseContext> {
   name: string;
   typeDefs: DocumentNode;
   /** Resolver map; typed by each subgraph's generated resolver types. */
   resolvers: object;
-  /** Builds the per-request context: loaders, caller identity. */
-  context: (req: IncomingMessage) => Promise<Ctx>;
+  /** Builds the per-request context (loaders, clocks) around the request's verified caller. */
+  context: (req: IncomingMessage, auth: RequestAuth) => Promise<Ctx>;
+  /** Who may call and read what: token verification, policy, audit trail. */
+  security: SubgraphSecurity;
+  /** Which types hold personal data, and whose: every field of them is authorized and audited. */
+  guard: GuardRules;
   logger: Logger;
   /** Extra HTTP routes beside /graphql, keyed by "METHOD /path". */
   routes?: Record<string, RouteHandler>;
@@ -55,6 +62,11 @@ export interface SubgraphOptions {
 /** The context every subgraph builds per request carries this, so answers served stale are reported. */
 export interface WithStaleRecorder {
   stale?: StaleRecorder;
+}
+
+/** Every subgraph context carries the request's caller and authorization. */
+export interface WithAuth {
+  auth: RequestAuth;
 }
 
 export interface RunningServer {
@@ -94,6 +106,11 @@ function ownCode(error: unknown): string | undefined {
   return undefined;
 }
 
+function header(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+}
+
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
@@ -106,7 +123,7 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const httpServer: Server = createServer();
   const apollo = new ApolloServer<Ctx>({
-    schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers } as Parameters<typeof buildSubgraphSchema>[0]),
+    schema: guardSchema(buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers } as Parameters<typeof buildSubgraphSchema>[0]), options.guard),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(options.logger),
@@ -122,6 +139,16 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
         async requestDidStart() {
           return {
             async willSendResponse({ response, contextValue }) {
+              // No personal data leaves before its reads are in the audit trail.
+              const auth = (contextValue as Partial<WithAuth>).auth;
+              if (auth && response.body.kind === 'single') {
+                try {
+                  await auth.flushAudit();
+                } catch {
+                  response.body.singleResult.data = null;
+                  response.body.singleResult.errors = [{ message: 'The access could not be recorded in the audit trail, so no data is returned; try again', extensions: { code: 'AUDIT_UNAVAILABLE' } }];
+                }
+              }
               const stale = (contextValue as WithStaleRecorder).stale;
               if (!stale || stale.entries.size === 0 || response.body.kind !== 'single') return;
               response.body.singleResult.extensions = { ...response.body.singleResult.extensions, stale: stale.toExtension() };
@@ -150,9 +177,11 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
         return;
       }
     }
+    const auth = await authenticate(req, res);
+    if (!auth) return;
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => options.context(req),
+      context: () => options.context(req, auth),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
@@ -162,6 +191,18 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
     }
     for await (const chunk of result.body.asyncIterator) res.write(chunk);
     res.end();
+  }
+
+  /** The request's verified caller; a bad token is answered 401 (a partner without a purpose 403) here. */
+  async function authenticate(req: IncomingMessage, res: ServerResponse): Promise<RequestAuth | null> {
+    try {
+      const principal = await options.security.verifier.principalOf(header(req, 'authorization'), header(req, 'x-purpose'));
+      return new RequestAuth(principal, header(req, 'x-request-id') ?? newRequestId(), options.security.authz);
+    } catch (error) {
+      const extensions = (error as { extensions?: { code?: string; http?: { status?: number } } }).extensions;
+      send(res, extensions?.http?.status ?? 401, { errors: [{ message: (error as Error).message, extensions: { code: extensions?.code ?? 'UNAUTHENTICATED' } }] });
+      return null;
+    }
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -179,7 +220,11 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
         return send(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
       }
       const route = options.routes?.[`${req.method} ${url.pathname}`];
-      if (route) return await route(req, res);
+      if (route) {
+        const auth = await authenticate(req, res);
+        if (!auth) return;
+        return await route(req, res, auth);
+      }
       send(res, 404, { error: 'NOT_FOUND' });
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
@@ -197,6 +242,7 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
     httpServer,
     /** Starts listening; port 0 picks a free port (tests). */
     async start(port: number, host = '127.0.0.1'): Promise<RunningServer> {
+      await options.security.audit.migrate();
       await options.beforeStart?.();
       await apollo.start();
       httpServer.keepAliveTimeout = 65_000;
@@ -211,6 +257,7 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
         port: actual,
         close: async () => {
           await apollo.stop();
+          await options.security.close();
           await options.afterStop?.();
         },
       };

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { AuditLog } from './audit/index.js';
+import { PartnerRegistry, TokenVerifier, type IssuerConfig } from './auth/index.js';
+import { Agencies, Relations, type AuthzServices } from './authz/index.js';
+import type { RegistryCache } from './cache/index.js';
+import { ConfigError, envOptional, envString } from './config.js';
+import type { Pool } from './db/index.js';
+import type { Logger } from './log.js';
+import type { RegistryClient } from './registry/index.js';
+
+type Env = Record<string, string | undefined>;
+
+export interface SecurityConfig {
+  issuers: IssuerConfig[];
+  audience: string;
+  /** The partner systems' grants (X-Road style). */
+  partnersFile: string;
+  /** HMAC key for audit subjects: the same in every process. */
+  auditSubjectKey: string;
+}
+
+/** Reads the security settings every process needs; missing ones fail at boot, naming the variable. */
+export function securityConfigFromEnv(env: Env = process.env): SecurityConfig {
+  const issuer = envOptional('AUTH_ISSUER', env);
+  const jwks = envOptional('AUTH_JWKS', env);
+  if (!issuer || !jwks) throw new ConfigError('AUTH_ISSUER and AUTH_JWKS (a JWKS file or https URL) are required: tokens are verified against them (npm start uses the mocks\' test issuer)');
+  const partnersFile = envOptional('PARTNERS_FILE', env);
+  if (!partnersFile) throw new ConfigError('PARTNERS_FILE is required: the partner systems and their scopes and purposes');
+  const auditSubjectKey = envOptional('AUDIT_SUBJECT_KEY', env);
+  if (!auditSubjectKey || auditSubjectKey.length < 16) throw new ConfigError('AUDIT_SUBJECT_KEY (16+ characters, the same in every process) is required: it keys the audit trail\'s subject hashes');
+  return { issuers: [{ issuer, jwks }], audience: envString('AUTH_AUDIENCE', 'egov-graph', env), partnersFile, auditSubjectKey };
+}
+
+export interface SubgraphSecurity {
+  verifier: TokenVerifier;
+  partners: PartnerRegistry;
+  authz: AuthzServices;
+  audit: AuditLog;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything a subgraph needs to know who asks and what they may read: token verification, company
+ * relations (from ГБД ЮЛ, through the registry cache), the agencies table and the audit trail.
+ */
+export function createSubgraphSecurity(
+  config: SecurityConfig,
+  deps: { service: string; pool: Pool; legalEntities: RegistryClient; cache?: RegistryCache; logger?: Logger },
+): SubgraphSecurity {
+  const partners = PartnerRegistry.fromFile(config.partnersFile);
+  const verifier = new TokenVerifier({ issuers: config.issuers, audience: config.audience, partners });
+  const audit = new AuditLog(deps.pool, { subjectKey: config.auditSubjectKey }, deps.logger);
+  return {
+    verifier,
+    partners,
+    audit,
+    authz: { relations: new Relations(deps.legalEntities, deps.cache), agencies: Agencies.load(), audit, service: deps.service },
+    close: () => audit.close(),
+  };
+}
+
+/** A fresh request id when the caller (the gateway) sent none. */
+export function newRequestId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+/** DATABASE_URL and the security settings, for a subgraph's configuration. */
+export function subgraphBaseFromEnv(env: Env = process.env): { databaseUrl: string; security: SecurityConfig } {
+  const databaseUrl = envOptional('DATABASE_URL', env);
+  if (!databaseUrl) throw new ConfigError('DATABASE_URL is required: the audit trail is kept in PostgreSQL (npm start provides an embedded one)');
+  return { databaseUrl, security: securityConfigFromEnv(env) };
+}
