@@ -5,5 +5,6 @@ export default subgraphCodegen({
     Person: '@egov/shared/upstream#PersonRecord',
     IdentityDocument: '@egov/shared/upstream#IdentityDocumentRecord',
     EntrepreneurRegistration: '@egov/shared/upstream#EntrepreneurRecord',
+    DataAccess: '@egov/shared#StoredAccess',
   },
 });

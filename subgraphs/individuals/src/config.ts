@@ -1,14 +1,17 @@
 import { registryUrl, subgraphs } from '@egov/schema';
-import { envInt } from '@egov/shared';
+import { envInt, subgraphBaseFromEnv, type RegistryEndpoint, type SubgraphBaseConfig } from '@egov/shared';
 
-export interface IndividualsConfig {
+export interface IndividualsConfig extends SubgraphBaseConfig {
   port: number;
-  registry: { baseUrl: string; timeoutMs: number };
+  registry: RegistryEndpoint;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): IndividualsConfig {
+  const timeoutMs = envInt('REGISTRY_TIMEOUT_MS', 3000, env);
   return {
     port: envInt('PORT', subgraphs.individuals.port, env),
-    registry: { baseUrl: registryUrl('individuals', env), timeoutMs: envInt('REGISTRY_TIMEOUT_MS', 3000, env) },
+    registry: { baseUrl: registryUrl('individuals', env), timeoutMs },
+    relations: { baseUrl: registryUrl('legal-entities', env), timeoutMs },
+    ...subgraphBaseFromEnv(env),
   };
 }

@@ -1,4 +1,4 @@
-import { createLogger, createSubgraphServer, loadTypeDefs, RegistryClient, registryHealth, StaleRecorder, type SubgraphOptions } from '@egov/shared';
+import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, StaleRecorder, type SubgraphOptions } from '@egov/shared';
 import type { IndividualsConfig } from './config.js';
 import type { Context } from './context.js';
 import { createIndividualsRegistry } from './registry/index.js';
@@ -8,20 +8,31 @@ export { loadConfig, type IndividualsConfig } from './config.js';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
 
-/** The individuals subgraph (ГБД ФЛ): Person by IIN. */
+/** The individuals subgraph (ГБД ФЛ): Person by IIN, and who read whose data (the audit trail). */
 export function createIndividualsSubgraph(config: Omit<IndividualsConfig, 'port'>, options: SubgraphOptions = {}) {
-  const logger = options.logger ?? createLogger('individuals');
-  const clock = options.clock ?? (() => new Date());
-  const client = new RegistryClient({ registry: 'individuals', ...options.registryClient, ...config.registry, logger });
+  const kit = createSubgraphKit('individuals', config, options);
+  const client = kit.client('individuals', config.registry);
   return createSubgraphServer<Context>({
     name: 'individuals',
     typeDefs,
     resolvers,
-    logger,
-    context: async () => {
+    logger: kit.logger,
+    security: kit.security,
+    guard: { Person: (person: { iin: string }) => ({ kind: 'person', iin: person.iin }) },
+    context: async (_req, auth) => {
       const stale = new StaleRecorder();
-      return { registry: createIndividualsRegistry(client, options.cache, stale), stale, now: clock() };
+      return {
+        auth,
+        registry: createIndividualsRegistry(client, options.cache, stale),
+        stale,
+        now: kit.clock(),
+        audit: kit.security.audit,
+        partners: kit.security.partners,
+        agencies: kit.security.authz.agencies,
+      };
     },
     health: registryHealth([client], options.cache),
+    readiness: async () => ({ database: await kit.pool.query('SELECT 1').then(() => true, () => false) }),
+    afterStop: () => kit.pool.end(),
   });
 }

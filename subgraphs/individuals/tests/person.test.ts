@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { NAMED } from '@egov/mocks';
+import { allScopesHeaders, NAMED, testSubgraphBase } from '@egov/mocks';
 import { createMockRegistries } from '@egov/mocks/node';
 import { errorCodes, loopbackPassesThrough, postGraphQL, TEST_REGISTRY_URL } from '@egov/shared/testing';
 import { createIndividualsSubgraph } from '../src/server.js';
@@ -7,12 +7,17 @@ import { createIndividualsSubgraph } from '../src/server.js';
 const { server: registries, state } = createMockRegistries({ persons: 50 });
 let url: string;
 let close: () => Promise<void>;
+let partner: Record<string, string>;
+/** A partner system holding every scope: these tests are about the registry's data, security.test.ts about access. */
+const ask = (query: string, variables?: Record<string, unknown>) => postGraphQL(url, query, variables, partner);
 
 beforeAll(async () => {
   registries.listen(loopbackPassesThrough);
-  const running = await createIndividualsSubgraph({ registry: { baseUrl: TEST_REGISTRY_URL, timeoutMs: 2000 } }).start(0);
+  const { base, drop } = await testSubgraphBase(TEST_REGISTRY_URL, 'egov_individuals');
+  const running = await createIndividualsSubgraph({ ...base, registry: { baseUrl: TEST_REGISTRY_URL, timeoutMs: 2000 } }).start(0);
   url = running.url;
-  close = running.close;
+  close = async () => (await running.close(), await drop());
+  partner = await allScopesHeaders();
 });
 beforeEach(() => state.resetJournal());
 afterEach(() => registries.resetHandlers());
@@ -35,7 +40,7 @@ const PERSON = /* GraphQL */ `
 
 describe('a citizen looked up by IIN', () => {
   it('850314301234 is Ахметов Нурлан Серикович, born 1985-03-14, with a valid ID card and an Astana address', async () => {
-    const response = await postGraphQL(url, PERSON, { iin: NAMED.manWithLicences });
+    const response = await ask(PERSON, { iin: NAMED.manWithLicences });
     expect(response.errors).toBeUndefined();
     expect(response.data.person).toMatchObject({
       fullName: 'Ахметов Нурлан Серикович',
@@ -49,7 +54,7 @@ describe('a citizen looked up by IIN', () => {
   });
 
   it('900101300017 is a registered individual entrepreneur with a certificate and tax registration', async () => {
-    const response = await postGraphQL(url, PERSON, { iin: NAMED.entrepreneur });
+    const response = await ask(PERSON, { iin: NAMED.entrepreneur });
     expect(response.data.person.entrepreneur).toEqual({
       tradeName: 'ИП «Ким Д.А.»',
       certificateNumber: '0312458',
@@ -59,7 +64,7 @@ describe('a citizen looked up by IIN', () => {
   });
 
   it('a valid IIN the registry does not hold gives null with NOT_FOUND', async () => {
-    const response = await postGraphQL(url, PERSON, { iin: NAMED.unknownIin });
+    const response = await ask(PERSON, { iin: NAMED.unknownIin });
     expect(response.data).toEqual({ person: null });
     expect(errorCodes(response)).toEqual(['NOT_FOUND']);
   });
@@ -71,14 +76,14 @@ describe('a citizen looked up by IIN', () => {
     ['letters', '85031430123A', /digits only/],
     ['a BIN', NAMED.llp, /BIN/],
   ])('%s is rejected with INVALID_IIN before the registry is asked', async (_case, iin, why) => {
-    const response = await postGraphQL(url, PERSON, { iin });
+    const response = await ask(PERSON, { iin });
     expect(errorCodes(response)).toEqual(['INVALID_IIN']);
     expect(response.errors![0]!.message).toMatch(why);
     expect(state.calls('individuals')).toBe(0);
   });
 
   it('an IIN written inline in the query is validated the same way', async () => {
-    const response = await postGraphQL(url, '{ person(iin: "850314301235") { iin } }');
+    const response = await ask('{ person(iin: "850314301235") { iin } }');
     expect(errorCodes(response)).toEqual(['INVALID_IIN']);
     expect(state.calls('individuals')).toBe(0);
   });
@@ -88,7 +93,7 @@ describe('batching', () => {
   it('persons referenced many times in one operation cost one registry call', async () => {
     const iins = state.fixtures.persons.slice(0, 30).map((p) => p.iin);
     const representations = iins.map((iin) => ({ __typename: 'Person', iin }));
-    const response = await postGraphQL(url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { iin lastName } } }', { r: representations });
+    const response = await ask('query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { iin lastName } } }', { r: representations });
     expect(response.errors).toBeUndefined();
     expect(response.data._entities.map((p: { iin: string }) => p.iin)).toEqual(iins);
     expect(state.calls('individuals')).toBe(1);

@@ -1,22 +1,22 @@
 import { registryUrl, subgraphs } from '@egov/schema';
-import { envInt } from '@egov/shared';
+import { envInt, subgraphBaseFromEnv, type RegistryEndpoint, type SubgraphBaseConfig } from '@egov/shared';
 
-export interface LegalEntitiesConfig {
+export interface LegalEntitiesConfig extends SubgraphBaseConfig {
   port: number;
   registries: {
-    legalEntities: { baseUrl: string; timeoutMs: number };
+    legalEntities: RegistryEndpoint;
     /** Asked only whether an IIN exists, for `applicant`. */
-    individuals: { baseUrl: string; timeoutMs: number };
+    individuals: RegistryEndpoint;
   };
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): LegalEntitiesConfig {
   const timeoutMs = envInt('REGISTRY_TIMEOUT_MS', 3000, env);
+  const legalEntities = { baseUrl: registryUrl('legal-entities', env), timeoutMs };
   return {
     port: envInt('PORT', subgraphs['legal-entities'].port, env),
-    registries: {
-      legalEntities: { baseUrl: registryUrl('legal-entities', env), timeoutMs },
-      individuals: { baseUrl: registryUrl('individuals', env), timeoutMs },
-    },
+    registries: { legalEntities, individuals: { baseUrl: registryUrl('individuals', env), timeoutMs } },
+    relations: legalEntities,
+    ...subgraphBaseFromEnv(env),
   };
 }

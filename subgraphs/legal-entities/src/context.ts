@@ -1,6 +1,6 @@
-import type { WithStaleRecorder } from '@egov/shared';
+import type { WithAuth, WithStaleRecorder } from '@egov/shared';
 import type { LegalEntitiesRegistry } from './registry/index.js';
 
-export interface Context extends WithStaleRecorder {
+export interface Context extends WithStaleRecorder, WithAuth {
   registry: LegalEntitiesRegistry;
 }

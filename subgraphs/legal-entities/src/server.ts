@@ -1,4 +1,4 @@
-import { createLogger, createSubgraphServer, loadTypeDefs, RegistryClient, registryHealth, StaleRecorder, type SubgraphOptions } from '@egov/shared';
+import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, StaleRecorder, type SubgraphOptions } from '@egov/shared';
 import type { LegalEntitiesConfig } from './config.js';
 import type { Context } from './context.js';
 import { createLegalEntitiesRegistry } from './registry/index.js';
@@ -10,20 +10,27 @@ export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url
 
 /** The legal-entities subgraph (ГБД ЮЛ): LegalEntity by BIN, Person.legalEntities and `applicant`. */
 export function createLegalEntitiesSubgraph(config: Omit<LegalEntitiesConfig, 'port'>, options: SubgraphOptions = {}) {
-  const logger = options.logger ?? createLogger('legal-entities');
+  const kit = createSubgraphKit('legal-entities', config, options);
   const clients = {
-    legalEntities: new RegistryClient({ registry: 'legal-entities', ...options.registryClient, ...config.registries.legalEntities, logger }),
-    individuals: new RegistryClient({ registry: 'individuals', ...options.registryClient, ...config.registries.individuals, logger }),
+    legalEntities: kit.client('legal-entities', config.registries.legalEntities),
+    individuals: kit.client('individuals', config.registries.individuals),
   };
   return createSubgraphServer<Context>({
     name: 'legal-entities',
     typeDefs,
     resolvers,
-    logger,
-    context: async () => {
+    logger: kit.logger,
+    security: kit.security,
+    guard: {
+      LegalEntity: (entity: { bin: string }) => ({ kind: 'legal-entity', bin: entity.bin }),
+      Person: (person: { iin: string }) => ({ kind: 'participations', iin: person.iin }),
+    },
+    context: async (_req, auth) => {
       const stale = new StaleRecorder();
-      return { registry: createLegalEntitiesRegistry(clients, options.cache, stale), stale };
+      return { auth, registry: createLegalEntitiesRegistry(clients, options.cache, stale), stale };
     },
     health: registryHealth([clients.legalEntities, clients.individuals], options.cache),
+    readiness: async () => ({ database: await kit.pool.query('SELECT 1').then(() => true, () => false) }),
+    afterStop: () => kit.pool.end(),
   });
 }

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { NAMED } from '@egov/mocks';
+import { allScopesHeaders, NAMED, testSubgraphBase } from '@egov/mocks';
 import { createMockRegistries } from '@egov/mocks/node';
 import { errorCodes, loopbackPassesThrough, postGraphQL, TEST_REGISTRY_URL } from '@egov/shared/testing';
 import { createLegalEntitiesSubgraph } from '../src/server.js';
@@ -8,10 +8,17 @@ const { server: registries, state } = createMockRegistries({ persons: 100 });
 const registry = { baseUrl: TEST_REGISTRY_URL, timeoutMs: 2000 };
 let url: string;
 let close: () => Promise<void>;
+let partner: Record<string, string>;
+/** A partner system holding every scope: these tests are about the registry's data, not about access. */
+const ask = (query: string, variables?: Record<string, unknown>) => postGraphQL(url, query, variables, partner);
 
 beforeAll(async () => {
   registries.listen(loopbackPassesThrough);
-  ({ url, close } = await createLegalEntitiesSubgraph({ registries: { legalEntities: registry, individuals: registry } }).start(0));
+  const { base, drop } = await testSubgraphBase(TEST_REGISTRY_URL, 'egov_legal_entities');
+  const running = await createLegalEntitiesSubgraph({ ...base, registries: { legalEntities: registry, individuals: registry } }).start(0);
+  url = running.url;
+  close = async () => (await running.close(), await drop());
+  partner = await allScopesHeaders();
 });
 beforeEach(() => state.resetJournal());
 afterEach(() => registries.resetHandlers());
@@ -22,7 +29,7 @@ afterAll(async () => {
 
 describe('a company looked up by BIN', () => {
   it('080440001234 is the active LLP «Сарыарка Металл», registered 2008 by certificate, headed by 621102407892, with its Karaganda branch', async () => {
-    const response = await postGraphQL(url, `{
+    const response = await ask(`{
       legalEntity(bin: "080440001234") {
         name shortName nameKk: name(language: KK) legalForm residency kind status registeredOn
         registrationDocument { kind number issuedOn }
@@ -52,7 +59,7 @@ describe('a company looked up by BIN', () => {
   });
 
   it('150250007890 is non-resident with a foreign founder and no head with an IIN', async () => {
-    const response = await postGraphQL(url, `{ legalEntity(bin: "150250007890") { residency head { iin } founders { kind name countryCode person { iin } } bankAccounts { iban } } }`);
+    const response = await ask(`{ legalEntity(bin: "150250007890") { residency head { iin } founders { kind name countryCode person { iin } } bankAccounts { iban } } }`);
     expect(response.data.legalEntity).toEqual({
       residency: 'NON_RESIDENT',
       head: null,
@@ -62,10 +69,10 @@ describe('a company looked up by BIN', () => {
   });
 
   it('an invalid BIN is refused with INVALID_BIN before the registry is asked; an unknown one is NOT_FOUND', async () => {
-    const invalid = await postGraphQL(url, `query($bin: BIN!) { legalEntity(bin: $bin) { bin } }`, { bin: '080440001235' });
+    const invalid = await ask(`query($bin: BIN!) { legalEntity(bin: $bin) { bin } }`, { bin: '080440001235' });
     expect(errorCodes(invalid)).toEqual(['INVALID_BIN']);
     expect(state.calls('legal-entities')).toBe(0);
-    const unknown = await postGraphQL(url, `{ legalEntity(bin: "080440001254") { bin } }`);
+    const unknown = await ask(`{ legalEntity(bin: "080440001254") { bin } }`);
     expect(unknown.data).toEqual({ legalEntity: null });
     expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
   });
@@ -74,17 +81,17 @@ describe('a company looked up by BIN', () => {
 describe('the applicant field', () => {
   it('a BIN gives the LegalEntity, an IIN the Person, from one 12-digit field', async () => {
     const query = `query($id: ApplicantId!) { applicant(id: $id) { __typename ... on LegalEntity { bin shortName } ... on Person { iin } } }`;
-    expect((await postGraphQL(url, query, { id: NAMED.llp })).data.applicant).toEqual({ __typename: 'LegalEntity', bin: NAMED.llp, shortName: 'ТОО «Сарыарка Металл»' });
-    expect((await postGraphQL(url, query, { id: NAMED.youngWoman })).data.applicant).toEqual({ __typename: 'Person', iin: NAMED.youngWoman });
+    expect((await ask(query, { id: NAMED.llp })).data.applicant).toEqual({ __typename: 'LegalEntity', bin: NAMED.llp, shortName: 'ТОО «Сарыарка Металл»' });
+    expect((await ask(query, { id: NAMED.youngWoman })).data.applicant).toEqual({ __typename: 'Person', iin: NAMED.youngWoman });
   });
 
   it('says which kind of id is wrong, and NOT_FOUND for an IIN no registry holds', async () => {
     const query = `query($id: ApplicantId!) { applicant(id: $id) { __typename } }`;
-    expect(errorCodes(await postGraphQL(url, query, { id: '850314301235' }))).toEqual(['INVALID_IIN']);
-    expect(errorCodes(await postGraphQL(url, query, { id: '080440001235' }))).toEqual(['INVALID_BIN']);
-    expect(errorCodes(await postGraphQL(url, query, { id: '080490001234' }))).toEqual(['INVALID_APPLICANT_ID']);
+    expect(errorCodes(await ask(query, { id: '850314301235' }))).toEqual(['INVALID_IIN']);
+    expect(errorCodes(await ask(query, { id: '080440001235' }))).toEqual(['INVALID_BIN']);
+    expect(errorCodes(await ask(query, { id: '080490001234' }))).toEqual(['INVALID_APPLICANT_ID']);
     expect(state.journal).toHaveLength(0);
-    const unknown = await postGraphQL(url, query, { id: NAMED.unknownIin });
+    const unknown = await ask(query, { id: NAMED.unknownIin });
     expect(unknown.data).toEqual({ applicant: null });
     expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
   });
@@ -93,7 +100,7 @@ describe('the applicant field', () => {
 describe("a person's companies", () => {
   it('621102407892 heads and founded the LLP; 850314301234 only founded it', async () => {
     const representations = [NAMED.llpHead, NAMED.manWithLicences, NAMED.youngWoman].map((iin) => ({ __typename: 'Person', iin }));
-    const response = await postGraphQL(url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { iin all: legalEntities { bin } headed: legalEntities(role: HEAD) { bin } } } }`, { r: representations });
+    const response = await ask(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { iin all: legalEntities { bin } headed: legalEntities(role: HEAD) { bin } } } }`, { r: representations });
     expect(response.data._entities).toEqual([
       { iin: NAMED.llpHead, all: [{ bin: NAMED.llp }], headed: [{ bin: NAMED.llp }] },
       { iin: NAMED.manWithLicences, all: [{ bin: NAMED.llp }], headed: [] },
@@ -104,7 +111,7 @@ describe("a person's companies", () => {
   });
 
   it('50 branches of the holding cost one registry call', async () => {
-    const response = await postGraphQL(url, `query($bin: BIN!) { legalEntity(bin: $bin) { branches { bin parent { bin } } } }`, { bin: state.fixtures.holdingBin });
+    const response = await ask(`query($bin: BIN!) { legalEntity(bin: $bin) { branches { bin parent { bin } } } }`, { bin: state.fixtures.holdingBin });
     expect(response.data.legalEntity.branches).toHaveLength(50);
     expect(state.calls('legal-entities', 'entities/batch')).toBe(2); // the holding, then all its branches at once
   });

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { registryUrl, subgraphs } from '@egov/schema';
-import { envInt, envOptional, envRequired, envString } from '@egov/shared';
+import { ConfigError, envInt, envOptional, envString, subgraphBaseFromEnv, type SubgraphBaseConfig } from '@egov/shared';
 import type { OutboxOptions } from './delivery/outbox.js';
 
 export interface RegistryEndpoint {
@@ -8,7 +8,7 @@ export interface RegistryEndpoint {
   timeoutMs: number;
 }
 
-export interface LicensingConfig {
+export interface LicensingConfig extends SubgraphBaseConfig {
   port: number;
   registries: {
     licensing: RegistryEndpoint;
@@ -18,7 +18,8 @@ export interface LicensingConfig {
     /** Read for drafts and submissions: whether the fee is paid. */
     payments: RegistryEndpoint;
   };
-  databaseUrl: string;
+  /** Trusted roots, intermediates and revocation lists (PEM files) for signatures (ЭЦП). */
+  signatures: { roots: string[]; intermediates: string[]; crls: string[] };
   attachments: {
     /** Where scans are kept, by content hash. */
     dir: string;
@@ -39,6 +40,13 @@ export interface LicensingConfig {
 
 type Env = Record<string, string | undefined>;
 
+function signaturesFromEnv(env: Env): LicensingConfig['signatures'] {
+  const files = (name: string) => (envOptional(name, env) ?? '').split(',').map((f) => f.trim()).filter(Boolean).map((f) => resolve(f));
+  const config = { roots: files('TRUST_ROOTS'), intermediates: files('TRUST_INTERMEDIATES'), crls: files('TRUST_CRLS') };
+  if (config.roots.length === 0) throw new ConfigError('TRUST_ROOTS is required: the certification authorities whose signatures (ЭЦП) are accepted (npm start uses the mocks\' test CA)');
+  return config;
+}
+
 export function loadConfig(env: Env = process.env): LicensingConfig {
   const timeoutMs = envInt('REGISTRY_TIMEOUT_MS', 3000, env);
   const endpoint = (name: Parameters<typeof registryUrl>[0]) => ({ baseUrl: registryUrl(name, env), timeoutMs });
@@ -50,7 +58,9 @@ export function loadConfig(env: Env = process.env): LicensingConfig {
       legalEntities: endpoint('legal-entities'),
       payments: endpoint('payments'),
     },
-    databaseUrl: envRequired('DATABASE_URL', 'applications are kept in PostgreSQL (npm start provides an embedded one)', env),
+    relations: { baseUrl: registryUrl('legal-entities', env), timeoutMs },
+    ...subgraphBaseFromEnv(env),
+    signatures: signaturesFromEnv(env),
     attachments: {
       dir: resolve(envString('ATTACHMENTS_DIR', '.data/attachments', env)),
       maxBytes: envInt('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, env),

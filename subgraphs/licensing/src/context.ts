@@ -1,4 +1,4 @@
-import type { WithStaleRecorder } from '@egov/shared';
+import type { Agencies, WithAuth, WithStaleRecorder } from '@egov/shared';
 import type { Catalog } from '@egov/shared/catalog';
 import type { FeeSchedule } from '@egov/shared/fees';
 import type DataLoader from 'dataloader';
@@ -18,9 +18,10 @@ export interface LicensingApp {
   store: ApplicationStore;
   attachments: AttachmentRepository;
   outbox: Outbox;
+  agencies: Agencies;
 }
 
-export interface Context extends WithStaleRecorder {
+export interface Context extends WithStaleRecorder, WithAuth {
   /** Per-request batched reads of Е-лицензирование. */
   registry: LicensingRegistry;
   /** Per-request batched reads of our applications, by applicant. */
@@ -28,7 +29,5 @@ export interface Context extends WithStaleRecorder {
   /** Per-request batched reads of delivery states, by application number. */
   deliveryOf: DataLoader<string, DeliveryState | null>;
   app: LicensingApp;
-  /** Who acts (officer decisions are attributed to them); until authentication lands, "anonymous". */
-  actor: string;
   now: Date;
 }

@@ -1,8 +1,10 @@
 import DataLoader from 'dataloader';
-import { createLogger, createPool, createSubgraphServer, loadTypeDefs, migrate, RegistryClient, registryHealth, StaleRecorder, type SubgraphOptions } from '@egov/shared';
+import { createSubgraphKit, createSubgraphServer, loadTypeDefs, migrate, registryHealth, StaleRecorder, type SubgraphOptions } from '@egov/shared';
+import { TrustStore } from '@egov/shared/signatures';
 import { loadCatalog } from '@egov/shared/catalog';
 import { FeeSchedule } from '@egov/shared/fees';
 import { ApplicationService } from './applications/service.js';
+import type { StoredApplication } from './applications/store.js';
 import { ApplicationStore } from './applications/store.js';
 import { AttachmentRepository, BlobStore, createUploadRoute } from './attachments/index.js';
 import { loadCalendar } from './calendar/index.js';
@@ -22,25 +24,24 @@ const MIGRATIONS = new URL('../migrations/', import.meta.url);
  * drafts, submissions, decisions, and the upload endpoint for scans.
  */
 export function createLicensingSubgraph(config: Omit<LicensingConfig, 'port'>, options: SubgraphOptions = {}) {
-  const logger = options.logger ?? createLogger('licensing');
-  const clock = options.clock ?? (() => new Date());
-  const client = (registry: 'licensing' | 'individuals' | 'legal-entities' | 'payments', endpoint: { baseUrl: string; timeoutMs: number }) =>
-    new RegistryClient({ registry, ...options.registryClient, ...endpoint, logger });
+  const kit = createSubgraphKit('licensing', config, options);
+  const { logger, clock, pool } = kit;
   const clients = {
-    licensing: client('licensing', config.registries.licensing),
-    individuals: client('individuals', config.registries.individuals),
-    legalEntities: client('legal-entities', config.registries.legalEntities),
-    payments: client('payments', config.registries.payments),
+    licensing: kit.client('licensing', config.registries.licensing),
+    individuals: kit.client('individuals', config.registries.individuals),
+    legalEntities: kit.client('legal-entities', config.registries.legalEntities),
+    payments: kit.client('payments', config.registries.payments),
   };
-  const pool = createPool(config.databaseUrl, { applicationName: 'licensing' });
+  let trust: Promise<TrustStore> | undefined;
+  const trustStore = () => (trust ??= TrustStore.fromFiles(config.signatures));
   const store = new ApplicationStore(pool);
   const attachments = new AttachmentRepository(pool);
   const catalog = loadCatalog();
   const calendar = loadCalendar();
   const fees = FeeSchedule.fromFiles({ mrpTable: config.fees.mrpTable, feeRates: config.fees.rates });
   const outbox = new Outbox(pool, clients.licensing, store, attachments, logger, config.delivery);
-  const applications = new ApplicationService({ catalog, fees, calendar, clients, store, attachments, logger, clock, cache: options.cache, idempotency: options.idempotency, onAccepted: () => outbox.kick() });
-  const app: LicensingApp = { catalog, fees, calendar, applications, store, attachments, outbox };
+  const applications = new ApplicationService({ catalog, fees, calendar, clients, store, attachments, logger, clock, cache: options.cache, idempotency: options.idempotency, trust: trustStore, onAccepted: () => outbox.kick() });
+  const app: LicensingApp = { catalog, fees, calendar, applications, store, attachments, outbox, agencies: kit.security.authz.agencies };
   const blobs = new BlobStore(config.attachments.dir, config.attachments.maxBytes);
   let sweep: NodeJS.Timeout | undefined;
   const staleRegistry = () => {
@@ -53,7 +54,17 @@ export function createLicensingSubgraph(config: Omit<LicensingConfig, 'port'>, o
     typeDefs,
     resolvers,
     logger,
-    context: async () => ({
+    security: kit.security,
+    guard: {
+      License: (licence: { holderId: string }) => ({ kind: 'licences', holderId: licence.holderId }),
+      Person: (person: { iin: string }, field) => (field === 'applications' ? { kind: 'applications', holderId: person.iin } : { kind: 'licences', holderId: person.iin }),
+      LegalEntity: (entity: { bin: string }, field) => (field === 'applications' ? { kind: 'applications', holderId: entity.bin } : { kind: 'licences', holderId: entity.bin }),
+      Application: (a: StoredApplication) => ({ kind: 'application', applicantId: a.applicantId, serviceCode: a.serviceCode, region: a.applicantRegion }),
+      ApplicationReceipt: ({ application: a }: { application: StoredApplication }) => ({ kind: 'application', applicantId: a.applicantId, serviceCode: a.serviceCode, region: a.applicantRegion }),
+      ApplicationDraft: (draft: { snapshot: { id: string } }) => ({ kind: 'act-for', applicantId: draft.snapshot.id }),
+    },
+    context: async (_req, auth) => ({
+      auth,
       ...staleRegistry(),
       deliveryOf: new DataLoader(async (numbers: readonly string[]) => {
         const states = await outbox.statesOf(numbers);
@@ -64,13 +75,13 @@ export function createLicensingSubgraph(config: Omit<LicensingConfig, 'port'>, o
         return ids.map((id) => found.filter((a) => a.applicantId === id));
       }),
       app,
-      actor: 'anonymous',
       now: clock(),
     }),
     routes: { 'POST /attachments': createUploadRoute({ store: blobs, attachments, limits: { maxFiles: config.attachments.maxFilesPerRequest }, logger }) },
     readiness: async () => ({ database: await pool.query('SELECT 1').then(() => true, () => false) }),
     health: registryHealth(Object.values(clients), options.cache),
     beforeStart: async () => {
+      await trustStore();
       const applied = await migrate(pool, 'licensing', MIGRATIONS);
       if (applied.length > 0) logger.info('migrations applied', { applied });
       sweep = setInterval(() => {

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NAMED, samplePdf } from '@egov/mocks';
 import { createMockRegistries } from '@egov/mocks/node';
 import { createRedis, RedisIdempotencyStore } from '@egov/shared';
-import { loopbackPassesThrough, postGraphQL } from '@egov/shared/testing';
+import { loopbackPassesThrough } from '@egov/shared/testing';
 import { individualsApi, PersonsBatchRequest } from '@egov/shared/upstream';
 import { startLicensing } from './support.js';
 
@@ -25,17 +25,26 @@ afterAll(async () => {
 const DRAFT = `query($s: ID!, $a: ServiceActionKind!, $id: ApplicantId!) { applicationDraft(serviceCode: $s, action: $a, applicantId: $id) {
   channel eligible reasons { code field } documents { document { id } status summary unavailableBecause } attachmentsNeeded { id }
   fee { amountMrp amount paid } license { number } expectedResult { dueDate } expectedResultUnknownBecause } }`;
-const draft = async (s: string, a: string, id: string) => (await postGraphQL(licensing.url, DRAFT, { s, a, id })).data.applicationDraft;
+/** Who prepares an application: the citizen themselves, or the head of the company applying. */
+const applicantSide = (applicantId: string, on = licensing) => on.as({ kind: 'citizen', iin: state.entities.get(applicantId)?.headIin ?? applicantId });
+const draft = async (s: string, a: string, id: string) => (await applicantSide(id).ask(DRAFT, { s, a, id })).data.applicationDraft;
 
 const SUBMIT = `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) {
   __typename ... on ApplicationReceipt { number replayed } ... on ApplicationRejected { problems { code field message } } } }`;
-const submit = async (input: Record<string, unknown>) => (await postGraphQL(licensing.url, SUBMIT, { input: { idempotencyKey: randomUUID(), attachmentIds: [], ...input } })).data.submitApplication;
+type Draft = { serviceCode: string; action: string; applicantId: string; attachments?: { id: string; sha256: string }[]; paymentId?: string; idempotencyKey?: string };
+/** Signs and submits once; `times` sends the same signed request that many times at once (a user's retries). */
+async function submitAll(input: Draft, times = 1, on = licensing) {
+  const applicant = applicantSide(input.applicantId, on);
+  const signed = await applicant.signed({ attachments: [], ...input });
+  return Promise.all(Array.from({ length: times }, async () => (await applicant.ask(SUBMIT, { input: signed })).data.submitApplication));
+}
+const submit = async (input: Draft) => (await submitAll(input))[0];
 
-async function uploadScan(document: string): Promise<string> {
+async function uploadScan(document: string, applicantId: string, on = licensing): Promise<{ id: string; sha256: string }> {
   const form = new FormData();
-  form.append(document, new Blob([new Uint8Array(samplePdf(document))]), `${document}.pdf`);
-  const body = (await (await fetch(`${licensing.base}/attachments`, { method: 'POST', body: form })).json()) as { attachments: { id: string }[] };
-  return body.attachments[0]!.id;
+  form.append(document, new Blob([new Uint8Array(samplePdf(`${document} ${applicantId}`))]), `${document}.pdf`);
+  const body = (await (await applicantSide(applicantId, on).upload(form)).json()) as { attachments: { id: string; sha256: string }[] };
+  return body.attachments[0]!;
 }
 
 function payFee(payerId: string, serviceCode: string, action: string, amount: string): string {
@@ -85,9 +94,9 @@ describe('who may apply, and through which channel', () => {
     );
     const d = await draft('state-symbols-licence', 'ISSUE', NAMED.youngWoman);
     expect(d.documents).toContainEqual(expect.objectContaining({ document: { id: 'identity' }, status: 'REGISTRY_UNAVAILABLE', unavailableBecause: expect.stringContaining('expired on 2025-12-31') }));
-    const scan = await uploadScan('information-form');
+    const scan = await uploadScan('information-form', NAMED.youngWoman);
     const paid = payFee(NAMED.youngWoman, 'state-symbols-licence', 'ISSUE', '43250.00');
-    const result = await submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, attachmentIds: [scan], paymentId: paid });
+    const result = await submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, attachments: [scan], paymentId: paid });
     expect(result.problems).toEqual([expect.objectContaining({ code: 'REGISTRY_FACT_UNAVAILABLE', field: 'applicantId' })]);
   });
 });
@@ -108,10 +117,10 @@ describe('fees', () => {
 
 describe('submitting safely', () => {
   it('ten simultaneous retries with one key file one application and answer all with its number', async () => {
-    const scan = await uploadScan('information-form');
+    const scan = await uploadScan('information-form', NAMED.llpHead);
     payFee(NAMED.llpHead, 'state-symbols-licence', 'ISSUE', '43250.00');
-    const input = { serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.llpHead, attachmentIds: [scan], idempotencyKey: randomUUID() };
-    const results = await Promise.all(Array.from({ length: 10 }, () => submit(input)));
+    const input = { serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.llpHead, attachments: [scan], idempotencyKey: randomUUID() };
+    const results = await submitAll(input, 10);
     const numbers = new Set(results.map((r) => r.number));
     expect(results.every((r) => r.__typename === 'ApplicationReceipt')).toBe(true);
     expect(numbers.size).toBe(1);
@@ -149,12 +158,10 @@ describe('submitting behind a Redis idempotency gate (several licensing processe
   });
 
   it('twenty simultaneous retries run the submission once and all get its receipt', async () => {
-    const form = new FormData();
-    form.append('information-form', new Blob([new Uint8Array(samplePdf('gated'))]), 'a3.pdf');
-    const scan = ((await (await fetch(`${gated.base}/attachments`, { method: 'POST', body: form })).json()) as { attachments: { id: string }[] }).attachments[0]!.id;
+    const scan = await uploadScan('information-form', NAMED.manWithLicences, gated);
     payFee(NAMED.manWithLicences, 'state-symbols-licence', 'ISSUE', '43250.00');
-    const input = { serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.manWithLicences, attachmentIds: [scan], idempotencyKey: randomUUID() };
-    const results = await Promise.all(Array.from({ length: 20 }, async () => (await postGraphQL(gated.url, SUBMIT, { input })).data.submitApplication));
+    const input = { serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.manWithLicences, attachments: [scan], idempotencyKey: randomUUID() };
+    const results = await submitAll(input, 20, gated);
     expect(new Set(results.map((r) => r.number)).size).toBe(1);
     expect(results.filter((r) => r.__typename === 'ApplicationReceipt' && !r.replayed)).toHaveLength(1);
     const { rows } = await gated.pool.query('SELECT count(*)::int AS n FROM licensing.applications');
@@ -163,9 +170,9 @@ describe('submitting behind a Redis idempotency gate (several licensing processe
 
   it('a refused submission leaves the key free for the corrected request', async () => {
     const key = randomUUID();
-    const first = (await postGraphQL(gated.url, SUBMIT, { input: { serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, attachmentIds: [], idempotencyKey: key } })).data.submitApplication;
+    const [first] = await submitAll({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, idempotencyKey: key }, 1, gated);
     expect(first.problems.map((p: { code: string }) => p.code)).toContain('MISSING_ATTACHMENT');
-    const second = (await postGraphQL(gated.url, SUBMIT, { input: { serviceCode: 'scrap-metal-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, attachmentIds: [], idempotencyKey: key } })).data.submitApplication;
+    const [second] = await submitAll({ serviceCode: 'scrap-metal-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, idempotencyKey: key }, 1, gated);
     expect(second.problems.map((p: { code: string }) => p.code)).not.toContain('IDEMPOTENCY_KEY_REUSED');
   });
 });

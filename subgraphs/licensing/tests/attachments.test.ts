@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { samplePdf, samplePng, sampleJpeg, truncated } from '@egov/mocks';
+import { allScopesHeaders, NAMED, samplePdf, samplePng, sampleJpeg, truncated } from '@egov/mocks';
 import { startLicensing } from './support.js';
 
 const MAX = 64 * 1024;
@@ -15,7 +15,7 @@ afterAll(() => licensing?.close());
 async function upload(parts: { document: string; file: Buffer; name: string }[]) {
   const form = new FormData();
   for (const part of parts) form.append(part.document, new Blob([new Uint8Array(part.file)]), part.name);
-  const response = await fetch(`${licensing.base}/attachments`, { method: 'POST', body: form });
+  const response = await licensing.as({ kind: 'citizen', iin: NAMED.youngWoman }).upload(form);
   return { status: response.status, body: (await response.json()) as any };
 }
 
@@ -50,7 +50,7 @@ describe('uploading scans', () => {
 
   it('takes a raw body naming its document in the query', async () => {
     const png = samplePng(4, 4);
-    const response = await fetch(`${licensing.base}/attachments?document=information-form`, { method: 'POST', body: png, headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'page1.png' } });
+    const response = await licensing.as({ kind: 'citizen', iin: NAMED.youngWoman }).upload({ document: 'information-form', body: png, contentType: 'application/octet-stream', fileName: 'page1.png' });
     expect(response.status).toBe(201);
     expect(((await response.json()) as any).attachments[0]).toMatchObject({ mediaType: 'image/png', fileName: 'page1.png' });
   });
@@ -87,11 +87,33 @@ describe('uploading scans', () => {
 
   it('refuses a part whose field name is not a document id, and a request with no file', async () => {
     expect((await upload([{ document: 'Information Form!', file: samplePdf(), name: 'x.pdf' }])).body.errors[0].code).toBe('BAD_DOCUMENT_ID');
-    const empty = await fetch(`${licensing.base}/attachments`, { method: 'POST', body: new FormData() });
+    const empty = await licensing.as({ kind: 'citizen', iin: NAMED.youngWoman }).upload(new FormData());
     expect(empty.status).toBe(400);
   });
 
   it('writes scans only under the configured directory', () => {
     expect(existsSync(join(licensing.attachmentsDir, 'tmp'))).toBe(true);
+  });
+});
+
+describe('who may upload', () => {
+  const form = () => {
+    const f = new FormData();
+    f.append('information-form', new Blob([new Uint8Array(samplePdf('anonymous'))]), 'a.pdf');
+    return f;
+  };
+
+  it('nobody without a token: 401 UNAUTHENTICATED, nothing stored', async () => {
+    const before = readdirSync(licensing.attachmentsDir, { recursive: true }).length;
+    const response = await fetch(`${licensing.base}/attachments`, { method: 'POST', body: form() });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as any).errors[0].code).toBe('UNAUTHENTICATED');
+    expect(readdirSync(licensing.attachmentsDir, { recursive: true }).length).toBe(before);
+  });
+
+  it('not a partner system, even one with every scope: scans belong to the person applying (403)', async () => {
+    const response = await fetch(`${licensing.base}/attachments`, { method: 'POST', body: form(), headers: await allScopesHeaders() });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as any).errors[0].code).toBe('FORBIDDEN');
   });
 });

@@ -1,9 +1,9 @@
 import { registryUrl, subgraphs } from '@egov/schema';
-import { envInt, envOptional } from '@egov/shared';
+import { envInt, envOptional, subgraphBaseFromEnv, type RegistryEndpoint, type SubgraphBaseConfig } from '@egov/shared';
 
-export interface PaymentsConfig {
+export interface PaymentsConfig extends SubgraphBaseConfig {
   port: number;
-  registry: { baseUrl: string; timeoutMs: number };
+  registry: RegistryEndpoint;
   fees: {
     /** MRP per year; the shipped table when unset. */
     mrpTable?: string;
@@ -13,9 +13,12 @@ export interface PaymentsConfig {
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): PaymentsConfig {
+  const timeoutMs = envInt('REGISTRY_TIMEOUT_MS', 3000, env);
   return {
     port: envInt('PORT', subgraphs.payments.port, env),
-    registry: { baseUrl: registryUrl('payments', env), timeoutMs: envInt('REGISTRY_TIMEOUT_MS', 3000, env) },
+    registry: { baseUrl: registryUrl('payments', env), timeoutMs },
+    relations: { baseUrl: registryUrl('legal-entities', env), timeoutMs },
     fees: { mrpTable: envOptional('MRP_TABLE_FILE', env), rates: envOptional('FEE_RATES_FILE', env) },
+    ...subgraphBaseFromEnv(env),
   };
 }

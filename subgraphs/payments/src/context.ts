@@ -1,9 +1,9 @@
-import type { IdempotencyStore, WithStaleRecorder } from '@egov/shared';
+import type { IdempotencyStore, WithAuth, WithStaleRecorder } from '@egov/shared';
 import type { Catalog } from '@egov/shared/catalog';
 import type { FeeSchedule } from '@egov/shared/fees';
 import type { PaymentsRegistry } from './registry/index.js';
 
-export interface Context extends WithStaleRecorder {
+export interface Context extends WithStaleRecorder, WithAuth {
   registry: PaymentsRegistry;
   catalog: Catalog;
   fees: FeeSchedule;

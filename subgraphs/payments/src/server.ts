@@ -1,4 +1,4 @@
-import { createLogger, createSubgraphServer, loadTypeDefs, RegistryClient, registryHealth, StaleRecorder, type SubgraphOptions } from '@egov/shared';
+import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, StaleRecorder, type SubgraphOptions } from '@egov/shared';
 import { loadCatalog } from '@egov/shared/catalog';
 import { FeeSchedule } from '@egov/shared/fees';
 import type { PaymentsConfig } from './config.js';
@@ -12,20 +12,27 @@ export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url
 
 /** The payments subgraph (ПШЭП): Payment, Person.payments, LegalEntity.payments, and fee payment orders. */
 export function createPaymentsSubgraph(config: Omit<PaymentsConfig, 'port'>, options: SubgraphOptions = {}) {
-  const logger = options.logger ?? createLogger('payments');
-  const clock = options.clock ?? (() => new Date());
-  const client = new RegistryClient({ registry: 'payments', ...options.registryClient, ...config.registry, logger });
+  const kit = createSubgraphKit('payments', config, options);
+  const client = kit.client('payments', config.registry);
   const catalog = loadCatalog();
   const fees = FeeSchedule.fromFiles({ mrpTable: config.fees.mrpTable, feeRates: config.fees.rates });
   return createSubgraphServer<Context>({
     name: 'payments',
     typeDefs,
     resolvers,
-    logger,
-    context: async () => {
+    logger: kit.logger,
+    security: kit.security,
+    guard: {
+      Person: (person: { iin: string }) => ({ kind: 'payments', holderId: person.iin }),
+      LegalEntity: (entity: { bin: string }) => ({ kind: 'payments', holderId: entity.bin }),
+      Payment: (payment: { payerId: string }) => ({ kind: 'payments', holderId: payment.payerId }),
+    },
+    context: async (_req, auth) => {
       const stale = new StaleRecorder();
-      return { registry: createPaymentsRegistry(client, options.cache, stale), stale, catalog, fees, now: clock(), idempotency: options.idempotency };
+      return { auth, registry: createPaymentsRegistry(client, options.cache, stale), stale, catalog, fees, now: kit.clock(), idempotency: options.idempotency };
     },
     health: registryHealth([client], options.cache),
+    readiness: async () => ({ database: await kit.pool.query('SELECT 1').then(() => true, () => false) }),
+    afterStop: () => kit.pool.end(),
   });
 }

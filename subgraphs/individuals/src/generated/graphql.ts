@@ -1,6 +1,8 @@
 /* Generated from src/schema.graphql by `npm run codegen`; do not edit. */
+import type { ApplicantRef } from '@egov/shared';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PersonRecord, IdentityDocumentRecord, EntrepreneurRecord } from '@egov/shared/upstream';
+import type { StoredAccess } from '@egov/shared';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -12,8 +14,12 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An IIN or a BIN: the 5th digit tells which (0-3 IIN, 4-6 BIN). */
+  ApplicantId: { input: ApplicantRef; output: ApplicantRef; }
   /** A calendar date, YYYY-MM-DD. */
   Date: { input: string; output: string; }
+  /** An instant, ISO 8601 with a time zone. */
+  DateTime: { input: Date; output: Date | string; }
   /**
    * Individual identification number (ИИН): 12 digits; digits 1-6 are the birth date (YYMMDD), the 7th gives
    * century and sex, the 12th is a mod-11 control digit. Invalid values are rejected with INVALID_IIN.
@@ -21,6 +27,22 @@ export type Scalars = {
   IIN: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+export type Accessor = {
+  __typename?: 'Accessor';
+  agency: Maybe<Scalars['String']['output']>;
+  /** The exact accessor (officer, client): shown to auditors only. */
+  id: Maybe<Scalars['String']['output']>;
+  kind: AccessorKind;
+  /** The portal or partner system, the authority, or "you". */
+  name: Scalars['String']['output'];
+};
+
+export type AccessorKind =
+  | 'CITIZEN'
+  | 'OFFICER'
+  | 'PARTNER'
+  | 'PORTAL';
 
 /** A postal address as the registries write it. */
 export type Address = {
@@ -40,6 +62,21 @@ export type Citizenship = {
   /** ISO 3166-1 alpha-2 code, e.g. KZ. */
   countryCode: Scalars['String']['output'];
   name: Scalars['String']['output'];
+};
+
+/** One read of someone's personal data, as the audit trail recorded it. */
+export type DataAccess = {
+  __typename?: 'DataAccess';
+  accessor: Accessor;
+  at: Scalars['DateTime']['output'];
+  /** Which fields were read, e.g. Person.address. */
+  fields: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Why a partner system asked (the purpose it stated). */
+  purpose: Maybe<Scalars['String']['output']>;
+  requestId: Scalars['String']['output'];
+  /** The part of the graph that served the data (individuals, legal-entities, payments, licensing). */
+  service: Scalars['String']['output'];
 };
 
 export type EntrepreneurRegistration = {
@@ -75,6 +112,8 @@ export type IdentityDocumentType =
 /**
  * A natural person as the individuals registry (ГБД ФЛ) holds them. Registry fields are null, with an
  * error naming the registry, when the registry cannot answer; the rest of the response still arrives.
+ * Readable by the person themself (citizen or portal token) and by partner systems holding the scope of
+ * each field group (individuals:basic, :document, :address, :entrepreneur); every read is audited.
  */
 export type Person = {
   __typename?: 'Person';
@@ -98,11 +137,31 @@ export type Person = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Who read a person's or organisation's data. For officers with the auditor role. */
+  dataAccessLog: Array<DataAccess>;
+  /**
+   * Who read my personal data, when, which fields and for what purpose, newest first: every read through the
+   * graph is in the audit trail. For a signed-in citizen (or a portal acting for one).
+   */
+  myDataAccessLog: Array<DataAccess>;
   /**
    * A person from the individuals registry (ГБД ФЛ). An invalid IIN fails with INVALID_IIN before the
    * registry is asked; a valid IIN the registry does not hold gives null with NOT_FOUND.
    */
   person: Maybe<Person>;
+};
+
+
+export type QueryDataAccessLogArgs = {
+  before?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  subjectId: Scalars['ApplicantId']['input'];
+};
+
+
+export type QueryMyDataAccessLogArgs = {
+  before?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -215,10 +274,16 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Address: ResolverTypeWrapper<Address>;
+  Accessor: ResolverTypeWrapper<Accessor>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AccessorKind: AccessorKind;
+  Address: ResolverTypeWrapper<Address>;
+  ApplicantId: ResolverTypeWrapper<Scalars['ApplicantId']['output']>;
   Citizenship: ResolverTypeWrapper<Citizenship>;
+  DataAccess: ResolverTypeWrapper<StoredAccess>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EntrepreneurRegistration: ResolverTypeWrapper<EntrepreneurRecord>;
   IIN: ResolverTypeWrapper<Scalars['IIN']['output']>;
   IdentityDocument: ResolverTypeWrapper<IdentityDocumentRecord>;
@@ -226,23 +291,37 @@ export type ResolversTypes = ResolversObject<{
   IdentityDocumentType: IdentityDocumentType;
   Person: ResolverTypeWrapper<PersonRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Sex: Sex;
   TaxAuthority: ResolverTypeWrapper<TaxAuthority>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Address: Address;
+  Accessor: Accessor;
   String: Scalars['String']['output'];
+  Address: Address;
+  ApplicantId: Scalars['ApplicantId']['output'];
   Citizenship: Citizenship;
+  DataAccess: StoredAccess;
+  ID: Scalars['ID']['output'];
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   EntrepreneurRegistration: EntrepreneurRecord;
   IIN: Scalars['IIN']['output'];
   IdentityDocument: IdentityDocumentRecord;
   Boolean: Scalars['Boolean']['output'];
   Person: PersonRecord;
   Query: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
   TaxAuthority: TaxAuthority;
+}>;
+
+export type AccessorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Accessor'] = ResolversParentTypes['Accessor']> = ResolversObject<{
+  agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AccessorKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type AddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
@@ -255,13 +334,31 @@ export type AddressResolvers<ContextType = Context, ParentType extends Resolvers
   street?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export interface ApplicantIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ApplicantId'], any> {
+  name: 'ApplicantId';
+}
+
 export type CitizenshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citizenship'] = ResolversParentTypes['Citizenship']> = ResolversObject<{
   countryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type DataAccessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataAccess'] = ResolversParentTypes['DataAccess']> = ResolversObject<{
+  accessor?: Resolver<ResolversTypes['Accessor'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
 }
 
 export type EntrepreneurRegistrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntrepreneurRegistration'] = ResolversParentTypes['EntrepreneurRegistration']> = ResolversObject<{
@@ -302,6 +399,8 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  dataAccessLog?: Resolver<Array<ResolversTypes['DataAccess']>, ParentType, ContextType, RequireFields<QueryDataAccessLogArgs, 'first' | 'subjectId'>>;
+  myDataAccessLog?: Resolver<Array<ResolversTypes['DataAccess']>, ParentType, ContextType, RequireFields<QueryMyDataAccessLogArgs, 'first'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'iin'>>;
 }>;
 
@@ -311,9 +410,13 @@ export type TaxAuthorityResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  Accessor?: AccessorResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
+  ApplicantId?: GraphQLScalarType;
   Citizenship?: CitizenshipResolvers<ContextType>;
+  DataAccess?: DataAccessResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   EntrepreneurRegistration?: EntrepreneurRegistrationResolvers<ContextType>;
   IIN?: GraphQLScalarType;
   IdentityDocument?: IdentityDocumentResolvers<ContextType>;

@@ -6,6 +6,8 @@ import type { Resolvers } from '../generated/graphql.js';
 const REGISTRY = 'individuals';
 
 export async function loadPerson(iin: string, context: Context): Promise<PersonRecord> {
+  // Checked before the registry is asked: a forbidden read never leaves our process.
+  await context.auth.require({ kind: 'person', iin });
   const person = await context.registry.person.load(iin);
   if (!person) throw notFound('person', REGISTRY);
   return person;

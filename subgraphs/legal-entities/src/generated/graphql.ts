@@ -80,7 +80,8 @@ export type Language =
 
 /**
  * An organisation as the legal-entities registry (ГБД ЮЛ) holds it. Registry fields are null, with an error
- * naming the registry, when it cannot answer.
+ * naming the registry, when it cannot answer. Readable by the citizens who head or founded it (and its
+ * branches), and by partner systems with legal-entities:read (bank accounts: legal-entities:bank-accounts).
  */
 export type LegalEntity = {
   __typename?: 'LegalEntity';
@@ -113,7 +114,8 @@ export type LegalEntity = {
 
 /**
  * An organisation as the legal-entities registry (ГБД ЮЛ) holds it. Registry fields are null, with an error
- * naming the registry, when it cannot answer.
+ * naming the registry, when it cannot answer. Readable by the citizens who head or founded it (and its
+ * branches), and by partner systems with legal-entities:read (bank accounts: legal-entities:bank-accounts).
  */
 export type LegalEntityNameArgs = {
   language?: InputMaybe<Language>;
@@ -122,7 +124,8 @@ export type LegalEntityNameArgs = {
 
 /**
  * An organisation as the legal-entities registry (ГБД ЮЛ) holds it. Registry fields are null, with an error
- * naming the registry, when it cannot answer.
+ * naming the registry, when it cannot answer. Readable by the citizens who head or founded it (and its
+ * branches), and by partner systems with legal-entities:read (bank accounts: legal-entities:bank-accounts).
  */
 export type LegalEntityShortNameArgs = {
   language?: InputMaybe<Language>;

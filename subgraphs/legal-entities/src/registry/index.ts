@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { byKey, cachedRead, createBatchLoader, groupedBy, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/shared';
-import { MAX_BATCH, readEntities, readParticipations, readPersons, type LegalEntityRecord } from '@egov/shared/upstream';
+import { byKey, cachedRead, createBatchLoader, participationsRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/shared';
+import { MAX_BATCH, readEntities, readPersons, type LegalEntityRecord } from '@egov/shared/upstream';
 
 export type Role = 'HEAD' | 'FOUNDER';
 export interface Participation {
@@ -16,13 +16,9 @@ export function createLegalEntitiesRegistry(clients: { legalEntities: RegistryCl
   const entities = cachedRead(cache, 'legal-entities', 'entity', async (bins) => byKey(await readEntities(clients.legalEntities, bins), (e) => e.bin));
   const entity = createBatchLoader<LegalEntityRecord>((bins) => entities(bins, stale));
 
-  const participationsOf = cachedRead(cache, 'legal-entities', 'participations', async (iins) => {
-    const answer = await readParticipations(clients.legalEntities, iins);
-    const entitiesByBin = byKey(answer.entities, (e) => e.bin);
-    const groups = groupedBy(iins, answer.participations, (p) => p.iin);
-    // Each person's entry carries its entities, so a cached answer needs no second call either.
-    return new Map([...groups].map(([iin, list]) => [iin, list.map((p) => ({ bin: p.bin, roles: p.roles, entity: entitiesByBin.get(p.bin)! }))]));
-  });
+  // The same read (and cache key) authorization uses for the caller's companies; each entry carries its
+  // entity, so a cached answer needs no second call either.
+  const participationsOf = participationsRead(clients.legalEntities, cache);
   const participations = new DataLoader<string, Participation[]>(
     async (iins) => {
       const answer = await participationsOf(iins, stale);

@@ -6,6 +6,7 @@ import type { Resolvers } from '../generated/graphql.js';
 const REGISTRY = 'legal-entities';
 
 export async function loadEntity(bin: string, context: Context): Promise<LegalEntityRecord> {
+  await context.auth.require({ kind: 'legal-entity', bin });
   const entity = await context.registry.entity.load(bin);
   if (!entity) throw notFound('legal entity', REGISTRY);
   return entity;
@@ -40,6 +41,7 @@ export const legalEntityResolvers: Resolvers = {
   Person: {
     __resolveReference: (reference) => ({ iin: reference.iin }),
     legalEntities: async (person, { role }, context) => {
+      await context.auth.require({ kind: 'participations', iin: person.iin });
       const participations = await context.registry.participations.load(person.iin);
       const bins = participations.filter((p) => !role || p.roles.includes(role)).map((p) => p.bin);
       return loadAll(bins, context);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { codeOf, ErrorCode, graphqlError, inTransaction, kzDate, notFound, runOnce, type ApplicantRef, type IdempotencyStore, type Logger, type RegistryCache, type RegistryClient } from '@egov/shared';
+import { codeOf, ErrorCode, graphqlError, inTransaction, kzDate, notFound, runOnce, type ApplicantRef, type IdempotencyStore, type Logger, type RegistryCache, type RegistryClient, type RequestAuth } from '@egov/shared';
+import { applicationPayload, canonicalBytes, decisionPayload, verifyDetachedSignature, type SignatureVerification, type TrustStore } from '@egov/shared/signatures';
 import type { Catalog, CatalogEntry } from '@egov/shared/catalog';
 import type { FeeSchedule } from '@egov/shared/fees';
 import { fillPath, licensingApi, LicenseRecord, IssueLicenseRequest } from '@egov/shared/upstream';
@@ -20,6 +21,10 @@ export interface SubmitInput {
   idempotencyKey: string;
   /** Values the applicant typed for fields no registry holds, by field id. */
   fields: { fieldId: string; value: string }[];
+  /** The applicant's detached CMS signature over the canonical payload (base64). */
+  signature: string;
+  /** IIN of the person submitting (their scans are the only ones they may attach). */
+  submittedBy: string | null;
 }
 
 export type SubmitResult = { kind: 'accepted'; application: StoredApplication; replayed: boolean } | { kind: 'rejected'; problems: Problem[] };
@@ -47,7 +52,17 @@ export interface ApplicationServiceDeps {
   onAccepted?: (number: string) => void;
   /** A fast gate for concurrent retries (Redis); the database's unique key stays the final guard. */
   idempotency?: IdempotencyStore;
+  /** Trusted roots, intermediates and revocation lists for signatures (ЭЦП). */
+  trust: () => Promise<TrustStore>;
 }
+
+const SIGNATURE_PROBLEMS: Record<string, Problem['code']> = {
+  SIGNER_MISMATCH: 'SIGNER_MISMATCH',
+  CERTIFICATE_REVOKED: 'CERTIFICATE_REVOKED',
+  CERTIFICATE_EXPIRED: 'CERTIFICATE_EXPIRED',
+  CERTIFICATE_NOT_YET_VALID: 'CERTIFICATE_EXPIRED',
+  CERTIFICATE_UNTRUSTED: 'CERTIFICATE_UNTRUSTED',
+};
 
 const MAX_KEY = 200;
 
@@ -151,10 +166,12 @@ export class ApplicationService {
       throw error;
     }
 
-    const problems = [...draft.reasons, ...(await this.checkAttachments(draft, input.attachmentIds)), ...this.checkRegistryFacts(draft), ...this.checkFee(draft, input.paymentId)];
+    const problems = [...draft.reasons, ...(await this.checkAttachments(draft, input.attachmentIds, input.submittedBy)), ...this.checkRegistryFacts(draft), ...this.checkFee(draft, input.paymentId)];
+    const signed = await this.checkSignature(input);
+    if (!signed.ok) problems.push(problem(SIGNATURE_PROBLEMS[signed.code] ?? 'SIGNATURE_INVALID', signed.message, 'signature'));
     // A concurrent retry with this key may have been filed while we checked (and taken the scans and payment).
-    if (problems.length > 0) return (await this.replay(input.idempotencyKey, requestHash)) ?? { kind: 'rejected', problems };
-    return this.store(draft, input, requestHash);
+    if (problems.length > 0 || !signed.ok) return (await this.replay(input.idempotencyKey, requestHash)) ?? { kind: 'rejected', problems };
+    return this.store(draft, input, requestHash, signed.signer);
   }
 
   private async replay(key: string, requestHash: string): Promise<SubmitResult | null> {
@@ -166,12 +183,34 @@ export class ApplicationService {
     return { kind: 'accepted', application: existing, replayed: true };
   }
 
-  private async checkAttachments(draft: Draft, ids: string[]): Promise<Problem[]> {
+  /**
+   * The signature of the person submitting, over exactly this request: for a company, by a certificate
+   * issued for its BIN to that person (whoever else holds one of the company's certificates is not the one
+   * acting here).
+   */
+  private async checkSignature(input: SubmitInput): Promise<SignatureVerification> {
+    const scans = (await this.deps.attachments.findMany([...new Set(input.attachmentIds)])).filter((a) => a.uploadedBy === input.submittedBy);
+    const applicantId = input.applicant.kind === 'IIN' ? input.applicant.iin : input.applicant.bin;
+    const payload = applicationPayload({
+      serviceCode: input.serviceCode,
+      action: input.action,
+      applicantId,
+      idempotencyKey: input.idempotencyKey,
+      paymentId: input.paymentId,
+      attachments: scans.map((s) => ({ id: s.id, sha256: s.sha256 })),
+      fields: input.fields,
+    });
+    const expect = input.applicant.kind === 'IIN' ? { iin: input.applicant.iin } : { bin: input.applicant.bin, ...(input.submittedBy ? { iin: input.submittedBy } : {}) };
+    return verifyDetachedSignature({ payload: canonicalBytes(payload), signature: input.signature, trust: await this.deps.trust(), at: this.clock(), expect });
+  }
+
+  private async checkAttachments(draft: Draft, ids: string[], submittedBy: string | null): Promise<Problem[]> {
     const problems: Problem[] = [];
     const unique = [...new Set(ids)];
     const max = this.deps.maxAttachments ?? 50;
     if (unique.length > max) return [problem('UNEXPECTED_ATTACHMENT', `At most ${max} scans per application`, 'attachmentIds')];
-    const found = await this.deps.attachments.findMany(unique);
+    // Someone else's scans are treated as unknown: their existence is not ours to reveal.
+    const found = (await this.deps.attachments.findMany(unique)).filter((a) => a.uploadedBy === submittedBy);
     const byId = new Map(found.map((a) => [a.id, a]));
     const allowed = new Set(draft.documents.filter((d) => d.document.supply === 'ATTACH').map((d) => d.document.id));
     const covered = new Set<string>();
@@ -233,7 +272,7 @@ export class ApplicationService {
     };
   }
 
-  private async store(draft: Draft, input: SubmitInput, requestHash: string): Promise<SubmitResult> {
+  private async store(draft: Draft, input: SubmitInput, requestHash: string, signer: Extract<SignatureVerification, { ok: true }>['signer']): Promise<SubmitResult> {
     const ids = [...new Set(input.attachmentIds)];
     const attachments = await this.deps.attachments.findMany(ids);
     const byDocument = new Map<string, string[]>();
@@ -241,6 +280,7 @@ export class ApplicationService {
     const typed = new Map(input.fields.map((f) => [f.fieldId, f.value]));
     const fields = draft.fields.map((f) => (f.source === null && f.filledBy === 'APPLICANT' && typed.has(f.fieldId) ? { ...f, value: typed.get(f.fieldId)! } : f));
     const submittedAt = new Date(draft.snapshot.readAt);
+    const region = draft.snapshot.entity?.legalAddress.region ?? draft.snapshot.person?.address?.region ?? null;
     const year = Number(kzDate(submittedAt).slice(0, 4));
     try {
       const application = await inTransaction(this.deps.store.pool, async (client) => {
@@ -262,6 +302,9 @@ export class ApplicationService {
             requestHash,
             snapshot: { applicant: draft.snapshot, documents: draft.documents.map((d) => ({ documentId: d.document.id, status: d.status, fact: d.fact })), fee: draft.fee, expectedResult: draft.expectedResult },
             fields,
+            applicantRegion: region,
+            signature: input.signature,
+            signer,
           },
           receipt,
         );
@@ -281,23 +324,42 @@ export class ApplicationService {
     }
   }
 
-  async startReview(number: string, actor: string): Promise<StoredApplication> {
-    return this.move(number, ['SUBMITTED'], 'IN_REVIEW', actor, {});
+  /** Only an officer of the agency handling the application, holding `role`, may act on it. */
+  private async requireOfficer(auth: RequestAuth, application: StoredApplication, role: string): Promise<void> {
+    const officer = auth.principal;
+    if (officer.kind !== 'officer' || !officer.roles.includes(role)) {
+      throw graphqlError(officer.kind === 'anonymous' ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN, `Only an officer with the ${role} role may do this`);
+    }
+    await auth.require({ kind: 'application', applicantId: application.applicantId, serviceCode: application.serviceCode, region: application.applicantRegion });
   }
 
-  async decide(number: string, decision: Decision, actor: string): Promise<StoredApplication> {
+  async startReview(number: string, auth: RequestAuth): Promise<StoredApplication> {
     const application = await this.mustGet(number);
+    if (!auth.principal.roles.includes('decider')) await this.requireOfficer(auth, application, 'reviewer');
+    else await this.requireOfficer(auth, application, 'decider');
+    return this.move(number, ['SUBMITTED'], 'IN_REVIEW', auth.principal.id, {});
+  }
+
+  async decide(number: string, decision: Decision, auth: RequestAuth, signature: string): Promise<StoredApplication> {
+    const application = await this.mustGet(number);
+    await this.requireOfficer(auth, application, 'decider');
+    const officerIin = auth.principal.iin!;
+    const payload = decisionPayload({ number, outcome: decision.outcome, refusalGround: decision.refusalGround, note: decision.note, officerId: officerIin });
+    const verified = await verifyDetachedSignature({ payload: canonicalBytes(payload), signature, trust: await this.deps.trust(), at: this.clock(), expect: { iin: officerIin } });
+    if (!verified.ok) throw graphqlError(ErrorCode.SIGNATURE_REJECTED, `The decision's signature is not acceptable: ${verified.message}`, { reason: verified.code, field: 'signature' });
+    const signed = { signature, signer: verified.signer };
+    const actor = auth.principal.id;
     const entry = this.service(application.serviceCode);
     if (decision.outcome === 'REFUSE') {
       const ground = entry.refusalGrounds.find((g) => g.code === decision.refusalGround && (g.actions === null || g.actions.includes(application.action as never)));
       if (!ground) {
         throw graphqlError(ErrorCode.BAD_USER_INPUT, `A refusal must name one of the standard's grounds: ${entry.refusalGrounds.map((g) => g.code).join(', ')}`, { field: 'refusalGround' });
       }
-      return this.move(number, OPEN_STATUSES, 'REFUSED', actor, { refusalGround: ground.code, note: decision.note, decided: true });
+      return this.move(number, OPEN_STATUSES, 'REFUSED', actor, { refusalGround: ground.code, note: decision.note, decided: true, ...signed });
     }
     if (!OPEN_STATUSES.includes(application.status)) throw this.notOpen(application);
     const licenseNumber = await this.issueLicence(application, entry);
-    return this.move(number, OPEN_STATUSES, 'ISSUED', actor, { note: decision.note, licenseNumber, decided: true });
+    return this.move(number, OPEN_STATUSES, 'ISSUED', actor, { note: decision.note, licenseNumber, decided: true, ...signed });
   }
 
   /** Applications whose standard deems them issued when the authority stays silent past the deadline. */

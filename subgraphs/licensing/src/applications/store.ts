@@ -26,6 +26,13 @@ export interface StoredApplication {
   refusalGround: string | null;
   decisionNote: string | null;
   licenseNumber: string | null;
+  /** Where the applicant is registered: akimats handle applications from their region. */
+  applicantRegion: string | null;
+  /** The applicant's signature (base64 CMS) and whom its certificate names. */
+  signature: string | null;
+  signer: unknown;
+  decisionSignature: string | null;
+  decisionSigner: unknown;
 }
 
 export interface ReceiptDocument {
@@ -78,6 +85,11 @@ interface Row {
   refusal_ground: string | null;
   decision_note: string | null;
   license_number: string | null;
+  applicant_region: string | null;
+  signature: string | null;
+  signer: unknown;
+  decision_signature: string | null;
+  decision_signer: unknown;
 }
 
 const fromRow = (r: Row): StoredApplication => ({
@@ -101,14 +113,19 @@ const fromRow = (r: Row): StoredApplication => ({
   refusalGround: r.refusal_ground,
   decisionNote: r.decision_note,
   licenseNumber: r.license_number,
+  applicantRegion: r.applicant_region,
+  signature: r.signature,
+  signer: r.signer,
+  decisionSignature: r.decision_signature,
+  decisionSigner: r.decision_signer,
 });
 
 // due_date comes back as text so no time zone can move the calendar date.
 const COLUMNS = `number, service_code, action, applicant_id, applicant_kind, status, submitted_at, due_date::text AS due_date,
   deemed_issued_if_silent, payment_id, idempotency_key, request_hash, snapshot, fields, receipt, decided_at, decided_by,
-  refusal_ground, decision_note, license_number`;
+  refusal_ground, decision_note, license_number, applicant_region, signature, signer, decision_signature, decision_signer`;
 
-export type NewApplication = Omit<StoredApplication, 'number' | 'status' | 'decidedAt' | 'decidedBy' | 'refusalGround' | 'decisionNote' | 'licenseNumber' | 'receipt'>;
+export type NewApplication = Omit<StoredApplication, 'number' | 'status' | 'decidedAt' | 'decidedBy' | 'refusalGround' | 'decisionNote' | 'licenseNumber' | 'receipt' | 'decisionSignature' | 'decisionSigner'>;
 
 /** Applications and their history in licensing.applications / licensing.application_events. */
 export class ApplicationStore {
@@ -150,10 +167,11 @@ export class ApplicationStore {
     await client.query(
       `INSERT INTO licensing.applications
         (number, service_code, action, applicant_id, applicant_kind, status, submitted_at, due_date, deemed_issued_if_silent,
-         payment_id, idempotency_key, request_hash, snapshot, fields, receipt)
-       VALUES ($1, $2, $3, $4, $5, 'SUBMITTED', $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+         payment_id, idempotency_key, request_hash, snapshot, fields, receipt, applicant_region, signature, signer)
+       VALUES ($1, $2, $3, $4, $5, 'SUBMITTED', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
       [number, app.serviceCode, app.action, app.applicantId, app.applicantKind, app.submittedAt, app.dueDate, app.deemedIssuedIfSilent,
-        app.paymentId, app.idempotencyKey, app.requestHash, JSON.stringify(app.snapshot), JSON.stringify(app.fields), JSON.stringify(receipt)],
+        app.paymentId, app.idempotencyKey, app.requestHash, JSON.stringify(app.snapshot), JSON.stringify(app.fields), JSON.stringify(receipt),
+        app.applicantRegion, app.signature, JSON.stringify(app.signer)],
     );
     await this.recordEvent(client, number, 'SUBMITTED', 'applicant', null);
     await Outbox.enqueue(client, number);
@@ -173,17 +191,19 @@ export class ApplicationStore {
     from: readonly ApplicationStatus[],
     to: ApplicationStatus,
     actor: string,
-    decision: { refusalGround?: string | null; note?: string | null; licenseNumber?: string | null; decided?: boolean } = {},
+    decision: { refusalGround?: string | null; note?: string | null; licenseNumber?: string | null; decided?: boolean; signature?: string | null; signer?: unknown } = {},
   ): Promise<StoredApplication | null> {
     const { rows } = await client.query<Row>(
       `UPDATE licensing.applications SET status = $3,
          decided_at = CASE WHEN $4 THEN now() ELSE decided_at END,
          decided_by = CASE WHEN $4 THEN $5 ELSE decided_by END,
          refusal_ground = COALESCE($6, refusal_ground), decision_note = COALESCE($7, decision_note),
-         license_number = COALESCE($8, license_number)
+         license_number = COALESCE($8, license_number),
+         decision_signature = COALESCE($9, decision_signature), decision_signer = COALESCE($10::jsonb, decision_signer)
        WHERE number = $1 AND status = ANY($2::text[])
        RETURNING ${COLUMNS}`,
-      [number, from, to, decision.decided ?? false, actor, decision.refusalGround ?? null, decision.note ?? null, decision.licenseNumber ?? null],
+      [number, from, to, decision.decided ?? false, actor, decision.refusalGround ?? null, decision.note ?? null, decision.licenseNumber ?? null,
+        decision.signature ?? null, decision.signer === undefined ? null : JSON.stringify(decision.signer)],
     );
     if (!rows[0]) return null;
     await this.recordEvent(client, number, to, actor, decision.note ?? decision.refusalGround ?? null);
@@ -196,6 +216,17 @@ export class ApplicationStore {
       [number],
     );
     return rows;
+  }
+
+  /** An agency's work queue: its services (and, for an akimat, its region), oldest first. */
+  async forAgency(services: readonly string[], region: string | null, statuses: readonly ApplicationStatus[], first: number): Promise<StoredApplication[]> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT ${COLUMNS} FROM licensing.applications
+       WHERE service_code = ANY($1::text[]) AND ($2::text IS NULL OR applicant_region = $2) AND status = ANY($3::text[])
+       ORDER BY submitted_at, number LIMIT $4`,
+      [services, region, statuses, Math.min(first, 500)],
+    );
+    return rows.map(fromRow);
   }
 
   /** Open applications whose standard deems them issued when the authority is silent past `today`. */

@@ -8,6 +8,8 @@ export interface Attachment extends StoredBlob {
   fileName: string | null;
   uploadedAt: Date;
   applicationNumber: string | null;
+  /** IIN of the person who uploaded it (the applicant or the head acting for a company). */
+  uploadedBy: string | null;
 }
 
 interface Row {
@@ -19,6 +21,7 @@ interface Row {
   file_name: string | null;
   uploaded_at: Date;
   application_number: string | null;
+  uploaded_by: string | null;
 }
 
 const fromRow = (row: Row): Attachment => ({
@@ -30,6 +33,7 @@ const fromRow = (row: Row): Attachment => ({
   fileName: row.file_name,
   uploadedAt: row.uploaded_at,
   applicationNumber: row.application_number,
+  uploadedBy: row.uploaded_by,
 });
 
 export function newAttachmentId(): string {
@@ -47,9 +51,9 @@ export class AttachmentRepository {
       const saved: Attachment[] = [];
       for (const item of items) {
         const { rows } = await client.query<Row>(
-          `INSERT INTO licensing.attachments (id, sha256, media_type, size_bytes, document_id, file_name)
-           VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-          [item.id, item.sha256, item.mediaType, item.size, item.documentId, item.fileName],
+          `INSERT INTO licensing.attachments (id, sha256, media_type, size_bytes, document_id, file_name, uploaded_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+          [item.id, item.sha256, item.mediaType, item.size, item.documentId, item.fileName, item.uploadedBy],
         );
         saved.push(fromRow(rows[0]!));
       }

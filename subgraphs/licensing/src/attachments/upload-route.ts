@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
 import busboy from 'busboy';
-import type { Logger } from '@egov/shared';
+import type { Logger, RequestAuth } from '@egov/shared';
 import { UploadRejected, type BlobStore } from './blob-store.js';
 import { newAttachmentId, type Attachment, type AttachmentRepository } from './repository.js';
 
@@ -44,7 +44,14 @@ const DOCUMENT_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
  * with any bad file stores none of its files' records and says per file what was wrong.
  */
 export function createUploadRoute(deps: { store: BlobStore; attachments: AttachmentRepository; limits: UploadLimits; logger: Logger }) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  return async (req: IncomingMessage, res: ServerResponse, auth: RequestAuth): Promise<void> => {
+    // Scans are uploaded by a person preparing an application: a citizen, or a portal acting for one.
+    const uploader = auth.principal;
+    if ((uploader.kind !== 'citizen' && uploader.kind !== 'portal') || !uploader.iin) {
+      req.resume();
+      reply(res, uploader.kind === 'anonymous' ? 401 : 403, { errors: [{ code: uploader.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN', message: 'Scans are uploaded by a signed-in citizen (or a portal acting for one)' }] });
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const incoming: { documentId: string; fileName: string | null; stored: Promise<Awaited<ReturnType<BlobStore['put']>>> }[] = [];
     const errors: UploadError[] = [];
@@ -108,7 +115,7 @@ export function createUploadRoute(deps: { store: BlobStore; attachments: Attachm
     }
 
     const saved: Attachment[] = await deps.attachments.insertAll(
-      incoming.map((part, i) => ({ id: newAttachmentId(), documentId: part.documentId, fileName: part.fileName, ...(results[i] as PromiseFulfilledResult<Awaited<ReturnType<BlobStore['put']>>>).value })),
+      incoming.map((part, i) => ({ id: newAttachmentId(), documentId: part.documentId, fileName: part.fileName, uploadedBy: uploader.iin, ...(results[i] as PromiseFulfilledResult<Awaited<ReturnType<BlobStore['put']>>>).value })),
     );
     reply(res, 201, {
       attachments: saved.map((a) => ({ id: a.id, documentId: a.documentId, fileName: a.fileName, sha256: a.sha256, mediaType: a.mediaType, size: a.size })),

@@ -181,6 +181,8 @@ export type DecideApplicationInput = {
   outcome: DecisionOutcome;
   /** Required for REFUSE: one of the service's refusal ground codes. */
   refusalGround?: InputMaybe<Scalars['ID']['input']>;
+  /** The officer's detached CMS signature over the canonical decision payload (number, outcome, refusalGround, note, officer's IIN). */
+  signature: Scalars['String']['input'];
 };
 
 export type DecisionOutcome =
@@ -353,7 +355,7 @@ export type Language =
 
 export type LegalEntity = {
   __typename?: 'LegalEntity';
-  /** Applications this organisation submitted, newest first. */
+  /** Applications this organisation submitted, newest first (an officer sees those their agency handles). */
   applications: Array<Application>;
   bin: Scalars['BIN']['output'];
   /** Licences held by this organisation; null with an error when the licensing service cannot answer. */
@@ -362,7 +364,8 @@ export type LegalEntity = {
 
 /**
  * A licence (or permit) as the licensing service (Е-лицензирование) holds it. Fields are null, with an
- * error naming the service, when it cannot answer.
+ * error naming the service, when it cannot answer. Readable by the holder (and the head of a holding
+ * company), by officers, and by partner systems with licensing:read.
  */
 export type License = {
   __typename?: 'License';
@@ -464,7 +467,7 @@ export type Payment = {
 
 export type Person = {
   __typename?: 'Person';
-  /** Applications this person submitted, newest first. */
+  /** Applications this person submitted, newest first (an officer sees those their agency handles). */
   applications: Array<Application>;
   iin: Scalars['IIN']['output'];
   /** Licences held by this person; null with an error when the licensing service cannot answer. */
@@ -490,6 +493,12 @@ export type Problem = {
 export type ProblemCode =
   | 'APPLICANT_NOT_FOUND'
   | 'ATTACHMENT_IN_USE'
+  /** The signing certificate has expired or is not yet valid. */
+  | 'CERTIFICATE_EXPIRED'
+  /** The signing certificate is revoked. */
+  | 'CERTIFICATE_REVOKED'
+  /** The signing certificate does not chain to a trusted certification authority. */
+  | 'CERTIFICATE_UNTRUSTED'
   | 'ENTITY_NOT_ACTIVE'
   | 'FEE_NOT_PAID'
   /** The first submission with this key is still running; retry with the same key. */
@@ -503,6 +512,10 @@ export type ProblemCode =
   | 'RECIPIENT_NOT_SERVED'
   | 'REGISTRY_FACT_UNAVAILABLE'
   | 'REGISTRY_UNAVAILABLE'
+  /** The signature does not verify, or its certificate is not acceptable (the message says which check failed). */
+  | 'SIGNATURE_INVALID'
+  /** The signing certificate names someone other than the applicant. */
+  | 'SIGNER_MISMATCH'
   | 'UNEXPECTED_ATTACHMENT'
   | 'UNKNOWN_ACTION'
   | 'UNKNOWN_ATTACHMENT'
@@ -589,6 +602,11 @@ export type Query = {
    */
   applicationDraft: Maybe<ApplicationDraft>;
   /**
+   * An officer's work queue: applications for the services their agency handles (an akimat: for applicants
+   * registered in its region), oldest first.
+   */
+  applicationsToHandle: Array<Application>;
+  /**
    * When a term of `days` runs out for a submission made at `from`: Kazakhstan's working-day calendar,
    * holidays and their carry-overs, government transfers, and the rule that a submission after working
    * hours or on a day off counts from the next working day. Public.
@@ -615,6 +633,12 @@ export type QueryApplicationDraftArgs = {
   action: ServiceActionKind;
   applicantId: Scalars['ApplicantId']['input'];
   serviceCode: Scalars['ID']['input'];
+};
+
+
+export type QueryApplicationsToHandleArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<Array<ApplicationStatus>>;
 };
 
 
@@ -788,6 +812,13 @@ export type SubmitApplicationInput = {
   /** The ПШЭП payment of the fee; by default the applicant's unused paid fee for this service and action. */
   paymentId?: InputMaybe<Scalars['ID']['input']>;
   serviceCode: Scalars['ID']['input'];
+  /**
+   * The applicant's detached CMS signature (base64, ЭЦП) over the canonical application payload
+   * (serviceCode, action, applicantId, idempotencyKey, paymentId, the scans' ids and SHA-256, the typed fields),
+   * with the signer's certificate inside. The certificate must chain to a trusted root, be valid and not
+   * revoked, and name the applicant's IIN (or, for a company, its BIN).
+   */
+  signature: Scalars['String']['input'];
 };
 
 export type SubmitApplicationResult = ApplicationReceipt | ApplicationRejected;
@@ -1362,6 +1393,7 @@ export type PublicServiceResolvers<ContextType = Context, ParentType extends Res
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   application?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationArgs, 'number'>>;
   applicationDraft?: Resolver<Maybe<ResolversTypes['ApplicationDraft']>, ParentType, ContextType, RequireFields<QueryApplicationDraftArgs, 'action' | 'applicantId' | 'serviceCode'>>;
+  applicationsToHandle?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationsToHandleArgs, 'first' | 'status'>>;
   dueDate?: Resolver<ResolversTypes['DueDate'], ParentType, ContextType, RequireFields<QueryDueDateArgs, 'days' | 'from' | 'unit'>>;
   license?: Resolver<Maybe<ResolversTypes['License']>, ParentType, ContextType, RequireFields<QueryLicenseArgs, 'number'>>;
   publicService?: Resolver<Maybe<ResolversTypes['PublicService']>, ParentType, ContextType, RequireFields<QueryPublicServiceArgs, 'code'>>;

@@ -1,21 +1,36 @@
-import { ErrorCode, graphqlError } from '@egov/shared';
+import { ErrorCode, graphqlError, type Resource } from '@egov/shared';
+import type { StoredApplication } from '../applications/store.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { applicantRef } from './applicant-ref.js';
 
 const money = (tiyn: number | null) => tiyn;
 
+export const applicationResource = (a: StoredApplication): Resource => ({ kind: 'application', applicantId: a.applicantId, serviceCode: a.serviceCode, region: a.applicantRegion });
+
 /** Drafts, submissions, applications and officers' decisions. */
 export const applicationResolvers: Resolvers = {
   Query: {
-    applicationDraft: (_root, { serviceCode, action, applicantId }, { app }) => app.applications.draft(serviceCode, action, applicantId),
-    application: async (_root, { number }, { app }) => {
+    applicationDraft: async (_root, { serviceCode, action, applicantId }, { app, auth }) => {
+      await auth.require({ kind: 'act-for', applicantId: applicantId.kind === 'IIN' ? applicantId.iin : applicantId.bin });
+      return app.applications.draft(serviceCode, action, applicantId);
+    },
+    application: async (_root, { number }, { app, auth }) => {
+      if (auth.principal.kind === 'anonymous') await auth.require({ kind: 'applications', holderId: '' });
       const application = await app.applications.get(number);
-      if (!application) throw graphqlError(ErrorCode.NOT_FOUND, 'No application with this number');
+      // Unknown and not-yours look the same: application numbers are not to be probed.
+      if (!application || !(await auth.decision(applicationResource(application))).allow) throw graphqlError(ErrorCode.NOT_FOUND, 'No application with this number (that you may see)');
       return application;
+    },
+    applicationsToHandle: async (_root, { status, first }, { app, auth }) => {
+      const officer = auth.principal;
+      const agency = officer.kind === 'officer' ? app.agencies.get(officer.agency ?? '') : undefined;
+      if (!agency) throw graphqlError(officer.kind === 'anonymous' ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN, 'The work queue is for officers of a known agency');
+      return app.store.forAgency(agency.services, agency.region, status ?? ['SUBMITTED', 'IN_REVIEW'], first ?? 50);
     },
   },
   Mutation: {
-    submitApplication: async (_root, { input }, { app }) => {
+    submitApplication: async (_root, { input }, { app, auth }) => {
+      await auth.require({ kind: 'act-for', applicantId: input.applicantId.kind === 'IIN' ? input.applicantId.iin : input.applicantId.bin });
       const result = await app.applications.submit({
         serviceCode: input.serviceCode,
         action: input.action,
@@ -24,14 +39,16 @@ export const applicationResolvers: Resolvers = {
         paymentId: input.paymentId ?? null,
         idempotencyKey: input.idempotencyKey,
         fields: input.fields ?? [],
+        signature: input.signature,
+        submittedBy: auth.principal.iin,
       });
       return result.kind === 'accepted'
         ? { __typename: 'ApplicationReceipt', application: result.application, replayed: result.replayed }
         : { __typename: 'ApplicationRejected', problems: result.problems };
     },
-    startReview: (_root, { number }, { app, actor }) => app.applications.startReview(number, actor),
-    decideApplication: (_root, { input }, { app, actor }) =>
-      app.applications.decide(input.number, { outcome: input.outcome, refusalGround: input.refusalGround ?? null, note: input.note ?? null }, actor),
+    startReview: (_root, { number }, { app, auth }) => app.applications.startReview(number, auth),
+    decideApplication: (_root, { input }, { app, auth }) =>
+      app.applications.decide(input.number, { outcome: input.outcome, refusalGround: input.refusalGround ?? null, note: input.note ?? null }, auth, input.signature),
   },
   SubmitApplicationResult: {
     __resolveType: (result) => result.__typename,

@@ -1,20 +1,34 @@
 import { notFound } from '@egov/shared';
 import { type LicenseRecord } from '@egov/shared/upstream';
 import type { Context } from '../context.js';
+import type { StoredApplication } from '../applications/store.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { applicationResource } from './applications.js';
 import { applicantRef } from './applicant-ref.js';
 
 const REGISTRY = 'licensing';
 
 async function loadLicense(number: string, context: Context): Promise<LicenseRecord> {
+  if (context.auth.principal.kind === 'anonymous') await context.auth.require({ kind: 'licences', holderId: '' });
   const license = await context.registry.license.load(number);
   if (!license) throw notFound('licence', REGISTRY);
+  await context.auth.require({ kind: 'licences', holderId: license.holderId });
   return license;
 }
 
 async function licensesOf(holderId: string, context: Context): Promise<LicenseRecord[]> {
+  await context.auth.require({ kind: 'licences', holderId });
   const licenses = await context.registry.licensesOf.load(holderId);
   return [...licenses].sort((a, b) => b.issuedOn.localeCompare(a.issuedOn) || a.number.localeCompare(b.number));
+}
+
+/** A holder's applications; an officer sees only those their agency handles. */
+async function applicationsOf(holderId: string, context: Context): Promise<StoredApplication[]> {
+  await context.auth.require({ kind: 'applications', holderId });
+  const all = await context.applicationsOf.load(holderId);
+  if (context.auth.principal.kind !== 'officer') return all;
+  const visible = await Promise.all(all.map(async (a) => (await context.auth.decision(applicationResource(a))).allow));
+  return all.filter((_a, i) => visible[i]);
 }
 
 const named = { name: (record: { nameKk: string; nameRu: string }, { language }: { language?: 'KK' | 'RU' | null }) => (language === 'KK' ? record.nameKk : record.nameRu) };
@@ -35,11 +49,11 @@ export const licenseResolvers: Resolvers = {
   Person: {
     __resolveReference: (reference) => ({ iin: reference.iin }),
     licenses: (person, _args, context) => licensesOf(person.iin, context),
-    applications: (person, _args, { applicationsOf }) => applicationsOf.load(person.iin),
+    applications: (person, _args, context) => applicationsOf(person.iin, context),
   },
   LegalEntity: {
     __resolveReference: (reference) => ({ bin: reference.bin }),
     licenses: (entity, _args, context) => licensesOf(entity.bin, context),
-    applications: (entity, _args, { applicationsOf }) => applicationsOf.load(entity.bin),
+    applications: (entity, _args, context) => applicationsOf(entity.bin, context),
   },
 };

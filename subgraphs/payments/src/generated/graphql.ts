@@ -56,7 +56,10 @@ export type MutationInitiatePaymentArgs = {
   serviceCode: Scalars['ID']['input'];
 };
 
-/** A payment to the budget made through the e-government payment gateway (ПШЭП), e.g. a licence fee. */
+/**
+ * A payment to the budget made through the e-government payment gateway (ПШЭП), e.g. a licence fee.
+ * Readable by the payer (and the head of a paying company) and by partner systems with payments:read.
+ */
 export type Payment = {
   __typename?: 'Payment';
   /** The service action the fee is for (issue, reissue, duplicate ...). */

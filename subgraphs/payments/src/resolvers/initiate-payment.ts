@@ -6,7 +6,8 @@ const ACTION_RU: Record<string, string> = { ISSUE: 'выдача', REISSUE: 'п�
 /** Payment orders for service fees: the amount comes from the catalog's fee and the configured rate. */
 export const initiatePaymentResolvers: Resolvers = {
   Mutation: {
-    initiatePayment: async (_root, { serviceCode, action, payerId, idempotencyKey }, { registry, catalog, fees, now, idempotency }) => {
+    initiatePayment: async (_root, { serviceCode, action, payerId, idempotencyKey }, context) => {
+      const { registry, catalog, fees, now, idempotency } = context;
       const entry = catalog.byCode(serviceCode);
       if (!entry) throw notFound('public service', 'licensing');
       if (!entry.actions.some((a) => a.kind === action)) {
@@ -18,6 +19,7 @@ export const initiatePaymentResolvers: Resolvers = {
       }
       if (due.amountTiyn === null) throw graphqlError(ErrorCode.FEE_AMOUNT_UNKNOWN, `The amount cannot be set: ${due.unknownBecause}`);
       const payer = payerId.kind === 'IIN' ? payerId.iin : payerId.bin;
+      await context.auth.require({ kind: 'act-for', applicantId: payer });
       const open = () =>
         registry.openOrder({
           payerId: payer,

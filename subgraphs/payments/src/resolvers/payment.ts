@@ -6,6 +6,7 @@ import type { Resolvers } from '../generated/graphql.js';
 const REGISTRY = 'payments';
 
 async function paymentsOf(payerId: string, context: Context): Promise<PaymentRecord[]> {
+  await context.auth.require({ kind: 'payments', holderId: payerId });
   const payments = await context.registry.paymentsOf.load(payerId);
   return [...payments].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
@@ -13,15 +14,19 @@ async function paymentsOf(payerId: string, context: Context): Promise<PaymentRec
 export const paymentResolvers: Resolvers = {
   Query: {
     payment: async (_root, { id }, context) => {
+      if (context.auth.principal.kind === 'anonymous') await context.auth.require({ kind: 'payments', holderId: '' });
       const payment = await context.registry.payment(id);
       if (!payment) throw notFound('payment', REGISTRY);
+      await context.auth.require({ kind: 'payments', holderId: payment.payerId });
       return payment;
     },
   },
   Payment: {
     __resolveReference: async (reference, context) => {
+      if (context.auth.principal.kind === 'anonymous') await context.auth.require({ kind: 'payments', holderId: '' });
       const payment = await context.registry.payment(reference.id);
       if (!payment) throw notFound('payment', REGISTRY);
+      await context.auth.require({ kind: 'payments', holderId: payment.payerId });
       return payment;
     },
     payer: (payment) => {
