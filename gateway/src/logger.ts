@@ -24,7 +24,8 @@ export function createGatewayLogger(
 ): Logger {
   return new Logger({
     level,
-    redact: { paths: ['variables', '*.variables', 'request.variables', 'body'], remove: true },
+    // No `redact` here: it builds a redacting child logger per request and per subgraph call (measurable
+    // in bench/), while withoutPayloads at write time removes the same keys, at any depth, for free.
     writers: [
       {
         write(logLevel, attrs, msg) {

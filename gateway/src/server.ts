@@ -1,30 +1,41 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import type { Logger } from '@graphql-hive/logger';
-import { createRedis } from '@egov/shared';
+import { createRedis, newRequestId, PartnerRegistry, TokenVerifier, type Principal } from '@egov/shared';
 import { createAttachmentsProxy } from './attachments-proxy.js';
-import { RateLimit } from './rate-limit.js';
 import type { GatewayConfig } from './config.js';
 import { createGatewayLogger } from './logger.js';
+import { CALLER_KIND_HEADER, mayRunArbitrary, PersistedOperations } from './persisted-operations.js';
+import { useOperationLimits } from './plugins/use-operation-limits.js';
 import { useStaleExtensions } from './plugins/use-stale-extensions.js';
+import { useSubgraphFailures } from './plugins/use-subgraph-failures.js';
+import { RateLimit } from './rate-limit.js';
 
 export { loadConfig, type GatewayConfig } from './config.js';
+export { operationId } from './persisted-operations.js';
 
 export interface RunningGateway {
   url: string;
   port: number;
   server: Server;
   runtime: GatewayRuntime;
+  /** Resolves once the shared rate-limit counters are reachable (at once without Redis). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The headers that carry the caller to the subgraphs, which verify the token again themselves. */
+const FORWARDED = ['authorization', 'x-purpose', 'x-request-id'] as const;
 
 /**
  * The supergraph behind one endpoint: Hive Gateway's runtime with Hive Router's Rust query planner,
  * serving the checked-in supergraph with each subgraph's URL taken from configuration.
  */
 export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logger = createGatewayLogger()): GatewayRuntime {
+  const persisted = config.persistedOperations ? PersistedOperations.fromFile(config.persistedOperations.file) : null;
+  const onlyFor = config.persistedOperations?.onlyFor ?? [];
   return createGatewayRuntime({
     supergraph: config.supergraph,
     unifiedGraphHandler,
@@ -36,22 +47,75 @@ export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logge
     landingPage: !config.production,
     graphiql: !config.production,
     disableIntrospection: config.production ? { disableIf: () => true } : undefined,
-    upstreamTimeout: config.subgraphTimeoutMs,
-    plugins: () => [useStaleExtensions()],
+    // GET queries need a header a cross-site form cannot set; JSON POSTs are never "simple" requests.
+    csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight'] },
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => Object.fromEntries(FORWARDED.map((name) => [name, request.headers.get(name)]).filter(([, value]) => value)),
+    },
+    ...(persisted
+      ? { persistedDocuments: { getPersistedOperation: (id: string) => persisted.get(id), allowArbitraryDocuments: (request: Request) => mayRunArbitrary(request, onlyFor) } }
+      : {}),
+    plugins: () => [useOperationLimits(config.limits, config.production), useStaleExtensions(), useSubgraphFailures({ subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs })],
   });
+}
+
+function reply(res: ServerResponse, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
 }
 
 export async function startGateway(config: GatewayConfig, host = '127.0.0.1', logger: Logger = createGatewayLogger()): Promise<RunningGateway> {
   const runtime = createGateway(config, logger);
+  const verifier = new TokenVerifier({ issuers: config.auth.issuers, audience: config.auth.audience, partners: PartnerRegistry.fromFile(config.auth.partnersFile) });
   const uploads = createAttachmentsProxy(config.subgraphUrls.licensing.replace(/\/graphql$/, '/attachments'), logger);
   const redis = config.redisUrl ? createRedis(config.redisUrl, { name: 'egov-gateway' }) : null;
   const limit = config.rateLimit ? new RateLimit({ ...config.rateLimit, redis }) : null;
   const isUpload = (url = '') => url === '/attachments' || url.startsWith('/attachments?');
-  const isPublic = (url = '') => url === '/graphql' || url.startsWith('/graphql?') || isUpload(url);
+  const isGraphQL = (url = '') => url === '/graphql' || url.startsWith('/graphql?');
+
+  /** Who calls, before anything else happens: a bad token is 401 (a partner without a granted purpose 403). */
+  async function caller(req: IncomingMessage, res: ServerResponse): Promise<Principal | null> {
+    try {
+      const header = (name: string) => (req.headers[name] as string | undefined) ?? null;
+      return await verifier.principalOf(header('authorization'), header('x-purpose'));
+    } catch (error) {
+      const extensions = (error as { extensions?: { code?: string; http?: { status?: number } } }).extensions;
+      reply(res, extensions?.http?.status ?? 401, extensions?.code ?? 'UNAUTHENTICATED', (error as Error).message);
+      return null;
+    }
+  }
+
+  async function handlePublic(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (isGraphQL(req.url) && req.method === 'POST') {
+      // The size is judged before a byte is read; a chunked body could not be, so it must declare its length.
+      const declared = req.headers['content-length'];
+      if (declared === undefined) {
+        req.resume();
+        return reply(res, 411, 'LENGTH_REQUIRED', 'A GraphQL POST must carry Content-Length');
+      }
+      if (Number(declared) > config.limits.maxBodyBytes) {
+        req.resume();
+        return reply(res, 413, 'PAYLOAD_TOO_LARGE', `A GraphQL request may be at most ${config.limits.maxBodyBytes} bytes`);
+      }
+    }
+    const principal = await caller(req, res);
+    if (!principal) return;
+    // Only the gateway says who the caller is to later stages; whatever a client sent under that name is dropped.
+    req.headers[CALLER_KIND_HEADER] = principal.kind;
+    if (!/^[\w-]{8,64}$/.test(String(req.headers['x-request-id'] ?? ''))) req.headers['x-request-id'] = newRequestId();
+    if (limit && !(await limit.admit(req, res, principal.kind === 'anonymous' ? limit.clientOf(req) : `${principal.kind}:${principal.id}`))) return;
+    if (req.method === 'POST' && isUpload(req.url)) return uploads(req, res);
+    return runtime(req, res);
+  }
+
   const server = createServer((req, res) => {
-    const route = () => (req.method === 'POST' && isUpload(req.url) ? uploads(req, res) : runtime(req, res));
-    if (!limit || !isPublic(req.url)) return route();
-    void limit.admit(req, res).then((admitted) => (admitted ? route() : undefined));
+    delete req.headers[CALLER_KIND_HEADER];
+    if (!isGraphQL(req.url) && !isUpload(req.url)) return runtime(req, res);
+    handlePublic(req, res).catch((error: unknown) => {
+      logger.error({ error: (error as Error).message }, 'request failed before execution');
+      if (!res.headersSent) reply(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error');
+    });
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
@@ -64,6 +128,7 @@ export async function startGateway(config: GatewayConfig, host = '127.0.0.1', lo
     port,
     server,
     runtime,
+    ready: () => (!redis || redis.status === 'ready' ? Promise.resolve() : new Promise<void>((resolve) => redis.once('ready', () => resolve()))),
     // The runtime does not own the HTTP server: close both, or SIGTERM leaves the port held.
     close: async () => {
       server.closeAllConnections();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSupergraph } from '@egov/schema';
+import { bearer, testGatewayAuth } from '@egov/mocks';
 import { createGatewayLogger } from '../src/logger.js';
 import { startGateway, type RunningGateway } from '../src/server.js';
 
@@ -17,14 +18,16 @@ async function gatewayWithLimit(points: number): Promise<RunningGateway> {
       subgraphTimeoutMs: 1000,
       rateLimit: { points, windowSeconds: 60, trustProxy: true, keyPrefix: prefix },
       redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      auth: testGatewayAuth(),
+      limits: { maxDepth: 12, maxAliases: 20, maxCost: 20_000, maxTokens: 3_000, maxBodyBytes: 64 * 1024 },
     },
     '127.0.0.1',
     createGatewayLogger('error'),
   );
 }
 
-const ask = (gateway: RunningGateway, client: string) =>
-  fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': client }, body: JSON.stringify({ query: '{ __typename }' }) });
+const ask = (gateway: RunningGateway, client: string, headers: Record<string, string> = {}) =>
+  fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': client, ...headers }, body: JSON.stringify({ query: '{ __typename }' }) });
 
 describe('per-client rate limits (counters in Redis)', () => {
   let first: RunningGateway;
@@ -32,7 +35,7 @@ describe('per-client rate limits (counters in Redis)', () => {
   beforeAll(async () => {
     first = await gatewayWithLimit(5);
     second = await gatewayWithLimit(5);
-    await new Promise((resolve) => setTimeout(resolve, 200)); // let both Redis clients connect
+    await Promise.all([first.ready(), second.ready()]); // both count in Redis, not each alone
   });
   afterAll(async () => {
     await first?.close();
@@ -55,5 +58,12 @@ describe('per-client rate limits (counters in Redis)', () => {
     for (let i = 0; i < 6; i++) await ask(first, busy);
     expect((await ask(first, '10.1.0.2')).status).toBe(200);
     expect((await fetch(first.url.replace('/graphql', '/health'))).status).toBe(200);
+  });
+
+  it('count a signed-in caller by who they are, not by the address they come from', async () => {
+    const citizen = await bearer({ kind: 'citizen', iin: '010730604568' });
+    for (let i = 0; i < 5; i++) expect((await ask(i % 2 ? first : second, `10.2.0.${i + 1}`, citizen)).status).toBe(200);
+    expect((await ask(first, '10.2.0.99', citizen)).status).toBe(429);
+    expect((await ask(first, '10.2.0.99')).status).toBe(200); // the same address, anonymous, is another client
   });
 });
