@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
-import { DEV_FEE_RATES_FILE } from '@egov/mocks';
+import { DEV_FEE_RATES_FILE, TEST_AUDIT_SUBJECT_KEY, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FILE, TEST_TRUST_FILES } from '@egov/mocks';
 import { gateway, registries, repoRoot, SUBGRAPH_NAMES, subgraphs } from '@egov/schema';
 
 interface Part {
@@ -23,6 +23,15 @@ const shared = {
   DATABASE_URL: databaseUrl,
   // Placeholder licence-fee rates so the payment flow works locally; production configures real ones.
   FEE_RATES_FILE: process.env.FEE_RATES_FILE ?? DEV_FEE_RATES_FILE,
+  // The mocks' test identity provider and certification authority: tokens come from `npm run token`,
+  // signatures from `npm run sign`. Production points these at the real IdP and НУЦ.
+  AUTH_ISSUER: process.env.AUTH_ISSUER ?? TEST_ISSUER,
+  AUTH_JWKS: process.env.AUTH_JWKS ?? TEST_JWKS_FILE,
+  PARTNERS_FILE: process.env.PARTNERS_FILE ?? TEST_PARTNERS_FILE,
+  AUDIT_SUBJECT_KEY: process.env.AUDIT_SUBJECT_KEY ?? TEST_AUDIT_SUBJECT_KEY,
+  TRUST_ROOTS: process.env.TRUST_ROOTS ?? TEST_TRUST_FILES.roots.join(','),
+  TRUST_INTERMEDIATES: process.env.TRUST_INTERMEDIATES ?? TEST_TRUST_FILES.intermediates.join(','),
+  TRUST_CRLS: process.env.TRUST_CRLS ?? TEST_TRUST_FILES.crls.join(','),
 };
 const layers: Part[][] = [
   [
@@ -103,4 +112,5 @@ for (const layer of layers) {
     await stop(1);
   });
 }
-console.log(`\negov-graph is up: http://${host}:${gateway.port}/graphql (mock registries; Ctrl-C stops everything)\n`);
+console.log(`\negov-graph is up: http://${host}:${gateway.port}/graphql (mock registries; Ctrl-C stops everything)
+Personal data needs a token from the test issuer, e.g.  TOKEN=$(npm run -s token -- citizen 850314301234)\n`);

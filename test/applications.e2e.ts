@@ -1,17 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NAMED, samplePdf, samplePng } from '@egov/mocks';
+import { postGraphQL } from '@egov/shared/testing';
 import { startGraph, type RunningGraph } from './support/index.js';
-import { portal } from './support/flow.js';
+import { officer, portal } from './support/flow.js';
 
 // Friday 20 March 2026, 10:00 in Astana: Nauryz (21-25 March, with carry-overs) falls inside every term.
 let now = new Date('2026-03-20T10:00:00+05:00');
 let graph: RunningGraph;
+/** The LLP's director, acting for the company (she signs for its BIN). */
 let p: ReturnType<typeof portal>;
+let citizen: ReturnType<typeof portal>;
+let man: ReturnType<typeof portal>;
+let ktrm: ReturnType<typeof officer>;
+let astanaAkimat: ReturnType<typeof officer>;
 
 beforeAll(async () => {
   graph = await startGraph({ clock: () => now });
-  p = portal(graph);
+  p = portal(graph, { kind: 'citizen', iin: NAMED.llpHead });
+  citizen = portal(graph, { kind: 'citizen', iin: NAMED.youngWoman });
+  man = portal(graph, { kind: 'citizen', iin: NAMED.manWithLicences });
+  ktrm = officer(graph, { iin: '770707342424', agency: 'MINT-KTRM' });
+  astanaAkimat = officer(graph, { iin: '770707342424', agency: 'AKIMAT-ASTANA' });
 });
 afterAll(() => graph?.close());
 
@@ -37,7 +47,7 @@ describe('the LLP 080440001234 applies for the licence to make the State Flag an
   });
 
   it('is told what is missing, per field, when it submits too early', async () => {
-    const { data } = await p.submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.llp, attachmentIds: [] });
+    const { data } = await p.submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.llp, attachments: [] });
     expect(data.submitApplication.__typename).toBe('ApplicationRejected');
     expect(data.submitApplication.problems).toEqual(
       expect.arrayContaining([
@@ -53,8 +63,8 @@ describe('the LLP 080440001234 applies for the licence to make the State Flag an
     expect((await p.draft('state-symbols-licence', 'ISSUE', NAMED.llp)).data.applicationDraft.fee).toMatchObject({ paid: true, payment: { id: paymentId } });
 
     const key = randomUUID();
-    const input = { serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.llp, attachmentIds: [scan!.id], idempotencyKey: key };
-    const { data, errors } = await p.submit(input);
+    const input = await p.signedInput({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.llp, attachments: [scan!], idempotencyKey: key });
+    const { data, errors } = await p.submitSigned(input);
     expect(errors).toBeUndefined();
     const receipt = data.submitApplication;
     expect(receipt).toMatchObject({
@@ -76,10 +86,10 @@ describe('the LLP 080440001234 applies for the licence to make the State Flag an
     number = receipt.number;
 
     // the same key again: the same receipt, nothing filed twice
-    const again = (await p.submit(input)).data.submitApplication;
+    const again = (await p.submitSigned(input)).data.submitApplication;
     expect(again).toMatchObject({ __typename: 'ApplicationReceipt', number, replayed: true, acceptedAt: receipt.acceptedAt });
     // the same key for a different request: refused
-    const reused = (await p.submit({ ...input, action: 'REISSUE' })).data.submitApplication;
+    const reused = (await p.submit({ serviceCode: 'state-symbols-licence', action: 'REISSUE', applicantId: NAMED.llp, attachments: [scan!], idempotencyKey: key })).data.submitApplication;
     expect(reused.problems).toEqual([expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' })]);
     // the payment and the scan are used now
     expect((await p.draft('state-symbols-licence', 'ISSUE', NAMED.llp)).data.applicationDraft.fee.paid).toBe(false);
@@ -105,24 +115,24 @@ describe('the LLP 080440001234 applies for the licence to make the State Flag an
   });
 
   it('an officer reviews and issues it, and the new licence appears under the company', async () => {
-    expect((await p.ask(`mutation($n: String!) { startReview(number: $n) { status } }`, { n: number })).data.startReview.status).toBe('IN_REVIEW');
-    const decided = await p.ask(`mutation($n: String!) { decideApplication(input: { number: $n, outcome: ISSUE, note: "Qualification confirmed" }) { status license { number activity { code } holder { ... on LegalEntity { bin } } } } }`, { n: number });
+    expect((await ktrm.startReview(number)).data.startReview.status).toBe('IN_REVIEW');
+    const decided = await ktrm.decide(number, { outcome: 'ISSUE', note: 'Qualification confirmed' }, 'status license { number activity { code } holder { ... on LegalEntity { bin } } }');
     expect(decided.errors).toBeUndefined();
     expect(decided.data.decideApplication).toMatchObject({ status: 'ISSUED', license: { activity: { code: 'state-symbols-licence' }, holder: { bin: NAMED.llp } } });
     const licences = await p.ask(`{ legalEntity(bin: "080440001234") { licenses { number activity { code } } } }`);
     expect(licences.data.legalEntity.licenses).toContainEqual({ number: decided.data.decideApplication.license.number, activity: { code: 'state-symbols-licence' } });
     // a decided application takes no second decision
-    const twice = await p.ask(`mutation($n: String!) { decideApplication(input: { number: $n, outcome: ISSUE }) { status } }`, { n: number });
+    const twice = await ktrm.decide(number, { outcome: 'ISSUE' });
     expect(twice.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 });
 
 describe('the scrap-metal licence (002, legal entities only)', () => {
   it('is refused to a person, with the reason, before anything is stored', async () => {
-    const draft = (await p.draft('scrap-metal-licence', 'ISSUE', NAMED.manWithLicences)).data.applicationDraft;
+    const draft = (await man.draft('scrap-metal-licence', 'ISSUE', NAMED.manWithLicences)).data.applicationDraft;
     expect(draft.eligible).toBe(false);
     expect(draft.reasons).toEqual([expect.objectContaining({ code: 'RECIPIENT_NOT_SERVED', field: 'applicantId', message: expect.stringContaining('Only legal entities') })]);
-    const submitted = (await p.submit({ serviceCode: 'scrap-metal-licence', action: 'ISSUE', applicantId: NAMED.manWithLicences, attachmentIds: [] })).data.submitApplication;
+    const submitted = (await man.submit({ serviceCode: 'scrap-metal-licence', action: 'ISSUE', applicantId: NAMED.manWithLicences, attachments: [] })).data.submitApplication;
     expect(submitted.problems).toContainEqual(expect.objectContaining({ code: 'RECIPIENT_NOT_SERVED' }));
   });
 
@@ -135,7 +145,7 @@ describe('the scrap-metal licence (002, legal entities only)', () => {
       { document: 'qualification-documents', file: samplePng(), name: 'yard.png' },
     ]);
     await p.pay('scrap-metal-licence', 'ISSUE', NAMED.llp);
-    const receipt = (await p.submit({ serviceCode: 'scrap-metal-licence', action: 'ISSUE', applicantId: NAMED.llp, attachmentIds: scans.map((s) => s.id) })).data.submitApplication;
+    const receipt = (await p.submit({ serviceCode: 'scrap-metal-licence', action: 'ISSUE', applicantId: NAMED.llp, attachments: scans })).data.submitApplication;
     expect(receipt).toMatchObject({ __typename: 'ApplicationReceipt', expectedResultDate: '2026-04-15' });
 
     now = new Date('2026-04-15T17:00:00+05:00');
@@ -151,44 +161,45 @@ describe('the scrap-metal licence (002, legal entities only)', () => {
 
 describe('a citizen 010730604568 applies for the flag-and-emblem licence as an individual', () => {
   it('uploads, pays, submits, and is refused by the officer on a ground of the standard', async () => {
-    const draft = (await p.draft('state-symbols-licence', 'ISSUE', NAMED.youngWoman)).data.applicationDraft;
+    const draft = (await citizen.draft('state-symbols-licence', 'ISSUE', NAMED.youngWoman)).data.applicationDraft;
     expect(draft).toMatchObject({ applicantKind: 'INDIVIDUAL', eligible: true });
     expect(draft.documents).toContainEqual(expect.objectContaining({ document: { id: 'identity' }, status: 'FROM_REGISTRY', summary: expect.stringContaining('051730994') }));
     expect(draft.fields).toContainEqual(expect.objectContaining({ fieldId: expect.any(String), value: 'Сейтжанова Айгерим Маратовна', source: expect.objectContaining({ registry: 'INDIVIDUALS', recordId: NAMED.youngWoman }) }));
-    const [scan] = await p.upload([{ document: 'information-form', file: samplePdf('Appendix 3'), name: 'form.pdf' }]);
-    const paymentId = await p.pay('state-symbols-licence', 'ISSUE', NAMED.youngWoman);
-    const receipt = (await p.submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, attachmentIds: [scan!.id], paymentId })).data.submitApplication;
+    const [scan] = await citizen.upload([{ document: 'information-form', file: samplePdf('Appendix 3'), name: 'form.pdf' }]);
+    const paymentId = await citizen.pay('state-symbols-licence', 'ISSUE', NAMED.youngWoman);
+    const receipt = (await citizen.submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, attachments: [scan!], paymentId })).data.submitApplication;
     expect(receipt.__typename).toBe('ApplicationReceipt');
 
-    const refusedWithoutGround = await p.ask(`mutation($n: String!) { decideApplication(input: { number: $n, outcome: REFUSE }) { status } }`, { n: receipt.number });
+    const refusedWithoutGround = await ktrm.decide(receipt.number, { outcome: 'REFUSE' });
     expect(refusedWithoutGround.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'refusalGround' });
-    const service = await p.ask(`{ publicService(code: "state-symbols-licence") { refusalGrounds { code } } }`);
+    const service = await postGraphQL(graph.gatewayUrl, `{ publicService(code: "state-symbols-licence") { refusalGrounds { code } } }`);
     const ground = service.data.publicService.refusalGrounds[0].code;
-    const refused = await p.ask(`mutation($n: String!, $g: ID!) { decideApplication(input: { number: $n, outcome: REFUSE, refusalGround: $g }) { status refusalGround { code text source { seed } } } }`, { n: receipt.number, g: ground });
+    const refused = await ktrm.decide(receipt.number, { outcome: 'REFUSE', refusalGround: ground }, 'status refusalGround { code text source { seed } }');
     expect(refused.data.decideApplication).toMatchObject({ status: 'REFUSED', refusalGround: { code: ground, source: { seed: '001_b10daefcd31705e3.txt' } } });
-    const mine = await p.ask(`{ person(iin: "010730604568") { applications { number status } } }`);
+    const mine = await citizen.ask(`{ person(iin: "010730604568") { applications { number status } } }`);
     expect(mine.data.person.applications).toEqual([{ number: receipt.number, status: 'REFUSED' }]);
   });
 
   it('cannot reuse a scan another application took, nor attach a scan of something the service does not take', async () => {
-    const [scan] = await p.upload([{ document: 'charter-copy', file: samplePdf('Wrong document'), name: 'charter.pdf' }]);
-    const submitted = (await p.submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, attachmentIds: [scan!.id, 'att_doesnotexist'] })).data.submitApplication;
+    const [scan] = await citizen.upload([{ document: 'charter-copy', file: samplePdf('Wrong document'), name: 'charter.pdf' }]);
+    const submitted = (await citizen.submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, attachments: [scan!, { id: 'att_doesnotexist', documentId: 'x', sha256: '0'.repeat(64) }] })).data.submitApplication;
     expect(submitted.problems.map((x: any) => x.code)).toEqual(expect.arrayContaining(['UNEXPECTED_ATTACHMENT', 'UNKNOWN_ATTACHMENT', 'MISSING_ATTACHMENT', 'FEE_NOT_PAID']));
   });
 });
 
 describe('the catalog and the calendar through the gateway', () => {
   it('lists the eighteen services, filterable by recipient, online channel and fee', async () => {
-    const all = await p.ask(`{ publicServices { code } }`);
+    const anonymous = (query: string, variables?: Record<string, unknown>) => postGraphQL(graph.gatewayUrl, query, variables);
+    const all = await anonymous(`{ publicServices { code } }`);
     expect(all.data.publicServices).toHaveLength(18);
-    const forPeopleOnlinePaid = await p.ask(`{ publicServices(filter: { recipient: INDIVIDUAL, online: true, paid: true }) { code online fee { kind } recipients } }`);
+    const forPeopleOnlinePaid = await anonymous(`{ publicServices(filter: { recipient: INDIVIDUAL, online: true, paid: true }) { code online fee { kind } recipients } }`);
     expect(forPeopleOnlinePaid.data.publicServices.map((s: any) => s.code)).toContain('state-symbols-licence');
     expect(forPeopleOnlinePaid.data.publicServices.map((s: any) => s.code)).not.toContain('scrap-metal-licence');
     for (const s of forPeopleOnlinePaid.data.publicServices) expect(s).toMatchObject({ online: true, fee: { kind: expect.not.stringMatching(/^FREE$/) } });
   });
 
   it('computes due dates across Nauryz, Independence Day and New Year', async () => {
-    const due = (from: string, days: number) => p.ask(`query($f: DateTime!, $d: Int!) { dueDate(from: $f, days: $d, unit: WORKING_DAYS) { startDate dueDate skippedDaysOff { date reason } } }`, { f: from, d: days });
+    const due = (from: string, days: number) => postGraphQL(graph.gatewayUrl, `query($f: DateTime!, $d: Int!) { dueDate(from: $f, days: $d, unit: WORKING_DAYS) { startDate dueDate skippedDaysOff { date reason } } }`, { f: from, d: days });
     expect((await due('2026-03-20T10:00:00+05:00', 15)).data.dueDate).toMatchObject({ startDate: '2026-03-20', dueDate: '2026-04-15' });
     expect((await due('2026-12-15T19:00:00+05:00', 1)).data.dueDate).toMatchObject({ startDate: '2026-12-17', dueDate: '2026-12-18' });
     const newYear = (await due('2026-12-30T10:00:00+05:00', 5)).data.dueDate;

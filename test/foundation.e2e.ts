@@ -1,17 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NAMED } from '@egov/mocks';
 import type { RegistryName } from '@egov/shared/upstream';
-import { errorCodes, postGraphQL } from '@egov/shared/testing';
+import { errorCodes, type GraphQLResponse } from '@egov/shared/testing';
 import { startGraph, type RunningGraph } from './support/index.js';
+import { allScopesPartner } from './support/flow.js';
 
 let graph: RunningGraph;
+let ask: (query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<any>>;
 beforeAll(async () => {
   graph = await startGraph();
+  // A partner with every scope: these tests read across several people (authorization has its own suite).
+  ask = await allScopesPartner(graph);
 });
 beforeEach(() => graph.state.resetJournal());
 afterAll(() => graph?.close());
-
-const ask = (query: string, variables?: Record<string, unknown>) => postGraphQL(graph.gatewayUrl, query, variables);
 const callsPerRegistry = () =>
   Object.fromEntries((['individuals', 'legal-entities', 'payments', 'licensing'] as RegistryName[]).map((r) => [r, graph.state.calls(r)]));
 

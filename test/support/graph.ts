@@ -5,13 +5,13 @@ import type { SubgraphName } from '@egov/schema';
 import { readSupergraph } from '@egov/schema';
 import { createLogger, type RegistryCache, type RunningServer, type SubgraphOptions } from '@egov/shared';
 import { createTestDatabase } from '@egov/shared/testing-db';
-import { createRegistryState, DEV_FEE_RATES_FILE, type FixtureOptions, type RegistryState } from '@egov/mocks';
+import { createRegistryState, DEV_FEE_RATES_FILE, testGatewayAuth, testSecurityConfig, TEST_TRUST_FILES, type FixtureOptions, type RegistryState } from '@egov/mocks';
 import { MockRegistryServers } from '@egov/mocks/http';
 import { createIndividualsSubgraph } from '@egov/individuals';
 import { createLegalEntitiesSubgraph } from '@egov/legal-entities';
 import { createPaymentsSubgraph } from '@egov/payments';
 import { createLicensingSubgraph } from '@egov/licensing';
-import { startGateway, type RunningGateway } from '@egov/gateway';
+import { startGateway, type GatewayConfig, type RunningGateway } from '@egov/gateway';
 import { createGatewayLogger } from '@egov/gateway/logger';
 
 export interface GraphOptions {
@@ -23,6 +23,10 @@ export interface GraphOptions {
   cache?: RegistryCache;
   /** Retry, breaker and concurrency settings of every registry client. */
   registryClient?: SubgraphOptions['registryClient'];
+  /** Gateway settings to override (limits, persisted operations, rate limits). */
+  gateway?: Partial<GatewayConfig>;
+  /** Where every log line of the graph goes (default stderr), and from which level (default LOG_LEVEL or error). */
+  logs?: { level?: 'debug' | 'info' | 'warn' | 'error'; write?: (line: string) => void };
   /** Outbox timings of the licensing subgraph; fast by default so tests need not wait. */
   delivery?: { pollMs?: number; leaseMs?: number; retryBaseMs?: number; retryCapMs?: number };
 }
@@ -33,6 +37,8 @@ export interface RunningGraph {
   gatewayUrl: string;
   /** The gateway's origin, for /attachments and /health. */
   gatewayBase: string;
+  /** The database holding the audit trail and the applications. */
+  databaseUrl: string;
   /** The licensing subgraph's application service (tests use it to run the deemed-issuance sweep). */
   licensing: ReturnType<typeof createLicensingSubgraph>['app'];
   gateway: RunningGateway;
@@ -47,19 +53,22 @@ export interface RunningGraph {
  * subgraphs and the gateway. Logs are quiet unless LOG_LEVEL says otherwise.
  */
 export async function startGraph(options: GraphOptions = {}): Promise<RunningGraph> {
-  const level = (process.env.LOG_LEVEL as 'debug' | 'info' | 'warn' | 'error' | undefined) ?? 'error';
+  const level = options.logs?.level ?? (process.env.LOG_LEVEL as 'debug' | 'info' | 'warn' | 'error' | undefined) ?? 'error';
   const state = createRegistryState(options.fixtures ?? { persons: 200 });
   const registries = await new MockRegistryServers({ state }).startAll();
   const urls = registries.urls();
   const registry = (name: SubgraphName) => ({ baseUrl: urls[name], timeoutMs: options.registryTimeoutMs ?? 2000 });
-  const log = (name: string) => createLogger(name, { level });
+  const log = (name: string) => createLogger(name, { level, write: options.logs?.write });
 
   const database = await createTestDatabase('egov_e2e');
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'egov-e2e-scans-'));
   const shared = { cache: options.cache, registryClient: options.registryClient };
+  // One database holds the audit trail of every subgraph, and licensing's applications.
+  const base = { databaseUrl: database.url, security: testSecurityConfig(), relations: registry('legal-entities') };
   const licensingConfig = {
+    ...base,
+    signatures: TEST_TRUST_FILES,
     registries: { licensing: registry('licensing'), individuals: registry('individuals'), legalEntities: registry('legal-entities'), payments: registry('payments') },
-    databaseUrl: database.url,
     attachments: { dir: attachmentsDir, maxBytes: 10 * 1024 * 1024, maxFilesPerRequest: 20 },
     fees: { rates: DEV_FEE_RATES_FILE },
     deemedIssuanceEveryMs: 3_600_000,
@@ -68,12 +77,12 @@ export async function startGraph(options: GraphOptions = {}): Promise<RunningGra
   let licensing = createLicensingSubgraph(licensingConfig, { logger: log('licensing'), clock: options.clock, ...shared });
 
   const subgraphs = {
-    individuals: await createIndividualsSubgraph({ registry: registry('individuals') }, { logger: log('individuals'), ...shared }).start(0),
+    individuals: await createIndividualsSubgraph({ ...base, registry: registry('individuals') }, { logger: log('individuals'), ...shared }).start(0),
     'legal-entities': await createLegalEntitiesSubgraph(
-      { registries: { legalEntities: registry('legal-entities'), individuals: registry('individuals') } },
+      { ...base, registries: { legalEntities: registry('legal-entities'), individuals: registry('individuals') } },
       { logger: log('legal-entities'), ...shared },
     ).start(0),
-    payments: await createPaymentsSubgraph({ registry: registry('payments'), fees: { rates: DEV_FEE_RATES_FILE } }, { logger: log('payments'), clock: options.clock, ...shared }).start(0),
+    payments: await createPaymentsSubgraph({ ...base, registry: registry('payments'), fees: { rates: DEV_FEE_RATES_FILE } }, { logger: log('payments'), clock: options.clock, ...shared }).start(0),
     licensing: await licensing.start(0),
   } satisfies Record<SubgraphName, RunningServer>;
 
@@ -84,9 +93,12 @@ export async function startGraph(options: GraphOptions = {}): Promise<RunningGra
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])) as Record<SubgraphName, string>,
       production: false,
       subgraphTimeoutMs: 5000,
+      auth: testGatewayAuth(),
+      limits: { maxDepth: 15, maxAliases: 30, maxCost: 50_000, maxTokens: 5_000, maxBodyBytes: 1024 * 1024 },
+      ...options.gateway,
     },
     '127.0.0.1',
-    createGatewayLogger(level === 'debug' ? 'debug' : level),
+    createGatewayLogger(level, options.logs?.write),
   );
 
   const graph: RunningGraph = {
@@ -99,6 +111,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<RunningGra
     },
     gatewayUrl: gateway.url,
     gatewayBase: gateway.url.replace(/\/graphql$/, ''),
+    databaseUrl: database.url,
     licensing: licensing.app,
     gateway,
     subgraphs,
