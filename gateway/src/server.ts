@@ -50,7 +50,13 @@ export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logge
     // GET queries need a header a cross-site form cannot set; JSON POSTs are never "simple" requests.
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight'] },
     propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) => Object.fromEntries(FORWARDED.map((name) => [name, request.headers.get(name)]).filter(([, value]) => value)),
+      // A signed-in request carries its id to every subgraph, which puts it on each audit record; that also
+      // makes its subgraph calls unique, so the runtime never merges two callers' reads into one. Anonymous
+      // requests read only public data: without the id, identical ones in flight share one subgraph call.
+      fromClientToSubgraphs: ({ request }) => {
+        const forwarded = request.headers.get('authorization') ? FORWARDED : FORWARDED.filter((name) => name !== 'x-request-id');
+        return Object.fromEntries(forwarded.map((name) => [name, request.headers.get(name)]).filter(([, value]) => value));
+      },
     },
     ...(persisted
       ? { persistedDocuments: { getPersistedOperation: (id: string) => persisted.get(id), allowArbitraryDocuments: (request: Request) => mayRunArbitrary(request, onlyFor) } }
