@@ -35,10 +35,13 @@ describe('who may read whose data, asked through the gateway', () => {
     expect(errorCodes(person)).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('citizen 850314301234 reads his own record, and not 010730604568\'s (FORBIDDEN, null)', async () => {
+  it('citizen 850314301234 reads his own record, sees that read in his access log, and is refused 621102407892 (FORBIDDEN, null)', async () => {
     const citizen = portal(graph, { kind: 'citizen', iin: NAMED.manWithLicences });
-    expect((await citizen.ask(`{ person(iin: "850314301234") { fullName address { city } } }`)).data.person).toEqual({ fullName: 'Ахметов Нурлан Серикович', address: { city: 'Астана' } });
-    const other = await citizen.ask(`{ person(iin: "010730604568") { fullName } }`);
+    const own = await citizen.ask(`{ person(iin: "850314301234") { fullName address { city } } }`);
+    expect(own.data.person).toEqual({ fullName: 'Ахметов Нурлан Серикович', address: { city: 'Астана' } });
+    const log = await citizen.ask(`{ myDataAccessLog(first: 5) { service accessor { kind name } fields } }`);
+    expect(log.data.myDataAccessLog).toContainEqual({ service: 'individuals', accessor: { kind: 'CITIZEN', name: 'you' }, fields: ['Person.address', 'Person.fullName'] });
+    const other = await citizen.ask(`{ person(iin: "621102407892") { fullName } }`);
     expect(other.data).toEqual({ person: null });
     expect(errorCodes(other)).toEqual(['FORBIDDEN']);
   });
