@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * The mocks' test identity provider, when the repository has one: the subgraphs verify bearer tokens
+ * against its JWKS, and the load process signs one token per caller with its test key. Loaded by path
+ * because @egov/mocks does not export it (yet); without it the bench sends no tokens.
+ */
+export interface TestIssuer {
+  mintToken(request: { kind: 'citizen'; iin: string } | { kind: 'partner'; clientId: string; scopes?: string[] }, options?: { expiresIn?: number }): Promise<string>;
+  TEST_ISSUER: string;
+  TEST_AUDIENCE: string;
+  TEST_JWKS_FILE: string;
+  TEST_PARTNERS_FILE: string;
+}
+
+export async function loadTestIssuer(): Promise<TestIssuer | null> {
+  const candidates = ['@egov/mocks/auth', new URL('../../mocks/src/auth/index.ts', import.meta.url).href];
+  for (const specifier of candidates) {
+    try {
+      const module = (await import(specifier)) as Partial<TestIssuer>;
+      if (typeof module.mintToken === 'function' && module.TEST_ISSUER && module.TEST_JWKS_FILE && module.TEST_PARTNERS_FILE) return module as TestIssuer;
+    } catch {
+      // not there: try the next, or run without tokens
+    }
+  }
+  return null;
+}
+
+/**
+ * What the subgraphs (and our gateway) need to verify the test issuer's tokens, as `npm start` sets it up.
+ * Values already in the environment win.
+ */
+export function securityEnv(issuer: TestIssuer | null, env: Record<string, string | undefined> = process.env): Record<string, string> {
+  if (!issuer) return {};
+  const pick = (name: string, fallback: string) => env[name] ?? fallback;
+  return {
+    AUTH_ISSUER: pick('AUTH_ISSUER', issuer.TEST_ISSUER),
+    AUTH_JWKS: pick('AUTH_JWKS', issuer.TEST_JWKS_FILE),
+    AUTH_AUDIENCE: pick('AUTH_AUDIENCE', issuer.TEST_AUDIENCE),
+    PARTNERS_FILE: pick('PARTNERS_FILE', issuer.TEST_PARTNERS_FILE),
+    AUDIT_SUBJECT_KEY: pick('AUDIT_SUBJECT_KEY', randomBytes(24).toString('hex')),
+  };
+}
+
+/** Who asks, per request: the person themselves, or a partner system stating its purpose. */
+export type Caller = { kind: 'citizen'; iin: string } | { kind: 'partner'; clientId: string; purpose: string } | null;
+
+/** Pre-signed tokens (autocannon builds requests synchronously), one per caller the session will use. */
+export class Credentials {
+  private readonly tokens = new Map<string, string>();
+
+  private constructor(private readonly issuer: TestIssuer) {}
+
+  static async create(issuer: TestIssuer, callers: Exclude<Caller, null>[]): Promise<Credentials> {
+    const credentials = new Credentials(issuer);
+    const unique = [...new Map(callers.map((c) => [Credentials.key(c), c])).values()];
+    for (let i = 0; i < unique.length; i += 64) {
+      await Promise.all(unique.slice(i, i + 64).map((caller) => credentials.mint(caller)));
+    }
+    return credentials;
+  }
+
+  get size(): number {
+    return this.tokens.size;
+  }
+
+  private static key(caller: Exclude<Caller, null>): string {
+    return caller.kind === 'citizen' ? `citizen:${caller.iin}` : `partner:${caller.clientId}`;
+  }
+
+  private async mint(caller: Exclude<Caller, null>): Promise<void> {
+    const request = caller.kind === 'citizen' ? ({ kind: 'citizen', iin: caller.iin } as const) : ({ kind: 'partner', clientId: caller.clientId } as const);
+    this.tokens.set(Credentials.key(caller), await this.issuer.mintToken(request, { expiresIn: 12 * 3600 }));
+  }
+
+  /** The headers a request by this caller carries; none for an anonymous one. */
+  headers(caller: Caller): Record<string, string> {
+    if (!caller) return {};
+    const token = this.tokens.get(Credentials.key(caller));
+    if (!token) throw new Error(`no token prepared for ${Credentials.key(caller)}`);
+    return caller.kind === 'partner' ? { authorization: `Bearer ${token}`, 'x-purpose': caller.purpose } : { authorization: `Bearer ${token}` };
+  }
+}

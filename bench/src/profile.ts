@@ -1,0 +1,164 @@
+/**
+ * Reads a V8 .cpuprofile (node --cpu-prof) and sums self time by function and by package, optionally
+ * only for a window of the profile (the load, not the start-up).
+ *
+ *   npm run profile -w @egov/bench -- <file.cpuprofile> [--from-ms N] [--to-ms N] [--top N]
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface CpuProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number; scriptId?: string };
+  children?: number[];
+}
+
+export interface CpuProfile {
+  nodes: CpuProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface SelfTime {
+  name: string;
+  package: string;
+  selfMs: number;
+  /** Share of the busy (non-idle) time in the window. */
+  share: number;
+}
+
+export interface ProfileSummary {
+  windowMs: number;
+  busyMs: number;
+  idleMs: number;
+  byFunction: SelfTime[];
+  byPackage: SelfTime[];
+}
+
+const REPO_DIRS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/\/subgraphs\/([^/]+)\/src\//, (m) => `@egov/${m[1]}`],
+  [/\/(gateway|mocks|schema|bench|test)\/src\//, (m) => `@egov/${m[1]}`],
+];
+
+/** Which package a frame belongs to: an npm package, one of ours, Node's core, or V8 itself. */
+export function packageOf(url: string, functionName: string): string {
+  if (!url) {
+    if (functionName === '(idle)') return '(idle)';
+    if (functionName === '(garbage collector)') return 'V8 garbage collector';
+    if (functionName === '(program)') return 'V8/native (program)';
+    if (functionName === '(root)') return 'V8/native (program)';
+    return 'V8 builtins / native';
+  }
+  if (url.startsWith('node:')) {
+    // node:_http_client -> http, node:internal/streams/readable -> streams, node:events -> events
+    const module = url.slice('node:'.length).replace(/^internal\//, '').split('/')[0]!.replace(/^_+/, '').split('_')[0]!;
+    return `node core (${module})`;
+  }
+  if (url.startsWith('wasm://')) return 'wasm';
+  const path = url.startsWith('file://') ? url.slice('file://'.length) : url;
+  const nm = path.lastIndexOf('/node_modules/');
+  if (nm >= 0) {
+    const rest = path.slice(nm + '/node_modules/'.length).split('/');
+    return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
+  }
+  for (const [pattern, name] of REPO_DIRS) {
+    const m = pattern.exec(path);
+    if (m) return name(m);
+  }
+  return path;
+}
+
+/** A short location for a frame: the path inside node_modules or inside the repository. */
+export function shortLocation(url: string, line: number): string {
+  if (!url) return '';
+  let path = url.startsWith('file://') ? url.slice('file://'.length) : url;
+  const nm = path.lastIndexOf('/node_modules/');
+  if (nm >= 0) path = path.slice(nm + '/node_modules/'.length);
+  else {
+    const repo = /\/((?:subgraphs\/[^/]+|gateway|mocks|schema|bench|test)\/src\/.*)$/.exec(path);
+    if (repo) path = repo[1]!;
+  }
+  return `${path}:${line + 1}`;
+}
+
+export function aggregateProfile(profile: CpuProfile, window: { fromMs?: number; toMs?: number } = {}): ProfileSummary {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const fromUs = (window.fromMs ?? 0) * 1000;
+  const toUs = window.toMs === undefined ? Number.POSITIVE_INFINITY : window.toMs * 1000;
+  const fn = new Map<string, { package: string; us: number }>();
+  const pkg = new Map<string, number>();
+  let idleUs = 0;
+  let busyUs = 0;
+  let t = profile.startTime;
+  const n = profile.samples.length;
+  for (let i = 0; i < n; i++) {
+    t += profile.timeDeltas[i] ?? 0;
+    const offset = t - profile.startTime;
+    if (offset < fromUs || offset >= toUs) continue;
+    // A sample stands for the time until the next one.
+    const us = i + 1 < n ? (profile.timeDeltas[i + 1] ?? 0) : Math.max(profile.endTime - t, 0);
+    const node = byId.get(profile.samples[i]!);
+    if (!node) continue;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const p = packageOf(url, functionName);
+    if (p === '(idle)') {
+      idleUs += us;
+      continue;
+    }
+    busyUs += us;
+    const name = `${functionName || '(anonymous)'}${url ? ` ${shortLocation(url, lineNumber)}` : ''}`;
+    const entry = fn.get(name) ?? { package: p, us: 0 };
+    entry.us += us;
+    fn.set(name, entry);
+    pkg.set(p, (pkg.get(p) ?? 0) + us);
+  }
+  const share = (us: number) => (busyUs > 0 ? us / busyUs : 0);
+  return {
+    windowMs: (busyUs + idleUs) / 1000,
+    busyMs: busyUs / 1000,
+    idleMs: idleUs / 1000,
+    byFunction: [...fn]
+      .map(([name, v]) => ({ name, package: v.package, selfMs: v.us / 1000, share: share(v.us) }))
+      .sort((a, b) => b.selfMs - a.selfMs),
+    byPackage: [...pkg].map(([name, us]) => ({ name, package: name, selfMs: us / 1000, share: share(us) })).sort((a, b) => b.selfMs - a.selfMs),
+  };
+}
+
+const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+
+export function formatProfile(summary: ProfileSummary, top = 15): string {
+  const lines: string[] = [];
+  lines.push(
+    `Sampled ${(summary.windowMs / 1000).toFixed(1)} s of the load: ${(summary.busyMs / 1000).toFixed(1)} s on CPU (main thread), ${(summary.idleMs / 1000).toFixed(1)} s idle. Self time, share of the busy time:`,
+  );
+  lines.push('');
+  lines.push('| Package | Self ms | Share |');
+  lines.push('|---|--:|--:|');
+  for (const p of summary.byPackage.slice(0, Math.min(top, 12))) lines.push(`| ${p.name} | ${p.selfMs.toFixed(0)} | ${pct(p.share)} |`);
+  lines.push('');
+  lines.push('| Function | Package | Self ms | Share |');
+  lines.push('|---|---|--:|--:|');
+  for (const f of summary.byFunction.slice(0, top)) lines.push(`| \`${f.name.replace(/\|/g, '\\|')}\` | ${f.package} | ${f.selfMs.toFixed(0)} | ${pct(f.share)} |`);
+  return lines.join('\n');
+}
+
+export function readProfile(file: string): CpuProfile {
+  return JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = process.argv.slice(2);
+  const file = args.find((a) => !a.startsWith('--'));
+  const option = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? Number(args[i + 1]) : undefined;
+  };
+  if (!file) {
+    console.error('usage: profile.ts <file.cpuprofile> [--from-ms N] [--to-ms N] [--top N]');
+    process.exit(2);
+  }
+  const window = { fromMs: option('--from-ms'), toMs: option('--to-ms') };
+  console.log(formatProfile(aggregateProfile(readProfile(file), window), option('--top') ?? 15));
+}

@@ -1,0 +1,330 @@
+/**
+ * From measured runs to the tables: medians per scenario and target, ratios against each baseline of the
+ * same session, the targets the issue sets, and the Markdown/JSON written under bench/results/. Pure.
+ */
+import type { LoadResult } from './load-protocol.js';
+import { SCENARIOS, type ScenarioId } from './scenarios/ids.js';
+import { max, median, ratio } from './stats.js';
+import { TARGETS, type TargetId } from './targets/ids.js';
+
+export const REGISTRY_ORDER = ['individuals', 'legal-entities', 'payments', 'licensing'] as const;
+
+/** One measured run (or a failure to run). */
+export interface RunRecord {
+  scenario: ScenarioId;
+  target: TargetId;
+  /** 1-based repetition. */
+  rep: number;
+  /** Position in the session, to show the alternation. */
+  order: number;
+  error?: string;
+  load?: LoadResult;
+  gatewayCpuMs?: number | null;
+  peakRssBytes?: number | null;
+  /** Registry calls answered during the run, per registry (round-trip probe calls removed). */
+  registryCalls?: Record<string, number>;
+  /** CPU ms of the other processes during the run, for context (subgraphs, mocks, load). */
+  otherCpuMs?: Record<string, number | null>;
+  /** Share of the machine's CPU used by processes outside the bench during the run (others' work). */
+  foreignCpuShare?: number | null;
+}
+
+/** Sequential requests before the load: correctness gate and exact registry calls per request. */
+export interface ProbeRecord {
+  scenario: ScenarioId;
+  target: TargetId;
+  requests: number;
+  ok: boolean;
+  error?: string;
+  callsPerRequest: Record<string, number>;
+  /** Calls of the probe's first operation alone (per request): the cold cost when nothing is cached yet. */
+  firstCallsPerRequest?: Record<string, number>;
+}
+
+export interface Cell {
+  scenario: ScenarioId;
+  target: TargetId;
+  runs: number;
+  failedRuns: number;
+  failure: string | null;
+  rps: number | null;
+  p50: number | null;
+  p99: number | null;
+  cpuMsPerRequest: number | null;
+  peakRssMb: number | null;
+  callsPerRequest: number | null;
+  callsPerRequestByRegistry: Record<string, number | null>;
+  invalidResponses: number;
+  /** S5: one registry round trip (p50) measured during this target's runs. */
+  roundTripP50: number | null;
+  /** CPU ms per request of every process of the box: gateway, subgraphs, mock registries, PostgreSQL, load generator. */
+  cpuSplit: { gateway: number | null; subgraphs: number | null; registries: number | null; database: number | null; load: number | null };
+  foreignCpuShare: number | null;
+  vs: { apollo: number | null; hive: number | null; floor: number | null };
+  probe: ProbeRecord | null;
+}
+
+export interface TargetCheck {
+  id: string;
+  goal: string;
+  measured: string;
+  met: boolean | null;
+}
+
+export interface Machine {
+  cpus: number;
+  model: string;
+  memoryGb: number;
+  node: string;
+  os: string;
+}
+
+export interface SessionReport {
+  startedAt: string;
+  finishedAt: string;
+  wallSeconds: number;
+  smoke: boolean;
+  options: { duration: number; warmup: number; connections: number; runs: number; persons: number; s5Rate: number; subgraphCache: boolean };
+  /** Was the machine quiet: 1-minute load average before and after, and the median foreign CPU share per run. */
+  environment: { loadAverageStart: number | null; loadAverageEnd: number | null; foreignCpuShareMedian: number | null; foreignCpuShareMax: number | null };
+  machine: Machine;
+  scenarios: { id: ScenarioId; title: string; unit: string; cells: Cell[] }[];
+  checks: TargetCheck[];
+  notes: string[];
+  profile?: { file: string; markdown: string } | null;
+}
+
+/** A run counts when it produced results and at most 1 % of its responses were wrong. */
+export function runUsable(run: RunRecord): boolean {
+  const load = run.load;
+  if (run.error || !load || load.valid === 0) return false;
+  return load.invalid + load.connErrors <= 0.01 * Math.max(load.responses, 1);
+}
+
+function runFailure(run: RunRecord): string {
+  if (run.error) return run.error;
+  const load = run.load;
+  if (!load) return 'no result';
+  if (load.valid === 0) return `no valid response${load.problems[0] ? `: ${load.problems[0]}` : ''}`;
+  return `${load.invalid} wrong of ${load.responses}${load.problems[0] ? `: ${load.problems[0]}` : ''}`;
+}
+
+/** Medians over a scenario's usable runs per target, and ratios of throughput against each baseline. */
+export function summarise(scenario: ScenarioId, targets: readonly TargetId[], runs: readonly RunRecord[], probes: readonly ProbeRecord[]): Cell[] {
+  const cells = targets.map((target): Cell => {
+    const mine = runs.filter((r) => r.scenario === scenario && r.target === target);
+    const usable = mine.filter(runUsable);
+    const failed = mine.filter((r) => !runUsable(r));
+    const probe = probes.find((p) => p.scenario === scenario && p.target === target) ?? null;
+    // Per request sent: requests in flight at the end were still served (the run waits for them to settle).
+    const perRequest = (r: RunRecord, value: number | null | undefined) => {
+      const sent = r.load ? Math.max(r.load.sent ?? 0, r.load.responses) : 0;
+      return typeof value === 'number' && sent > 0 ? value / sent : null;
+    };
+    const callsByRegistry = Object.fromEntries(
+      REGISTRY_ORDER.map((name) => [name, median(usable.map((r) => (r.registryCalls ? perRequest(r, r.registryCalls[name] ?? 0) : null)))]),
+    ) as Record<string, number | null>;
+    return {
+      scenario,
+      target,
+      runs: usable.length,
+      failedRuns: failed.length,
+      failure: usable.length === 0 ? (probe && !probe.ok ? `probe: ${probe.error}` : failed[0] ? runFailure(failed[0]) : 'not run') : null,
+      rps: median(usable.map((r) => r.load!.rps)),
+      p50: median(usable.map((r) => r.load!.latencyMs.p50)),
+      p99: median(usable.map((r) => r.load!.latencyMs.p99)),
+      cpuMsPerRequest: TARGETS[target].gateway ? median(usable.map((r) => perRequest(r, r.gatewayCpuMs))) : null,
+      peakRssMb: TARGETS[target].gateway ? max(usable.map((r) => (r.peakRssBytes ? r.peakRssBytes / 1024 / 1024 : null))) : null,
+      callsPerRequest: median(usable.map((r) => (r.registryCalls ? perRequest(r, Object.values(r.registryCalls).reduce((a, b) => a + b, 0)) : null))),
+      callsPerRequestByRegistry: callsByRegistry,
+      invalidResponses: usable.reduce((n, r) => n + (r.load?.invalid ?? 0), 0),
+      roundTripP50: median(usable.map((r) => r.load?.roundTrip?.p50)),
+      cpuSplit: {
+        gateway: TARGETS[target].gateway ? median(usable.map((r) => perRequest(r, r.gatewayCpuMs))) : null,
+        subgraphs: median(usable.map((r) => perRequest(r, r.otherCpuMs?.subgraphs))),
+        registries: median(usable.map((r) => perRequest(r, r.otherCpuMs?.registries))),
+        database: median(usable.map((r) => perRequest(r, r.otherCpuMs?.database))),
+        load: median(usable.map((r) => perRequest(r, r.otherCpuMs?.load))),
+      },
+      foreignCpuShare: median(usable.map((r) => r.foreignCpuShare)),
+      vs: { apollo: null, hive: null, floor: null },
+      probe,
+    };
+  });
+  // At a fixed arrival rate every target does the same req/s: there is no throughput to compare.
+  if (SCENARIOS[scenario].registryLatencyMs > 0) return cells;
+  const rpsOf = (target: TargetId) => cells.find((c) => c.target === target)?.rps ?? null;
+  for (const cell of cells) cell.vs = { apollo: ratio(cell.rps, rpsOf('apollo')), hive: ratio(cell.rps, rpsOf('hive')), floor: ratio(cell.rps, rpsOf('floor')) };
+  return cells;
+}
+
+/**
+ * Per registry, the highest calls per request seen by any target's probe of a scenario, first operation
+ * alone (only the first probe of S2 finds the subgraphs' caches cold; in S1 every request is a new person).
+ */
+export function coldProbe(scenarios: SessionReport['scenarios'], id: ScenarioId): Record<string, number> | null {
+  const probes = scenarios.find((s) => s.id === id)?.cells.flatMap((c) => (c.probe?.ok ? [c.probe.firstCallsPerRequest ?? c.probe.callsPerRequest] : [])) ?? [];
+  if (probes.length === 0) return null;
+  return Object.fromEntries(REGISTRY_ORDER.map((name) => [name, Math.max(...probes.map((p) => p[name] ?? 0))]));
+}
+
+/** At most this many calls per registry for one S2 request: one per level of the answer that registry serves. */
+export const S2_LEVELS: Record<string, number> = { 'legal-entities': 3, individuals: 1, licensing: 1, payments: 0 };
+
+const x = (v: number | null, digits = 2) => (v === null ? 'n/a' : `${v.toFixed(digits)}×`);
+
+/** The issue's targets, judged on our gateway's numbers from this session. */
+export function checkTargets(scenarios: SessionReport['scenarios']): TargetCheck[] {
+  const cell = (s: ScenarioId, t: TargetId) => scenarios.find((sc) => sc.id === s)?.cells.find((c) => c.target === t);
+  const checks: TargetCheck[] = [];
+  const atLeast = (value: number | null, min: number) => (value === null ? null : value >= min);
+  for (const s of ['S1', 'S2'] as const) {
+    const ours = cell(s, 'ours');
+    if (!ours) continue;
+    checks.push({ id: `${s}-apollo`, goal: `${s} throughput ≥ 1.5× vanilla @apollo/gateway`, measured: x(ours.vs.apollo), met: atLeast(ours.vs.apollo, 1.5) });
+    checks.push({ id: `${s}-hive`, goal: `${s} throughput ≥ 1.0× vanilla Hive runtime (dedup off)`, measured: x(ours.vs.hive), met: atLeast(ours.vs.hive, 1.0) });
+  }
+  const s5 = cell('S5', 'ours');
+  if (s5) {
+    const r = ratio(s5.p50, s5.roundTripP50);
+    checks.push({
+      id: 'S5-latency',
+      goal: 'S5 p50 ≤ 1.3× one registry round trip',
+      measured: r === null ? 'n/a' : `${s5.p50!.toFixed(1)} ms vs ${s5.roundTripP50!.toFixed(1)} ms = ${r.toFixed(2)}×`,
+      met: r === null ? null : r <= 1.3,
+    });
+  }
+  // Registry calls are the subgraphs' doing, whichever gateway asks; the highest probe is the cold cost
+  // (in S2 only the first target's probe finds the subgraphs' caches empty).
+  const s1 = coldProbe(scenarios, 'S1');
+  if (s1) {
+    const probe = s1;
+    const all = REGISTRY_ORDER.every((name) => probe[name] === 1);
+    checks.push({ id: 'S1-calls', goal: 'S1 exactly one call per registry per request', measured: registryTuple(probe, 0), met: all });
+  }
+  const s2 = coldProbe(scenarios, 'S2');
+  if (s2) {
+    const probe = s2;
+    const ok = REGISTRY_ORDER.every((name) => (probe[name] ?? 0) <= S2_LEVELS[name]!);
+    checks.push({
+      id: 'S2-calls',
+      goal: `S2 at most one call per registry per request level (≤ ${REGISTRY_ORDER.map((n) => S2_LEVELS[n]).join('/')})`,
+      measured: registryTuple(probe, 0),
+      met: ok,
+    });
+  }
+  const rss = max(scenarios.flatMap((s) => s.cells.filter((c) => c.target === 'ours').map((c) => c.peakRssMb)));
+  checks.push({ id: 'rss', goal: 'our gateway peak RSS under load ≤ 300 MB', measured: rss === null ? 'n/a' : `${rss.toFixed(0)} MB`, met: rss === null ? null : rss <= 300 });
+  return checks;
+}
+
+/** "1/1/1/1": calls to individuals / legal-entities / payments / licensing. */
+export function registryTuple(calls: Record<string, number | null>, digits = 0): string {
+  return REGISTRY_ORDER.map((name) => {
+    const v = calls[name];
+    if (v === null || v === undefined) return '–';
+    return digits === 0 && Number.isInteger(v) ? String(v) : v.toFixed(Math.max(digits, 2));
+  }).join('/');
+}
+
+const num = (v: number | null, digits = 1) => (v === null ? 'n/a' : v.toFixed(digits));
+const pctOrNa = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(0)} %`);
+const int = (v: number | null) => (v === null ? 'n/a' : Math.round(v).toLocaleString('en-US'));
+
+export function scenarioTable(cells: readonly Cell[]): string {
+  const head = '| Target | req/s | × apollo | × hive | × floor | p50 ms | p99 ms | gateway CPU ms/req | peak RSS MB | registry calls/req | runs |';
+  const sep = '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|';
+  const rows = cells.map((c) => {
+    const label = TARGETS[c.target].label;
+    if (c.failure) return `| ${label} | **failed**: ${escapeCell(c.failure).slice(0, 160)} | | | | | | | | | 0 |`;
+    const runs = c.failedRuns > 0 ? `${c.runs} (+${c.failedRuns} failed)` : String(c.runs);
+    const warn = c.invalidResponses > 0 ? ` ⚠ ${c.invalidResponses} wrong` : '';
+    return `| ${label} | ${int(c.rps)}${warn} | ${x(c.vs.apollo)} | ${x(c.vs.hive)} | ${x(c.vs.floor)} | ${num(c.p50)} | ${num(c.p99)} | ${num(c.cpuMsPerRequest, 2)} | ${num(c.peakRssMb, 0)} | ${num(c.callsPerRequest, 2)} | ${runs} |`;
+  });
+  return [head, sep, ...rows].join('\n');
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+}
+
+export function toMarkdown(report: SessionReport): string {
+  const o = report.options;
+  const lines: string[] = [];
+  lines.push(`# Gateway benchmark${report.smoke ? ' (smoke run)' : ''}`);
+  lines.push('');
+  lines.push(
+    `${report.startedAt} · ${report.machine.cpus} × ${report.machine.model}, ${report.machine.memoryGb} GB, Node ${report.machine.node} · ` +
+      `${o.connections} connections, ${o.duration} s × ${o.runs} run(s) per target (round-robin), ${o.warmup} s warm-up · ${o.persons} generated persons · ` +
+      `session took ${(report.wallSeconds / 60).toFixed(1)} min`,
+  );
+  const env = report.environment;
+  lines.push('');
+  lines.push(
+    `Machine load: 1-min load average ${num(env.loadAverageStart, 2)} before, ${num(env.loadAverageEnd, 2)} after; CPU used by processes outside the bench during runs: median ${pctOrNa(env.foreignCpuShareMedian)}, max ${pctOrNa(env.foreignCpuShareMax)} of the machine.` +
+      (report.options.subgraphCache
+        ? ' Subgraph registry caches: on, as configured by default (S1/S5 do not repeat a person within a session; S2 repeats one holding, whose registry reads are cached after the first request).'
+        : ' Subgraph registry caches: off (*_CACHE_TTL_SECONDS=0), so every request costs the full upstream work.'),
+  );
+  lines.push('');
+  lines.push('Medians over runs; ratios are req/s against each baseline measured in the same session. Gateway CPU ms/req and peak RSS are the gateway process alone. Registry calls/req are counted by the mock registries (under load; the sequential probe below gives the exact per-registry cost).');
+  lines.push('');
+  lines.push('## Targets (our gateway)');
+  lines.push('');
+  lines.push('| Goal | Measured | Met |');
+  lines.push('|---|---|---|');
+  for (const c of report.checks) lines.push(`| ${c.goal} | ${c.measured} | ${c.met === null ? 'not measured' : c.met ? 'yes' : '**no**'} |`);
+  for (const s of report.scenarios) {
+    lines.push('');
+    lines.push(`## ${s.title}`);
+    lines.push('');
+    lines.push(`One request = ${s.unit}.${SCENARIOS[s.id].registryLatencyMs > 0 ? ` Load: ${report.options.s5Rate} requests/s, evenly spaced (a latency measurement, not a throughput one).` : ''}`);
+    lines.push('');
+    lines.push(scenarioTable(s.cells));
+    const probes = s.cells.filter((c) => c.probe);
+    if (probes.length > 0) {
+      lines.push('');
+      lines.push(
+        'Registry calls per request, individuals/legal-entities/payments/licensing — sequential probe (first request; all four): ' +
+          probes.map((c) => `${c.target} ${c.probe!.ok ? `${registryTuple(c.probe!.firstCallsPerRequest ?? c.probe!.callsPerRequest)}; ${registryTuple(c.probe!.callsPerRequest)}` : 'failed'}`).join(', ') +
+          '; under load: ' +
+          s.cells.filter((c) => !c.failure).map((c) => `${c.target} ${registryTuple(c.callsPerRequestByRegistry, 2)}`).join(', ') +
+          '.',
+      );
+    }
+    const split = s.cells.filter((c) => !c.failure);
+    if (split.length > 0) {
+      lines.push('');
+      lines.push(
+        'CPU ms per request across the box (gateway + subgraphs + mock registries + PostgreSQL + load generator): ' +
+          split
+            .map((c) => {
+              const parts = [c.cpuSplit.gateway, c.cpuSplit.subgraphs, c.cpuSplit.registries, c.cpuSplit.database, c.cpuSplit.load];
+              const total = parts.reduce<number>((a, b) => a + (b ?? 0), 0);
+              return `${c.target} ${parts.map((p) => (p === null ? '–' : p.toFixed(1))).join(' + ')} = ${total.toFixed(1)}`;
+            })
+            .join('; ') +
+          '.',
+      );
+    }
+    if (SCENARIOS[s.id].registryLatencyMs > 0) {
+      const rt = s.cells.map((c) => (c.roundTripP50 === null || c.p50 === null ? null : `${c.target} ${c.p50.toFixed(1)} / ${c.roundTripP50.toFixed(1)} ms = ${(c.p50 / c.roundTripP50).toFixed(2)}×`)).filter(Boolean);
+      lines.push('');
+      lines.push(`p50 against one registry round trip measured during the same runs (sequential calls to the individuals registry): ${rt.join(', ')}.`);
+    }
+  }
+  if (report.notes.length > 0) {
+    lines.push('');
+    lines.push('## Notes');
+    lines.push('');
+    for (const note of report.notes) lines.push(`- ${note}`);
+  }
+  if (report.profile) {
+    lines.push('');
+    lines.push(`## Where the time goes (our gateway, S1, \`${report.profile.file}\`)`);
+    lines.push('');
+    lines.push(report.profile.markdown);
+  }
+  lines.push('');
+  return lines.join('\n');
+}

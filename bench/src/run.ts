@@ -1,0 +1,715 @@
+/**
+ * `npm run bench`: our gateway against the gateways a user would pick instead, in one command.
+ *
+ * Every part is its own process, as in production (NODE_ENV=production): the mock registries with call
+ * counters and a latency switch (registries.ts), the four subgraphs (their own src/index.ts), one process
+ * per gateway (ours is gateway/src/index.ts itself; the vanilla ones are targets/*.ts), and the load
+ * (load.ts, autocannon). Runs alternate round-robin across targets; medians and ratios go to
+ * bench/results/. See bench/README.md.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEV_FEE_RATES_FILE } from '@egov/mocks';
+import { registries as registryTopology, repoRoot, SUBGRAPH_NAMES, subgraphs as subgraphTopology, type SubgraphName } from '@egov/schema';
+import pg from 'pg';
+import { createTestDatabase } from '@egov/shared/testing-db';
+import { Credentials, loadTestIssuer, securityEnv } from './auth.js';
+import { loadApplicationSigner } from './signing.js';
+import { httpOk, Supervisor, waitUntilReady, type Child, type NodeChildSpec } from './children.js';
+import { LoadProcess } from './loader.js';
+import type { LoadResult } from './load-protocol.js';
+import { parseOptions, USAGE, type BenchOptions } from './options.js';
+import { cpuMs, hostCpu, loadAverage, RssPoller } from './proc.js';
+import { freePort } from './ports.js';
+import { aggregateProfile, formatProfile, readProfile } from './profile.js';
+import { checkTargets, REGISTRY_ORDER, summarise, toMarkdown, type Machine, type ProbeRecord, type RunRecord, type SessionReport } from './report.js';
+import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from './scenarios/ids.js';
+import { buildFixtures } from './scenarios/fixtures.js';
+import type { Submission } from './scenarios/types.js';
+import { max, median, rotate } from './stats.js';
+import { SubmissionPool } from './submissions.js';
+import { scenarioTargets, TARGET_IDS, TARGETS, type TargetId } from './targets/ids.js';
+
+const benchDir = fileURLToPath(new URL('../', import.meta.url));
+const resultsDir = join(benchDir, 'results');
+const SETTLE_MS = 750;
+const PROBE_REQUESTS = 4;
+
+let options: BenchOptions;
+try {
+  options = parseOptions(process.argv.slice(2), process.env);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const rawDir = join(resultsDir, 'raw', stamp);
+const logDir = join(rawDir, 'logs');
+mkdirSync(logDir, { recursive: true });
+const supervisor = new Supervisor(logDir);
+const sessionStarted = performance.now();
+const startedAt = new Date().toISOString();
+const loadAverageStart = loadAverage();
+const log = (message: string) => console.log(`[${((performance.now() - sessionStarted) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+
+// ---- cleanup: every child is stopped however this process ends -------------------------------------
+let database: { url: string; drop(): Promise<void> } | undefined;
+let attachmentsDir: string | undefined;
+let cleaning: Promise<void> | undefined;
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    await supervisor.stopAll(3000).catch(() => undefined);
+    await dbAdmin?.end().catch(() => undefined);
+    await database?.drop().catch((error: unknown) => console.error(`could not drop the bench database: ${(error as Error).message}`));
+    if (attachmentsDir) rmSync(attachmentsDir, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+process.on('exit', () => supervisor.killAllNow());
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping every process of the session…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+process.on('uncaughtException', (error) => {
+  console.error(error);
+  void cleanup().finally(() => process.exit(1));
+});
+process.on('unhandledRejection', (error) => {
+  console.error(error);
+  void cleanup().finally(() => process.exit(1));
+});
+
+function machine(): Machine {
+  const cpuinfo = (() => {
+    try {
+      return readFileSync('/proc/cpuinfo', 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  return {
+    cpus: cpus().length,
+    model: /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    os: `Linux ${release()}`,
+  };
+}
+
+// ---- the graph ---------------------------------------------------------------------------------------
+/**
+ * --no-subgraph-cache: the subgraphs cache registry answers (minutes for persons and entities), shared by
+ * every target. By default they keep that production behaviour (S1/S5 walk 12 000 persons, so a session
+ * hardly repeats one; S2 repeats one holding and is served from those caches after its first request);
+ * this switch makes every request pay the full upstream work instead.
+ */
+const NO_SUBGRAPH_CACHE = {
+  INDIVIDUALS_CACHE_TTL_SECONDS: '0',
+  LEGAL_ENTITIES_CACHE_TTL_SECONDS: '0',
+  PAYMENTS_CACHE_TTL_SECONDS: '0',
+  LICENSING_CACHE_TTL_SECONDS: '0',
+};
+const childEnv = (extra: Record<string, string>): Record<string, string | undefined> => ({ ...process.env, NODE_ENV: 'production', ...extra });
+
+interface Graph {
+  /** AUTH_* and friends for the test issuer (empty when the repository has none). */
+  security: Record<string, string>;
+  registries: Child;
+  controlUrl: string;
+  registryUrls: Record<SubgraphName, string>;
+  subgraphs: Record<SubgraphName, Child>;
+  subgraphUrls: Record<SubgraphName, string>;
+}
+
+/**
+ * Databases of earlier sessions that were killed outright (SIGKILL leaves no chance to drop them). Only
+ * unused ones go: a plain DROP DATABASE fails while a running session is connected.
+ */
+async function dropStaleDatabases(): Promise<void> {
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+  try {
+    await admin.connect();
+    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'egov\\_bench\\_%'");
+    for (const { datname } of rows) {
+      if (!/^egov_bench_[0-9a-f]+$/.test(datname)) continue;
+      await admin.query(`DROP DATABASE ${datname}`).then(
+        () => log(`dropped ${datname}, left over by an earlier session`),
+        () => undefined,
+      );
+    }
+  } catch {
+    // createTestDatabase below reports an unreachable server
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}
+
+async function startGraph(security: Record<string, string>): Promise<Graph> {
+  await dropStaleDatabases();
+  database = await createTestDatabase('egov_bench');
+  attachmentsDir = join(rawDir, 'attachments');
+  mkdirSync(attachmentsDir, { recursive: true });
+
+  const registryPorts = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<SubgraphName, number>;
+  const controlPort = await freePort();
+  const registries = supervisor.start({
+    name: 'registries',
+    entry: join(benchDir, 'src/registries.ts'),
+    env: childEnv({ BENCH_PERSONS: String(options.persons), BENCH_REGISTRY_PORTS: JSON.stringify(registryPorts), BENCH_CONTROL_PORT: String(controlPort), LOG_LEVEL: 'warn' }),
+  });
+  const controlUrl = `http://127.0.0.1:${controlPort}`;
+  await waitUntilReady(registries, httpOk(`${controlUrl}/health`));
+  const registryUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://127.0.0.1:${registryPorts[name]}`])) as Record<SubgraphName, string>;
+
+  const registryEnv = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [registryTopology[name].urlEnv, registryUrls[name]]));
+  const subgraphPorts = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<SubgraphName, number>;
+  const subgraphs = {} as Record<SubgraphName, Child>;
+  for (const name of SUBGRAPH_NAMES) {
+    subgraphs[name] = supervisor.start({
+      name: `subgraph-${name}`,
+      entry: `subgraphs/${name}/src/index.ts`,
+      env: childEnv({
+        ...registryEnv,
+        HOST: '127.0.0.1',
+        PORT: String(subgraphPorts[name]),
+        LOG_LEVEL: 'warn',
+        FEE_RATES_FILE: process.env.FEE_RATES_FILE ?? DEV_FEE_RATES_FILE,
+        DATABASE_URL: database.url,
+        ATTACHMENTS_DIR: attachmentsDir,
+        ATTACHMENT_MAX_FILES: '100',
+        DEEMED_ISSUANCE_EVERY_MS: '3600000',
+        ...(options.subgraphCache ? {} : NO_SUBGRAPH_CACHE),
+        ...security,
+      }),
+    });
+  }
+  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://127.0.0.1:${subgraphPorts[name]}/graphql`])) as Record<SubgraphName, string>;
+  await Promise.all(SUBGRAPH_NAMES.map((name) => waitUntilReady(subgraphs[name], httpOk(subgraphUrls[name].replace(/\/graphql$/, '/health')))));
+  return { security, registries, controlUrl, registryUrls, subgraphs, subgraphUrls };
+}
+
+async function control<T>(graph: Graph, method: 'GET' | 'POST', path: string): Promise<T> {
+  const response = await fetch(`${graph.controlUrl}${path}`, { method, signal: AbortSignal.timeout(10_000) });
+  if (response.status !== 200) throw new Error(`mock control ${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+/**
+ * CPU of the PostgreSQL backends serving the bench database (the licensing store, and the audit trail
+ * where subgraphs keep one), from /proc like the rest; null when PostgreSQL is not on this machine.
+ */
+let dbAdmin: pg.Client | undefined;
+async function databaseCpu(): Promise<Map<number, number> | null> {
+  if (!database) return null;
+  try {
+    if (!dbAdmin) {
+      dbAdmin = new pg.Client({ connectionString: process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+      await dbAdmin.connect();
+    }
+    const name = new URL(database.url).pathname.slice(1);
+    const { rows } = await dbAdmin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name]);
+    const out = new Map<number, number>();
+    for (const { pid } of rows) {
+      const ms = cpuMs(pid);
+      if (ms !== null) out.set(pid, ms);
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** Total CPU of the backends in `of`; with `alive`, only those still present there (a backend that left took its count along). */
+function sumCpu(of: Map<number, number> | null, alive?: Map<number, number> | null): number {
+  if (!of) return 0;
+  let sum = 0;
+  for (const [pid, ms] of of) if (!alive || alive.has(pid)) sum += ms;
+  return sum;
+}
+
+const readCounters = (graph: Graph) => control<{ byRegistry: Record<string, number> }>(graph, 'GET', '/counters').then((c) => c.byRegistry);
+const resetCounters = (graph: Graph) => control(graph, 'POST', '/counters/reset');
+
+// ---- gateways ------------------------------------------------------------------------------------------
+interface Gateway {
+  target: TargetId;
+  child?: Child;
+  url?: string;
+  error?: string;
+  restarts: number;
+}
+
+function gatewaySpec(target: TargetId, port: number, graph: Graph, nodeArgs: string[] = [], name: string = target): NodeChildSpec {
+  const urls = JSON.stringify(graph.subgraphUrls);
+  switch (target) {
+    case 'ours':
+      // Exactly how ours is deployed: its own entry point, configured from the environment, so whatever
+      // features that code path turns on (now or later) are what is measured.
+      return {
+        name,
+        nodeArgs,
+        entry: 'gateway/src/index.ts',
+        env: childEnv({
+          // The per-client rate limit stays on (every request is counted), but one load generator is one
+          // client: its limit is set above anything a run reaches, unless the environment says otherwise.
+          RATE_LIMIT_POINTS: process.env.RATE_LIMIT_POINTS ?? String(1_000_000_000),
+          // What the subgraphs get too, in case the gateway verifies tokens or keeps a trail itself.
+          ...graph.security,
+          ...(database ? { DATABASE_URL: process.env.DATABASE_URL ?? database.url } : {}),
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [subgraphTopology[n].urlEnv, graph.subgraphUrls[n]])),
+        }),
+      };
+    case 'apollo':
+      return { name, nodeArgs, entry: join(benchDir, 'src/targets/apollo.ts'), env: childEnv({ BENCH_PORT: String(port), BENCH_SUBGRAPH_URLS: urls }) };
+    case 'hive':
+    case 'hive-dedup':
+    case 'hive-nodedup':
+      return {
+        name,
+        nodeArgs,
+        entry: join(benchDir, 'src/targets/hive.ts'),
+        env: childEnv({ BENCH_PORT: String(port), BENCH_SUBGRAPH_URLS: urls, BENCH_HIVE_DEDUP: { hive: 'off', 'hive-dedup': 'on', 'hive-nodedup': 'none' }[target] }),
+      };
+    case 'floor':
+      throw new Error('the floor has no gateway');
+  }
+}
+
+const requestHeaders: Record<string, string> = (() => {
+  try {
+    return JSON.parse(process.env.BENCH_HEADERS ?? '{}') as Record<string, string>;
+  } catch {
+    throw new Error('BENCH_HEADERS must be a JSON object of header names and values');
+  }
+})();
+
+async function startGateway(gateway: Gateway, graph: Graph, nodeArgs: string[] = [], name?: string): Promise<void> {
+  const port = await freePort();
+  const child = supervisor.start(gatewaySpec(gateway.target, port, graph, nodeArgs, name));
+  gateway.child = child;
+  gateway.url = `http://127.0.0.1:${port}/graphql`;
+  await waitUntilReady(child, httpOk(gateway.url, { query: '{ __typename }' }, requestHeaders));
+  gateway.error = undefined;
+}
+
+/** A gateway that died is restarted once per session; after that its runs are reported as failed. */
+async function ensureGateway(gateway: Gateway, graph: Graph): Promise<void> {
+  if (gateway.child?.alive()) return;
+  if (gateway.child && gateway.restarts >= 1) throw new Error(gateway.error ?? `${gateway.target} is down`);
+  if (gateway.child) {
+    gateway.restarts++;
+    log(`${gateway.target} exited; restarting it once`);
+  }
+  try {
+    await startGateway(gateway, graph);
+  } catch (error) {
+    gateway.error = (error as Error).message.split('\n')[0];
+    throw error;
+  }
+}
+
+// ---- runs ----------------------------------------------------------------------------------------------
+interface Session {
+  graph: Graph;
+  load: LoadProcess;
+  gateways: Map<TargetId, Gateway>;
+  pool: SubmissionPool | undefined;
+  /** Highest S4 submissions per second seen, to size the prepared pool. */
+  submitRate: number;
+  order: number;
+  runs: RunRecord[];
+  probes: ProbeRecord[];
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Measured {
+  load: LoadResult;
+  gatewayCpuMs: number | null;
+  peakRssBytes: number | null;
+  registryCalls: Record<string, number>;
+  otherCpuMs: Record<string, number | null>;
+  foreignCpuShare: number | null;
+}
+
+/** One load against one target with everything sampled around it. */
+async function drive(
+  session: Session,
+  scenario: ScenarioId,
+  target: TargetId,
+  shape: { durationS?: number; amount?: number; rate?: number; connections: number; validateEvery: number },
+): Promise<Measured> {
+  const { graph, load } = session;
+  const gateway = session.gateways.get(target);
+  if (gateway) await ensureGateway(gateway, graph);
+  await load.ensure();
+
+  let submissions: Submission[] = [];
+  if (SCENARIOS[scenario].needsSubmissionPool) {
+    if (!session.pool) throw new Error('S4 has no prepared submissions');
+    const seconds = shape.durationS ?? 0;
+    const rate = shape.rate ? shape.rate / 2 : Math.max(session.submitRate, 60);
+    const wanted = shape.amount ? Math.ceil(shape.amount / 2) + 2 : Math.ceil(rate * seconds * 1.5) + 2 * shape.connections;
+    const before = session.pool.prepareMs;
+    await session.pool.ensure(wanted);
+    if (session.pool.prepareMs - before > 1000) log(`  prepared S4 submissions (${session.pool.prepared} so far, ${((session.pool.prepareMs - before) / 1000).toFixed(1)} s)`);
+    submissions = session.pool.take(wanted);
+  }
+
+  const subgraphPids = Object.values(graph.subgraphs).map((c) => c.pid);
+  const otherCpu = () => {
+    const subgraphs = subgraphPids.map(cpuMs);
+    const loadPid = load.pid;
+    return {
+      subgraphs: subgraphs.some((c) => c === null) ? null : (subgraphs as number[]).reduce((a, b) => a + b, 0),
+      registries: cpuMs(graph.registries.pid),
+      load: loadPid ? cpuMs(loadPid) : null,
+    };
+  };
+
+  const benchCpu = () => {
+    const own = process.cpuUsage();
+    let sum = (own.user + own.system) / 1000;
+    for (const child of supervisor.children.values()) if (child.alive()) sum += cpuMs(child.pid) ?? 0;
+    return sum;
+  };
+  const db0 = await databaseCpu();
+
+  await resetCounters(graph);
+  const gatewayPid = gateway?.child?.pid;
+  const host0 = hostCpu();
+  const bench0 = benchCpu();
+  const cpu0 = gatewayPid ? cpuMs(gatewayPid) : null;
+  const other0 = otherCpu();
+  const poller = new RssPoller(gatewayPid ? [gatewayPid] : []).start();
+  let result: LoadResult;
+  let peaks: Map<number, number>;
+  try {
+    result = await load.run({
+      scenario,
+      mode: target === 'floor' ? 'floor' : 'gateway',
+      url: gateway?.url,
+      subgraphUrls: graph.subgraphUrls,
+      connections: shape.connections,
+      durationS: shape.durationS,
+      amount: shape.amount,
+      rate: shape.rate,
+      validateEvery: shape.validateEvery,
+      headers: target === 'floor' ? {} : requestHeaders,
+      submissions,
+      roundTripUrl: SCENARIOS[scenario].registryLatencyMs > 0 && !shape.amount ? graph.registryUrls.individuals : undefined,
+    });
+    // Requests still in flight when the client stopped are finished by the gateway and the subgraphs: wait
+    // until the box is quiet, so their CPU and registry calls count against `sent` and the next run starts clean.
+    await waitQuiet(session);
+  } finally {
+    peaks = poller.stop();
+  }
+  const cpu1 = gatewayPid ? cpuMs(gatewayPid) : null;
+  const other1 = otherCpu();
+  const db1 = await databaseCpu();
+  const host1 = hostCpu();
+  const bench1 = benchCpu() + sumCpu(db1) - sumCpu(db0, db1);
+  const foreignCpuShare = host0 && host1 && host1.totalMs > host0.totalMs ? Math.max(0, host1.busyMs - host0.busyMs - (bench1 - bench0)) / (host1.totalMs - host0.totalMs) : null;
+  const registryCalls = await readCounters(graph);
+  if (result.roundTrip) registryCalls.individuals = Math.max(0, (registryCalls.individuals ?? 0) - result.roundTrip.calls);
+  if (session.pool && submissions.length > 0) {
+    // Tuples handed out may have been used even if their answer never came back: only the untouched ones return.
+    session.pool.giveBack(submissions.slice(result.submissionsUsed));
+    if (result.durationS > 0) session.submitRate = Math.max(session.submitRate, result.responses / 2 / result.durationS);
+  }
+  const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
+  return {
+    load: result,
+    gatewayCpuMs: diff(cpu0, cpu1),
+    peakRssBytes: gatewayPid ? (peaks.get(gatewayPid) ?? null) : null,
+    registryCalls,
+    otherCpuMs: {
+      subgraphs: diff(other0.subgraphs, other1.subgraphs),
+      registries: diff(other0.registries, other1.registries),
+      load: diff(other0.load, other1.load),
+      database: db1 ? sumCpu(db1) - sumCpu(db0, db1) : null,
+    },
+    foreignCpuShare,
+  };
+}
+
+/**
+ * Waits (at least SETTLE_MS, at most 30 s) until the session's processes and database backends together
+ * use less than a tenth of one CPU: the backlog of a run must not spill into the next one's numbers.
+ */
+async function waitQuiet(session: Session): Promise<void> {
+  const started = performance.now();
+  const total = async () => {
+    let sum = 0;
+    for (const child of supervisor.children.values()) if (child.alive() && child.name !== 'load') sum += cpuMs(child.pid) ?? 0;
+    return sum + sumCpu(await databaseCpu());
+  };
+  await sleep(SETTLE_MS);
+  let before = await total();
+  for (let quiet = 0; quiet < 2 && performance.now() - started < 30_000; ) {
+    await sleep(250);
+    const now = await total();
+    quiet = now - before < 25 ? quiet + 1 : 0;
+    before = now;
+  }
+  void session;
+}
+
+const validateEvery = (scenario: ScenarioId) => (scenario === 'S4' ? 1 : 10);
+/** Latency scenarios run at a fixed, evenly spaced rate well below capacity; the others as fast as they go. */
+const rateOf = (scenario: ScenarioId) => (SCENARIOS[scenario].registryLatencyMs > 0 ? options.s5Rate : undefined);
+
+/**
+ * The correctness gate and the exact registry cost: one operation alone (its calls are the cold cost when
+ * it is the first to ask for its data), then the rest of PROBE_REQUESTS, one request at a time.
+ */
+async function probe(session: Session, scenario: ScenarioId, target: TargetId): Promise<ProbeRecord> {
+  try {
+    const first = SCENARIOS[scenario].needsSubmissionPool ? 2 : 1;
+    const a = await drive(session, scenario, target, { amount: first, connections: 1, validateEvery: 1 });
+    const b = await drive(session, scenario, target, { amount: PROBE_REQUESTS - first, connections: 1, validateEvery: 1 });
+    const valid = a.load.valid + b.load.valid;
+    const ok = valid === PROBE_REQUESTS && a.load.invalid + b.load.invalid === 0;
+    const sent = Math.max(a.load.sent + b.load.sent, 1);
+    return {
+      scenario,
+      target,
+      requests: a.load.responses + b.load.responses,
+      ok,
+      error: ok ? undefined : (a.load.problems[0] ?? b.load.problems[0] ?? `${valid} of ${PROBE_REQUESTS} answered correctly`),
+      callsPerRequest: Object.fromEntries(REGISTRY_ORDER.map((name) => [name, ((a.registryCalls[name] ?? 0) + (b.registryCalls[name] ?? 0)) / sent])),
+      firstCallsPerRequest: Object.fromEntries(REGISTRY_ORDER.map((name) => [name, (a.registryCalls[name] ?? 0) / Math.max(a.load.sent, 1)])),
+    };
+  } catch (error) {
+    return { scenario, target, requests: 0, ok: false, error: (error as Error).message.split('\n')[0], callsPerRequest: {} };
+  }
+}
+
+async function measuredRun(session: Session, scenario: ScenarioId, target: TargetId, rep: number): Promise<RunRecord> {
+  const record: RunRecord = { scenario, target, rep, order: ++session.order };
+  try {
+    const m = await drive(session, scenario, target, { durationS: options.duration, rate: rateOf(scenario), connections: options.connections, validateEvery: validateEvery(scenario) });
+    Object.assign(record, m);
+    const l = m.load;
+    const perReq = m.gatewayCpuMs !== null && l.sent > 0 ? `${(m.gatewayCpuMs / l.sent).toFixed(2)} CPU ms/req, ` : '';
+    const foreign = m.foreignCpuShare !== null && m.foreignCpuShare > 0.1 ? `${(m.foreignCpuShare * 100).toFixed(0)} % of the CPUs busy outside the bench, ` : '';
+    log(
+      `  ${scenario} ${target.padEnd(12)} run ${rep}: ${l.rps.toFixed(0)} req/s, p50 ${l.latencyMs.p50?.toFixed(1) ?? 'n/a'} ms, p99 ${l.latencyMs.p99?.toFixed(1) ?? 'n/a'} ms, ${perReq}` +
+        `${foreign}${l.invalid > 0 ? `${l.invalid} WRONG (${l.problems[0]}), ` : ''}${l.responses} responses`,
+    );
+  } catch (error) {
+    record.error = (error as Error).message.split('\n')[0];
+    log(`  ${scenario} ${target} run ${rep} failed: ${record.error}`);
+  }
+  return record;
+}
+
+async function runScenario(session: Session, scenario: ScenarioId): Promise<void> {
+  const info = SCENARIOS[scenario];
+  const targets = scenarioTargets(scenario, options.targets);
+  log(`${info.title}: ${targets.join(', ')}`);
+  await control(session.graph, 'POST', `/latency?ms=${info.registryLatencyMs}`);
+  try {
+    const live: TargetId[] = [];
+    for (const target of targets) {
+      const gateway = session.gateways.get(target);
+      if (gateway?.error && !gateway.child?.alive()) {
+        session.probes.push({ scenario, target, requests: 0, ok: false, error: `did not start: ${gateway.error}`, callsPerRequest: {} });
+        continue;
+      }
+      const result = await probe(session, scenario, target);
+      session.probes.push(result);
+      if (!result.ok) {
+        log(`  ${target}: wrong or no answers, not measured: ${result.error}`);
+        continue;
+      }
+      live.push(target);
+    }
+    if (options.warmup > 0) {
+      for (const target of live) {
+        try {
+          await drive(session, scenario, target, { durationS: options.warmup, rate: rateOf(scenario), connections: options.connections, validateEvery: validateEvery(scenario) });
+        } catch (error) {
+          log(`  ${target} warm-up failed: ${(error as Error).message.split('\n')[0]}`);
+        }
+      }
+    }
+    for (let rep = 1; rep <= options.runs; rep++) {
+      for (const target of rotate(live, rep - 1)) {
+        session.runs.push(await measuredRun(session, scenario, target, rep));
+      }
+    }
+  } finally {
+    await control(session.graph, 'POST', '/latency?ms=0').catch(() => undefined);
+  }
+}
+
+/** S1 against a fresh instance of ours under --cpu-prof; only the samples taken during the load are summarised. */
+async function profileOurs(session: Session): Promise<SessionReport['profile']> {
+  const profileDir = join(rawDir, 'profile');
+  mkdirSync(profileDir, { recursive: true });
+  const gateway: Gateway = { target: 'ours', restarts: 1 };
+  const name = 'ours-cpu-prof';
+  log('profiling our gateway under S1 (--cpu-prof)');
+  // No --cpu-prof-name: tsx's module hooks run on their own thread, which writes a profile too; Node's default
+  // names (CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile) keep them apart, and thread 0 is the main one.
+  await startGateway(gateway, session.graph, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`], name);
+  const child = gateway.child!;
+  session.gateways.set('ours', gateway);
+  try {
+    await drive(session, 'S1', 'ours', { durationS: Math.max(options.warmup, 1), connections: options.connections, validateEvery: 10 });
+    const fromMs = performance.now() - child.startedAt;
+    const measured = await drive(session, 'S1', 'ours', { durationS: options.duration, connections: options.connections, validateEvery: 10 });
+    const toMs = performance.now() - child.startedAt;
+    log(`  profiled run: ${measured.load.rps.toFixed(0)} req/s, ${measured.load.responses} responses`);
+    await supervisor.stop(name, 15_000);
+    const files = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
+    const file = files.find((f) => f.split('.')[4] === '0') ?? files.sort((a, b) => statSync(join(profileDir, b)).size - statSync(join(profileDir, a)).size)[0];
+    if (!file) throw new Error(`no .cpuprofile written:\n${child.tail()}`);
+    const summary = aggregateProfile(readProfile(join(profileDir, file)), { fromMs, toMs });
+    return { file: relative(repoRoot, join(profileDir, file)), markdown: formatProfile(summary) };
+  } finally {
+    await supervisor.stop(name);
+  }
+}
+
+async function main(): Promise<void> {
+  log(`bench: ${options.scenarios.join(', ')} × ${options.targets.join(', ')}; ${options.duration} s × ${options.runs}, ${options.connections} connections; raw output in ${relative(repoRoot, rawDir)}`);
+  // The subgraphs need the issuer's settings either way; --no-auth only stops the requests carrying tokens.
+  const testIssuer = await loadTestIssuer();
+  const issuer = options.auth ? testIssuer : null;
+  const signing = await loadApplicationSigner();
+  const graph = await startGraph({ ...securityEnv(testIssuer), ...signing.trustEnv });
+  log(`mock registries and subgraphs are up${issuer ? '; requests carry test-issuer tokens (citizen, applicant head, partner)' : '; requests carry no tokens'}`);
+  const load = new LoadProcess(
+    supervisor,
+    childEnv({ BENCH_PERSONS: String(options.persons), BENCH_SCENARIOS: options.scenarios.join(','), BENCH_AUTH: issuer ? 'on' : 'off' }),
+  );
+  const session: Session = { graph, load, gateways: new Map(), pool: undefined, submitRate: 0, order: 0, runs: [], probes: [] };
+
+  const needed = new Set(options.scenarios.flatMap((s) => scenarioTargets(s, options.targets)).filter((t) => TARGETS[t].gateway));
+  await Promise.all([
+    load.ensure(),
+    ...[...needed].map(async (target) => {
+      const gateway: Gateway = { target, restarts: 0 };
+      session.gateways.set(target, gateway);
+      try {
+        await startGateway(gateway, graph);
+      } catch (error) {
+        gateway.error = (error as Error).message.split('\n')[0];
+        log(`${target} did not start: ${(error as Error).message}`);
+      }
+    }),
+  ]);
+  log(`gateways up: ${[...session.gateways.values()].filter((g) => !g.error).map((g) => g.target).join(', ')}`);
+
+  if (options.scenarios.includes('S4')) {
+    const fx = buildFixtures(options.persons);
+    const heads = new Map(fx.submissionBins.map((bin) => [bin, fx.entities.get(bin)?.headIin ?? null]));
+    const headOf = (bin: string) => {
+      const person = fx.persons.get(heads.get(bin) ?? '');
+      return person ? { iin: person.iin, lastName: person.lastName, firstName: person.firstName } : null;
+    };
+    const credentials = issuer
+      ? await Credentials.create(
+          issuer,
+          [...heads.values()].filter((iin): iin is string => iin !== null).map((iin) => ({ kind: 'citizen' as const, iin })),
+        )
+      : null;
+    const authFor = (bin: string) => {
+      const head = heads.get(bin);
+      return credentials && head ? credentials.headers({ kind: 'citizen', iin: head }) : {};
+    };
+    session.pool = new SubmissionPool(fx.submissionBins, graph.subgraphUrls.licensing.replace(/\/graphql$/, ''), graph.subgraphUrls.payments, authFor, signing.signer, headOf);
+    if (signing.signer) log('S4 submissions are signed (ЭЦП) with certificates from the mocks\' test CA');
+  }
+
+  for (const scenario of options.scenarios) await runScenario(session, scenario);
+
+  let profile: SessionReport['profile'] = null;
+  if (options.profile && options.targets.includes('ours')) {
+    await supervisor.stop('ours');
+    try {
+      profile = await profileOurs(session);
+    } catch (error) {
+      log(`profiling failed: ${(error as Error).message}`);
+    }
+  }
+
+  await load.close();
+  await cleanup();
+
+  const scenarios = options.scenarios.map((id) => ({
+    id,
+    title: SCENARIOS[id].title,
+    unit: SCENARIOS[id].unit,
+    cells: summarise(id, scenarioTargets(id, options.targets), session.runs, session.probes),
+  }));
+  const notes = [
+    'Targets: ' + [...new Set(options.scenarios.flatMap((s) => scenarioTargets(s, options.targets)))].map((t) => `**${t}** — ${TARGETS[t].description}`).join('; ') + '.',
+    'Every process (mocks, four subgraphs, the gateway under test, the load generator) shares the same CPUs, so absolute req/s are those of this whole box; gateway CPU ms per request is the cleaner comparison.',
+  ];
+  if (session.pool) {
+    notes.push(
+      `S4 measured accepted submissions (receipts), not rejections: ${session.pool.prepared} scans were uploaded and fees paid through the licensing and payments endpoints beforehand (${(session.pool.prepareMs / 1000).toFixed(0)} s, outside the measured runs).`,
+    );
+  }
+  const report: SessionReport = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    wallSeconds: (performance.now() - sessionStarted) / 1000,
+    smoke: options.smoke,
+    options: {
+      duration: options.duration,
+      warmup: options.warmup,
+      connections: options.connections,
+      runs: options.runs,
+      persons: options.persons,
+      s5Rate: options.s5Rate,
+      subgraphCache: options.subgraphCache,
+    },
+    environment: {
+      loadAverageStart,
+      loadAverageEnd: loadAverage(),
+      foreignCpuShareMedian: median(session.runs.map((r) => r.foreignCpuShare)),
+      foreignCpuShareMax: max(session.runs.map((r) => r.foreignCpuShare)),
+    },
+    machine: machine(),
+    scenarios,
+    checks: checkTargets(scenarios),
+    notes,
+    profile,
+  };
+  const markdown = toMarkdown(report);
+  writeFileSync(join(rawDir, 'runs.json'), JSON.stringify({ runs: session.runs, probes: session.probes }, null, 2));
+  writeFileSync(join(rawDir, 'summary.json'), JSON.stringify(report, null, 2));
+  writeFileSync(join(rawDir, 'summary.md'), markdown);
+  // Only a complete full run replaces the committed summary; smoke and partial runs stay in raw/.
+  const complete = !options.smoke && SCENARIO_IDS.every((s) => options.scenarios.includes(s)) && TARGET_IDS.every((t) => options.targets.includes(t));
+  if (complete) {
+    writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+    writeFileSync(join(resultsDir, 'latest.md'), markdown);
+  }
+  console.log('\n' + markdown);
+  log(`done in ${(report.wallSeconds / 60).toFixed(1)} min; summary in ${relative(repoRoot, complete ? join(resultsDir, 'latest.md') : join(rawDir, 'summary.md'))}`);
+}
+
+try {
+  await main();
+  process.exit(0);
+} catch (error) {
+  console.error(error);
+  await cleanup();
+  process.exit(1);
+}

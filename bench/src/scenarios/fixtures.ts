@@ -1,0 +1,54 @@
+import { createFixtures, type FixtureSet } from '@egov/mocks';
+import type { LegalEntityRecord, LicenseRecord, PersonRecord } from '@egov/shared/upstream';
+import { shuffled } from '../stats.js';
+
+/** The fixture seed the mocks use by default; the driver and the mock process must build the same set. */
+export const FIXTURE_SEED = 20121130;
+
+/**
+ * The fixture set indexed the way the scenarios read it: the load process builds the same deterministic
+ * set the mock process serves, so it can pick inputs and check answers without asking anyone.
+ */
+export interface BenchFixtures {
+  set: FixtureSet;
+  /** Every person's IIN in a fixed shuffled order: S1/S5 walk it, one IIN per request. */
+  iins: string[];
+  persons: Map<string, PersonRecord>;
+  entities: Map<string, LegalEntityRecord>;
+  licencesByHolder: Map<string, LicenseRecord[]>;
+  paymentsByPayer: Map<string, number>;
+  /** Entities each person heads or founded. */
+  entitiesOfPerson: Map<string, Set<string>>;
+  /** Active head offices without any licence: S4's applicants (no earlier licence can consume their fee). */
+  submissionBins: string[];
+}
+
+export function buildFixtures(persons: number): BenchFixtures {
+  const set = createFixtures({ persons, seed: FIXTURE_SEED });
+  const licencesByHolder = new Map<string, LicenseRecord[]>();
+  for (const l of set.licenses) licencesByHolder.set(l.holderId, [...(licencesByHolder.get(l.holderId) ?? []), l]);
+  const paymentsByPayer = new Map<string, number>();
+  for (const p of set.payments) paymentsByPayer.set(p.payerId, (paymentsByPayer.get(p.payerId) ?? 0) + 1);
+  const entitiesOfPerson = new Map<string, Set<string>>();
+  const add = (iin: string, bin: string) => entitiesOfPerson.set(iin, (entitiesOfPerson.get(iin) ?? new Set()).add(bin));
+  for (const e of set.entities) {
+    if (e.headIin) add(e.headIin, e.bin);
+    for (const f of e.founders) if (f.type === 'PERSON') add(f.iin, e.bin);
+  }
+  const submissionBins = set.entities
+    .filter((e) => e.parentBin === null && e.status === 'ACTIVE' && e.legalForm === 'LLP' && !licencesByHolder.has(e.bin) && e.bin !== set.holdingBin)
+    .map((e) => e.bin);
+  return {
+    set,
+    iins: shuffled(
+      set.persons.map((p) => p.iin),
+      FIXTURE_SEED,
+    ),
+    persons: new Map(set.persons.map((p) => [p.iin, p])),
+    entities: new Map(set.entities.map((e) => [e.bin, e])),
+    licencesByHolder,
+    paymentsByPayer,
+    entitiesOfPerson,
+    submissionBins: shuffled(submissionBins, FIXTURE_SEED + 1),
+  };
+}

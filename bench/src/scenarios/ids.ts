@@ -1,0 +1,53 @@
+/** Scenario names and what the orchestrator needs to know about each, without the driver's weight. */
+export const SCENARIO_IDS = ['S1', 'S2', 'S3', 'S4', 'S5'] as const;
+export type ScenarioId = (typeof SCENARIO_IDS)[number];
+
+export interface ScenarioInfo {
+  title: string;
+  /** Latency the mock registries add to every call during this scenario. */
+  registryLatencyMs: number;
+  /** Every request is the same document and variables, so in-flight de-duplication can merge them. */
+  identicalRequests: boolean;
+  /** Each request consumes a prepared (BIN, scan, paid fee) tuple. */
+  needsSubmissionPool: boolean;
+  /** What one "request" in the table is. */
+  unit: string;
+}
+
+export const SCENARIOS: Record<ScenarioId, ScenarioInfo> = {
+  S1: {
+    title: 'S1 applicant prefill (person in all four subgraphs, a different IIN per request)',
+    registryLatencyMs: 0,
+    identicalRequests: false,
+    needsSubmissionPool: false,
+    unit: 'one `person(iin)` query',
+  },
+  S2: {
+    title: 'S2 holding with 50 licensed branches, heads and licence holders (batching)',
+    registryLatencyMs: 0,
+    identicalRequests: true,
+    needsSubmissionPool: false,
+    unit: 'one `legalEntity(bin)` query',
+  },
+  S3: {
+    title: 'S3 public-service catalog (cacheable, no registry)',
+    registryLatencyMs: 0,
+    identicalRequests: true,
+    needsSubmissionPool: false,
+    unit: 'one `publicServices` query',
+  },
+  S4: {
+    title: 'S4 draft + submit (writes), a different legal entity, scan and paid fee per submission',
+    registryLatencyMs: 0,
+    identicalRequests: false,
+    needsSubmissionPool: true,
+    unit: 'one HTTP request: `applicationDraft` and `submitApplication` alternate, so 2 requests = 1 submission',
+  },
+  S5: {
+    title: 'S5 = S1 with 50 ms latency injected on every registry call',
+    registryLatencyMs: 50,
+    identicalRequests: false,
+    needsSubmissionPool: false,
+    unit: 'one `person(iin)` query',
+  },
+};

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateProfile, formatProfile, packageOf, shortLocation, type CpuProfile } from '../src/profile.js';
+
+const frame = (functionName: string, url = '', lineNumber = 0) => ({ functionName, url, lineNumber, columnNumber: 0, scriptId: '0' });
+
+/** root -> idle, program, gc, a hive runtime function, one of ours, a node core one. Samples every 1 ms. */
+function profile(samples: number[]): CpuProfile {
+  return {
+    nodes: [
+      { id: 1, callFrame: frame('(root)'), children: [2, 3, 4, 5, 6, 7] },
+      { id: 2, callFrame: frame('(idle)') },
+      { id: 3, callFrame: frame('(program)') },
+      { id: 4, callFrame: frame('(garbage collector)') },
+      { id: 5, callFrame: frame('plan', 'file:///work/main/node_modules/@graphql-hive/router-runtime/dist/index.js', 41) },
+      { id: 6, callFrame: frame('maskPersonalIds', 'file:///work/main/subgraphs/shared/src/log.ts', 9) },
+      { id: 7, callFrame: frame('emit', 'node:events', 470) },
+    ],
+    startTime: 1_000_000,
+    endTime: 1_000_000 + (samples.length + 1) * 1000,
+    samples,
+    timeDeltas: samples.map(() => 1000),
+  };
+}
+
+describe('packageOf', () => {
+  it('names npm packages, our workspaces, node core modules and V8', () => {
+    expect(packageOf('file:///x/node_modules/@graphql-hive/logger/dist/index.js', 'f')).toBe('@graphql-hive/logger');
+    expect(packageOf('file:///x/node_modules/a/node_modules/graphql/execution/execute.js', 'f')).toBe('graphql');
+    expect(packageOf('file:///work/main/gateway/src/logger.ts', 'f')).toBe('@egov/gateway');
+    expect(packageOf('file:///work/main/subgraphs/shared/src/log.ts', 'f')).toBe('@egov/shared');
+    expect(packageOf('node:internal/streams/readable', 'f')).toBe('node core (streams)');
+    expect(packageOf('node:_http_client', 'f')).toBe('node core (http)');
+    expect(packageOf('', '(garbage collector)')).toBe('V8 garbage collector');
+    expect(packageOf('', 'JSONParse')).toBe('V8 builtins / native');
+  });
+
+  it('gives short locations', () => {
+    expect(shortLocation('file:///work/main/node_modules/graphql/index.js', 4)).toBe('graphql/index.js:5');
+    expect(shortLocation('file:///work/main/gateway/src/server.ts', 0)).toBe('gateway/src/server.ts:1');
+  });
+});
+
+describe('aggregateProfile', () => {
+  it('sums self time per function and per package, leaving idle out of the shares', () => {
+    // 2 idle, 3 plan, 1 mask, 1 emit, 1 gc, 1 program, then plan again (the last sample counts until endTime)
+    const summary = aggregateProfile(profile([2, 2, 5, 5, 5, 6, 7, 4, 3, 5]));
+    expect(summary.idleMs).toBe(2);
+    expect(summary.busyMs).toBe(8);
+    expect(summary.byPackage[0]).toMatchObject({ name: '@graphql-hive/router-runtime', selfMs: 4, share: 0.5 });
+    expect(summary.byFunction[0]).toMatchObject({ name: 'plan @graphql-hive/router-runtime/dist/index.js:42', selfMs: 4 });
+    expect(summary.byPackage.map((p) => p.name)).toEqual(expect.arrayContaining(['@egov/shared', 'node core (events)', 'V8 garbage collector', 'V8/native (program)']));
+    expect(summary.byPackage.reduce((a, p) => a + p.share, 0)).toBeCloseTo(1);
+  });
+
+  it('keeps only the samples inside the window', () => {
+    // samples at 1..5 ms are start-up (our code), 6..10 ms the load (the planner)
+    const summary = aggregateProfile(profile([6, 6, 6, 6, 6, 5, 5, 5, 5, 5]), { fromMs: 6, toMs: 11 });
+    expect(summary.byPackage).toHaveLength(1);
+    expect(summary.byPackage[0]!.name).toBe('@graphql-hive/router-runtime');
+  });
+
+  it('formats a readable Markdown summary', () => {
+    const text = formatProfile(aggregateProfile(profile([5, 6, 2])), 5);
+    expect(text).toContain('| @graphql-hive/router-runtime |');
+    expect(text).toContain('`plan @graphql-hive/router-runtime/dist/index.js:42`');
+    expect(text).toMatch(/on CPU/);
+  });
+});

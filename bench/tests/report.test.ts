@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { LoadResult } from '../src/load-protocol.js';
+import { checkTargets, registryTuple, runUsable, scenarioTable, summarise, toMarkdown, type ProbeRecord, type RunRecord, type SessionReport } from '../src/report.js';
+
+function load(rps: number, p50: number, extra: Partial<LoadResult> = {}): LoadResult {
+  const responses = rps * 10;
+  return {
+    sent: responses,
+    responses,
+    valid: responses,
+    invalid: 0,
+    non2xx: 0,
+    connErrors: 0,
+    timeouts: 0,
+    durationS: 10,
+    rps,
+    latencyMs: { p50, p99: p50 * 3, mean: p50, max: p50 * 4 },
+    checked: responses / 10,
+    problems: [],
+    submissionsUsed: 0,
+    ...extra,
+  };
+}
+
+let order = 0;
+const run = (scenario: RunRecord['scenario'], target: RunRecord['target'], rps: number, p50: number, extra: Partial<RunRecord> = {}): RunRecord => ({
+  scenario,
+  target,
+  rep: 1,
+  order: ++order,
+  load: load(rps, p50),
+  gatewayCpuMs: target === 'floor' ? null : rps * 10 * 2,
+  peakRssBytes: target === 'floor' ? null : 200 * 1024 * 1024,
+  registryCalls: { individuals: rps * 10, 'legal-entities': rps * 10, payments: rps * 10, licensing: rps * 10 },
+  otherCpuMs: { subgraphs: rps * 10 * 3, registries: rps * 10, load: rps },
+  ...extra,
+});
+
+const probe = (scenario: ProbeRecord['scenario'], target: ProbeRecord['target'], calls: number[]): ProbeRecord => ({
+  scenario,
+  target,
+  requests: 4,
+  ok: true,
+  callsPerRequest: { individuals: calls[0]!, 'legal-entities': calls[1]!, payments: calls[2]!, licensing: calls[3]! },
+});
+
+describe('summarise', () => {
+  const runs = [
+    run('S1', 'ours', 300, 40),
+    run('S1', 'ours', 330, 38),
+    run('S1', 'ours', 310, 39),
+    run('S1', 'apollo', 200, 60),
+    run('S1', 'apollo', 190, 62),
+    run('S1', 'apollo', 210, 58),
+    run('S1', 'hive', 290, 41),
+    run('S1', 'hive', 320, 40),
+    run('S1', 'hive', 300, 42),
+  ];
+  const cells = summarise('S1', ['ours', 'apollo', 'hive', 'floor'], runs, [probe('S1', 'ours', [1, 1, 1, 1])]);
+  const ours = cells.find((c) => c.target === 'ours')!;
+
+  it('takes medians over runs and ratios of medians against each baseline', () => {
+    expect(ours.rps).toBe(310);
+    expect(ours.p50).toBe(39);
+    expect(ours.vs.apollo).toBeCloseTo(310 / 200);
+    expect(ours.vs.hive).toBeCloseTo(310 / 300);
+    expect(ours.vs.floor).toBeNull();
+    expect(ours.cpuMsPerRequest).toBeCloseTo(2);
+    expect(ours.peakRssMb).toBe(200);
+    expect(ours.callsPerRequest).toBeCloseTo(4);
+    expect(ours.cpuSplit).toMatchObject({ gateway: 2, subgraphs: 3, registries: 1 });
+  });
+
+  it('reports a target that never ran as failed instead of inventing numbers', () => {
+    const floor = cells.find((c) => c.target === 'floor')!;
+    expect(floor.failure).toBe('not run');
+    expect(floor.rps).toBeNull();
+  });
+
+  it('does not count a run with wrong answers', () => {
+    const bad = run('S2', 'ours', 900, 5, { load: load(900, 5, { invalid: 500 }) });
+    expect(runUsable(bad)).toBe(false);
+    expect(runUsable(run('S2', 'ours', 900, 5, { load: load(900, 5, { invalid: 5 }) }))).toBe(true);
+    expect(runUsable(run('S2', 'ours', 900, 5, { error: 'gateway died' }))).toBe(false);
+    const [cell] = summarise('S2', ['ours'], [bad], []);
+    expect(cell!.failure).toMatch(/500 wrong of 9000/);
+  });
+
+  it('judges the targets from our numbers', () => {
+    const report = [
+      { id: 'S1' as const, title: 'S1', unit: 'x', cells },
+      {
+        id: 'S5' as const,
+        title: 'S5',
+        unit: 'x',
+        cells: summarise('S5', ['ours'], [run('S5', 'ours', 20, 120, { load: load(20, 120, { roundTrip: { p50: 55, p99: 70, calls: 10 } }) })], []),
+      },
+    ];
+    const checks = checkTargets(report);
+    expect(checks.find((c) => c.id === 'S1-apollo')).toMatchObject({ met: true, measured: '1.55×' });
+    expect(checks.find((c) => c.id === 'S1-hive')).toMatchObject({ met: true });
+    expect(checks.find((c) => c.id === 'S1-calls')).toMatchObject({ met: true, measured: '1/1/1/1' });
+    expect(checks.find((c) => c.id === 'S5-latency')).toMatchObject({ met: false });
+    expect(checks.find((c) => c.id === 'rss')).toMatchObject({ met: true, measured: '200 MB' });
+  });
+});
+
+describe('formatting', () => {
+  it('writes registry calls as individuals/legal-entities/payments/licensing', () => {
+    expect(registryTuple({ individuals: 1, 'legal-entities': 3, payments: 0, licensing: 1 })).toBe('1/3/0/1');
+    expect(registryTuple({ individuals: 0.5, 'legal-entities': null, payments: 1, licensing: 2 }, 2)).toBe('0.50/–/1.00/2.00');
+  });
+
+  it('renders a table row per target with a failure spelled out', () => {
+    const cells = summarise('S1', ['ours', 'apollo'], [run('S1', 'ours', 300, 40), run('S1', 'apollo', 200, 60, { error: 'apollo did not start' })], []);
+    const table = scenarioTable(cells);
+    expect(table.split('\n')).toHaveLength(4);
+    expect(table).toContain('| ours (@egov/gateway) | 300 |');
+    expect(table).toContain('**failed**: apollo did not start');
+  });
+
+  it('renders the whole report', () => {
+    const cells = summarise('S1', ['ours'], [run('S1', 'ours', 300, 40)], []);
+    const report: SessionReport = {
+      startedAt: '2026-01-01T00:00:00Z',
+      finishedAt: '2026-01-01T00:20:00Z',
+      wallSeconds: 1200,
+      smoke: false,
+      options: { duration: 10, warmup: 3, connections: 50, runs: 3, persons: 12000, s5Rate: 20, subgraphCache: false },
+      environment: { loadAverageStart: 0.2, loadAverageEnd: 1.5, foreignCpuShareMedian: 0.01, foreignCpuShareMax: 0.05 },
+      machine: { cpus: 2, model: 'AMD EPYC', memoryGb: 24, node: 'v20.20.2', os: 'Linux' },
+      scenarios: [{ id: 'S1', title: 'S1 prefill', unit: 'one query', cells }],
+      checks: checkTargets([{ id: 'S1', title: 'S1 prefill', unit: 'one query', cells }]),
+      notes: ['a note'],
+      profile: { file: 'x.cpuprofile', markdown: '| Package | Self ms | Share |' },
+    };
+    const md = toMarkdown(report);
+    expect(md).toContain('# Gateway benchmark');
+    expect(md).toContain('session took 20.0 min');
+    expect(md).toContain('## S1 prefill');
+    expect(md).toContain('## Where the time goes');
+    expect(md).toContain('- a note');
+    expect(md).toContain('CPU ms per request across the box');
+  });
+});
