@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { mintToken, TEST_AUDIENCE, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FILE } from '@egov/mocks';
 
 /**
- * The mocks' test identity provider, when the repository has one: the subgraphs verify bearer tokens
- * against its JWKS, and the load process signs one token per caller with its test key. Loaded by path
- * because @egov/mocks does not export it (yet); without it the bench sends no tokens.
+ * The mocks' test identity provider: the subgraphs verify bearer tokens against its JWKS, and the load
+ * process signs one token per caller with its test key.
  */
 export interface TestIssuer {
   mintToken(request: { kind: 'citizen'; iin: string } | { kind: 'partner'; clientId: string; scopes?: string[] }, options?: { expiresIn?: number }): Promise<string>;
@@ -13,18 +13,7 @@ export interface TestIssuer {
   TEST_PARTNERS_FILE: string;
 }
 
-export async function loadTestIssuer(): Promise<TestIssuer | null> {
-  const candidates = ['@egov/mocks/auth', new URL('../../mocks/src/auth/index.ts', import.meta.url).href];
-  for (const specifier of candidates) {
-    try {
-      const module = (await import(specifier)) as Partial<TestIssuer>;
-      if (typeof module.mintToken === 'function' && module.TEST_ISSUER && module.TEST_JWKS_FILE && module.TEST_PARTNERS_FILE) return module as TestIssuer;
-    } catch {
-      // not there: try the next, or run without tokens
-    }
-  }
-  return null;
-}
+export const testIssuer: TestIssuer = { mintToken, TEST_ISSUER, TEST_AUDIENCE, TEST_JWKS_FILE, TEST_PARTNERS_FILE };
 
 /**
  * What the subgraphs (and our gateway) need to verify the test issuer's tokens, as `npm start` sets it up.
@@ -42,12 +31,16 @@ export function securityEnv(issuer: TestIssuer | null, env: Record<string, strin
   };
 }
 
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
 /** Who asks, per request: the person themselves, or a partner system stating its purpose. */
 export type Caller = { kind: 'citizen'; iin: string } | { kind: 'partner'; clientId: string; purpose: string } | null;
 
 /** Pre-signed tokens (autocannon builds requests synchronously), one per caller the session will use. */
 export class Credentials {
   private readonly tokens = new Map<string, string>();
+  /** Each caller's finished headers, built on first use (a partner's include its purpose). */
+  private readonly built = new Map<string, Readonly<Record<string, string>>>();
 
   private constructor(private readonly issuer: TestIssuer) {}
 
@@ -73,11 +66,17 @@ export class Credentials {
     this.tokens.set(Credentials.key(caller), await this.issuer.mintToken(request, { expiresIn: 12 * 3600 }));
   }
 
-  /** The headers a request by this caller carries; none for an anonymous one. */
-  headers(caller: Caller): Record<string, string> {
-    if (!caller) return {};
-    const token = this.tokens.get(Credentials.key(caller));
-    if (!token) throw new Error(`no token prepared for ${Credentials.key(caller)}`);
-    return caller.kind === 'partner' ? { authorization: `Bearer ${token}`, 'x-purpose': caller.purpose } : { authorization: `Bearer ${token}` };
+  /** The headers a request by this caller carries (the same object every time: do not modify it); none for an anonymous one. */
+  headers(caller: Caller): Readonly<Record<string, string>> {
+    if (!caller) return NO_HEADERS;
+    const key = caller.kind === 'partner' ? `${Credentials.key(caller)}:${caller.purpose}` : Credentials.key(caller);
+    let headers = this.built.get(key);
+    if (!headers) {
+      const token = this.tokens.get(Credentials.key(caller));
+      if (!token) throw new Error(`no token prepared for ${Credentials.key(caller)}`);
+      headers = caller.kind === 'partner' ? { authorization: `Bearer ${token}`, 'x-purpose': caller.purpose } : { authorization: `Bearer ${token}` };
+      this.built.set(key, headers);
+    }
+    return headers;
   }
 }

@@ -14,13 +14,30 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import type { SubgraphName } from '@egov/schema';
 import { loadCatalog } from '@egov/shared/catalog';
-import { Credentials, loadTestIssuer, type Caller } from './auth.js';
+import { individualsApi } from '@egov/shared/upstream';
+import { Credentials, testIssuer, type Caller } from './auth.js';
 import { buildFixtures } from './scenarios/fixtures.js';
 import { S2_PARTNER } from './scenarios/s2-holding.js';
-import { scenarioDriver, type Inputs, type Step, type Submission } from './scenarios/index.js';
+import { SCENARIOS, scenarioDriver, type Inputs, type Step, type Submission } from './scenarios/index.js';
 import type { Ctx, GraphQLBody } from './scenarios/types.js';
 import type { LoadResult, RunCommand } from './load-protocol.js';
 import { percentileOfSorted } from './stats.js';
+
+type GraphQLResponse = { data?: unknown; errors?: { message?: string; extensions?: { code?: string } }[] };
+
+/** What is wrong with a GraphQL answer over HTTP (status, JSON, GraphQL errors), prefixed with `label`; otherwise its data. */
+function readAnswer(label: string, status: number, text: string): { problem: string; data?: undefined } | { problem: null; data: unknown } {
+  if (status !== 200) return { problem: `${label}: HTTP ${status} ${text.slice(0, 200)}` };
+  let parsed: GraphQLResponse;
+  try {
+    parsed = JSON.parse(text) as GraphQLResponse;
+  } catch {
+    return { problem: `${label}: response is not JSON: ${text.slice(0, 120)}` };
+  }
+  const error = parsed.errors?.[0];
+  if (error) return { problem: `${label}: GraphQL error ${error.extensions?.code ?? ''} ${error.message ?? ''}`.trim() };
+  return { problem: null, data: parsed.data };
+}
 
 class Tally {
   sent = 0;
@@ -43,32 +60,15 @@ class Tally {
   /** Status and errors for every response, the full check for every n-th (or any that mentions errors). */
   observe(status: number, body: string, step: Step, ctx: Ctx, validateEvery: number): void {
     this.responses++;
-    if (status !== 200) {
-      this.non2xx++;
-      this.problem(`${step.name}: HTTP ${status} ${body.slice(0, 200)}`);
-      return;
-    }
+    if (status !== 200) this.non2xx++;
     const sample = this.responses % validateEvery === 0;
-    if (sample || body.includes('"errors"')) {
-      let parsed: { data?: unknown; errors?: { message?: string; extensions?: { code?: string } }[] };
-      try {
-        parsed = JSON.parse(body);
-      } catch {
-        this.problem(`${step.name}: response is not JSON: ${body.slice(0, 120)}`);
-        return;
-      }
-      if (parsed.errors?.length) {
-        const e = parsed.errors[0]!;
-        this.problem(`${step.name}: GraphQL error ${e.extensions?.code ?? ''} ${e.message ?? ''}`.trim());
-        return;
-      }
+    if (status !== 200 || sample || body.includes('"errors"')) {
+      const { problem, data } = readAnswer(step.name, status, body);
+      if (problem) return this.problem(problem);
       if (sample) {
         this.checked++;
-        const wrong = step.check(parsed.data, ctx);
-        if (wrong) {
-          this.problem(`${step.name}: ${wrong}`);
-          return;
-        }
+        const wrong = step.check(data, ctx);
+        if (wrong) return this.problem(`${step.name}: ${wrong}`);
       }
     }
     this.valid++;
@@ -124,7 +124,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Sequential calls to one registry while the load runs: what one registry round trip costs right now. */
 function measureRoundTrips(url: string, inputs: Inputs): { stop(): Promise<{ p50: number | null; p99: number | null; calls: number }> } {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const target = new URL('/gbd-fl/v1/persons/batch', url);
+  const target = new URL(individualsApi.personsBatch, url);
   const times: number[] = [];
   let calls = 0;
   let running = true;
@@ -153,21 +153,35 @@ function measureRoundTrips(url: string, inputs: Inputs): { stop(): Promise<{ p50
   };
 }
 
-function runAutocannon(command: RunCommand, url: string, steps: Step[], headersOf: (ctx: Ctx) => Record<string, string>): Promise<{ tally: Tally; durationS: number }> {
+/**
+ * `identical`: every request of a step is the same body from the same caller, built once up front; otherwise
+ * each is built as it goes out (the first step picks the inputs in the connection's context).
+ */
+function runAutocannon(
+  command: RunCommand,
+  url: string,
+  steps: Step[],
+  headersOf: (ctx: Ctx) => Readonly<Record<string, string>>,
+  identical: boolean,
+): Promise<{ tally: Tally; durationS: number }> {
   const tally = new Tally();
   const target = new URL(url);
   const headers = { 'content-type': 'application/json', accept: 'application/json', ...command.headers };
-  const requests: autocannon.Request[] = steps.map((step) => ({
-    method: 'POST',
-    path: target.pathname,
-    headers,
-    setupRequest: (req: autocannon.Request, context: object) => {
-      req.body = JSON.stringify(step.body(context as Ctx));
-      req.headers = { ...headers, ...headersOf(context as Ctx) };
-      return req;
-    },
-    onResponse: (status: number, body: string, context: object) => tally.observe(status, body, step, context as Ctx, command.validateEvery),
-  }));
+  const requests: autocannon.Request[] = steps.map((step) => {
+    const onResponse = (status: number, body: string, context: object) => tally.observe(status, body, step, context as Ctx, command.validateEvery);
+    if (identical) return { method: 'POST', path: target.pathname, headers: { ...headers, ...headersOf({}) }, body: JSON.stringify(step.body({})), onResponse };
+    return {
+      method: 'POST',
+      path: target.pathname,
+      headers,
+      setupRequest: (req: autocannon.Request, context: object) => {
+        req.body = JSON.stringify(step.body(context as Ctx));
+        req.headers = { ...headers, ...headersOf(context as Ctx) };
+        return req;
+      },
+      onResponse,
+    };
+  });
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const instance = autocannon(
@@ -243,28 +257,27 @@ async function runOperations(command: RunCommand, operation: Operation): Promise
   return { tally, durationS: (performance.now() - started) / 1000 };
 }
 
-function subgraphCaller(agent: Agent, command: RunCommand, headers: Record<string, string>): Call {
+/** POSTs a GraphQL body to a subgraph as `headers`' caller; resolves to `data`, throws on HTTP or GraphQL errors. */
+function subgraphCaller(agent: Agent, command: RunCommand): (subgraph: SubgraphName, body: GraphQLBody, headers: Readonly<Record<string, string>>) => Promise<any> {
   const urls = Object.fromEntries(Object.entries(command.subgraphUrls).map(([name, u]) => [name, new URL(u)])) as Record<SubgraphName, URL>;
-  return async (subgraph, body) => {
+  return async (subgraph, body, headers) => {
     const { status, text } = await postJson(agent, urls[subgraph], JSON.stringify(body), 10_000, headers);
-    if (status !== 200) throw new Error(`${subgraph}: HTTP ${status} ${text.slice(0, 200)}`);
-    const parsed = JSON.parse(text) as { data?: unknown; errors?: { message?: string; extensions?: { code?: string } }[] };
-    if (parsed.errors?.length) throw new Error(`${subgraph}: GraphQL error ${parsed.errors[0]!.extensions?.code ?? ''} ${parsed.errors[0]!.message ?? ''}`);
-    return parsed.data;
+    const { problem, data } = readAnswer(subgraph, status, text);
+    if (problem) throw new Error(problem);
+    return data;
   };
 }
 
 /** The scenario's request sequence sent to one URL (a gateway, or the subgraph that answers it all), every answer checked. */
-function sequenceOperation(agent: Agent, url: string, steps: Step[], headers: Record<string, string>, headersOf: (ctx: Ctx) => Record<string, string>): Operation {
+function sequenceOperation(agent: Agent, url: string, steps: Step[], headers: Record<string, string>, headersOf: (ctx: Ctx) => Readonly<Record<string, string>>): Operation {
   const target = new URL(url);
   return async (ctx) => {
     for (const step of steps) {
       const body = JSON.stringify(step.body(ctx));
       const { status, text } = await postJson(agent, target, body, 10_000, { ...headers, ...headersOf(ctx) });
-      if (status !== 200) return `${step.name}: HTTP ${status} ${text.slice(0, 200)}`;
-      const parsed = JSON.parse(text) as { data?: unknown; errors?: { message?: string; extensions?: { code?: string } }[] };
-      if (parsed.errors?.length) return `${step.name}: GraphQL error ${parsed.errors[0]!.extensions?.code ?? ''} ${parsed.errors[0]!.message ?? ''}`;
-      const wrong = step.check(parsed.data, ctx);
+      const { problem, data } = readAnswer(step.name, status, text);
+      if (problem) return problem;
+      const wrong = step.check(data, ctx);
       if (wrong) return `${step.name}: ${wrong}`;
     }
     return null;
@@ -277,8 +290,6 @@ function sequenceOperation(agent: Agent, url: string, steps: Step[], headers: Re
  */
 async function prepareCredentials(fx: ReturnType<typeof buildFixtures>): Promise<Credentials | null> {
   if (process.env.BENCH_AUTH === 'off') return null;
-  const issuer = await loadTestIssuer();
-  if (!issuer) return null;
   const scenarios = new Set((process.env.BENCH_SCENARIOS ?? 'S1,S2,S3,S4,S5').split(','));
   const callers: Exclude<Caller, null>[] = [];
   if (scenarios.has('S1') || scenarios.has('S5')) for (const iin of fx.iins) callers.push({ kind: 'citizen', iin });
@@ -290,7 +301,7 @@ async function prepareCredentials(fx: ReturnType<typeof buildFixtures>): Promise
   }
   if (scenarios.has('S2')) callers.push({ kind: 'partner', clientId: S2_PARTNER.clientId, purpose: S2_PARTNER.purpose });
   const started = performance.now();
-  const credentials = await Credentials.create(issuer, callers);
+  const credentials = await Credentials.create(testIssuer, callers);
   process.stderr.write(`signed ${credentials.size} test tokens in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   return credentials;
 }
@@ -327,16 +338,17 @@ async function main() {
       let outcome: { tally: Tally; durationS: number };
       const url = command.mode === 'gateway' ? command.url! : driver.floor.kind === 'subgraph' ? command.subgraphUrls[driver.floor.subgraph] : undefined;
       const agent = new Agent({ keepAlive: true, maxSockets: command.connections });
-      const headersOf = (ctx: Ctx) => (credentials ? credentials.headers(driver.caller(ctx)) : {});
+      const headersOf = (ctx: Ctx): Readonly<Record<string, string>> => (credentials ? credentials.headers(driver.caller(ctx)) : {});
       const extra = command.mode === 'gateway' ? (command.headers ?? {}) : {};
       try {
-        if (url && !command.rate) outcome = await runAutocannon({ ...command, headers: extra }, url, driver.steps, headersOf);
+        if (url && !command.rate) outcome = await runAutocannon({ ...command, headers: extra }, url, driver.steps, headersOf, SCENARIOS[command.scenario].identicalRequests);
         else if (url) outcome = await runOperations(command, sequenceOperation(agent, url, driver.steps, extra, headersOf));
         else {
           const floor = driver.floor as Extract<typeof driver.floor, { kind: 'custom' }>;
+          const post = subgraphCaller(agent, command);
           outcome = await runOperations(command, async (ctx) => {
-            // The floor picks its inputs inside run(); the caller's headers are resolved at the first call.
-            const call: Call = (subgraph, body) => subgraphCaller(agent, command, headersOf(ctx))(subgraph, body);
+            // The floor picks its inputs inside run(); the caller's headers are resolved at each call.
+            const call: Call = (subgraph, body) => post(subgraph, body, headersOf(ctx));
             const wrong = await floor.run(call, ctx);
             return wrong ? `floor: ${wrong}` : null;
           });

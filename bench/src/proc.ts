@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 
 /**
  * CPU time and memory of a process, read from /proc (Linux). CPU is utime + stime from
- * /proc/<pid>/stat (clock ticks, CLK_TCK per second); memory is VmRSS / VmHWM from /proc/<pid>/status.
+ * /proc/<pid>/stat (clock ticks, CLK_TCK per second); memory is VmRSS from /proc/<pid>/status.
  */
 
 let clockTicks: number | undefined;
@@ -44,12 +44,12 @@ export function cpuMs(pid: number): number | null {
   }
 }
 
-export function memory(pid: number): { rss: number | null; hwm: number | null } {
+/** Resident memory of the process in bytes; null when it is gone. */
+export function rssBytes(pid: number): number | null {
   try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return { rss: parseStatusKb(status, 'VmRSS'), hwm: parseStatusKb(status, 'VmHWM') };
+    return parseStatusKb(readFileSync(`/proc/${pid}/status`, 'utf8'), 'VmRSS');
   } catch {
-    return { rss: null, hwm: null };
+    return null;
   }
 }
 
@@ -77,7 +77,7 @@ export class RssPoller {
 
   private sample(): void {
     for (const pid of this.pids) {
-      const { rss } = memory(pid);
+      const rss = rssBytes(pid);
       if (rss !== null && rss > (this.peaks.get(pid) ?? 0)) this.peaks.set(pid, rss);
     }
   }

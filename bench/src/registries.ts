@@ -11,8 +11,7 @@
  * Env: BENCH_PERSONS, BENCH_REGISTRY_PORTS (JSON {registry: port}), BENCH_CONTROL_PORT.
  */
 import { createServer } from 'node:http';
-import { delay, http, HttpHandler, type RequestHandler } from 'msw';
-import { createRegistryState, registryHandlers } from '@egov/mocks';
+import { createRegistryState, scenarios } from '@egov/mocks';
 import { MockRegistryServers, REGISTRY_NAMES } from '@egov/mocks/http';
 import type { RegistryName } from '@egov/shared/upstream';
 
@@ -36,35 +35,12 @@ function collect(): void {
 }
 setInterval(collect, 1000).unref();
 
-/**
- * Latency without passthrough(): for every happy-path route (same method and path as the real handler)
- * a handler is prepended that waits and then returns nothing, so msw goes on to the next handler, the
- * real one, and no request leaves the process. The requestId guard makes sure a request that two
- * patterns match is still delayed once.
- */
-function latencyHandlers(registry: RegistryName, ms: number): RequestHandler[] {
-  const delayed = new Set<string>();
-  return registryHandlers(registry, state)
-    .filter((h): h is HttpHandler => h instanceof HttpHandler)
-    .map((h) => {
-      const { method, path } = h.info;
-      const matcher = typeof path === 'function' ? path : String(path);
-      const resolver = async ({ requestId }: { requestId: string }) => {
-        if (delayed.has(requestId)) return undefined;
-        delayed.add(requestId);
-        await delay(ms);
-        setTimeout(() => delayed.delete(requestId), 5000).unref();
-        return undefined;
-      };
-      return typeof method === 'string' ? new HttpHandler(method, matcher, resolver) : http.all(matcher, resolver);
-    });
-}
-
 let latencyMs = 0;
+/** scenarios.slow delays every happy-path route in front of the real handler (no passthrough, nothing leaves the process). */
 function setLatency(ms: number): void {
   servers.resetHandlers();
   latencyMs = ms;
-  if (ms > 0) for (const registry of REGISTRY_NAMES) servers.use(registry, ...latencyHandlers(registry, ms));
+  if (ms > 0) for (const registry of REGISTRY_NAMES) servers.use(registry, ...scenarios.slow(registry, ms));
 }
 
 function counters() {

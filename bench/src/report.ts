@@ -2,12 +2,12 @@
  * From measured runs to the tables: medians per scenario and target, ratios against each baseline of the
  * same session, the targets the issue sets, and the Markdown/JSON written under bench/results/. Pure.
  */
+// One mock registry per subgraph, under the same name: SUBGRAPH_NAMES is also the registries' order in the tables.
+import { SUBGRAPH_NAMES } from '@egov/schema';
 import type { LoadResult } from './load-protocol.js';
 import { SCENARIOS, type ScenarioId } from './scenarios/ids.js';
 import { max, median, ratio } from './stats.js';
 import { TARGETS, type TargetId } from './targets/ids.js';
-
-export const REGISTRY_ORDER = ['individuals', 'legal-entities', 'payments', 'licensing'] as const;
 
 /** One measured run (or a failure to run). */
 export interface RunRecord {
@@ -116,13 +116,15 @@ export function summarise(scenario: ScenarioId, targets: readonly TargetId[], ru
     const usable = mine.filter(runUsable);
     const failed = mine.filter((r) => !runUsable(r));
     const probe = probes.find((p) => p.scenario === scenario && p.target === target) ?? null;
-    // Per request sent: requests in flight at the end were still served (the run waits for them to settle).
+    // Per request sent (at least every response; the load process counts it so): requests in flight at the end
+    // were still served (the run waits for them to settle).
     const perRequest = (r: RunRecord, value: number | null | undefined) => {
-      const sent = r.load ? Math.max(r.load.sent ?? 0, r.load.responses) : 0;
+      const sent = r.load?.sent ?? 0;
       return typeof value === 'number' && sent > 0 ? value / sent : null;
     };
+    const gatewayCpu = TARGETS[target].gateway ? median(usable.map((r) => perRequest(r, r.gatewayCpuMs))) : null;
     const callsByRegistry = Object.fromEntries(
-      REGISTRY_ORDER.map((name) => [name, median(usable.map((r) => (r.registryCalls ? perRequest(r, r.registryCalls[name] ?? 0) : null)))]),
+      SUBGRAPH_NAMES.map((name) => [name, median(usable.map((r) => (r.registryCalls ? perRequest(r, r.registryCalls[name] ?? 0) : null)))]),
     ) as Record<string, number | null>;
     return {
       scenario,
@@ -133,14 +135,14 @@ export function summarise(scenario: ScenarioId, targets: readonly TargetId[], ru
       rps: median(usable.map((r) => r.load!.rps)),
       p50: median(usable.map((r) => r.load!.latencyMs.p50)),
       p99: median(usable.map((r) => r.load!.latencyMs.p99)),
-      cpuMsPerRequest: TARGETS[target].gateway ? median(usable.map((r) => perRequest(r, r.gatewayCpuMs))) : null,
+      cpuMsPerRequest: gatewayCpu,
       peakRssMb: TARGETS[target].gateway ? max(usable.map((r) => (r.peakRssBytes ? r.peakRssBytes / 1024 / 1024 : null))) : null,
       callsPerRequest: median(usable.map((r) => (r.registryCalls ? perRequest(r, Object.values(r.registryCalls).reduce((a, b) => a + b, 0)) : null))),
       callsPerRequestByRegistry: callsByRegistry,
       invalidResponses: usable.reduce((n, r) => n + (r.load?.invalid ?? 0), 0),
       roundTripP50: median(usable.map((r) => r.load?.roundTrip?.p50)),
       cpuSplit: {
-        gateway: TARGETS[target].gateway ? median(usable.map((r) => perRequest(r, r.gatewayCpuMs))) : null,
+        gateway: gatewayCpu,
         subgraphs: median(usable.map((r) => perRequest(r, r.otherCpuMs?.subgraphs))),
         registries: median(usable.map((r) => perRequest(r, r.otherCpuMs?.registries))),
         database: median(usable.map((r) => perRequest(r, r.otherCpuMs?.database))),
@@ -165,7 +167,7 @@ export function summarise(scenario: ScenarioId, targets: readonly TargetId[], ru
 export function coldProbe(scenarios: SessionReport['scenarios'], id: ScenarioId): Record<string, number> | null {
   const probes = scenarios.find((s) => s.id === id)?.cells.flatMap((c) => (c.probe?.ok ? [c.probe.firstCallsPerRequest ?? c.probe.callsPerRequest] : [])) ?? [];
   if (probes.length === 0) return null;
-  return Object.fromEntries(REGISTRY_ORDER.map((name) => [name, Math.max(...probes.map((p) => p[name] ?? 0))]));
+  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, Math.max(...probes.map((p) => p[name] ?? 0))]));
 }
 
 /** At most this many calls per registry for one S2 request: one per level of the answer that registry serves. */
@@ -199,16 +201,16 @@ export function checkTargets(scenarios: SessionReport['scenarios']): TargetCheck
   const s1 = coldProbe(scenarios, 'S1');
   if (s1) {
     const probe = s1;
-    const all = REGISTRY_ORDER.every((name) => probe[name] === 1);
+    const all = SUBGRAPH_NAMES.every((name) => probe[name] === 1);
     checks.push({ id: 'S1-calls', goal: 'S1 exactly one call per registry per request', measured: registryTuple(probe, 0), met: all });
   }
   const s2 = coldProbe(scenarios, 'S2');
   if (s2) {
     const probe = s2;
-    const ok = REGISTRY_ORDER.every((name) => (probe[name] ?? 0) <= S2_LEVELS[name]!);
+    const ok = SUBGRAPH_NAMES.every((name) => (probe[name] ?? 0) <= S2_LEVELS[name]!);
     checks.push({
       id: 'S2-calls',
-      goal: `S2 at most one call per registry per request level (≤ ${REGISTRY_ORDER.map((n) => S2_LEVELS[n]).join('/')})`,
+      goal: `S2 at most one call per registry per request level (≤ ${SUBGRAPH_NAMES.map((n) => S2_LEVELS[n]).join('/')})`,
       measured: registryTuple(probe, 0),
       met: ok,
     });
@@ -220,7 +222,7 @@ export function checkTargets(scenarios: SessionReport['scenarios']): TargetCheck
 
 /** "1/1/1/1": calls to individuals / legal-entities / payments / licensing. */
 export function registryTuple(calls: Record<string, number | null>, digits = 0): string {
-  return REGISTRY_ORDER.map((name) => {
+  return SUBGRAPH_NAMES.map((name) => {
     const v = calls[name];
     if (v === null || v === undefined) return '–';
     return digits === 0 && Number.isInteger(v) ? String(v) : v.toFixed(Math.max(digits, 2));

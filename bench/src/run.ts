@@ -11,12 +11,11 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { cpus, release, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEV_FEE_RATES_FILE } from '@egov/mocks';
+import { DEV_FEE_RATES_FILE, TEST_TRUST_FILES, TestSigner } from '@egov/mocks';
 import { registries as registryTopology, repoRoot, SUBGRAPH_NAMES, subgraphs as subgraphTopology, type SubgraphName } from '@egov/schema';
 import pg from 'pg';
 import { createTestDatabase } from '@egov/shared/testing-db';
-import { Credentials, loadTestIssuer, securityEnv } from './auth.js';
-import { loadApplicationSigner } from './signing.js';
+import { Credentials, securityEnv, testIssuer } from './auth.js';
 import { httpOk, Supervisor, waitUntilReady, type Child, type NodeChildSpec } from './children.js';
 import { LoadProcess } from './loader.js';
 import type { LoadResult } from './load-protocol.js';
@@ -24,7 +23,7 @@ import { parseOptions, USAGE, type BenchOptions } from './options.js';
 import { cpuMs, hostCpu, loadAverage, RssPoller } from './proc.js';
 import { freePort } from './ports.js';
 import { aggregateProfile, formatProfile, readProfile } from './profile.js';
-import { checkTargets, REGISTRY_ORDER, summarise, toMarkdown, type Machine, type ProbeRecord, type RunRecord, type SessionReport } from './report.js';
+import { checkTargets, summarise, toMarkdown, type Machine, type ProbeRecord, type RunRecord, type SessionReport } from './report.js';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from './scenarios/ids.js';
 import { buildFixtures } from './scenarios/fixtures.js';
 import type { Submission } from './scenarios/types.js';
@@ -411,7 +410,7 @@ async function drive(
     });
     // Requests still in flight when the client stopped are finished by the gateway and the subgraphs: wait
     // until the box is quiet, so their CPU and registry calls count against `sent` and the next run starts clean.
-    await waitQuiet(session);
+    await waitQuiet();
   } finally {
     peaks = poller.stop();
   }
@@ -448,7 +447,7 @@ async function drive(
  * Waits (at least SETTLE_MS, at most 30 s) until the session's processes and database backends together
  * use less than a tenth of one CPU: the backlog of a run must not spill into the next one's numbers.
  */
-async function waitQuiet(session: Session): Promise<void> {
+async function waitQuiet(): Promise<void> {
   const started = performance.now();
   const total = async () => {
     let sum = 0;
@@ -463,7 +462,6 @@ async function waitQuiet(session: Session): Promise<void> {
     quiet = now - before < 25 ? quiet + 1 : 0;
     before = now;
   }
-  void session;
 }
 
 const validateEvery = (scenario: ScenarioId) => (scenario === 'S4' ? 1 : 10);
@@ -488,8 +486,8 @@ async function probe(session: Session, scenario: ScenarioId, target: TargetId): 
       requests: a.load.responses + b.load.responses,
       ok,
       error: ok ? undefined : (a.load.problems[0] ?? b.load.problems[0] ?? `${valid} of ${PROBE_REQUESTS} answered correctly`),
-      callsPerRequest: Object.fromEntries(REGISTRY_ORDER.map((name) => [name, ((a.registryCalls[name] ?? 0) + (b.registryCalls[name] ?? 0)) / sent])),
-      firstCallsPerRequest: Object.fromEntries(REGISTRY_ORDER.map((name) => [name, (a.registryCalls[name] ?? 0) / Math.max(a.load.sent, 1)])),
+      callsPerRequest: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, ((a.registryCalls[name] ?? 0) + (b.registryCalls[name] ?? 0)) / sent])),
+      firstCallsPerRequest: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, (a.registryCalls[name] ?? 0) / Math.max(a.load.sent, 1)])),
     };
   } catch (error) {
     return { scenario, target, requests: 0, ok: false, error: (error as Error).message.split('\n')[0], callsPerRequest: {} };
@@ -587,10 +585,14 @@ async function profileOurs(session: Session): Promise<SessionReport['profile']> 
 async function main(): Promise<void> {
   log(`bench: ${options.scenarios.join(', ')} × ${options.targets.join(', ')}; ${options.duration} s × ${options.runs}, ${options.connections} connections; raw output in ${relative(repoRoot, rawDir)}`);
   // The subgraphs need the issuer's settings either way; --no-auth only stops the requests carrying tokens.
-  const testIssuer = await loadTestIssuer();
   const issuer = options.auth ? testIssuer : null;
-  const signing = await loadApplicationSigner();
-  const graph = await startGraph({ ...securityEnv(testIssuer), ...signing.trustEnv });
+  // The licensing subgraph verifies S4's signatures against the mocks' test CA.
+  const trustEnv = {
+    TRUST_ROOTS: process.env.TRUST_ROOTS ?? TEST_TRUST_FILES.roots.join(','),
+    TRUST_INTERMEDIATES: process.env.TRUST_INTERMEDIATES ?? TEST_TRUST_FILES.intermediates.join(','),
+    TRUST_CRLS: process.env.TRUST_CRLS ?? TEST_TRUST_FILES.crls.join(','),
+  };
+  const graph = await startGraph({ ...securityEnv(testIssuer), ...trustEnv });
   log(`mock registries and subgraphs are up${issuer ? '; requests carry test-issuer tokens (citizen, applicant head, partner)' : '; requests carry no tokens'}`);
   const load = new LoadProcess(
     supervisor,
@@ -616,23 +618,16 @@ async function main(): Promise<void> {
 
   if (options.scenarios.includes('S4')) {
     const fx = buildFixtures(options.persons);
-    const heads = new Map(fx.submissionBins.map((bin) => [bin, fx.entities.get(bin)?.headIin ?? null]));
+    // The company's head signs in, uploads, pays and signs for it.
     const headOf = (bin: string) => {
-      const person = fx.persons.get(heads.get(bin) ?? '');
-      return person ? { iin: person.iin, lastName: person.lastName, firstName: person.firstName } : null;
+      const iin = fx.entities.get(bin)?.headIin;
+      if (!iin) throw new Error(`S4 applicant ${bin} has no head to act for it`);
+      return iin;
     };
-    const credentials = issuer
-      ? await Credentials.create(
-          issuer,
-          [...heads.values()].filter((iin): iin is string => iin !== null).map((iin) => ({ kind: 'citizen' as const, iin })),
-        )
-      : null;
-    const authFor = (bin: string) => {
-      const head = heads.get(bin);
-      return credentials && head ? credentials.headers({ kind: 'citizen', iin: head }) : {};
-    };
-    session.pool = new SubmissionPool(fx.submissionBins, graph.subgraphUrls.licensing.replace(/\/graphql$/, ''), graph.subgraphUrls.payments, authFor, signing.signer, headOf);
-    if (signing.signer) log('S4 submissions are signed (ЭЦП) with certificates from the mocks\' test CA');
+    const credentials = issuer ? await Credentials.create(issuer, fx.submissionBins.map((bin) => ({ kind: 'citizen' as const, iin: headOf(bin) }))) : null;
+    const authFor = (bin: string) => (credentials ? credentials.headers({ kind: 'citizen', iin: headOf(bin) }) : {});
+    session.pool = new SubmissionPool(fx.submissionBins, graph.subgraphUrls.licensing.replace(/\/graphql$/, ''), graph.subgraphUrls.payments, authFor, await TestSigner.load(), headOf);
+    log("S4 submissions are signed (ЭЦП) with certificates from the mocks' test CA");
   }
 
   for (const scenario of options.scenarios) await runScenario(session, scenario);

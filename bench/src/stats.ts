@@ -2,6 +2,7 @@
  * The small amount of arithmetic the report needs, kept pure so it is unit-tested: medians over
  * repetitions, percentiles over latency samples, and ratios that say "n/a" instead of dividing by zero.
  */
+import { seededRandom } from '@egov/mocks/fixtures';
 
 /** Median of the finite values; null when there are none. An even count averages the middle two. */
 export function median(values: readonly (number | null | undefined)[]): number | null {
@@ -46,19 +47,12 @@ export function rotate<T>(items: readonly T[], k: number): T[] {
   return [...items.slice(shift), ...items.slice(0, shift)];
 }
 
-/** Deterministic Fisher-Yates shuffle (mulberry32), so the driver and a re-run see the same order. */
+/** Deterministic Fisher-Yates shuffle (the mocks' mulberry32), so the driver and a re-run see the same order. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
+    const j = Math.floor(random.next() * (i + 1));
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { samplePdf } from '@egov/mocks';
-import type { ApplicationSigner } from './signing.js';
+import { samplePdf, type TestSigner } from '@egov/mocks';
 import { S4_ACTION, S4_DOCUMENT, S4_SERVICE } from './scenarios/s4-submit.js';
 import type { Submission } from './scenarios/types.js';
 
@@ -27,7 +26,8 @@ async function inParallel<T, R>(items: readonly T[], limit: number, task: (item:
  * S4's inputs, prepared outside the measured runs through the same HTTP endpoints a portal uses
  * (test/support/flow.ts): a scan uploaded to the licensing service, and a licence fee opened through the
  * payments subgraph and paid at the (mock) bank. A submission takes the applicant's newest unused paid fee
- * and claims its scan, so each prepared tuple is good for exactly one accepted submission.
+ * and claims its scan, so each prepared tuple is good for exactly one accepted submission. Each is signed
+ * beforehand by the applicant's head (the ЭЦП submitApplication requires), as NCALayer would in the portal.
  *
  * Tuples cycle through the applicants in a fixed order, so two submissions of one legal entity are always
  * hundreds of requests apart and never race for the same fee.
@@ -43,16 +43,12 @@ export class SubmissionPool {
     private readonly licensingBase: string,
     private readonly paymentsUrl: string,
     /** The applicant's head signs uploads and payment orders when the subgraphs check tokens. */
-    private readonly authFor: (bin: string) => Record<string, string> = () => ({}),
-    /** Signs each submission beforehand when the graph asks for an ЭЦП. */
-    private readonly signer: ApplicationSigner | null = null,
-    private readonly headOf: (bin: string) => { iin: string; lastName: string; firstName: string } | null = () => null,
+    private readonly authFor: (bin: string) => Readonly<Record<string, string>>,
+    private readonly signer: TestSigner,
+    /** The IIN of the legal entity's head, who signs its submissions. */
+    private readonly headOf: (bin: string) => string,
   ) {
     if (bins.length < 100) throw new Error(`S4 needs many applicants; the fixture set has ${bins.length}`);
-  }
-
-  get available(): number {
-    return this.queue.length;
   }
 
   /** Makes sure at least `wanted` tuples are ready. */
@@ -65,10 +61,7 @@ export class SubmissionPool {
     const prepared = await inParallel(bins, 16, async (bin): Promise<Submission> => {
       const [scan] = await this.upload(bin, 1);
       await this.pay(bin);
-      const head = this.headOf(bin);
-      if (!this.signer || !head) return { bin, scanId: scan!.id };
-      const idempotencyKey = randomUUID();
-      const signature = await this.signer.sign({ applicantId: bin, head, serviceCode: S4_SERVICE, action: S4_ACTION, idempotencyKey, scan: scan! });
+      const { idempotencyKey, signature } = await this.signer.signedSubmission({ serviceCode: S4_SERVICE, action: S4_ACTION, applicantId: bin, attachments: [scan!] }, this.headOf(bin));
       return { bin, scanId: scan!.id, idempotencyKey, signature };
     });
     this.queue.push(...prepared);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Ctx, Inputs, ScenarioDriver, Submission } from './types.js';
 
 /** The service S4 applies for: one scan (the information form) and a licence fee of 10 MRP. */
@@ -33,7 +32,7 @@ export const SUBMIT_MUTATION = `mutation Submit($input: SubmitApplicationInput!)
 }`;
 
 /** A request still has to go out when the prepared pool is used up; its answer then counts as wrong. */
-const EXHAUSTED: Submission = { bin: '000000000000', scanId: 'att_pool_exhausted' };
+const EXHAUSTED: Submission = { bin: '000000000000', scanId: 'att_pool_exhausted', idempotencyKey: 'pool-exhausted', signature: 'unsigned' };
 
 export function checkDraft(draft: any, bin: string): string | null {
   if (!draft) return 'applicationDraft missing';
@@ -81,8 +80,8 @@ export function submitScenario(inputs: Inputs): ScenarioDriver {
                 action: S4_ACTION,
                 applicantId: bin,
                 attachmentIds: [scanId],
-                idempotencyKey: idempotencyKey ?? randomUUID(),
-                ...(signature ? { signature } : {}),
+                idempotencyKey,
+                signature,
               },
             },
             operationName: 'Submit',

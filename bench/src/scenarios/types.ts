@@ -39,10 +39,10 @@ export interface ScenarioDriver {
 export interface Submission {
   bin: string;
   scanId: string;
-  /** Set when the submission was signed beforehand (the signature covers the key). */
-  idempotencyKey?: string;
-  /** The applicant's detached CMS signature, when the graph asks for one. */
-  signature?: string;
+  /** Chosen when the submission was signed (the signature covers the key). */
+  idempotencyKey: string;
+  /** The applicant's detached CMS signature, by the company's head. */
+  signature: string;
 }
 
 /** Inputs shared by every run in the load process. */
