@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { allScopesHeaders, NAMED, samplePdf, scenarios, testGatewayAuth } from '@egov/mocks';
+import { allScopesHeaders, anyOrigin, NAMED, samplePdf, scenarios } from '@egov/mocks';
 import { createRedis, MemoryCacheStore, RedisCacheStore, RegistryCache, type CachePolicy } from '@egov/shared';
 import { errorCodes, postGraphQL } from '@egov/shared/testing';
-import { licensingApi } from '@egov/shared/upstream';
-import { startGateway } from '@egov/gateway';
+import { individualsApi, licensingApi } from '@egov/shared/upstream';
+import { startGateway, type GatewayConfig } from '@egov/gateway';
 import { createGatewayLogger } from '@egov/gateway/logger';
-import { readSupergraph } from '@egov/schema';
-import { startGraph, type RunningGraph } from './support/index.js';
+import type { SubgraphName } from '@egov/schema';
+import { startGraph, subgraphUrls, testGatewayConfig, type RunningGraph } from './support/index.js';
 import { allScopesPartner, portal } from './support/flow.js';
 
 const policies = (overrides: Partial<Record<'individuals' | 'legal-entities' | 'payments' | 'licensing', CachePolicy>> = {}) => ({
@@ -81,21 +81,9 @@ describe('when a subgraph is down or too slow', () => {
   });
   afterAll(() => graph?.close());
 
-  /** A second gateway over the same subgraphs, with the licensing one moved to a dead port and a short deadline. */
-  const gatewayWith = (overrides: { licensing?: string; subgraphTimeoutMs?: number }) =>
-    startGateway(
-      {
-        port: 0,
-        supergraph: readSupergraph(),
-        subgraphUrls: { individuals: graph.subgraphs.individuals.url, 'legal-entities': graph.subgraphs['legal-entities'].url, payments: graph.subgraphs.payments.url, licensing: overrides.licensing ?? graph.subgraphs.licensing.url },
-        production: false,
-        subgraphTimeoutMs: overrides.subgraphTimeoutMs ?? 5_000,
-        auth: testGatewayAuth(),
-        limits: { maxDepth: 15, maxAliases: 30, maxCost: 50_000, maxTokens: 5_000, maxBodyBytes: 1024 * 1024 },
-      },
-      '127.0.0.1',
-      createGatewayLogger('error'),
-    );
+  /** A second gateway over the same subgraphs, with the licensing one moved to a dead port or a short deadline. */
+  const gatewayWith = (urls: Partial<Record<SubgraphName, string>>, overrides: Partial<GatewayConfig> = {}) =>
+    startGateway(testGatewayConfig({ ...subgraphUrls(graph.subgraphs), ...urls }, overrides), '127.0.0.1', createGatewayLogger('error'));
 
   it('an unreachable subgraph is SUBGRAPH_UNAVAILABLE on its fields only, and the rest of the answer arrives', async () => {
     const gateway = await gatewayWith({ licensing: 'http://127.0.0.1:9/graphql' });
@@ -110,7 +98,7 @@ describe('when a subgraph is down or too slow', () => {
 
   it('a subgraph past the gateway\'s deadline is SUBGRAPH_TIMEOUT, and the error does not echo the subgraph request', async () => {
     graph.registries.use('individuals', ...scenarios.slow('individuals', 1_500));
-    const gateway = await gatewayWith({ subgraphTimeoutMs: 500 });
+    const gateway = await gatewayWith({}, { subgraphTimeoutMs: 500 });
     try {
       const response = await postGraphQL(gateway.url, `query($iin: IIN!) { person(iin: $iin) { fullName } publicService(code: "state-symbols-licence") { code } }`, { iin: NAMED.manWithLicences }, await allScopesHeaders());
       expect(response.data).toEqual({ person: null, publicService: { code: 'state-symbols-licence' } });
@@ -134,7 +122,7 @@ describe('the circuit breaker of a subgraph', () => {
 
   it('opens after repeated failures, then answers at once without calling the registry, and recovers when it is back', async () => {
     let calls = 0;
-    graph.registries.use('individuals', http.post('*/gbd-fl/v1/persons/batch', () => (calls++, new HttpResponse(null, { status: 503 }))));
+    graph.registries.use('individuals', http.post(anyOrigin(individualsApi.personsBatch), () => (calls++, new HttpResponse(null, { status: 503 }))));
     const ask = () => partner(`{ person(iin: "850314301234") { fullName } }`);
     for (let i = 0; i < 3; i++) expect(errorCodes(await ask())).toEqual(['REGISTRY_UNAVAILABLE']);
     expect(calls).toBe(3);

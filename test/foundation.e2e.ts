@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NAMED } from '@egov/mocks';
-import type { RegistryName } from '@egov/shared/upstream';
+import { REGISTRIES, type RegistryName } from '@egov/shared/upstream';
 import { errorCodes, type GraphQLResponse } from '@egov/shared/testing';
 import { startGraph, type RunningGraph } from './support/index.js';
 import { allScopesPartner } from './support/flow.js';
@@ -15,7 +15,7 @@ beforeAll(async () => {
 beforeEach(() => graph.state.resetJournal());
 afterAll(() => graph?.close());
 const callsPerRegistry = () =>
-  Object.fromEntries((['individuals', 'legal-entities', 'payments', 'licensing'] as RegistryName[]).map((r) => [r, graph.state.calls(r)]));
+  Object.fromEntries((Object.keys(REGISTRIES) as RegistryName[]).map((r) => [r, graph.state.calls(r)]));
 
 describe('one endpoint, four registries', () => {
   it('the LLP 080440001234 comes back with its head, her licences, its own licence and payments (the README query)', async () => {
@@ -93,8 +93,7 @@ describe('bad and unknown ids', () => {
 
 describe('operability', () => {
   it('answers health and readiness', async () => {
-    const base = graph.gatewayUrl.replace(/\/graphql$/, '');
-    expect((await fetch(`${base}/health`)).status).toBe(200);
-    expect((await fetch(`${base}/ready`)).status).toBe(200);
+    expect((await fetch(`${graph.gatewayBase}/health`)).status).toBe(200);
+    expect((await fetch(`${graph.gatewayBase}/ready`)).status).toBe(200);
   });
 });

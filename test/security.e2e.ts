@@ -4,7 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, mintToken, NAMED, samplePdf, samplePng, TEST_AUDIT_SUBJECT_KEY, unsignedToken, type TokenRequest } from '@egov/mocks';
+import { bearer, mintToken, NAMED, samplePdf, samplePng, scenarios, TEST_AUDIT_SUBJECT_KEY, unsignedToken, type TokenRequest } from '@egov/mocks';
 import { createTestCa } from '@egov/mocks/pki';
 import { AuditLog, createPool } from '@egov/shared';
 import { applicationPayload, canonicalBytes, signDetached } from '@egov/shared/signatures';
@@ -13,9 +13,8 @@ import { operationId } from '@egov/gateway';
 import { startGraph, type RunningGraph } from './support/index.js';
 import { officer, portal, testSigner } from './support/flow.js';
 
-const headers = (request: TokenRequest, purpose?: string) => bearer(request, purpose);
 const asPartner = async (graph: RunningGraph, clientId: string, purpose: string, query: string, variables?: Record<string, unknown>) =>
-  postGraphQL(graph.gatewayUrl, query, variables, await headers({ kind: 'partner', clientId }, purpose));
+  postGraphQL(graph.gatewayUrl, query, variables, await bearer({ kind: 'partner', clientId }, purpose));
 /** The codes and paths of a response's errors, for asserting which field was refused. */
 const refusals = (response: { errors?: { path?: (string | number)[]; extensions?: Record<string, unknown> }[] }) =>
   (response.errors ?? []).map((e) => `${e.extensions?.code} ${(e.path ?? []).join('.')}`);
@@ -51,7 +50,7 @@ describe('who may read whose data, asked through the gateway', () => {
       graph.subgraphs.individuals.url,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { fullName } } }`,
       { r: [{ __typename: 'Person', iin: NAMED.youngWoman }] },
-      await headers({ kind: 'citizen', iin: NAMED.manWithLicences }),
+      await bearer({ kind: 'citizen', iin: NAMED.manWithLicences }),
     );
     expect(response.data?._entities).toEqual([null]);
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);
@@ -90,10 +89,10 @@ describe('who may read whose data, asked through the gateway', () => {
 
   it('a partner that states no purpose, or one it was not granted, is refused before anything runs (403)', async () => {
     const query = JSON.stringify({ query: '{ legalEntity(bin: "080440001234") { shortName } }' });
-    const none = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(await headers({ kind: 'partner', clientId: 'stat-register' })) }, body: query });
+    const none = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(await bearer({ kind: 'partner', clientId: 'stat-register' })) }, body: query });
     expect(none.status).toBe(403);
     expect(((await none.json()) as any).errors[0].extensions.code).toBe('PURPOSE_REQUIRED');
-    const wrong = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(await headers({ kind: 'partner', clientId: 'stat-register' }, 'tax-audit')) }, body: query });
+    const wrong = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(await bearer({ kind: 'partner', clientId: 'stat-register' }, 'tax-audit')) }, body: query });
     expect(wrong.status).toBe(403);
     expect(((await wrong.json()) as any).errors[0].extensions.code).toBe('PURPOSE_NOT_ALLOWED');
   });
@@ -282,7 +281,7 @@ describe('limits at the gateway', () => {
   it('an operation nested deeper than the limit is refused before planning', async () => {
     const deep = `{ legalEntity(bin: "080440001234") { ${'branches { parent { '.repeat(8)}bin${' } }'.repeat(8)} } }`;
     graph.state.resetJournal();
-    const response = await postGraphQL(graph.gatewayUrl, deep, {}, await headers({ kind: 'citizen', iin: NAMED.llpHead }));
+    const response = await postGraphQL(graph.gatewayUrl, deep, {}, await bearer({ kind: 'citizen', iin: NAMED.llpHead }));
     expect(response.data ?? null).toBeNull();
     expect(response.errors![0]!.message).toMatch(/depth/i);
     expect(graph.state.calls('legal-entities')).toBe(0);
@@ -319,7 +318,7 @@ describe('persisted operations for portals', () => {
   });
 
   it('a citizen runs a listed operation by its id, and nothing else', async () => {
-    const me = await headers({ kind: 'citizen', iin: NAMED.manWithLicences });
+    const me = await bearer({ kind: 'citizen', iin: NAMED.manWithLicences });
     const listed = await fetch(locked.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...me }, body: JSON.stringify({ documentId: operationId(PERSON), variables: { iin: NAMED.manWithLicences } }) });
     expect(((await listed.json()) as any).data).toEqual({ person: { fullName: 'Ахметов Нурлан Серикович' } });
     const arbitrary = await postGraphQL(locked.gatewayUrl, `{ person(iin: "850314301234") { fullName address { city } } }`, {}, me);
@@ -328,7 +327,7 @@ describe('persisted operations for portals', () => {
   });
 
   it('a client claiming to be a partner in the gateway\'s own header is still a citizen', async () => {
-    const me = await headers({ kind: 'citizen', iin: NAMED.manWithLicences });
+    const me = await bearer({ kind: 'citizen', iin: NAMED.manWithLicences });
     const spoofed = await postGraphQL(locked.gatewayUrl, `{ person(iin: "850314301234") { fullName } }`, {}, { ...me, 'x-egov-verified-caller': 'partner' });
     expect(spoofed.data ?? null).toBeNull();
   });
@@ -353,7 +352,7 @@ describe('logs', () => {
     await citizen.ask(`{ person(iin: "010730604568") { fullName } }`);
     await citizen.ask(`{ person(iin: "850314301235") { fullName } }`);
     await citizen.ask(`{ applicant(id: "080440001234") { ... on LegalEntity { shortName payments { id } } } }`);
-    logged.registries.use('individuals', ...(await import('@egov/mocks')).scenarios.serverError('individuals', 500));
+    logged.registries.use('individuals', ...scenarios.serverError('individuals', 500));
     await asPartner(logged, 'kgd-tax-audit', 'tax-audit', `{ person(iin: "900101300017") { fullName } }`);
     logged.registries.resetHandlers();
 

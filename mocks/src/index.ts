@@ -4,5 +4,6 @@ export { createFixtures, NAMED, FIXTURE_TODAY, activities, type FixtureSet, type
 export { DEV_FEE_RATES_FILE } from './dev-config.js';
 export { samplePdf, samplePng, sampleJpeg, truncated } from './scans.js';
 export { scenarios } from './scenarios.js';
+export { anyOrigin } from './handlers/respond.js';
 export * from './auth/index.js';
-export { TestSigner, bearer, allScopesHeaders, testSubgraphBase, testSecurityConfig, testGatewayAuth, TEST_TRUST_FILES, TEST_AUDIT_SUBJECT_KEY, type SubmissionDraft, type SignedSubmission } from './security.js';
+export { TestSigner, bearer, allScopesHeaders, testSubgraphBase, testLicensingConfig, testSecurityConfig, testGatewayAuth, TEST_TRUST_FILES, TEST_AUDIT_SUBJECT_KEY, type SubmissionDraft, type SignedSubmission } from './security.js';

@@ -1,11 +1,13 @@
 import { X509Certificate } from 'node:crypto';
-import type { SecurityConfig, SubgraphBaseConfig } from '@egov/shared';
+import type { RegistryEndpoint, SecurityConfig, SubgraphBaseConfig } from '@egov/shared';
 import { createTestDatabase } from '@egov/shared/testing-db';
 import { randomUUID } from 'node:crypto';
 import { checkBin } from '@egov/shared/ids';
+import type { RegistryName } from '@egov/shared/upstream';
 import { applicationPayload, canonicalBytes, decisionPayload, signDetached, type ApplicationPayloadInput, type DecisionPayloadInput } from '@egov/shared/signatures';
 import { mintToken, TEST_AUDIENCE, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FILE, type TokenRequest } from './auth/index.js';
-import { loadTestPki, TEST_PKI_FILES, type TestPki } from './pki/index.js';
+import { DEV_FEE_RATES_FILE } from './dev-config.js';
+import { loadTestPki, TEST_PKI_FILES, type TestCa, type TestPki } from './pki/index.js';
 
 /** The audit key development and tests use (production sets its own AUDIT_SUBJECT_KEY). */
 export const TEST_AUDIT_SUBJECT_KEY = 'egov-development-audit-subject-key';
@@ -38,9 +40,28 @@ export function allScopesHeaders(): Promise<Record<string, string>> {
  * A subgraph's base configuration in a test: a database of its own on the real PostgreSQL (for the audit
  * trail), the test issuer's tokens, and company relations from the registry mock at `registryUrl`.
  */
-export async function testSubgraphBase(registryUrl: string, databasePrefix: string): Promise<{ base: SubgraphBaseConfig; drop(): Promise<void> }> {
+export async function testSubgraphBase(registryUrl: string, databasePrefix: string, registryTimeoutMs = 2000): Promise<{ base: SubgraphBaseConfig; drop(): Promise<void> }> {
   const database = await createTestDatabase(databasePrefix);
-  return { base: { databaseUrl: database.url, security: testSecurityConfig(), relations: { baseUrl: registryUrl, timeoutMs: 2000 } }, drop: database.drop };
+  return { base: { databaseUrl: database.url, security: testSecurityConfig(), relations: { baseUrl: registryUrl, timeoutMs: registryTimeoutMs } }, drop: database.drop };
+}
+
+/**
+ * The licensing subgraph's own settings in a test (to spread over testSubgraphBase's `base`): the test CA's
+ * trust store, the development fee rates, the four registries as `registry` places them, scans kept in
+ * `attachments.dir`, and a deemed-issuance sweep rare enough that tests run it themselves.
+ */
+export function testLicensingConfig(options: {
+  registry: (name: RegistryName) => RegistryEndpoint;
+  attachments: { dir: string; maxBytes?: number; maxFilesPerRequest: number };
+}) {
+  const { registry, attachments } = options;
+  return {
+    signatures: TEST_TRUST_FILES,
+    registries: { licensing: registry('licensing'), individuals: registry('individuals'), legalEntities: registry('legal-entities'), payments: registry('payments') },
+    attachments: { dir: attachments.dir, maxBytes: attachments.maxBytes ?? 10 * 1024 * 1024, maxFilesPerRequest: attachments.maxFilesPerRequest },
+    fees: { rates: DEV_FEE_RATES_FILE },
+    deemedIssuanceEveryMs: 3_600_000,
+  };
 }
 
 /**
@@ -48,12 +69,19 @@ export async function testSubgraphBase(registryUrl: string, databasePrefix: stri
  * certificate the test CA issues on the spot for anyone else (cached per person).
  */
 export class TestSigner {
+  private static loaded: Promise<TestSigner> | undefined;
   private readonly issued = new Map<string, Promise<{ privateKey: CryptoKeyLike; certificatePem: string; chainPem: string[] }>>();
+  private issuingCa: Promise<TestCa> | undefined;
 
   private constructor(private readonly pki: TestPki) {}
 
   static async load(): Promise<TestSigner> {
     return new TestSigner(await loadTestPki());
+  }
+
+  /** One signer per process (per test file under vitest), loaded on first use. */
+  static shared(): Promise<TestSigner> {
+    return (TestSigner.loaded ??= TestSigner.load());
   }
 
   /** The signing key and certificate of a person, for a company when `bin` is given. */
@@ -66,7 +94,8 @@ export class TestSigner {
       // As long-lived as the issuing CA, so tests that move the graph's clock still find the certificate valid.
       const ca = new X509Certificate(this.pki.issuingCaPem);
       const validity = { notBefore: new Date(ca.validFrom), notAfter: new Date(ca.validTo) };
-      issued = this.pki.issuingCa().then((issuing) => issuing.issue({ iin, bin, organisation: bin ? `Company ${bin}` : undefined, lastName: 'TEST', firstName: iin, ...validity }));
+      // The issuing CA's key is imported once, not once per person.
+      issued = (this.issuingCa ??= this.pki.issuingCa()).then((issuing) => issuing.issue({ iin, bin, organisation: bin ? `Company ${bin}` : undefined, lastName: 'TEST', firstName: iin, ...validity }));
       this.issued.set(key, issued);
     }
     return issued;

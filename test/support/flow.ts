@@ -2,9 +2,8 @@ import { allScopesHeaders, bearer, TestSigner, type SubmissionDraft, type TokenR
 import { postGraphQL, type GraphQLResponse } from '@egov/shared/testing';
 import type { RunningGraph } from './graph.js';
 
-let signer: Promise<TestSigner> | undefined;
 /** The test CA's signer, loaded once per test file. */
-export const testSigner = () => (signer ??= TestSigner.load());
+export const testSigner = () => TestSigner.shared();
 
 export interface Uploaded {
   id: string;

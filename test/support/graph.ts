@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { SubgraphName } from '@egov/schema';
 import { readSupergraph } from '@egov/schema';
 import { createLogger, type RegistryCache, type RunningServer, type SubgraphOptions } from '@egov/shared';
-import { createTestDatabase } from '@egov/shared/testing-db';
-import { createRegistryState, DEV_FEE_RATES_FILE, testGatewayAuth, testSecurityConfig, TEST_TRUST_FILES, type FixtureOptions, type RegistryState } from '@egov/mocks';
+import { createRegistryState, DEV_FEE_RATES_FILE, testGatewayAuth, testLicensingConfig, testSubgraphBase, type FixtureOptions, type RegistryState } from '@egov/mocks';
 import { MockRegistryServers } from '@egov/mocks/http';
 import { createIndividualsSubgraph } from '@egov/individuals';
 import { createLegalEntitiesSubgraph } from '@egov/legal-entities';
@@ -48,6 +47,25 @@ export interface RunningGraph {
   close(): Promise<void>;
 }
 
+/** Where each running subgraph answers GraphQL. */
+export function subgraphUrls(subgraphs: Record<SubgraphName, RunningServer>): Record<SubgraphName, string> {
+  return Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])) as Record<SubgraphName, string>;
+}
+
+/** A development gateway over the subgraphs at `urls` as tests run it: the test issuer's tokens, test limits, a 5 s subgraph deadline. */
+export function testGatewayConfig(urls: Record<SubgraphName, string>, overrides: Partial<GatewayConfig> = {}): GatewayConfig {
+  return {
+    port: 0,
+    supergraph: readSupergraph(),
+    subgraphUrls: urls,
+    production: false,
+    subgraphTimeoutMs: 5000,
+    auth: testGatewayAuth(),
+    limits: { maxDepth: 15, maxAliases: 30, maxCost: 50_000, maxTokens: 5_000, maxBodyBytes: 1024 * 1024 },
+    ...overrides,
+  };
+}
+
 /**
  * The whole graph in this process, every hop over real HTTP on free ports: mock registries, the four
  * subgraphs and the gateway. Logs are quiet unless LOG_LEVEL says otherwise.
@@ -60,18 +78,13 @@ export async function startGraph(options: GraphOptions = {}): Promise<RunningGra
   const registry = (name: SubgraphName) => ({ baseUrl: urls[name], timeoutMs: options.registryTimeoutMs ?? 2000 });
   const log = (name: string) => createLogger(name, { level, write: options.logs?.write });
 
-  const database = await createTestDatabase('egov_e2e');
+  // One database holds the audit trail of every subgraph, and licensing's applications.
+  const { base, drop } = await testSubgraphBase(urls['legal-entities'], 'egov_e2e', options.registryTimeoutMs);
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'egov-e2e-scans-'));
   const shared = { cache: options.cache, registryClient: options.registryClient };
-  // One database holds the audit trail of every subgraph, and licensing's applications.
-  const base = { databaseUrl: database.url, security: testSecurityConfig(), relations: registry('legal-entities') };
   const licensingConfig = {
     ...base,
-    signatures: TEST_TRUST_FILES,
-    registries: { licensing: registry('licensing'), individuals: registry('individuals'), legalEntities: registry('legal-entities'), payments: registry('payments') },
-    attachments: { dir: attachmentsDir, maxBytes: 10 * 1024 * 1024, maxFilesPerRequest: 20 },
-    fees: { rates: DEV_FEE_RATES_FILE },
-    deemedIssuanceEveryMs: 3_600_000,
+    ...testLicensingConfig({ registry, attachments: { dir: attachmentsDir, maxFilesPerRequest: 20 } }),
     delivery: { pollMs: 200, leaseMs: 5_000, retryBaseMs: 100, retryCapMs: 1_000, ...options.delivery },
   };
   let licensing = createLicensingSubgraph(licensingConfig, { logger: log('licensing'), clock: options.clock, ...shared });
@@ -86,20 +99,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<RunningGra
     licensing: await licensing.start(0),
   } satisfies Record<SubgraphName, RunningServer>;
 
-  const gateway = await startGateway(
-    {
-      port: 0,
-      supergraph: readSupergraph(),
-      subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])) as Record<SubgraphName, string>,
-      production: false,
-      subgraphTimeoutMs: 5000,
-      auth: testGatewayAuth(),
-      limits: { maxDepth: 15, maxAliases: 30, maxCost: 50_000, maxTokens: 5_000, maxBodyBytes: 1024 * 1024 },
-      ...options.gateway,
-    },
-    '127.0.0.1',
-    createGatewayLogger(level, options.logs?.write),
-  );
+  const gateway = await startGateway(testGatewayConfig(subgraphUrls(subgraphs), options.gateway), '127.0.0.1', createGatewayLogger(level, options.logs?.write));
 
   const graph: RunningGraph = {
     async restartLicensing() {
@@ -111,7 +111,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<RunningGra
     },
     gatewayUrl: gateway.url,
     gatewayBase: gateway.url.replace(/\/graphql$/, ''),
-    databaseUrl: database.url,
+    databaseUrl: base.databaseUrl,
     licensing: licensing.app,
     gateway,
     subgraphs,
@@ -121,7 +121,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<RunningGra
       await gateway.close();
       for (const subgraph of Object.values(subgraphs)) await subgraph.close();
       await registries.close();
-      await database.drop();
+      await drop();
       rmSync(attachmentsDir, { recursive: true, force: true });
     },
   };

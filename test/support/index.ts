@@ -1,1 +1,1 @@
-export { startGraph, type GraphOptions, type RunningGraph } from './graph.js';
+export { startGraph, subgraphUrls, testGatewayConfig, type GraphOptions, type RunningGraph } from './graph.js';

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { ByPayersRequest, CreatePaymentRequest, paymentsApi, type ByPayersResponse, type CreatePaymentResponse, type PaymentRecord } from '@egov/shared/upstream';
+import { ByPayersRequest, CreatePaymentRequest, fillPath, paymentsApi, type ByPayersResponse, type CreatePaymentResponse, type PaymentRecord } from '@egov/shared/upstream';
 import type { RegistryState } from '../state.js';
 import { anyOrigin, notFound, parseBody } from './respond.js';
 
@@ -29,7 +29,7 @@ export function paymentsHandlers(state: RegistryState) {
       state.payments.set(payment.id, payment);
       state.paymentOrders.set(body.orderKey, payment.id);
       const origin = new URL(request.url).origin;
-      const answer: CreatePaymentResponse = { payment, paymentUrl: `${origin}${paymentsApi.confirm.replace(':id', payment.id)}` };
+      const answer: CreatePaymentResponse = { payment, paymentUrl: `${origin}${fillPath(paymentsApi.confirm, { id: payment.id })}` };
       return HttpResponse.json(answer, { status: existing ? 200 : 201 });
     }),
     http.post(anyOrigin(paymentsApi.confirm), ({ params }) => {

@@ -80,8 +80,6 @@ export interface TestCa {
   readonly rootPem: string;
   /** The issuing CA's certificate. */
   readonly intermediatePem: string;
-  /** The serials revoked so far, lower-case hex. */
-  readonly revokedSerials: readonly string[];
   issue(options: IssueOptions): Promise<IssuedCertificate>;
   /** Puts a certificate (by its serial, its PEM, or what issue() returned) on the next CRL. */
   revoke(certificate: string | IssuedCertificate): void;
@@ -162,10 +160,6 @@ export async function openTestCa(options: OpenTestCaOptions): Promise<TestCa> {
     name,
     rootPem: root.toString('pem'),
     intermediatePem: issuing.toString('pem'),
-    get revokedSerials() {
-      return [...revoked];
-    },
-
     async issue(person) {
       for (const [label, id] of [['iin', person.iin], ['bin', person.bin]] as const) {
         if (id !== undefined && !/^\d{12}$/.test(id)) throw new TypeError(`issue: ${label} must be 12 digits`);

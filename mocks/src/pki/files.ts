@@ -11,9 +11,7 @@ import { openTestCa, privateKeyFromPem, type IssueOptions, type TestCa } from '.
 import { type TrustStoreFiles, type TrustStorePem } from '@egov/shared/signatures';
 import { x509 } from '@egov/shared/signatures/x509';
 
-/** mocks/data/pki/, wherever the repository is checked out. */
-export const TEST_PKI_DIR = fileURLToPath(new URL('../../data/pki/', import.meta.url));
-
+/** A file under mocks/data/pki/, wherever the repository is checked out. */
 const file = (name: string) => fileURLToPath(new URL(`../../data/pki/${name}`, import.meta.url));
 
 /** Where each committed file is. `trust` suits TrustStore.fromFiles (e.g. as a development default). */

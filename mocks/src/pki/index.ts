@@ -11,4 +11,4 @@ export {
   type CrlOptions,
   type PersonKeyUsage,
 } from './ca.js';
-export { loadTestPki, TEST_PKI_DIR, TEST_PKI_FILES, TEST_SIGNERS, TEST_SIGNER_NAMES, type TestPki, type TestSigner, type TestSignerName } from './files.js';
+export { loadTestPki, TEST_PKI_FILES, TEST_SIGNERS, TEST_SIGNER_NAMES, type TestPki, type TestSigner, type TestSignerName } from './files.js';

@@ -1,12 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allScopesHeaders, bearer, DEV_FEE_RATES_FILE, TestSigner, testSubgraphBase, TEST_TRUST_FILES, type SubmissionDraft, type TokenRequest } from '@egov/mocks';
+import { allScopesHeaders, bearer, TestSigner, testLicensingConfig, testSubgraphBase, type SubmissionDraft, type TokenRequest } from '@egov/mocks';
 import { createLogger, type IdempotencyStore } from '@egov/shared';
 import { postGraphQL, TEST_REGISTRY_URL } from '@egov/shared/testing';
 import { createLicensingSubgraph } from '../src/server.js';
-
-let signer: Promise<TestSigner> | undefined;
 
 /**
  * The licensing subgraph on a free port, with its own database on the real PostgreSQL server and its own
@@ -17,14 +15,7 @@ export async function startLicensing(options: { clock?: () => Date; maxBytes?: n
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'egov-scans-'));
   const endpoint = { baseUrl: TEST_REGISTRY_URL, timeoutMs: 2000 };
   const subgraph = createLicensingSubgraph(
-    {
-      ...config,
-      signatures: TEST_TRUST_FILES,
-      registries: { licensing: endpoint, individuals: endpoint, legalEntities: endpoint, payments: endpoint },
-      attachments: { dir: attachmentsDir, maxBytes: options.maxBytes ?? 10 * 1024 * 1024, maxFilesPerRequest: 5 },
-      fees: { rates: DEV_FEE_RATES_FILE },
-      deemedIssuanceEveryMs: 3_600_000,
-    },
+    { ...config, ...testLicensingConfig({ registry: () => endpoint, attachments: { dir: attachmentsDir, maxBytes: options.maxBytes, maxFilesPerRequest: 5 } }) },
     { logger: createLogger('licensing', { level: (process.env.LOG_LEVEL as 'error') ?? 'error' }), clock: options.clock, idempotency: options.idempotency },
   );
   const running = await subgraph.start(0);
@@ -53,7 +44,7 @@ export async function startLicensing(options: { clock?: () => Date; maxBytes?: n
             headers: { ...(await headers), 'content-type': form.contentType, 'x-file-name': form.fileName },
           });
         },
-        signed: async (draft: SubmissionDraft) => (await (signer ??= TestSigner.load())).signedSubmission(draft, request.iin),
+        signed: async (draft: SubmissionDraft) => (await TestSigner.shared()).signedSubmission(draft, request.iin),
       };
     },
     async close() {
