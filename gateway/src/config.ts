@@ -1,5 +1,5 @@
 import { readSupergraph, SUBGRAPH_NAMES, subgraphUrl, gateway, type SubgraphName } from '@egov/schema';
-import { ConfigError, envBool, envInt, envOptional, envString, type IssuerConfig, type PrincipalKind } from '@egov/shared';
+import { authConfigFromEnv, envBool, envInt, envOptional, envString, type AuthConfig, type PrincipalKind } from '@egov/shared';
 
 export interface GatewayConfig {
   port: number;
@@ -15,7 +15,7 @@ export interface GatewayConfig {
   /** Redis for shared rate-limit counters; without it each gateway process counts alone. */
   redisUrl?: string;
   /** Bearer tokens are verified here (and again by every subgraph): issuers, audience, partner grants. */
-  auth: { issuers: IssuerConfig[]; audience: string; partnersFile: string };
+  auth: AuthConfig;
   /** Limits on incoming operations. */
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxBodyBytes: number };
   /** Persisted operations: the allowlist file, and the caller kinds that may send nothing else. */
@@ -23,14 +23,6 @@ export interface GatewayConfig {
 }
 
 type Env = Record<string, string | undefined>;
-
-function authFromEnv(env: Env): GatewayConfig['auth'] {
-  const issuer = envOptional('AUTH_ISSUER', env);
-  const jwks = envOptional('AUTH_JWKS', env);
-  const partnersFile = envOptional('PARTNERS_FILE', env);
-  if (!issuer || !jwks || !partnersFile) throw new ConfigError('AUTH_ISSUER, AUTH_JWKS and PARTNERS_FILE are required: the gateway verifies bearer tokens (npm start uses the mocks\' test issuer)');
-  return { issuers: [{ issuer, jwks }], audience: envString('AUTH_AUDIENCE', 'egov-graph', env), partnersFile };
-}
 
 function persistedFromEnv(env: Env): GatewayConfig['persistedOperations'] {
   const file = envOptional('PERSISTED_OPERATIONS_FILE', env);
@@ -52,7 +44,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<GatewayCon
         ? false
         : { points: envInt('RATE_LIMIT_POINTS', 600, env), windowSeconds: envInt('RATE_LIMIT_WINDOW_SECONDS', 60, env), trustProxy: envBool('TRUST_PROXY', false, env) },
     redisUrl: envOptional('REDIS_URL', env),
-    auth: authFromEnv(env),
+    auth: authConfigFromEnv(env),
     limits: {
       maxDepth: envInt('MAX_QUERY_DEPTH', 12, env),
       maxAliases: envInt('MAX_QUERY_ALIASES', 20, env),

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
@@ -28,26 +28,20 @@ export class RateLimit {
       : new RateLimiterMemory(base);
   }
 
-  /** Who the client is, for counting: its address (authentication will refine this to the caller's identity). */
+  /** An anonymous client, for counting: its address (signed-in callers are counted by identity instead). */
   clientOf(req: IncomingMessage): string {
     const forwarded = this.options.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
     return forwarded || req.socket.remoteAddress || 'unknown';
   }
 
-  /** Counts the request; when over the limit, answers 429 itself and returns false. */
-  async admit(req: IncomingMessage, res: ServerResponse, client = this.clientOf(req)): Promise<boolean> {
+  /** Counts the client's request: null when admitted, else the seconds until it may retry. */
+  async retryAfter(client: string): Promise<number | null> {
     try {
       await this.limiter.consume(client, 1);
-      return true;
+      return null;
     } catch (outcome) {
-      if (!(outcome instanceof RateLimiterRes)) return true; // a limiter fault never takes the service down
-      const retryAfterSeconds = Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));
-      const body = JSON.stringify({
-        errors: [{ message: `Too many requests; retry in ${retryAfterSeconds} s`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds } }],
-      });
-      res.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(retryAfterSeconds), 'content-length': Buffer.byteLength(body) });
-      res.end(body);
-      return false;
+      if (!(outcome instanceof RateLimiterRes)) return null; // a limiter fault never takes the service down
+      return Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));
     }
   }
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import type { Logger } from '@graphql-hive/logger';
-import { createRedis, newRequestId, PartnerRegistry, TokenVerifier, type Principal } from '@egov/shared';
+import { createRedis, newRequestId, PartnerRegistry, sendAuthFailure, sendError, TokenVerifier, type Principal } from '@egov/shared';
 import { createAttachmentsProxy } from './attachments-proxy.js';
 import type { GatewayConfig } from './config.js';
 import { createGatewayLogger } from './logger.js';
@@ -28,6 +28,7 @@ export interface RunningGateway {
 
 /** The headers that carry the caller to the subgraphs, which verify the token again themselves. */
 const FORWARDED = ['authorization', 'x-purpose', 'x-request-id'] as const;
+const FORWARDED_ANONYMOUS = FORWARDED.filter((name) => name !== 'x-request-id');
 
 /**
  * The supergraph behind one endpoint: Hive Gateway's runtime with Hive Router's Rust query planner,
@@ -50,11 +51,12 @@ export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logge
     // GET queries need a header a cross-site form cannot set; JSON POSTs are never "simple" requests.
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight'] },
     propagateHeaders: {
-      // A signed-in request carries its id to every subgraph, which puts it on each audit record; that also
-      // makes its subgraph calls unique, so the runtime never merges two callers' reads into one. Anonymous
-      // requests read only public data: without the id, identical ones in flight share one subgraph call.
+      // A signed-in request's id is a propagated header: the subgraphs put it on each audit record, and as
+      // part of the fetch it keeps the transport from merging two requests' identical reads into one call.
+      // Anonymous requests read only public data and leave it out, so identical ones in flight share a call
+      // (the runtime still adds the id to every fetch afterwards, for tracing).
       fromClientToSubgraphs: ({ request }) => {
-        const forwarded = request.headers.get('authorization') ? FORWARDED : FORWARDED.filter((name) => name !== 'x-request-id');
+        const forwarded = request.headers.get('authorization') ? FORWARDED : FORWARDED_ANONYMOUS;
         return Object.fromEntries(forwarded.map((name) => [name, request.headers.get(name)]).filter(([, value]) => value));
       },
     },
@@ -63,12 +65,6 @@ export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logge
       : {}),
     plugins: () => [useOperationLimits(config.limits, config.production), useStaleExtensions(), useSubgraphFailures({ subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs })],
   });
-}
-
-function reply(res: ServerResponse, status: number, code: string, message: string): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
 }
 
 export async function startGateway(config: GatewayConfig, host = '127.0.0.1', logger: Logger = createGatewayLogger()): Promise<RunningGateway> {
@@ -86,8 +82,7 @@ export async function startGateway(config: GatewayConfig, host = '127.0.0.1', lo
       const header = (name: string) => (req.headers[name] as string | undefined) ?? null;
       return await verifier.principalOf(header('authorization'), header('x-purpose'));
     } catch (error) {
-      const extensions = (error as { extensions?: { code?: string; http?: { status?: number } } }).extensions;
-      reply(res, extensions?.http?.status ?? 401, extensions?.code ?? 'UNAUTHENTICATED', (error as Error).message);
+      sendAuthFailure(res, error);
       return null;
     }
   }
@@ -98,11 +93,11 @@ export async function startGateway(config: GatewayConfig, host = '127.0.0.1', lo
       const declared = req.headers['content-length'];
       if (declared === undefined) {
         req.resume();
-        return reply(res, 411, 'LENGTH_REQUIRED', 'A GraphQL POST must carry Content-Length');
+        return sendError(res, 411, 'LENGTH_REQUIRED', 'A GraphQL POST must carry Content-Length');
       }
       if (Number(declared) > config.limits.maxBodyBytes) {
         req.resume();
-        return reply(res, 413, 'PAYLOAD_TOO_LARGE', `A GraphQL request may be at most ${config.limits.maxBodyBytes} bytes`);
+        return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `A GraphQL request may be at most ${config.limits.maxBodyBytes} bytes`);
       }
     }
     const principal = await caller(req, res);
@@ -110,7 +105,8 @@ export async function startGateway(config: GatewayConfig, host = '127.0.0.1', lo
     // Only the gateway says who the caller is to later stages; whatever a client sent under that name is dropped.
     req.headers[CALLER_KIND_HEADER] = principal.kind;
     if (!/^[\w-]{8,64}$/.test(String(req.headers['x-request-id'] ?? ''))) req.headers['x-request-id'] = newRequestId();
-    if (limit && !(await limit.admit(req, res, principal.kind === 'anonymous' ? limit.clientOf(req) : `${principal.kind}:${principal.id}`))) return;
+    const wait = limit && (await limit.retryAfter(principal.kind === 'anonymous' ? limit.clientOf(req) : `${principal.kind}:${principal.id}`));
+    if (wait) return sendError(res, 429, 'RATE_LIMITED', `Too many requests; retry in ${wait} s`, { 'retry-after': String(wait) }, { retryAfterSeconds: wait });
     if (req.method === 'POST' && isUpload(req.url)) return uploads(req, res);
     return runtime(req, res);
   }
@@ -120,7 +116,7 @@ export async function startGateway(config: GatewayConfig, host = '127.0.0.1', lo
     if (!isGraphQL(req.url) && !isUpload(req.url)) return runtime(req, res);
     handlePublic(req, res).catch((error: unknown) => {
       logger.error({ error: (error as Error).message }, 'request failed before execution');
-      if (!res.headersSent) reply(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error');
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error');
     });
   });
   server.keepAliveTimeout = 65_000;

@@ -3,32 +3,40 @@ import { AuditLog } from './audit/index.js';
 import { PartnerRegistry, TokenVerifier, type IssuerConfig } from './auth/index.js';
 import { Agencies, Relations, type AuthzServices } from './authz/index.js';
 import type { RegistryCache } from './cache/index.js';
-import { ConfigError, envOptional, envString } from './config.js';
+import { ConfigError, envOptional, envRequired, envString } from './config.js';
 import type { Pool } from './db/index.js';
 import type { Logger } from './log.js';
 import type { RegistryClient } from './registry/index.js';
 
 type Env = Record<string, string | undefined>;
 
-export interface SecurityConfig {
+/** What verifying a bearer token takes: the gateway's and every subgraph's. */
+export interface AuthConfig {
   issuers: IssuerConfig[];
   audience: string;
   /** The partner systems' grants (X-Road style). */
   partnersFile: string;
+}
+
+export interface SecurityConfig extends AuthConfig {
   /** HMAC key for audit subjects: the same in every process. */
   auditSubjectKey: string;
 }
 
-/** Reads the security settings every process needs; missing ones fail at boot, naming the variable. */
+/** Reads the token settings; missing ones fail at boot, naming the variable. */
+export function authConfigFromEnv(env: Env = process.env): AuthConfig {
+  const why = 'tokens are verified against them (npm start uses the mocks\' test issuer)';
+  const issuer = envRequired('AUTH_ISSUER', why, env);
+  const jwks = envRequired('AUTH_JWKS', `${why}; a JWKS file or https URL`, env);
+  const partnersFile = envRequired('PARTNERS_FILE', 'the partner systems and their scopes and purposes', env);
+  return { issuers: [{ issuer, jwks }], audience: envString('AUTH_AUDIENCE', 'egov-graph', env), partnersFile };
+}
+
+/** The token settings and the audit key every subgraph needs. */
 export function securityConfigFromEnv(env: Env = process.env): SecurityConfig {
-  const issuer = envOptional('AUTH_ISSUER', env);
-  const jwks = envOptional('AUTH_JWKS', env);
-  if (!issuer || !jwks) throw new ConfigError('AUTH_ISSUER and AUTH_JWKS (a JWKS file or https URL) are required: tokens are verified against them (npm start uses the mocks\' test issuer)');
-  const partnersFile = envOptional('PARTNERS_FILE', env);
-  if (!partnersFile) throw new ConfigError('PARTNERS_FILE is required: the partner systems and their scopes and purposes');
   const auditSubjectKey = envOptional('AUDIT_SUBJECT_KEY', env);
   if (!auditSubjectKey || auditSubjectKey.length < 16) throw new ConfigError('AUDIT_SUBJECT_KEY (16+ characters, the same in every process) is required: it keys the audit trail\'s subject hashes');
-  return { issuers: [{ issuer, jwks }], audience: envString('AUTH_AUDIENCE', 'egov-graph', env), partnersFile, auditSubjectKey };
+  return { ...authConfigFromEnv(env), auditSubjectKey };
 }
 
 export interface SubgraphSecurity {
@@ -66,7 +74,6 @@ export function newRequestId(): string {
 
 /** DATABASE_URL and the security settings, for a subgraph's configuration. */
 export function subgraphBaseFromEnv(env: Env = process.env): { databaseUrl: string; security: SecurityConfig } {
-  const databaseUrl = envOptional('DATABASE_URL', env);
-  if (!databaseUrl) throw new ConfigError('DATABASE_URL is required: the audit trail is kept in PostgreSQL (npm start provides an embedded one)');
+  const databaseUrl = envRequired('DATABASE_URL', 'the audit trail is kept in PostgreSQL (npm start provides an embedded one)', env);
   return { databaseUrl, security: securityConfigFromEnv(env) };
 }

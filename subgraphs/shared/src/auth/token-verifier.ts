@@ -24,9 +24,6 @@ export interface TokenVerifierOptions {
   now?: () => Date;
 }
 
-/** Codes of authentication failures (HTTP 401 at the gateway). */
-export type AuthFailure = 'UNAUTHENTICATED';
-
 function unauthenticated(reason: string): GraphQLError {
   return new GraphQLError(`Not authenticated: ${reason}`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }

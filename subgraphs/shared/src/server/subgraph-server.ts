@@ -14,6 +14,7 @@ import type { Logger } from '../log.js';
 import type { IdempotencyStore } from '../idempotency/index.js';
 import type { RegistryClientOptions } from '../registry/index.js';
 import { BodyTooLargeError, readBody } from './http-body.js';
+import { sendAuthFailure, sendError, sendJson } from './json-reply.js';
 
 /** An HTTP route beside /graphql; it gets the request's verified caller like GraphQL does. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, auth: RequestAuth) => Promise<void> | void;
@@ -90,7 +91,7 @@ function formatErrorFor(logger: Logger) {
     const code = inner ?? String(formatted.extensions?.code ?? '');
     const { stacktrace: _drop, ...rest } = formatted.extensions ?? {};
     const extensions = { ...rest, code };
-    if (PASSED_THROUGH.has(code) || GRAPHQL_CODES.has(code) || code.startsWith('UNAUTH') || code === 'FORBIDDEN') {
+    if (PASSED_THROUGH.has(code) || GRAPHQL_CODES.has(code)) {
       return { ...formatted, extensions };
     }
     logger.error('unexpected error while resolving', { path: formatted.path, error: (error as { originalError?: unknown })?.originalError ?? error });
@@ -109,12 +110,6 @@ function ownCode(error: unknown): string | undefined {
 function header(req: IncomingMessage, name: string): string | null {
   const value = req.headers[name];
   return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
 }
 
 /** One Federation 2 subgraph behind a plain node:http server: /graphql, /health, /ready and extra routes. */
@@ -173,7 +168,7 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
       try {
         body = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
       } catch {
-        send(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        sendError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
         return;
       }
     }
@@ -199,8 +194,7 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
       const principal = await options.security.verifier.principalOf(header(req, 'authorization'), header(req, 'x-purpose'));
       return new RequestAuth(principal, header(req, 'x-request-id') ?? newRequestId(), options.security.authz);
     } catch (error) {
-      const extensions = (error as { extensions?: { code?: string; http?: { status?: number } } }).extensions;
-      send(res, extensions?.http?.status ?? 401, { errors: [{ message: (error as Error).message, extensions: { code: extensions?.code ?? 'UNAUTHENTICATED' } }] });
+      sendAuthFailure(res, error);
       return null;
     }
   }
@@ -212,12 +206,12 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
       if (url.pathname === '/health') {
         const details = options.health?.() ?? {};
         const degraded = Object.values(details).some((value) => value === 'degraded');
-        return send(res, 200, { status: degraded ? 'degraded' : 'ok', service: options.name, ...details });
+        return sendJson(res, 200, { status: degraded ? 'degraded' : 'ok', service: options.name, ...details });
       }
       if (url.pathname === '/ready') {
         const checks = (await options.readiness?.()) ?? {};
         const ready = Object.values(checks).every((value) => value !== false);
-        return send(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
+        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
       }
       const route = options.routes?.[`${req.method} ${url.pathname}`];
       if (route) {
@@ -225,14 +219,14 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
         if (!auth) return;
         return await route(req, res, auth);
       }
-      send(res, 404, { error: 'NOT_FOUND' });
+      sendJson(res, 404, { error: 'NOT_FOUND' });
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        send(res, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        sendError(res, 413, 'PAYLOAD_TOO_LARGE', error.message);
         return;
       }
       options.logger.error('request failed', { path: url.pathname, error });
-      if (!res.headersSent) send(res, 500, { errors: [{ message: 'Internal error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+      if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal error');
       else res.destroy();
     }
   }
