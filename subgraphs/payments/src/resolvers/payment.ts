@@ -14,7 +14,7 @@ async function paymentsOf(payerId: string, context: Context): Promise<PaymentRec
 export const paymentResolvers: Resolvers = {
   Query: {
     payment: async (_root, { id }, context) => {
-      if (context.auth.principal.kind === 'anonymous') await context.auth.require({ kind: 'payments', holderId: '' });
+      context.auth.requireSignedIn();
       const payment = await context.registry.payment(id);
       if (!payment) throw notFound('payment', REGISTRY);
       await context.auth.require({ kind: 'payments', holderId: payment.payerId });
@@ -23,7 +23,7 @@ export const paymentResolvers: Resolvers = {
   },
   Payment: {
     __resolveReference: async (reference, context) => {
-      if (context.auth.principal.kind === 'anonymous') await context.auth.require({ kind: 'payments', holderId: '' });
+      context.auth.requireSignedIn();
       const payment = await context.registry.payment(reference.id);
       if (!payment) throw notFound('payment', REGISTRY);
       await context.auth.require({ kind: 'payments', holderId: payment.payerId });

@@ -53,6 +53,8 @@ export const PARTNER_SCOPES: Record<Resource['kind'], (scope: string) => boolean
 
 const ALLOW: Decision = { allow: true };
 const deny = (reason: string): Decision => ({ allow: false, code: 'FORBIDDEN', reason });
+/** The answer to an anonymous caller, whatever it asks for. */
+export const SIGN_IN_FIRST: Extract<Decision, { allow: false }> = { allow: false, code: 'UNAUTHENTICATED', reason: 'Personal data needs a signed-in caller (a bearer token)' };
 
 /**
  * Who may read what. Citizens (and portals acting for them): their own record, the companies they head
@@ -63,7 +65,7 @@ const deny = (reason: string): Decision => ({ allow: false, code: 'FORBIDDEN', r
 export async function decide(principal: Principal, resource: Resource, deps: { rolesOf: (iin: string) => Promise<Record<string, CompanyRole[]>>; agencies: Agencies }): Promise<Decision> {
   switch (principal.kind) {
     case 'anonymous':
-      return { allow: false, code: 'UNAUTHENTICATED', reason: 'Personal data needs a signed-in caller (a bearer token)' };
+      return SIGN_IN_FIRST;
     case 'citizen':
     case 'portal': {
       const me = principal.iin!;

@@ -3,7 +3,7 @@ import type { AuditLog } from '../audit/index.js';
 import { maskPersonalIds } from '../log.js';
 import type { Principal } from '../auth/principal.js';
 import type { Agencies } from './agencies.js';
-import { decide, subjectOf, type Decision, type Resource } from './policy.js';
+import { decide, SIGN_IN_FIRST, subjectOf, type Decision, type Resource } from './policy.js';
 import type { Relations } from './relations.js';
 
 /**
@@ -31,6 +31,8 @@ export interface AuthzServices {
  */
 export class RequestAuth {
   private readonly decisions = new Map<string, Promise<Decision>>();
+  /** The decisions already made, so a guarded field of an allowed parent resolves without waiting a tick. */
+  private readonly settled = new Map<string, Decision>();
   private readonly reads = new Map<string, Set<string>>();
   private roles: ReturnType<Relations['rolesOf']> | undefined;
 
@@ -52,15 +54,26 @@ export class RequestAuth {
     let decision = this.decisions.get(key);
     if (!decision) {
       decision = decide(this.principal, resource, { rolesOf: this.rolesOf, agencies: this.services.agencies });
+      decision.then((made) => this.settled.set(key, made), () => undefined);
       this.decisions.set(key, decision);
     }
     return decision;
+  }
+
+  /** True when the caller is already known to be allowed to read the resource (no decision pending). */
+  allowedNow(resource: Resource): boolean {
+    return this.settled.get(JSON.stringify(resource))?.allow === true;
   }
 
   /** Throws FORBIDDEN (or UNAUTHENTICATED) unless the caller may read the resource. */
   async require(resource: Resource): Promise<void> {
     const decision = await this.decision(resource);
     if (!decision.allow) throw new GraphQLError(decision.reason, { extensions: { code: decision.code } });
+  }
+
+  /** Throws UNAUTHENTICATED for an anonymous caller: a lookup by id must not even reach the registry. */
+  requireSignedIn(): void {
+    if (this.principal.kind === 'anonymous') throw new GraphQLError(SIGN_IN_FIRST.reason, { extensions: { code: SIGN_IN_FIRST.code } });
   }
 
   /** Whether the caller holds one of the scope sets (each set all required), for partners; others pass. */
