@@ -32,7 +32,7 @@ export function createIndividualsSubgraph(config: Omit<IndividualsConfig, 'port'
       };
     },
     health: registryHealth([client], options.cache),
-    readiness: async () => ({ database: await kit.pool.query('SELECT 1').then(() => true, () => false) }),
+    readiness: kit.readiness,
     afterStop: () => kit.pool.end(),
   });
 }

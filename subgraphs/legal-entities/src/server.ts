@@ -30,7 +30,7 @@ export function createLegalEntitiesSubgraph(config: Omit<LegalEntitiesConfig, 'p
       return { auth, registry: createLegalEntitiesRegistry(clients, options.cache, stale), stale };
     },
     health: registryHealth([clients.legalEntities, clients.individuals], options.cache),
-    readiness: async () => ({ database: await kit.pool.query('SELECT 1').then(() => true, () => false) }),
+    readiness: kit.readiness,
     afterStop: () => kit.pool.end(),
   });
 }

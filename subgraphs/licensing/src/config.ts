@@ -1,12 +1,7 @@
 import { resolve } from 'node:path';
 import { registryUrl, subgraphs } from '@egov/schema';
-import { ConfigError, envInt, envOptional, envString, subgraphBaseFromEnv, type SubgraphBaseConfig } from '@egov/shared';
+import { ConfigError, envInt, envOptional, envString, subgraphBaseFromEnv, type RegistryEndpoint, type SubgraphBaseConfig } from '@egov/shared';
 import type { OutboxOptions } from './delivery/outbox.js';
-
-export interface RegistryEndpoint {
-  baseUrl: string;
-  timeoutMs: number;
-}
 
 export interface LicensingConfig extends SubgraphBaseConfig {
   port: number;

@@ -1,12 +1,4 @@
-import { createLogger, registryClientOptionsFromEnv, runUntilSignal, servicesFromEnv } from '@egov/shared';
+import { serveSubgraph } from '@egov/shared';
 import { createLicensingSubgraph, loadConfig } from './server.js';
 
-const logger = createLogger('licensing');
-const config = loadConfig();
-const services = servicesFromEnv('licensing');
-const running = await createLicensingSubgraph(config, { logger, cache: services.cache, idempotency: services.idempotency, registryClient: registryClientOptionsFromEnv() }).start(config.port, process.env.HOST ?? '127.0.0.1');
-logger.info('listening', { url: running.url });
-runUntilSignal(logger, async () => {
-  await running.close();
-  await services.close();
-});
+await serveSubgraph('licensing', loadConfig, createLicensingSubgraph);

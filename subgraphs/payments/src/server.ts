@@ -32,7 +32,7 @@ export function createPaymentsSubgraph(config: Omit<PaymentsConfig, 'port'>, opt
       return { auth, registry: createPaymentsRegistry(client, options.cache, stale), stale, catalog, fees, now: kit.clock(), idempotency: options.idempotency };
     },
     health: registryHealth([client], options.cache),
-    readiness: async () => ({ database: await kit.pool.query('SELECT 1').then(() => true, () => false) }),
+    readiness: kit.readiness,
     afterStop: () => kit.pool.end(),
   });
 }

@@ -4,3 +4,4 @@ export { runUntilSignal } from './run-until-signal.js';
 export { registryHealth } from './health.js';
 export { createSubgraphKit, type SubgraphKit, type SubgraphBaseConfig, type RegistryEndpoint } from './subgraph-kit.js';
 export { sendAuthFailure, sendError, sendJson } from './json-reply.js';
+export { serveSubgraph } from './serve-subgraph.js';
