@@ -1,12 +1,12 @@
-import { byKey, cachedRead, createBatchLoader, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/shared';
-import { readPersons, type PersonRecord } from '@egov/shared/upstream';
+import { createBatchLoader, personsRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/shared';
+import type { PersonRecord } from '@egov/shared/upstream';
 
 /**
  * ГБД ФЛ as one request sees it: every person looked up while resolving the operation goes out in one
  * batch call (minus those the cache still holds), however many places in the query ask for one.
  */
 export function createIndividualsRegistry(client: RegistryClient, cache?: RegistryCache, stale?: StaleRecorder) {
-  const persons = cachedRead(cache, 'individuals', 'person', async (iins) => byKey(await readPersons(client, iins), (p) => p.iin));
+  const persons = personsRead(client, cache);
   return {
     person: createBatchLoader<PersonRecord>((iins) => persons(iins, stale)),
   };

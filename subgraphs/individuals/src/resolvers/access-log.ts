@@ -1,4 +1,4 @@
-import { ErrorCode, graphqlError, type StoredAccess } from '@egov/shared';
+import { applicantIdOf, ErrorCode, graphqlError, type StoredAccess } from '@egov/shared';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
 
@@ -37,7 +37,7 @@ export const accessLogResolvers: Resolvers = {
       if (me.kind !== 'officer' || !me.roles.includes('auditor')) {
         throw graphqlError(me.kind === 'anonymous' ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN, 'The access log of a subject is for officers with the auditor role');
       }
-      const subject = subjectId.kind === 'IIN' ? subjectId.iin : subjectId.bin;
+      const subject = applicantIdOf(subjectId);
       const records = await context.audit.recordsFor(subject, pageOf(first, before));
       return records.map((r) => presented(r, context, true));
     },

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { byKey, cachedRead, createBatchLoader, participationsRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/shared';
-import { MAX_BATCH, readEntities, readPersons, type LegalEntityRecord } from '@egov/shared/upstream';
+import { byKey, cachedRead, createBatchLoader, participationsRead, personsRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/shared';
+import { MAX_BATCH, readEntities, type LegalEntityRecord } from '@egov/shared/upstream';
 
 export type Role = 'HEAD' | 'FOUNDER';
 export interface Participation {
@@ -32,7 +32,7 @@ export function createLegalEntitiesRegistry(clients: { legalEntities: RegistryCl
     { maxBatchSize: MAX_BATCH },
   );
 
-  const persons = cachedRead(cache, 'individuals', 'person', async (iins) => byKey(await readPersons(clients.individuals, iins), (p) => p.iin));
+  const persons = personsRead(clients.individuals, cache);
   const personExists = createBatchLoader<true>(async (iins) => new Map([...(await persons(iins, stale))].map(([iin, p]) => [iin, p ? (true as const) : null])));
 
   return { entity, participations, personExists };

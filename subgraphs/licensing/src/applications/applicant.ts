@@ -1,4 +1,4 @@
-import { checkBin, type ApplicantRef, type RegistryClient } from '@egov/shared';
+import { applicantIdOf, checkBin, type ApplicantRef, type RegistryClient } from '@egov/shared';
 import type { DocumentApplicant, Recipient } from '@egov/shared/catalog';
 import {
   readEntities,
@@ -39,7 +39,7 @@ export interface ApplicantSnapshot {
 
 /** Reads the applicant from all four registries, in parallel where the answers do not depend on each other. */
 export async function readApplicant(ref: ApplicantRef, clients: RegistryClients, now: Date): Promise<ApplicantSnapshot | null> {
-  const id = ref.kind === 'IIN' ? ref.iin : ref.bin;
+  const id = applicantIdOf(ref);
   const licences = readLicencesOf(clients.licensing, [id]);
   const payments = readPaymentsOf(clients.payments, [id]);
   // Start all reads before awaiting any, so a failure of one does not leave the others unhandled.

@@ -45,6 +45,7 @@
  * year outside the data.
  */
 import { z } from 'zod';
+import { KZ_UTC_OFFSET_MINUTES } from '@egov/shared';
 
 // ---------------------------------------------------------------------------------------------------
 // Date-only arithmetic
@@ -311,7 +312,6 @@ export interface DueDateResult {
 }
 
 export const DEFAULT_CUTOFF = '18:30';
-export const DEFAULT_UTC_OFFSET_MINUTES = 5 * 60;
 /** Longest run of consecutive days off tolerated before the data is considered broken. */
 const MAX_DAYS_OFF_IN_A_ROW = 60;
 const MAX_TERM_DAYS = 3660;
@@ -480,7 +480,7 @@ export class WorkingCalendar {
       throw new RangeError('submittedAt must be a valid Date');
     }
     const cutoffMinutes = parseCutoff(options.cutoff ?? DEFAULT_CUTOFF);
-    const offset = options.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES;
+    const offset = options.utcOffsetMinutes ?? KZ_UTC_OFFSET_MINUTES;
     if (!Number.isInteger(offset) || offset < -12 * 60 || offset > 14 * 60) {
       throw new RangeError(`utcOffsetMinutes must be an integer between -720 and 840, got ${offset}`);
     }

@@ -1,33 +1,3 @@
-export {
-  CalendarDataError,
-  DEFAULT_CUTOFF,
-  DEFAULT_UTC_OFFSET_MINUTES,
-  WorkingCalendar,
-  fromDayNumber,
-  holidaysFileSchema,
-  isIsoDate,
-  kurbanAitFileSchema,
-  parseCalendarFile,
-  toDayNumber,
-  transfersFileSchema,
-  weekdayName,
-} from './calendar.js';
-export type {
-  CalendarData,
-  CalendarDataIssue,
-  CalendarSources,
-  CalendarWarning,
-  CalendarWarningCode,
-  DayOff,
-  DayOffKind,
-  DueDateInput,
-  DueDateResult,
-  Holiday,
-  HolidaysFile,
-  KurbanAitFile,
-  SubmissionOptions,
-  TermUnit,
-  Transfer,
-  TransfersFile,
-} from './calendar.js';
+export { CalendarDataError, WorkingCalendar, weekdayName } from './calendar.js';
+export type { CalendarData, DayOff, DueDateInput, DueDateResult, TermUnit } from './calendar.js';
 export { DEFAULT_CALENDAR_DIR, loadCalendar } from './load.js';

@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
-import { byKey, cachedRead, createBatchLoader, groupedBy, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/shared';
-import { MAX_BATCH, readLicences, readLicencesOf, type LicenseRecord } from '@egov/shared/upstream';
+import { byKey, cachedRead, createBatchLoader, licencesOfRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/shared';
+import { MAX_BATCH, readLicences, type LicenseRecord } from '@egov/shared/upstream';
 
 /** Е-лицензирование as one request sees it: licences by number and by holder, one batch call each. */
 export function createLicensingRegistry(client: RegistryClient, cache?: RegistryCache, stale?: StaleRecorder) {
   const byNumber = cachedRead(cache, 'licensing', 'licence', async (numbers) => byKey(await readLicences(client, numbers), (l) => l.number));
-  const byHolder = cachedRead(cache, 'licensing', 'by-holder', async (holderIds) => groupedBy(holderIds, await readLicencesOf(client, holderIds), (l) => l.holderId));
+  const byHolder = licencesOfRead(client, cache);
   const license = createBatchLoader<LicenseRecord>((numbers) => byNumber(numbers, stale));
   const licensesOf = new DataLoader<string, LicenseRecord[]>(
     async (holderIds) => {

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
-import { cachedRead, groupedBy, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/shared';
-import { CreatePaymentResponse, fillPath, MAX_BATCH, paymentsApi, PaymentRecord, readPaymentsOf, type CreatePaymentRequest } from '@egov/shared/upstream';
+import { forgetPaymentsOf, paymentsOfRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/shared';
+import { CreatePaymentResponse, fillPath, MAX_BATCH, paymentsApi, PaymentRecord, type CreatePaymentRequest } from '@egov/shared/upstream';
 
 /** ПШЭП as one request sees it: payments of every payer in the operation in one batch call. */
 export function createPaymentsRegistry(client: RegistryClient, cache?: RegistryCache, stale?: StaleRecorder) {
-  const byPayer = cachedRead(cache, 'payments', 'by-payer', async (payerIds) => groupedBy(payerIds, await readPaymentsOf(client, payerIds), (p) => p.payerId));
+  const byPayer = paymentsOfRead(client, cache);
   return {
     paymentsOf: new DataLoader<string, PaymentRecord[]>(async (payerIds) => {
       const answer = await byPayer(payerIds, stale);
@@ -14,7 +14,7 @@ export function createPaymentsRegistry(client: RegistryClient, cache?: RegistryC
     /** Not a read: never retried blindly; the order key makes a repeat return the same order. */
     openOrder: async (order: CreatePaymentRequest) => {
       const opened = await client.call({ method: 'POST', path: paymentsApi.create, body: order, schema: CreatePaymentResponse });
-      await cache?.invalidate('payments', 'by-payer', [order.payerId]);
+      await forgetPaymentsOf(cache, [order.payerId]);
       return opened;
     },
   };

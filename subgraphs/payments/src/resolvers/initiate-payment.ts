@@ -1,7 +1,6 @@
-import { ErrorCode, formatKzt, graphqlError, kzDate, notFound, runOnce } from '@egov/shared';
+import { applicantIdOf, ErrorCode, formatKzt, graphqlError, idempotencyKeyProblem, kzDate, notFound, runOnce } from '@egov/shared';
+import { feePurpose } from '@egov/shared/fees';
 import type { Resolvers } from '../generated/graphql.js';
-
-const ACTION_RU: Record<string, string> = { ISSUE: 'выдача', REISSUE: 'переоформление', DUPLICATE: 'выдача дубликата', ANNEX: 'приложение' };
 
 /** Payment orders for service fees: the amount comes from the catalog's fee and the configured rate. */
 export const initiatePaymentResolvers: Resolvers = {
@@ -18,12 +17,12 @@ export const initiatePaymentResolvers: Resolvers = {
         throw graphqlError(ErrorCode.NOT_PAYABLE, due.kind === 'FREE' ? 'This service is free' : 'This fee is paid to the provider by contract, not through ПШЭП');
       }
       if (due.amountTiyn === null) throw graphqlError(ErrorCode.FEE_AMOUNT_UNKNOWN, `The amount cannot be set: ${due.unknownBecause}`);
-      const payer = payerId.kind === 'IIN' ? payerId.iin : payerId.bin;
+      const payer = applicantIdOf(payerId);
       await context.auth.require({ kind: 'act-for', applicantId: payer });
       const open = () =>
         registry.openOrder({
           payerId: payer,
-          purpose: `Лицензионный сбор: ${entry.names.ru} (${ACTION_RU[action] ?? action.toLowerCase()})`,
+          purpose: feePurpose(entry.names.ru, action),
           serviceCode,
           action,
           amount: formatKzt(due.amountTiyn!),
@@ -31,7 +30,8 @@ export const initiatePaymentResolvers: Resolvers = {
           orderKey: idempotencyKey ?? `${payer}:${serviceCode}:${action}:${kzDate(now)}`,
         });
       if (!idempotencyKey || !idempotency) return open();
-      if (idempotencyKey.length < 8 || idempotencyKey.length > 200) throw graphqlError(ErrorCode.BAD_USER_INPUT, 'The idempotency key must be 8 to 200 characters', { field: 'idempotencyKey' });
+      const badKey = idempotencyKeyProblem(idempotencyKey);
+      if (badKey) throw graphqlError(ErrorCode.BAD_USER_INPUT, badKey, { field: 'idempotencyKey' });
       // Concurrent twins of one click open one order: the first runs, the others get its answer.
       return (await runOnce(idempotency, `pay:${idempotencyKey}`, `${payer}:${serviceCode}:${action}`, open, { ttlMs: 24 * 3600_000 })).result;
     },

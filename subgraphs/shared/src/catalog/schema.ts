@@ -431,5 +431,3 @@ export const CatalogEntry = z
     }
   });
 export type CatalogEntry = z.infer<typeof CatalogEntry>;
-/** The entry as written in the JSON file (defaults not yet applied). */
-export type CatalogEntryInput = z.input<typeof CatalogEntry>;

@@ -1,4 +1,5 @@
 import { ErrorCode, graphqlError } from '../errors.js';
+import { sleep } from '../registry/backoff.js';
 import type { IdempotencyStore } from './store.js';
 
 export interface RunOnceOptions {
@@ -41,6 +42,6 @@ export async function runOnce<R>(store: IdempotencyStore, key: string, fingerpri
     if (Date.now() > deadline) {
       throw graphqlError(ErrorCode.IDEMPOTENCY_IN_PROGRESS, 'The first request with this idempotency key is still running; retry with the same key shortly', { field: 'idempotencyKey' });
     }
-    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 50));
+    await sleep(options.pollMs ?? 50);
   }
 }

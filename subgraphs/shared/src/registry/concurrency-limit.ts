@@ -24,10 +24,6 @@ export class ConcurrencyLimit {
       else this.active -= 1;
     }
   }
-
-  get inFlight(): number {
-    return this.active;
-  }
 }
 
 export class LimitExceeded extends Error {

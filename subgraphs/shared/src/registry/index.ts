@@ -5,3 +5,4 @@ export { ConcurrencyLimit, LimitExceeded } from './concurrency-limit.js';
 export { createBatchLoader } from './batch-loader.js';
 export { cachedRead, byKey, groupedBy, type BatchRead } from './cached-read.js';
 export { participationsRead, type ParticipationEntry } from './participations.js';
+export { forgetLicencesOf, forgetPaymentsOf, licencesOfRead, paymentsOfRead, personsRead } from './common-reads.js';

@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { checkApplicantId, checkBin, checkIin, type ApplicantRef } from '../ids/index.js';
+import { applicantIdOf, checkApplicantId, checkBin, checkIin, type ApplicantRef } from '../ids/index.js';
 import { ErrorCode, graphqlError } from '../errors.js';
 
 function literalString(ast: ValueNode): unknown {
@@ -30,8 +30,7 @@ function parseApplicantId(value: unknown): ApplicantRef {
 
 function serializeApplicantId(value: unknown): string {
   if (typeof value === 'string') return value;
-  const ref = value as ApplicantRef;
-  return ref.kind === 'IIN' ? ref.iin : ref.bin;
+  return applicantIdOf(value as ApplicantRef);
 }
 
 export const IINScalar = new GraphQLScalarType({
