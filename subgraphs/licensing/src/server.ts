@@ -1,11 +1,10 @@
 import DataLoader from 'dataloader';
-import { createSubgraphKit, createSubgraphServer, loadTypeDefs, migrate, registryHealth, StaleRecorder, type SubgraphOptions } from '@egov/shared';
+import { createBatchLoader, createSubgraphKit, createSubgraphServer, groupedBy, loadTypeDefs, migrate, registryHealth, StaleRecorder, type SubgraphOptions } from '@egov/shared';
 import { TrustStore } from '@egov/shared/signatures';
 import { loadCatalog } from '@egov/shared/catalog';
 import { FeeSchedule } from '@egov/shared/fees';
 import { ApplicationService } from './applications/service.js';
-import type { StoredApplication } from './applications/store.js';
-import { ApplicationStore } from './applications/store.js';
+import { applicationResource, ApplicationStore, type StoredApplication } from './applications/store.js';
 import { AttachmentRepository, BlobStore, createUploadRoute } from './attachments/index.js';
 import { loadCalendar } from './calendar/index.js';
 import { Outbox } from './delivery/outbox.js';
@@ -44,10 +43,6 @@ export function createLicensingSubgraph(config: Omit<LicensingConfig, 'port'>, o
   const app: LicensingApp = { catalog, fees, calendar, applications, store, attachments, outbox, agencies: kit.security.authz.agencies };
   const blobs = new BlobStore(config.attachments.dir, config.attachments.maxBytes);
   let sweep: NodeJS.Timeout | undefined;
-  const staleRegistry = () => {
-    const stale = new StaleRecorder();
-    return { stale, registry: createLicensingRegistry(clients.licensing, options.cache, stale) };
-  };
 
   const server = createSubgraphServer<Context>({
     name: 'licensing',
@@ -59,26 +54,27 @@ export function createLicensingSubgraph(config: Omit<LicensingConfig, 'port'>, o
       License: (licence: { holderId: string }) => ({ kind: 'licences', holderId: licence.holderId }),
       Person: (person: { iin: string }, field) => (field === 'applications' ? { kind: 'applications', holderId: person.iin } : { kind: 'licences', holderId: person.iin }),
       LegalEntity: (entity: { bin: string }, field) => (field === 'applications' ? { kind: 'applications', holderId: entity.bin } : { kind: 'licences', holderId: entity.bin }),
-      Application: (a: StoredApplication) => ({ kind: 'application', applicantId: a.applicantId, serviceCode: a.serviceCode, region: a.applicantRegion }),
-      ApplicationReceipt: ({ application: a }: { application: StoredApplication }) => ({ kind: 'application', applicantId: a.applicantId, serviceCode: a.serviceCode, region: a.applicantRegion }),
+      Application: applicationResource,
+      ApplicationReceipt: ({ application }: { application: StoredApplication }) => applicationResource(application),
       ApplicationDraft: (draft: { snapshot: { id: string } }) => ({ kind: 'act-for', applicantId: draft.snapshot.id }),
     },
-    context: async (_req, auth) => ({
-      auth,
-      ...staleRegistry(),
-      deliveryOf: new DataLoader(async (numbers: readonly string[]) => {
-        const states = await outbox.statesOf(numbers);
-        return numbers.map((n) => states.get(n) ?? null);
-      }),
-      applicationsOf: new DataLoader(async (ids: readonly string[]) => {
-        const found = await store.ofApplicants(ids);
-        return ids.map((id) => found.filter((a) => a.applicantId === id));
-      }),
-      app,
-      now: clock(),
-    }),
+    context: async (_req, auth) => {
+      const stale = new StaleRecorder();
+      return {
+        auth,
+        stale,
+        registry: createLicensingRegistry(clients.licensing, options.cache, stale),
+        deliveryOf: createBatchLoader((numbers) => outbox.statesOf(numbers)),
+        applicationsOf: new DataLoader(async (ids: readonly string[]) => {
+          const groups = groupedBy(ids, await store.ofApplicants(ids), (a) => a.applicantId);
+          return ids.map((id) => groups.get(id)!);
+        }),
+        app,
+        now: clock(),
+      };
+    },
     routes: { 'POST /attachments': createUploadRoute({ store: blobs, attachments, limits: { maxFiles: config.attachments.maxFilesPerRequest }, logger }) },
-    readiness: async () => ({ database: await pool.query('SELECT 1').then(() => true, () => false) }),
+    readiness: kit.readiness,
     health: registryHealth(Object.values(clients), options.cache),
     beforeStart: async () => {
       await trustStore();

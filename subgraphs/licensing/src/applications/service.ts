@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { codeOf, ErrorCode, graphqlError, inTransaction, kzDate, notFound, runOnce, type ApplicantRef, type IdempotencyStore, type Logger, type RegistryCache, type RegistryClient, type RequestAuth } from '@egov/shared';
+import { applicantIdOf, codeOf, ErrorCode, forgetLicencesOf, graphqlError, idempotencyKeyProblem, inTransaction, kzDate, notFound, runOnce, type ApplicantRef, type IdempotencyStore, type Logger, type RegistryCache, type RegistryClient, type RequestAuth } from '@egov/shared';
 import { applicationPayload, canonicalBytes, decisionPayload, verifyDetachedSignature, type SignatureVerification, type TrustStore } from '@egov/shared/signatures';
 import type { Catalog, CatalogEntry } from '@egov/shared/catalog';
 import type { FeeSchedule } from '@egov/shared/fees';
 import { fillPath, licensingApi, LicenseRecord, IssueLicenseRequest } from '@egov/shared/upstream';
-import type { AttachmentRepository } from '../attachments/index.js';
+import type { Attachment, AttachmentRepository } from '../attachments/index.js';
 import type { WorkingCalendar } from '../calendar/index.js';
 import { readApplicant, type RegistryClients } from './applicant.js';
 import { buildDraft, findAction, type Draft } from './draft.js';
 import { problem, type Problem } from './problems.js';
-import { OPEN_STATUSES, type ApplicationStore, type Receipt, type ReceiptDocument, type StoredApplication } from './store.js';
+import { applicationResource, OPEN_STATUSES, type ApplicationStore, type Receipt, type ReceiptDocument, type StoredApplication } from './store.js';
 
 export interface SubmitInput {
   serviceCode: string;
@@ -64,13 +64,11 @@ const SIGNATURE_PROBLEMS: Record<string, Problem['code']> = {
   CERTIFICATE_UNTRUSTED: 'CERTIFICATE_UNTRUSTED',
 };
 
-const MAX_KEY = 200;
-
 function canonicalHash(input: SubmitInput): string {
   const canonical = {
     serviceCode: input.serviceCode,
     action: input.action,
-    applicant: input.applicant.kind === 'IIN' ? input.applicant.iin : input.applicant.bin,
+    applicant: applicantIdOf(input.applicant),
     attachmentIds: [...input.attachmentIds].sort(),
     paymentId: input.paymentId,
     fields: [...input.fields].sort((a, b) => a.fieldId.localeCompare(b.fieldId)),
@@ -112,12 +110,12 @@ export class ApplicationService {
   }
 
   async submit(input: SubmitInput): Promise<SubmitResult> {
-    if (input.idempotencyKey.length < 8 || input.idempotencyKey.length > MAX_KEY) {
-      return { kind: 'rejected', problems: [problem('INVALID_IDEMPOTENCY_KEY', `The idempotency key must be 8 to ${MAX_KEY} characters (a UUID is ideal)`, 'idempotencyKey')] };
-    }
+    const badKey = idempotencyKeyProblem(input.idempotencyKey);
+    if (badKey) return { kind: 'rejected', problems: [problem('INVALID_IDEMPOTENCY_KEY', badKey, 'idempotencyKey')] };
     const requestHash = canonicalHash(input);
     if (!this.deps.idempotency) return this.submitOnce(input, requestHash);
     try {
+      let filed = null as StoredApplication | null;
       const { result, replayed } = await runOnce(
         this.deps.idempotency,
         `submit:${input.idempotencyKey}`,
@@ -126,11 +124,13 @@ export class ApplicationService {
           const outcome = await this.submitOnce(input, requestHash);
           // A refusal is not an action taken: the key stays free for a corrected request.
           if (outcome.kind === 'rejected') throw new Refused(outcome);
+          filed = outcome.application;
           return { number: outcome.application.number, replayed: outcome.replayed };
         },
         { ttlMs: 24 * 3600_000, waitMs: 10_000 },
       );
-      const application = (await this.deps.store.byNumber(result.number))!;
+      // Only a replay from the idempotency store (another process filed it) needs the application read back.
+      const application = filed ?? (await this.deps.store.byNumber(result.number))!;
       return { kind: 'accepted', application, replayed: replayed || result.replayed };
     } catch (error) {
       if (error instanceof Refused) return error.outcome;
@@ -166,12 +166,14 @@ export class ApplicationService {
       throw error;
     }
 
-    const problems = [...draft.reasons, ...(await this.checkAttachments(draft, input.attachmentIds, input.submittedBy)), ...this.checkRegistryFacts(draft), ...this.checkFee(draft, input.paymentId)];
-    const signed = await this.checkSignature(input);
+    // Someone else's scans are treated as unknown: their existence is not ours to reveal.
+    const scans = (await this.deps.attachments.findMany([...new Set(input.attachmentIds)])).filter((a) => a.uploadedBy === input.submittedBy);
+    const problems = [...draft.reasons, ...this.checkAttachments(draft, input.attachmentIds, scans), ...this.checkRegistryFacts(draft), ...this.checkFee(draft, input.paymentId)];
+    const signed = await this.checkSignature(input, scans);
     if (!signed.ok) problems.push(problem(SIGNATURE_PROBLEMS[signed.code] ?? 'SIGNATURE_INVALID', signed.message, 'signature'));
     // A concurrent retry with this key may have been filed while we checked (and taken the scans and payment).
     if (problems.length > 0 || !signed.ok) return (await this.replay(input.idempotencyKey, requestHash)) ?? { kind: 'rejected', problems };
-    return this.store(draft, input, requestHash, signed.signer);
+    return this.store(draft, input, requestHash, signed.signer, scans);
   }
 
   private async replay(key: string, requestHash: string): Promise<SubmitResult | null> {
@@ -188,9 +190,8 @@ export class ApplicationService {
    * issued for its BIN to that person (whoever else holds one of the company's certificates is not the one
    * acting here).
    */
-  private async checkSignature(input: SubmitInput): Promise<SignatureVerification> {
-    const scans = (await this.deps.attachments.findMany([...new Set(input.attachmentIds)])).filter((a) => a.uploadedBy === input.submittedBy);
-    const applicantId = input.applicant.kind === 'IIN' ? input.applicant.iin : input.applicant.bin;
+  private async checkSignature(input: SubmitInput, scans: readonly Attachment[]): Promise<SignatureVerification> {
+    const applicantId = applicantIdOf(input.applicant);
     const payload = applicationPayload({
       serviceCode: input.serviceCode,
       action: input.action,
@@ -204,14 +205,13 @@ export class ApplicationService {
     return verifyDetachedSignature({ payload: canonicalBytes(payload), signature: input.signature, trust: await this.deps.trust(), at: this.clock(), expect });
   }
 
-  private async checkAttachments(draft: Draft, ids: string[], submittedBy: string | null): Promise<Problem[]> {
+  /** `scans` are the submitter's own uploads among `ids`. */
+  private checkAttachments(draft: Draft, ids: string[], scans: readonly Attachment[]): Problem[] {
     const problems: Problem[] = [];
     const unique = [...new Set(ids)];
     const max = this.deps.maxAttachments ?? 50;
     if (unique.length > max) return [problem('UNEXPECTED_ATTACHMENT', `At most ${max} scans per application`, 'attachmentIds')];
-    // Someone else's scans are treated as unknown: their existence is not ours to reveal.
-    const found = (await this.deps.attachments.findMany(unique)).filter((a) => a.uploadedBy === submittedBy);
-    const byId = new Map(found.map((a) => [a.id, a]));
+    const byId = new Map(scans.map((a) => [a.id, a]));
     const allowed = new Set(draft.documents.filter((d) => d.document.supply === 'ATTACH').map((d) => d.document.id));
     const covered = new Set<string>();
     for (const id of unique) {
@@ -272,9 +272,15 @@ export class ApplicationService {
     };
   }
 
-  private async store(draft: Draft, input: SubmitInput, requestHash: string, signer: Extract<SignatureVerification, { ok: true }>['signer']): Promise<SubmitResult> {
+  /** Runs only when every scan checked out, so `attachments` are exactly the submitted ones. */
+  private async store(
+    draft: Draft,
+    input: SubmitInput,
+    requestHash: string,
+    signer: Extract<SignatureVerification, { ok: true }>['signer'],
+    attachments: readonly Attachment[],
+  ): Promise<SubmitResult> {
     const ids = [...new Set(input.attachmentIds)];
-    const attachments = await this.deps.attachments.findMany(ids);
     const byDocument = new Map<string, string[]>();
     for (const a of attachments) byDocument.set(a.documentId, [...(byDocument.get(a.documentId) ?? []), a.id]);
     const typed = new Map(input.fields.map((f) => [f.fieldId, f.value]));
@@ -330,13 +336,12 @@ export class ApplicationService {
     if (officer.kind !== 'officer' || !officer.roles.includes(role)) {
       throw graphqlError(officer.kind === 'anonymous' ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN, `Only an officer with the ${role} role may do this`);
     }
-    await auth.require({ kind: 'application', applicantId: application.applicantId, serviceCode: application.serviceCode, region: application.applicantRegion });
+    await auth.require(applicationResource(application));
   }
 
   async startReview(number: string, auth: RequestAuth): Promise<StoredApplication> {
     const application = await this.mustGet(number);
-    if (!auth.principal.roles.includes('decider')) await this.requireOfficer(auth, application, 'reviewer');
-    else await this.requireOfficer(auth, application, 'decider');
+    await this.requireOfficer(auth, application, auth.principal.roles.includes('decider') ? 'decider' : 'reviewer');
     return this.move(number, ['SUBMITTED'], 'IN_REVIEW', auth.principal.id, {});
   }
 
@@ -366,8 +371,8 @@ export class ApplicationService {
   async applyDeemedIssuance(): Promise<string[]> {
     const today = kzDate(this.clock());
     const done: string[] = [];
-    for (const number of await this.deps.store.silentPastDeadline(today)) {
-      const application = await this.mustGet(number);
+    for (const application of await this.deps.store.silentPastDeadline(today)) {
+      const { number } = application;
       try {
         const licenseNumber = await this.issueLicence(application, this.service(application.serviceCode));
         await this.move(number, OPEN_STATUSES, 'DEEMED_ISSUED', 'deadline', { note: `No decision by ${application.dueDate}: deemed issued under the standard`, licenseNumber, decided: true });
@@ -395,7 +400,7 @@ export class ApplicationService {
       body,
       schema: LicenseRecord,
     });
-    await this.deps.cache?.invalidate('licensing', 'by-holder', [application.applicantId]);
+    await forgetLicencesOf(this.deps.cache, [application.applicantId]);
     return licence.number;
   }
 

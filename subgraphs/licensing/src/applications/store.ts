@@ -1,9 +1,12 @@
-import type { Pool, PoolClient } from '@egov/shared';
+import type { Pool, PoolClient, Resource } from '@egov/shared';
 import { Outbox } from '../delivery/outbox.js';
 import type { DraftField } from './prefill.js';
 
 export type ApplicationStatus = 'SUBMITTED' | 'IN_REVIEW' | 'ISSUED' | 'REFUSED' | 'DEEMED_ISSUED';
 export const OPEN_STATUSES: readonly ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW'];
+
+/** What authorization judges an application by: whose it is, which service, which region's authority. */
+export const applicationResource = (a: StoredApplication): Resource => ({ kind: 'application', applicantId: a.applicantId, serviceCode: a.serviceCode, region: a.applicantRegion });
 
 export interface StoredApplication {
   number: string;
@@ -230,12 +233,12 @@ export class ApplicationStore {
   }
 
   /** Open applications whose standard deems them issued when the authority is silent past `today`. */
-  async silentPastDeadline(today: string): Promise<string[]> {
-    const { rows } = await this.pool.query<{ number: string }>(
-      `SELECT number FROM licensing.applications
+  async silentPastDeadline(today: string): Promise<StoredApplication[]> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT ${COLUMNS} FROM licensing.applications
        WHERE status = ANY($1::text[]) AND deemed_issued_if_silent AND due_date < $2::date ORDER BY due_date LIMIT 500`,
       [OPEN_STATUSES, today],
     );
-    return rows.map((r) => r.number);
+    return rows.map(fromRow);
   }
 }

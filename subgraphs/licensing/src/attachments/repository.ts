@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Pool, PoolClient } from '@egov/shared';
+import { inTransaction, type Pool, type PoolClient } from '@egov/shared';
 import type { StoredBlob } from './blob-store.js';
 
 export interface Attachment extends StoredBlob {
@@ -44,10 +44,8 @@ export function newAttachmentId(): string {
 export class AttachmentRepository {
   constructor(private readonly pool: Pool) {}
 
-  async insertAll(items: Omit<Attachment, 'uploadedAt' | 'applicationNumber'>[]): Promise<Attachment[]> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+  insertAll(items: Omit<Attachment, 'uploadedAt' | 'applicationNumber'>[]): Promise<Attachment[]> {
+    return inTransaction(this.pool, async (client) => {
       const saved: Attachment[] = [];
       for (const item of items) {
         const { rows } = await client.query<Row>(
@@ -57,14 +55,8 @@ export class AttachmentRepository {
         );
         saved.push(fromRow(rows[0]!));
       }
-      await client.query('COMMIT');
       return saved;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async findMany(ids: readonly string[], client: Pool | PoolClient = this.pool): Promise<Attachment[]> {

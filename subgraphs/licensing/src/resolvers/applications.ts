@@ -1,21 +1,17 @@
-import { ErrorCode, graphqlError, type Resource } from '@egov/shared';
-import type { StoredApplication } from '../applications/store.js';
+import { applicantIdOf, ErrorCode, graphqlError } from '@egov/shared';
+import { applicationResource } from '../applications/store.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { applicantRef } from './applicant-ref.js';
-
-const money = (tiyn: number | null) => tiyn;
-
-export const applicationResource = (a: StoredApplication): Resource => ({ kind: 'application', applicantId: a.applicantId, serviceCode: a.serviceCode, region: a.applicantRegion });
 
 /** Drafts, submissions, applications and officers' decisions. */
 export const applicationResolvers: Resolvers = {
   Query: {
     applicationDraft: async (_root, { serviceCode, action, applicantId }, { app, auth }) => {
-      await auth.require({ kind: 'act-for', applicantId: applicantId.kind === 'IIN' ? applicantId.iin : applicantId.bin });
+      await auth.require({ kind: 'act-for', applicantId: applicantIdOf(applicantId) });
       return app.applications.draft(serviceCode, action, applicantId);
     },
     application: async (_root, { number }, { app, auth }) => {
-      if (auth.principal.kind === 'anonymous') await auth.require({ kind: 'applications', holderId: '' });
+      auth.requireSignedIn();
       const application = await app.applications.get(number);
       // Unknown and not-yours look the same: application numbers are not to be probed.
       if (!application || !(await auth.decision(applicationResource(application))).allow) throw graphqlError(ErrorCode.NOT_FOUND, 'No application with this number (that you may see)');
@@ -30,7 +26,7 @@ export const applicationResolvers: Resolvers = {
   },
   Mutation: {
     submitApplication: async (_root, { input }, { app, auth }) => {
-      await auth.require({ kind: 'act-for', applicantId: input.applicantId.kind === 'IIN' ? input.applicantId.iin : input.applicantId.bin });
+      await auth.require({ kind: 'act-for', applicantId: applicantIdOf(input.applicantId) });
       const result = await app.applications.submit({
         serviceCode: input.serviceCode,
         action: input.action,
@@ -74,8 +70,8 @@ export const applicationResolvers: Resolvers = {
     unavailableBecause: (requirement) => (requirement.fact && !requirement.fact.available ? requirement.fact.reason : null),
   },
   FeeStatus: {
-    mrp: (fee) => money(fee.mrpKzt === null ? null : fee.mrpKzt * 100),
-    amount: (fee) => money(fee.amountTiyn),
+    mrp: (fee) => (fee.mrpKzt === null ? null : fee.mrpKzt * 100),
+    amount: (fee) => fee.amountTiyn,
     payment: (fee) => (fee.payment ? { id: fee.payment.id } : null),
   },
   ApplicationReceipt: {

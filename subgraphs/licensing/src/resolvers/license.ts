@@ -3,13 +3,13 @@ import { type LicenseRecord } from '@egov/shared/upstream';
 import type { Context } from '../context.js';
 import type { StoredApplication } from '../applications/store.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { applicationResource } from './applications.js';
+import { applicationResource } from '../applications/store.js';
 import { applicantRef } from './applicant-ref.js';
 
 const REGISTRY = 'licensing';
 
 async function loadLicense(number: string, context: Context): Promise<LicenseRecord> {
-  if (context.auth.principal.kind === 'anonymous') await context.auth.require({ kind: 'licences', holderId: '' });
+  context.auth.requireSignedIn();
   const license = await context.registry.license.load(number);
   if (!license) throw notFound('licence', REGISTRY);
   await context.auth.require({ kind: 'licences', holderId: license.holderId });
