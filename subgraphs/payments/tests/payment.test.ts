@@ -118,6 +118,13 @@ describe('paying a fee', () => {
     expect(errorCodes(await llpHead(INITIATE, { s: 'state-symbols-licence', a: 'PERMIT', p: NAMED.llp }))).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('a too-short idempotency key is BAD_USER_INPUT and opens no order', async () => {
+    state.resetJournal();
+    const short = await llpHead(INITIATE, { s: 'state-symbols-licence', a: 'ISSUE', p: NAMED.llp, k: 'abc' });
+    expect(errorCodes(short)).toEqual(['BAD_USER_INPUT']);
+    expect(state.calls('payments', 'payments:create')).toBe(0);
+  });
+
   it('nobody opens an order in someone else\'s name: not another citizen, not a partner system', async () => {
     const stranger = await manWithLicences(INITIATE, { s: 'state-symbols-licence', a: 'ISSUE', p: NAMED.llp });
     expect(stranger.data).toBeNull();

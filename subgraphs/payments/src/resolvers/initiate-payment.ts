@@ -19,6 +19,8 @@ export const initiatePaymentResolvers: Resolvers = {
       if (due.amountTiyn === null) throw graphqlError(ErrorCode.FEE_AMOUNT_UNKNOWN, `The amount cannot be set: ${due.unknownBecause}`);
       const payer = applicantIdOf(payerId);
       await context.auth.require({ kind: 'act-for', applicantId: payer });
+      const badKey = idempotencyKey == null ? null : idempotencyKeyProblem(idempotencyKey);
+      if (badKey) throw graphqlError(ErrorCode.BAD_USER_INPUT, badKey, { field: 'idempotencyKey' });
       const open = () =>
         registry.openOrder({
           payerId: payer,
@@ -30,8 +32,6 @@ export const initiatePaymentResolvers: Resolvers = {
           orderKey: idempotencyKey ?? `${payer}:${serviceCode}:${action}:${kzDate(now)}`,
         });
       if (!idempotencyKey || !idempotency) return open();
-      const badKey = idempotencyKeyProblem(idempotencyKey);
-      if (badKey) throw graphqlError(ErrorCode.BAD_USER_INPUT, badKey, { field: 'idempotencyKey' });
       // Concurrent twins of one click open one order: the first runs, the others get its answer.
       return (await runOnce(idempotency, `pay:${idempotencyKey}`, `${payer}:${serviceCode}:${action}`, open, { ttlMs: 24 * 3600_000 })).result;
     },
