@@ -1,5 +1,5 @@
 import { MapperKind, mapSchema, getDirective } from '@graphql-tools/utils';
-import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { ErrorCode, graphqlError } from '../errors.js';
 import type { Resource } from './policy.js';
 import type { RequestAuth } from './request-auth.js';
@@ -21,20 +21,26 @@ export function guardSchema(schema: GraphQLSchema, rules: GuardRules): GraphQLSc
       const scopes = (getDirective(schema, field, 'requiresScopes')?.[0]?.scopes as string[][] | undefined) ?? null;
       const resolve = field.resolve ?? defaultFieldResolver;
       const label = `${typeName}.${fieldName}`;
+      const read = (resource: Resource, parent: unknown, args: Record<string, unknown>, context: { auth: RequestAuth }, info: GraphQLResolveInfo) => {
+        if (!context.auth.hasScopes(scopes)) {
+          throw graphqlError(ErrorCode.FORBIDDEN, `This field needs the scope ${scopes!.map((s) => s.join(' and ')).join(' or ')}`);
+        }
+        context.auth.recordRead(resource, label);
+        return resolve(parent, args, context, info);
+      };
+      const readWhenDecided = async (pending: Promise<void>, resource: Resource, parent: unknown, args: Record<string, unknown>, context: { auth: RequestAuth }, info: GraphQLResolveInfo) => {
+        await pending;
+        return read(resource, parent, args, context, info);
+      };
       return {
         ...field,
         resolve: (parent, args, context: { auth: RequestAuth }, info) => {
           const resource = rule(parent, fieldName);
           if (!resource) return resolve(parent, args, context, info);
-          const read = () => {
-            if (!context.auth.hasScopes(scopes)) {
-              throw graphqlError(ErrorCode.FORBIDDEN, `This field needs the scope ${scopes!.map((s) => s.join(' and ')).join(' or ')}`);
-            }
-            context.auth.recordRead(resource, label);
-            return resolve(parent, args, context, info);
-          };
-          // Every field of a list of allowed records would otherwise cost a promise and a tick of its own.
-          return context.auth.allowedNow(resource) ? read() : context.auth.require(resource).then(read);
+          // A field of a record whose read was authorized before it was fetched finds the decision made:
+          // it resolves at once instead of costing a promise and a tick, which adds up over long lists.
+          const pending = context.auth.check(resource);
+          return pending ? readWhenDecided(pending, resource, parent, args, context, info) : read(resource, parent, args, context, info);
         },
       };
     },
