@@ -36,7 +36,7 @@ const shared = {
 const layers: Part[][] = [
   [
     { name: 'mocks', entry: 'mocks/src/cli.ts', health: SUBGRAPH_NAMES.map((n) => `http://${host}:${registries[n].port}/`) },
-    ...(process.env.DATABASE_URL ? [] : [{ name: 'postgres', entry: 'subgraphs/shared/src/db/embedded-cli.ts', health: [`tcp://${host}:${embeddedPort}`] }]),
+    ...(process.env.DATABASE_URL ? [] : [{ name: 'postgres', entry: 'packages/stores/src/postgres/embedded-cli.ts', health: [`tcp://${host}:${embeddedPort}`] }]),
   ],
   SUBGRAPH_NAMES.map((n) => ({ name: n, entry: `subgraphs/${n}/src/index.ts`, health: [`http://${host}:${subgraphs[n].port}/health`] })),
   [{ name: 'gateway', entry: 'gateway/src/index.ts', health: [`http://${host}:${gateway.port}/health`], env: { PORT: String(gateway.port) } }],

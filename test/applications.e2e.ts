@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NAMED, samplePdf, samplePng } from '@egov/mocks';
-import { postGraphQL } from '@egov/shared/testing';
+import { postGraphQL } from '@egov/testkit';
 import { startGraph, type RunningGraph } from './support/index.js';
 import { officer, portal } from './support/flow.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NAMED } from '@egov/mocks';
-import { REGISTRIES, type RegistryName } from '@egov/shared/upstream';
-import { errorCodes, type GraphQLResponse } from '@egov/shared/testing';
+import { REGISTRIES, type RegistryName } from '@egov/contracts';
+import { errorCodes, type GraphQLResponse } from '@egov/testkit';
 import { startGraph, type RunningGraph } from './support/index.js';
 import { allScopesPartner } from './support/flow.js';
 

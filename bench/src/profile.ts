@@ -38,7 +38,7 @@ export interface ProfileSummary {
 }
 
 const REPO_DIRS: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/\/subgraphs\/([^/]+)\/src\//, (m) => `@egov/${m[1]}`],
+  [/\/(?:subgraphs|packages)\/([^/]+)\/src\//, (m) => `@egov/${m[1]}`],
   [/\/(gateway|mocks|schema|bench|test)\/src\//, (m) => `@egov/${m[1]}`],
 ];
 

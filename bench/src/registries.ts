@@ -13,7 +13,7 @@
 import { createServer } from 'node:http';
 import { createRegistryState, scenarios } from '@egov/mocks';
 import { MockRegistryServers, REGISTRY_NAMES } from '@egov/mocks/http';
-import type { RegistryName } from '@egov/shared/upstream';
+import type { RegistryName } from '@egov/contracts';
 
 const persons = Number(process.env.BENCH_PERSONS ?? 12_000);
 const ports = JSON.parse(process.env.BENCH_REGISTRY_PORTS ?? '{}') as Partial<Record<RegistryName, number>>;

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { DEV_FEE_RATES_FILE, TEST_TRUST_FILES, TestSigner } from '@egov/mocks';
 import { registries as registryTopology, repoRoot, SUBGRAPH_NAMES, subgraphs as subgraphTopology, type SubgraphName } from '@egov/schema';
 import pg from 'pg';
-import { createTestDatabase } from '@egov/shared/testing-db';
+import { createTestDatabase } from '@egov/testkit';
 import { Credentials, securityEnv, testIssuer } from './auth.js';
 import { httpOk, Supervisor, waitUntilReady, type Child, type NodeChildSpec } from './children.js';
 import { LoadProcess } from './loader.js';

@@ -12,7 +12,7 @@ function profile(samples: number[]): CpuProfile {
       { id: 3, callFrame: frame('(program)') },
       { id: 4, callFrame: frame('(garbage collector)') },
       { id: 5, callFrame: frame('plan', 'file:///work/main/node_modules/@graphql-hive/router-runtime/dist/index.js', 41) },
-      { id: 6, callFrame: frame('maskPersonalIds', 'file:///work/main/subgraphs/shared/src/log.ts', 9) },
+      { id: 6, callFrame: frame('maskPersonalIds', 'file:///work/main/packages/core/src/log.ts', 9) },
       { id: 7, callFrame: frame('emit', 'node:events', 470) },
     ],
     startTime: 1_000_000,
@@ -27,7 +27,7 @@ describe('packageOf', () => {
     expect(packageOf('file:///x/node_modules/@graphql-hive/logger/dist/index.js', 'f')).toBe('@graphql-hive/logger');
     expect(packageOf('file:///x/node_modules/a/node_modules/graphql/execution/execute.js', 'f')).toBe('graphql');
     expect(packageOf('file:///work/main/gateway/src/logger.ts', 'f')).toBe('@egov/gateway');
-    expect(packageOf('file:///work/main/subgraphs/shared/src/log.ts', 'f')).toBe('@egov/shared');
+    expect(packageOf('file:///work/main/packages/core/src/log.ts', 'f')).toBe('@egov/core');
     expect(packageOf('node:internal/streams/readable', 'f')).toBe('node core (streams)');
     expect(packageOf('node:_http_client', 'f')).toBe('node core (http)');
     expect(packageOf('', '(garbage collector)')).toBe('V8 garbage collector');
@@ -48,7 +48,7 @@ describe('aggregateProfile', () => {
     expect(summary.busyMs).toBe(8);
     expect(summary.byPackage[0]).toMatchObject({ name: '@graphql-hive/router-runtime', selfMs: 4, share: 0.5 });
     expect(summary.byFunction[0]).toMatchObject({ name: 'plan @graphql-hive/router-runtime/dist/index.js:42', selfMs: 4 });
-    expect(summary.byPackage.map((p) => p.name)).toEqual(expect.arrayContaining(['@egov/shared', 'node core (events)', 'V8 garbage collector', 'V8/native (program)']));
+    expect(summary.byPackage.map((p) => p.name)).toEqual(expect.arrayContaining(['@egov/core', 'node core (events)', 'V8 garbage collector', 'V8/native (program)']));
     expect(summary.byPackage.reduce((a, p) => a + p.share, 0)).toBeCloseTo(1);
   });
 

@@ -1,5 +1,6 @@
 import { readSupergraph, SUBGRAPH_NAMES, subgraphUrl, gateway, type SubgraphName } from '@egov/schema';
-import { authConfigFromEnv, envBool, envInt, envOptional, envString, type AuthConfig, type PrincipalKind } from '@egov/shared';
+import { authConfigFromEnv, type AuthConfig, type PrincipalKind } from '@egov/security';
+import { envBool, envInt, envOptional, envString } from '@egov/core';
 
 export interface GatewayConfig {
   port: number;

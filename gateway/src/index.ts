@@ -1,4 +1,4 @@
-import { createLogger, runUntilSignal } from '@egov/shared';
+import { createLogger, runUntilSignal } from '@egov/core';
 import { loadConfig, startGateway } from './server.js';
 
 const logger = createLogger('gateway');

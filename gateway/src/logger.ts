@@ -1,5 +1,5 @@
 import { Logger, type LogLevel as HiveLogLevel } from '@graphql-hive/logger';
-import { maskPersonalIds } from '@egov/shared';
+import { maskPersonalIds } from '@egov/core';
 
 /**
  * Keys whose values are payloads (GraphQL variables, HTTP bodies, the subgraph request a runtime error

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { PrincipalKind } from '@egov/shared';
+import type { PrincipalKind } from '@egov/security';
 
 /**
  * The operations a public portal may send, by id (the SHA-256 of the document, as Apollo's automatic

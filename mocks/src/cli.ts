@@ -1,5 +1,5 @@
 import { registries, SUBGRAPH_NAMES } from '@egov/schema';
-import { createLogger, envInt, runUntilSignal } from '@egov/shared';
+import { createLogger, envInt, runUntilSignal } from '@egov/core';
 import { MockRegistryServers } from './http.js';
 import { createRegistryState } from './state.js';
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createMiddleware } from '@mswjs/http-middleware';
 import express from 'express';
 import type { RequestHandler } from 'msw';
-import type { RegistryName } from '@egov/shared/upstream';
+import type { RegistryName } from '@egov/contracts';
 import { registryHandlers } from './handlers.js';
 import type { RegistryState } from './state.js';
 

@@ -1,5 +1,5 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import { individualsApi, legalEntitiesApi, licensingApi, paymentsApi, type RegistryName } from '@egov/shared/upstream';
+import { individualsApi, legalEntitiesApi, licensingApi, paymentsApi, type RegistryName } from '@egov/contracts';
 import { anyOrigin } from './handlers/respond.js';
 
 /**

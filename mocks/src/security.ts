@@ -1,10 +1,12 @@
 import { X509Certificate } from 'node:crypto';
-import type { RegistryEndpoint, SecurityConfig, SubgraphBaseConfig } from '@egov/shared';
-import { createTestDatabase } from '@egov/shared/testing-db';
+import type { RegistryEndpoint, SubgraphBaseConfig } from '@egov/subgraph-kit';
+import type { SecurityConfig } from '@egov/security';
+import { createTestDatabase } from '@egov/testkit';
 import { randomUUID } from 'node:crypto';
-import { checkBin } from '@egov/shared/ids';
-import type { RegistryName } from '@egov/shared/upstream';
-import { applicationPayload, canonicalBytes, decisionPayload, signDetached, type ApplicationPayloadInput, type DecisionPayloadInput } from '@egov/shared/signatures';
+import { checkBin } from '@egov/contracts';
+import type { RegistryName } from '@egov/contracts';
+import { applicationPayload, decisionPayload, signDetached, type ApplicationPayloadInput, type DecisionPayloadInput } from '@egov/security/signatures';
+import { canonicalBytes } from '@egov/core';
 import { mintToken, TEST_AUDIENCE, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FILE, type TokenRequest } from './auth/index.js';
 import { DEV_FEE_RATES_FILE } from './dev-config.js';
 import { loadTestPki, TEST_PKI_FILES, type TestCa, type TestPki } from './pki/index.js';

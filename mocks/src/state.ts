@@ -1,4 +1,4 @@
-import type { LegalEntityRecord, LicenseRecord, PaymentRecord, PersonRecord, RegistryName } from '@egov/shared/upstream';
+import type { LegalEntityRecord, LicenseRecord, PaymentRecord, PersonRecord, RegistryName } from '@egov/contracts';
 import { createFixtures, type FixtureOptions, type FixtureSet } from './fixtures/index.js';
 
 export interface JournalEntry {

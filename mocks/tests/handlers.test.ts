@@ -1,15 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ByHoldersResponse,
-  ByParticipantsResponse,
-  ByPayersResponse,
-  fillPath,
-  individualsApi,
-  legalEntitiesApi,
-  licensingApi,
-  paymentsApi,
-  PersonsBatchResponse,
-} from '@egov/shared/upstream';
+import { ByHoldersResponse, ByParticipantsResponse, ByPayersResponse, fillPath, individualsApi, legalEntitiesApi, licensingApi, paymentsApi, PersonsBatchResponse } from '@egov/contracts';
 import { NAMED } from '../src/index.js';
 import { createMockRegistries } from '../src/node.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillPath, individualsApi, paymentsApi, PersonRecord } from '@egov/shared/upstream';
+import { fillPath, individualsApi, paymentsApi, PersonRecord } from '@egov/contracts';
 import { NAMED } from '../src/index.js';
 import { MockRegistryServers } from '../src/http.js';
 import { createRegistryState } from '../src/state.js';

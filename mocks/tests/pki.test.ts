@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_TODAY, NAMED } from '../src/index.js';
 import { TEST_PKI_FILES, TEST_SIGNER_NAMES, createTestCa, loadTestPki, type TestCa, type TestPki } from '../src/pki/index.js';
-import { SignatureErrorCode, TrustStore, applicationPayload, canonicalBytes, signDetached, verifyDetachedSignature, type ExpectedSigner } from '@egov/shared/signatures';
+import { SignatureErrorCode, TrustStore, applicationPayload, signDetached, verifyDetachedSignature, type ExpectedSigner } from '@egov/security/signatures';
+import { canonicalBytes } from '@egov/core';
 
 const DAY = 86_400_000;
 const MOCKS_DIR = fileURLToPath(new URL('..', import.meta.url));

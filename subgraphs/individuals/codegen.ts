@@ -1,10 +1,10 @@
-import { subgraphCodegen } from '@egov/shared/codegen';
+import { subgraphCodegen } from '@egov/subgraph-kit/codegen';
 
 export default subgraphCodegen({
   mappers: {
-    Person: '@egov/shared/upstream#PersonRecord',
-    IdentityDocument: '@egov/shared/upstream#IdentityDocumentRecord',
-    EntrepreneurRegistration: '@egov/shared/upstream#EntrepreneurRecord',
+    Person: '@egov/contracts#PersonRecord',
+    IdentityDocument: '@egov/contracts#IdentityDocumentRecord',
+    EntrepreneurRegistration: '@egov/contracts#EntrepreneurRecord',
     DataAccess: '@egov/shared#StoredAccess',
   },
 });

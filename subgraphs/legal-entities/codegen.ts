@@ -1,9 +1,9 @@
-import { subgraphCodegen } from '@egov/shared/codegen';
+import { subgraphCodegen } from '@egov/subgraph-kit/codegen';
 
 export default subgraphCodegen({
   mappers: {
-    LegalEntity: '@egov/shared/upstream#LegalEntityRecord',
-    Person: '@egov/shared/upstream#PersonRef',
-    Founder: '@egov/shared/upstream#FounderRecord',
+    LegalEntity: '@egov/contracts#LegalEntityRecord',
+    Person: '@egov/contracts#PersonRef',
+    Founder: '@egov/contracts#FounderRecord',
   },
 });

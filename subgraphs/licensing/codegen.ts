@@ -1,15 +1,15 @@
-import { subgraphCodegen } from '@egov/shared/codegen';
+import { subgraphCodegen } from '@egov/subgraph-kit/codegen';
 
 const model = (name: string) => `../resolvers/models.js#${name}`;
 
 export default subgraphCodegen({
   mappers: {
-    License: '@egov/shared/upstream#LicenseRecord',
-    LicensedActivity: '@egov/shared/upstream#NamedRecord',
-    Licensor: '@egov/shared/upstream#NamedRecord',
-    LicenseAnnex: '@egov/shared/upstream#LicenseAnnexRecord',
-    Person: '@egov/shared/upstream#PersonRef',
-    LegalEntity: '@egov/shared/upstream#LegalEntityRef',
+    License: '@egov/contracts#LicenseRecord',
+    LicensedActivity: '@egov/contracts#NamedRecord',
+    Licensor: '@egov/contracts#NamedRecord',
+    LicenseAnnex: '@egov/contracts#LicenseAnnexRecord',
+    Person: '@egov/contracts#PersonRef',
+    LegalEntity: '@egov/contracts#LegalEntityRef',
     PublicService: model('PublicServiceModel'),
     ServiceAction: model('ServiceActionModel'),
     ServiceDocument: model('ServiceDocumentModel'),

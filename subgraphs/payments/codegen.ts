@@ -1,10 +1,10 @@
-import { subgraphCodegen } from '@egov/shared/codegen';
+import { subgraphCodegen } from '@egov/subgraph-kit/codegen';
 
 export default subgraphCodegen({
   mappers: {
-    Payment: '@egov/shared/upstream#PaymentRecord',
-    Person: '@egov/shared/upstream#PersonRef',
-    LegalEntity: '@egov/shared/upstream#LegalEntityRef',
-    PaymentOrder: '@egov/shared/upstream#CreatePaymentResponse',
+    Payment: '@egov/contracts#PaymentRecord',
+    Person: '@egov/contracts#PersonRef',
+    LegalEntity: '@egov/contracts#LegalEntityRef',
+    PaymentOrder: '@egov/contracts#CreatePaymentResponse',
   },
 });

@@ -1,5 +1,5 @@
 import { allScopesHeaders, bearer, TestSigner, type SubmissionDraft, type TokenRequest } from '@egov/mocks';
-import { postGraphQL, type GraphQLResponse } from '@egov/shared/testing';
+import { postGraphQL, type GraphQLResponse } from '@egov/testkit';
 import type { RunningGraph } from './graph.js';
 
 /** The test CA's signer, loaded once per test file. */

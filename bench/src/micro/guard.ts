@@ -8,7 +8,7 @@
  */
 import { buildSchema, defaultFieldResolver, execute, parse, type GraphQLSchema } from 'graphql';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { guardSchema, RequestAuth, type AuthzServices, type GuardRules, type Principal } from '@egov/shared';
+import { guardSchema, RequestAuth, type AuthzServices, type GuardRules, type Principal } from '@egov/security';
 import { median } from '../stats.js';
 
 const FIELDS = 'a b c d e f g h i j'.split(' ');

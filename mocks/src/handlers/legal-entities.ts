@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { ByParticipantsRequest, EntitiesBatchRequest, legalEntitiesApi, type ByParticipantsResponse, type EntitiesBatchResponse } from '@egov/shared/upstream';
+import { ByParticipantsRequest, EntitiesBatchRequest, legalEntitiesApi, type ByParticipantsResponse, type EntitiesBatchResponse } from '@egov/contracts';
 import type { RegistryState } from '../state.js';
 import { anyOrigin, badId, isTwelveDigits, notFound, parseBody } from './respond.js';
 

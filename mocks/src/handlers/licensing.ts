@@ -1,13 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import {
-  ByHoldersRequest,
-  DeliverApplicationRequest,
-  IssueLicenseRequest,
-  licensingApi,
-  LicensesBatchRequest,
-  type ByHoldersResponse,
-  type LicensesBatchResponse,
-} from '@egov/shared/upstream';
+import { ByHoldersRequest, DeliverApplicationRequest, IssueLicenseRequest, licensingApi, LicensesBatchRequest, type ByHoldersResponse, type LicensesBatchResponse } from '@egov/contracts';
 import { activities } from '../fixtures/activities.js';
 import { licence } from '../fixtures/records.js';
 import type { RegistryState } from '../state.js';

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { ByPayersRequest, CreatePaymentRequest, fillPath, paymentsApi, type ByPayersResponse, type CreatePaymentResponse, type PaymentRecord } from '@egov/shared/upstream';
+import { ByPayersRequest, CreatePaymentRequest, fillPath, paymentsApi, type ByPayersResponse, type CreatePaymentResponse, type PaymentRecord } from '@egov/contracts';
 import type { RegistryState } from '../state.js';
 import { anyOrigin, notFound, parseBody } from './respond.js';
 

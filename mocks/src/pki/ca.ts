@@ -18,8 +18,8 @@
  */
 import { webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import { type TrustStorePem } from '@egov/shared/signatures';
-import { crlToPem, x509 } from '@egov/shared/signatures/x509';
+import { type TrustStorePem } from '@egov/security/signatures';
+import { crlToPem, x509 } from '@egov/security/signatures/x509';
 
 type CryptoKey = webcrypto.CryptoKey;
 type CryptoKeyPair = webcrypto.CryptoKeyPair;

@@ -8,8 +8,8 @@ import { webcrypto } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { openTestCa, privateKeyFromPem, type IssueOptions, type TestCa } from './ca.js';
-import { type TrustStoreFiles, type TrustStorePem } from '@egov/shared/signatures';
-import { x509 } from '@egov/shared/signatures/x509';
+import { type TrustStoreFiles, type TrustStorePem } from '@egov/security/signatures';
+import { x509 } from '@egov/security/signatures/x509';
 
 /** A file under mocks/data/pki/, wherever the repository is checked out. */
 const file = (name: string) => fileURLToPath(new URL(`../../data/pki/${name}`, import.meta.url));

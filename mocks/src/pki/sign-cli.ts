@@ -12,7 +12,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { loadTestPki, TEST_SIGNER_NAMES } from './files.js';
-import { APPLICATION_PAYLOAD_TYPE, DECISION_PAYLOAD_TYPE, applicationPayload, canonicalBytes, decisionPayload, signDetached, type ApplicationPayloadInput, type DecisionPayloadInput } from '@egov/shared/signatures';
+import { APPLICATION_PAYLOAD_TYPE, DECISION_PAYLOAD_TYPE, applicationPayload, decisionPayload, signDetached, type ApplicationPayloadInput, type DecisionPayloadInput } from '@egov/security/signatures';
+import { canonicalBytes } from '@egov/core';
 
 const USAGE = `usage: node --import tsx mocks/src/pki/sign-cli.ts <signer> <payload.json | ->\nsigners: ${TEST_SIGNER_NAMES.join(', ')}\n`;
 

@@ -1,5 +1,7 @@
 import { registryUrl, subgraphs } from '@egov/schema';
-import { envInt, subgraphBaseFromEnv, type RegistryEndpoint, type SubgraphBaseConfig } from '@egov/shared';
+import { envInt } from '@egov/core';
+import { subgraphBaseFromEnv } from '@egov/security';
+import { type RegistryEndpoint, type SubgraphBaseConfig } from '@egov/subgraph-kit';
 
 export interface IndividualsConfig extends SubgraphBaseConfig {
   port: number;

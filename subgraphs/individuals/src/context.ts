@@ -1,4 +1,5 @@
-import type { AuditLog, PartnerRegistry, Agencies, WithAuth, WithStaleRecorder } from '@egov/shared';
+import type { AuditLog, PartnerRegistry, Agencies } from '@egov/security';
+import type { WithAuth, WithStaleRecorder } from '@egov/subgraph-kit';
 import type { IndividualsRegistry } from './registry/index.js';
 
 export interface Context extends WithStaleRecorder, WithAuth {

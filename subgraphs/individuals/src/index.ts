@@ -1,4 +1,4 @@
-import { serveSubgraph } from '@egov/shared';
+import { serveSubgraph } from '@egov/subgraph-kit';
 import { createIndividualsSubgraph, loadConfig } from './server.js';
 
 await serveSubgraph('individuals', loadConfig, createIndividualsSubgraph);

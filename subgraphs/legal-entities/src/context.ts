@@ -1,4 +1,4 @@
-import type { WithAuth, WithStaleRecorder } from '@egov/shared';
+import type { WithAuth, WithStaleRecorder } from '@egov/subgraph-kit';
 import type { LegalEntitiesRegistry } from './registry/index.js';
 
 export interface Context extends WithStaleRecorder, WithAuth {

@@ -1,4 +1,5 @@
-import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, StaleRecorder, type SubgraphOptions } from '@egov/shared';
+import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, type SubgraphOptions } from '@egov/subgraph-kit';
+import { StaleRecorder } from '@egov/registry-client';
 import type { LegalEntitiesConfig } from './config.js';
 import type { Context } from './context.js';
 import { createLegalEntitiesRegistry } from './registry/index.js';

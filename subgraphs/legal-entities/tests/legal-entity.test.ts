@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { allScopesHeaders, NAMED, testSubgraphBase } from '@egov/mocks';
 import { createMockRegistries } from '@egov/mocks/node';
-import { errorCodes, loopbackPassesThrough, postGraphQL, TEST_REGISTRY_URL } from '@egov/shared/testing';
+import { errorCodes, loopbackPassesThrough, postGraphQL, TEST_REGISTRY_URL } from '@egov/testkit';
 import { createLegalEntitiesSubgraph } from '../src/server.js';
 
 const { server: registries, state } = createMockRegistries({ persons: 100 });

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { registryUrl, subgraphs } from '@egov/schema';
-import { ConfigError, envInt, envOptional, envString, subgraphBaseFromEnv, type RegistryEndpoint, type SubgraphBaseConfig } from '@egov/shared';
+import { ConfigError, envInt, envOptional, envString } from '@egov/core';
+import { subgraphBaseFromEnv } from '@egov/security';
+import { type RegistryEndpoint, type SubgraphBaseConfig } from '@egov/subgraph-kit';
 import type { OutboxOptions } from './delivery/outbox.js';
 
 export interface LicensingConfig extends SubgraphBaseConfig {

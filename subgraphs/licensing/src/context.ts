@@ -1,12 +1,13 @@
-import type { Agencies, WithAuth, WithStaleRecorder } from '@egov/shared';
-import type { Catalog } from '@egov/shared/catalog';
-import type { FeeSchedule } from '@egov/shared/fees';
+import type { Agencies } from '@egov/security';
+import type { WithAuth, WithStaleRecorder } from '@egov/subgraph-kit';
+import type { Catalog } from '@egov/domain';
+import type { FeeSchedule } from '@egov/domain';
 import type DataLoader from 'dataloader';
 import type { ApplicationService } from './applications/service.js';
 import type { ApplicationStore, StoredApplication } from './applications/store.js';
 import type { AttachmentRepository } from './attachments/index.js';
 import type { DeliveryState, Outbox } from './delivery/outbox.js';
-import type { WorkingCalendar } from './calendar/index.js';
+import type { WorkingCalendar } from '@egov/domain';
 import type { LicensingRegistry } from './registry/index.js';
 
 /** What lives as long as the process: data loaded at start, the database, the applications service. */

@@ -3,9 +3,9 @@ import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NAMED, samplePdf } from '@egov/mocks';
 import { createMockRegistries } from '@egov/mocks/node';
-import { createRedis, RedisIdempotencyStore } from '@egov/shared';
-import { loopbackPassesThrough } from '@egov/shared/testing';
-import { individualsApi, PersonsBatchRequest } from '@egov/shared/upstream';
+import { createRedis, RedisIdempotencyStore } from '@egov/stores';
+import { loopbackPassesThrough } from '@egov/testkit';
+import { individualsApi, PersonsBatchRequest } from '@egov/contracts';
 import { startLicensing } from './support.js';
 
 const { server: registries, state } = createMockRegistries({ persons: 300 });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NAMED } from '@egov/mocks';
 import { createMockRegistries } from '@egov/mocks/node';
-import { errorCodes, loopbackPassesThrough } from '@egov/shared/testing';
+import { errorCodes, loopbackPassesThrough } from '@egov/testkit';
 import { startLicensing } from './support.js';
 
 const { server: registries, state } = createMockRegistries({ persons: 300 });

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allScopesHeaders, bearer, TestSigner, testLicensingConfig, testSubgraphBase, type SubmissionDraft, type TokenRequest } from '@egov/mocks';
-import { createLogger, type IdempotencyStore } from '@egov/shared';
-import { postGraphQL, TEST_REGISTRY_URL } from '@egov/shared/testing';
+import { createLogger } from '@egov/core';
+import { type IdempotencyStore } from '@egov/stores';
+import { postGraphQL, TEST_REGISTRY_URL } from '@egov/testkit';
 import { createLicensingSubgraph } from '../src/server.js';
 
 /**

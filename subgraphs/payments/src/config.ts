@@ -1,5 +1,7 @@
 import { registryUrl, subgraphs } from '@egov/schema';
-import { envInt, envOptional, subgraphBaseFromEnv, type RegistryEndpoint, type SubgraphBaseConfig } from '@egov/shared';
+import { envInt, envOptional } from '@egov/core';
+import { subgraphBaseFromEnv } from '@egov/security';
+import { type RegistryEndpoint, type SubgraphBaseConfig } from '@egov/subgraph-kit';
 
 export interface PaymentsConfig extends SubgraphBaseConfig {
   port: number;

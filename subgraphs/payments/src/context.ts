@@ -1,6 +1,7 @@
-import type { IdempotencyStore, WithAuth, WithStaleRecorder } from '@egov/shared';
-import type { Catalog } from '@egov/shared/catalog';
-import type { FeeSchedule } from '@egov/shared/fees';
+import type { IdempotencyStore } from '@egov/stores';
+import type { WithAuth, WithStaleRecorder } from '@egov/subgraph-kit';
+import type { Catalog } from '@egov/domain';
+import type { FeeSchedule } from '@egov/domain';
 import type { PaymentsRegistry } from './registry/index.js';
 
 export interface Context extends WithStaleRecorder, WithAuth {

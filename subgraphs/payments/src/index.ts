@@ -1,4 +1,4 @@
-import { serveSubgraph } from '@egov/shared';
+import { serveSubgraph } from '@egov/subgraph-kit';
 import { createPaymentsSubgraph, loadConfig } from './server.js';
 
 await serveSubgraph('payments', loadConfig, createPaymentsSubgraph);

@@ -1,6 +1,7 @@
-import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, StaleRecorder, type SubgraphOptions } from '@egov/shared';
-import { loadCatalog } from '@egov/shared/catalog';
-import { FeeSchedule } from '@egov/shared/fees';
+import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, type SubgraphOptions } from '@egov/subgraph-kit';
+import { StaleRecorder } from '@egov/registry-client';
+import { loadCatalog } from '@egov/domain';
+import { FeeSchedule } from '@egov/domain';
 import type { PaymentsConfig } from './config.js';
 import type { Context } from './context.js';
 import { createPaymentsRegistry } from './registry/index.js';

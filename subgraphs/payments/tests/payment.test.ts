@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { allScopesHeaders, bearer, DEV_FEE_RATES_FILE, NAMED, testSubgraphBase } from '@egov/mocks';
 import { createMockRegistries } from '@egov/mocks/node';
-import { MemoryIdempotencyStore } from '@egov/shared';
-import { errorCodes, loopbackPassesThrough, postGraphQL, TEST_REGISTRY_URL } from '@egov/shared/testing';
+import { MemoryIdempotencyStore } from '@egov/stores';
+import { errorCodes, loopbackPassesThrough, postGraphQL, TEST_REGISTRY_URL } from '@egov/testkit';
 import { createPaymentsSubgraph } from '../src/server.js';
 
 const { server: registries, state } = createMockRegistries({ persons: 300 });

@@ -1,7 +1,7 @@
 /* Generated from src/schema.graphql by `npm run codegen`; do not edit. */
-import type { ApplicantRef } from '@egov/shared';
+import type { ApplicantRef } from '@egov/contracts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PersonRecord, IdentityDocumentRecord, EntrepreneurRecord } from '@egov/shared/upstream';
+import type { PersonRecord, IdentityDocumentRecord, EntrepreneurRecord } from '@egov/contracts';
 import type { StoredAccess } from '@egov/shared';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;

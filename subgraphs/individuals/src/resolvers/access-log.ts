@@ -1,4 +1,6 @@
-import { applicantIdOf, ErrorCode, graphqlError, type StoredAccess } from '@egov/shared';
+import { applicantIdOf } from '@egov/contracts';
+import { ErrorCode, graphqlError } from '@egov/core';
+import { type StoredAccess } from '@egov/security';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
 

@@ -1,4 +1,4 @@
-import { ApplicantIdScalar, DateScalar, DateTimeScalar, IINScalar } from '@egov/shared';
+import { ApplicantIdScalar, DateScalar, DateTimeScalar, IINScalar } from '@egov/subgraph-kit';
 import type { Resolvers } from '../generated/graphql.js';
 import { accessLogResolvers } from './access-log.js';
 import { personResolvers } from './person.js';

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { byKey, cachedRead, createBatchLoader, participationsRead, personsRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/shared';
-import { MAX_BATCH, readEntities, type LegalEntityRecord } from '@egov/shared/upstream';
+import { byKey, cachedRead, createBatchLoader, participationsRead, personsRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/registry-client';
+import { MAX_BATCH, type LegalEntityRecord } from '@egov/contracts';
+import { readEntities } from '@egov/registry-client';
 
 export type Role = 'HEAD' | 'FOUNDER';
 export interface Participation {

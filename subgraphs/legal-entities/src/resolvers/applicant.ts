@@ -1,4 +1,4 @@
-import { notFound } from '@egov/shared';
+import { notFound } from '@egov/core';
 import type { Resolvers } from '../generated/graphql.js';
 import { loadEntity } from './legal-entity.js';
 

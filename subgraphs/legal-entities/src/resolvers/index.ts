@@ -1,4 +1,4 @@
-import { ApplicantIdScalar, BINScalar, DateScalar, IINScalar } from '@egov/shared';
+import { ApplicantIdScalar, BINScalar, DateScalar, IINScalar } from '@egov/subgraph-kit';
 import type { Resolvers } from '../generated/graphql.js';
 import { applicantResolvers } from './applicant.js';
 import { legalEntityResolvers } from './legal-entity.js';

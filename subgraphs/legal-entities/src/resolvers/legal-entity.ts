@@ -1,5 +1,6 @@
-import { BIN_KINDS, BIN_TYPES, notFound } from '@egov/shared';
-import { type LegalEntityRecord } from '@egov/shared/upstream';
+import { BIN_KINDS, BIN_TYPES } from '@egov/contracts';
+import { notFound } from '@egov/core';
+import { type LegalEntityRecord } from '@egov/contracts';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
 

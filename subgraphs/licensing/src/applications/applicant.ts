@@ -1,15 +1,8 @@
-import { applicantIdOf, checkBin, type ApplicantRef, type RegistryClient } from '@egov/shared';
-import type { DocumentApplicant, Recipient } from '@egov/shared/catalog';
-import {
-  readEntities,
-  readLicencesOf,
-  readPaymentsOf,
-  readPersons,
-  type LegalEntityRecord,
-  type LicenseRecord,
-  type PaymentRecord,
-  type PersonRecord,
-} from '@egov/shared/upstream';
+import { applicantIdOf, checkBin, type ApplicantRef } from '@egov/contracts';
+import { type RegistryClient } from '@egov/registry-client';
+import type { DocumentApplicant, Recipient } from '@egov/domain';
+import { readEntities, readLicencesOf, readPaymentsOf, readPersons } from '@egov/registry-client';
+import { type LegalEntityRecord, type LicenseRecord, type PaymentRecord, type PersonRecord } from '@egov/contracts';
 
 export interface RegistryClients {
   individuals: RegistryClient;

@@ -1,7 +1,7 @@
-import { isOnline, servesRecipient, type Action, type ActionKind, type CatalogEntry, type DocumentChannel, type Recipient } from '@egov/shared/catalog';
-import type { FeeSchedule } from '@egov/shared/fees';
-import type { LicenseRecord } from '@egov/shared/upstream';
-import type { DueDateResult, WorkingCalendar } from '../calendar/index.js';
+import { isOnline, servesRecipient, type Action, type ActionKind, type CatalogEntry, type DocumentChannel, type Recipient } from '@egov/domain';
+import type { FeeSchedule } from '@egov/domain';
+import type { LicenseRecord } from '@egov/contracts';
+import type { DueDateResult, WorkingCalendar } from '@egov/domain';
 import { recipientKindOf, rolesOf, type ApplicantSnapshot } from './applicant.js';
 import { feeStatus, type FeeStatus } from './fee-status.js';
 import { prefillForms, type DraftField } from './prefill.js';

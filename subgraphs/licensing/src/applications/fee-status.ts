@@ -1,7 +1,7 @@
-import type { ActionKind, CatalogEntry } from '@egov/shared/catalog';
-import type { FeeDue } from '@egov/shared/fees';
-import { parseKzt } from '@egov/shared';
-import type { PaymentRecord } from '@egov/shared/upstream';
+import type { ActionKind, CatalogEntry } from '@egov/domain';
+import type { FeeDue } from '@egov/domain';
+import { parseKzt } from '@egov/core';
+import type { PaymentRecord } from '@egov/contracts';
 import type { ApplicantSnapshot } from './applicant.js';
 
 export interface FeeStatus extends FeeDue {

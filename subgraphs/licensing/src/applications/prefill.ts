@@ -1,6 +1,6 @@
-import type { DocumentApplicant, Form, FormField, Localized, PrefillSource, Registry } from '@egov/shared/catalog';
-import { formatKzt, parseKzt } from '@egov/shared';
-import type { Address, LegalEntityRecord, LicenseRecord, PaymentRecord, PersonRecord } from '@egov/shared/upstream';
+import type { DocumentApplicant, Form, FormField, Localized, PrefillSource, Registry } from '@egov/domain';
+import { formatKzt, parseKzt } from '@egov/core';
+import type { Address, LegalEntityRecord, LicenseRecord, PaymentRecord, PersonRecord } from '@egov/contracts';
 import type { ApplicantSnapshot } from './applicant.js';
 import { appliesToApplicant } from './requirements.js';
 

@@ -1,6 +1,6 @@
-import type { RegistryFact } from '@egov/shared/catalog';
-import { kzDate } from '@egov/shared';
-import type { LicenseRecord } from '@egov/shared/upstream';
+import type { RegistryFact } from '@egov/domain';
+import { kzDate } from '@egov/core';
+import type { LicenseRecord } from '@egov/contracts';
 import { identitySubject, recipientKindOf, type ApplicantSnapshot } from './applicant.js';
 import type { FeeStatus } from './fee-status.js';
 

@@ -1,4 +1,4 @@
-import type { Action, CatalogDocument, DocumentApplicant, DocumentChannel } from '@egov/shared/catalog';
+import type { Action, CatalogDocument, DocumentApplicant, DocumentChannel } from '@egov/domain';
 import type { ApplicantSnapshot } from './applicant.js';
 import { checkFact, type FactCheck, type FactContext } from './registry-facts.js';
 

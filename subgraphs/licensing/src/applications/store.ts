@@ -1,4 +1,5 @@
-import type { Pool, PoolClient, Resource } from '@egov/shared';
+import type { Pool, PoolClient } from '@egov/stores';
+import type { Resource } from '@egov/security';
 import { Outbox } from '../delivery/outbox.js';
 import type { DraftField } from './prefill.js';
 

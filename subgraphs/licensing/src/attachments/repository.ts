@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { inTransaction, type Pool, type PoolClient } from '@egov/shared';
+import { inTransaction, type Pool, type PoolClient } from '@egov/stores';
 import type { StoredBlob } from './blob-store.js';
 
 export interface Attachment extends StoredBlob {

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
 import busboy from 'busboy';
-import type { Logger, RequestAuth } from '@egov/shared';
+import type { Logger } from '@egov/core';
+import type { RequestAuth } from '@egov/security';
 import { UploadRejected, type BlobStore } from './blob-store.js';
 import { newAttachmentId, type Attachment, type AttachmentRepository } from './repository.js';
 

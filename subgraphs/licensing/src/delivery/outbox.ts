@@ -1,5 +1,7 @@
-import { fillPath, licensingApi, DeliverApplicationResponse, type DeliverApplicationRequest } from '@egov/shared/upstream';
-import type { Logger, Pool, PoolClient, RegistryClient } from '@egov/shared';
+import { fillPath, licensingApi, DeliverApplicationResponse, type DeliverApplicationRequest } from '@egov/contracts';
+import type { Logger } from '@egov/core';
+import type { Pool, PoolClient } from '@egov/stores';
+import type { RegistryClient } from '@egov/registry-client';
 import type { AttachmentRepository } from '../attachments/index.js';
 import type { ApplicationStore } from '../applications/store.js';
 

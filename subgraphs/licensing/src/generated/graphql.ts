@@ -1,7 +1,7 @@
 /* Generated from src/schema.graphql by `npm run codegen`; do not edit. */
-import type { ApplicantRef } from '@egov/shared';
+import type { ApplicantRef } from '@egov/contracts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { LicenseRecord, NamedRecord, LicenseAnnexRecord, PersonRef, LegalEntityRef } from '@egov/shared/upstream';
+import type { LicenseRecord, NamedRecord, LicenseAnnexRecord, PersonRef, LegalEntityRef } from '@egov/contracts';
 import type { PublicServiceModel, ServiceActionModel, ServiceDocumentModel, RefusalGroundModel, FormModel, FormFieldModel, ProcessStepModel, DeadlineModel, CitationModel, PrefillSourceModel, ProviderModel, ServiceFeeModel, FeeAmountModel, DueDateModel, ApplicationDraftModel, DraftFieldModel, FieldSourceModel, DraftDocumentModel, FeeStatusModel, ProblemModel, ApplicationModel, ApplicationReceiptModel, ApplicationRejectedModel, ReceiptDocumentModel, StatusChangeModel, AttachmentModel, PaymentRefModel, DeliveryModel } from '../resolvers/models.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;

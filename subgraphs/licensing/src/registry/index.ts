@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { byKey, cachedRead, createBatchLoader, licencesOfRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/shared';
-import { MAX_BATCH, readLicences, type LicenseRecord } from '@egov/shared/upstream';
+import { byKey, cachedRead, createBatchLoader, licencesOfRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/registry-client';
+import { MAX_BATCH, type LicenseRecord } from '@egov/contracts';
+import { readLicences } from '@egov/registry-client';
 
 /** Е-лицензирование as one request sees it: licences by number and by holder, one batch call each. */
 export function createLicensingRegistry(client: RegistryClient, cache?: RegistryCache, stale?: StaleRecorder) {

@@ -1,4 +1,5 @@
-import { applicantIdOf, ErrorCode, graphqlError } from '@egov/shared';
+import { applicantIdOf } from '@egov/contracts';
+import { ErrorCode, graphqlError } from '@egov/core';
 import { applicationResource } from '../applications/store.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { applicantRef } from './applicant-ref.js';

@@ -1,5 +1,5 @@
-import { ErrorCode, graphqlError, notFound } from '@egov/shared';
-import { isOnline } from '@egov/shared/catalog';
+import { ErrorCode, graphqlError, notFound } from '@egov/core';
+import { isOnline } from '@egov/domain';
 import type { Resolvers } from '../generated/graphql.js';
 
 const MAX_TERM_DAYS = 3650;

@@ -1,4 +1,4 @@
-import { ApplicantIdScalar, BINScalar, DateScalar, DateTimeScalar, IINScalar, MoneyScalar } from '@egov/shared';
+import { ApplicantIdScalar, BINScalar, DateScalar, DateTimeScalar, IINScalar, MoneyScalar } from '@egov/subgraph-kit';
 import type { Resolvers } from '../generated/graphql.js';
 import { applicationResolvers } from './applications.js';
 import { catalogResolvers } from './catalog.js';

@@ -1,5 +1,5 @@
-import { notFound } from '@egov/shared';
-import { type LicenseRecord } from '@egov/shared/upstream';
+import { notFound } from '@egov/core';
+import { type LicenseRecord } from '@egov/contracts';
 import type { Context } from '../context.js';
 import type { StoredApplication } from '../applications/store.js';
 import type { Resolvers } from '../generated/graphql.js';

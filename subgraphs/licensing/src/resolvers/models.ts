@@ -2,24 +2,13 @@
  * What each GraphQL type's resolvers receive as their parent: the catalog entries and application
  * records themselves. GraphQL Code Generator maps the schema's types to these (see codegen.ts).
  */
-import type { ActionKind, CatalogEntry } from '@egov/shared/catalog';
-import type { FeeDue } from '@egov/shared/fees';
+import type { ActionKind, CatalogEntry } from '@egov/domain';
+import type { FeeDue } from '@egov/domain';
 import type { StoredApplication } from '../applications/store.js';
 import type { Problem } from '../applications/problems.js';
 
-export type {
-  CatalogEntry as PublicServiceModel,
-  Action as ServiceActionModel,
-  CatalogDocument as ServiceDocumentModel,
-  RefusalGround as RefusalGroundModel,
-  Form as FormModel,
-  FormField as FormFieldModel,
-  ProcessStep as ProcessStepModel,
-  Deadline as DeadlineModel,
-  Citation as CitationModel,
-  PrefillSource as PrefillSourceModel,
-} from '@egov/shared/catalog';
-export type { DueDateResult as DueDateModel } from '../calendar/index.js';
+export type { CatalogEntry as PublicServiceModel, Action as ServiceActionModel, CatalogDocument as ServiceDocumentModel, RefusalGround as RefusalGroundModel, Form as FormModel, FormField as FormFieldModel, ProcessStep as ProcessStepModel, Deadline as DeadlineModel, Citation as CitationModel, PrefillSource as PrefillSourceModel } from '@egov/domain';
+export type { DueDateResult as DueDateModel } from '@egov/domain';
 export type { Draft as ApplicationDraftModel } from '../applications/draft.js';
 export type { DraftField as DraftFieldModel, FieldSource as FieldSourceModel } from '../applications/prefill.js';
 export type { DocumentRequirement as DraftDocumentModel } from '../applications/requirements.js';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { forgetPaymentsOf, paymentsOfRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/shared';
-import { CreatePaymentResponse, fillPath, MAX_BATCH, paymentsApi, PaymentRecord, type CreatePaymentRequest } from '@egov/shared/upstream';
+import { forgetPaymentsOf, paymentsOfRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/registry-client';
+import { CreatePaymentResponse, fillPath, MAX_BATCH, paymentsApi, PaymentRecord, type CreatePaymentRequest } from '@egov/contracts';
 
 /** ПШЭП as one request sees it: payments of every payer in the operation in one batch call. */
 export function createPaymentsRegistry(client: RegistryClient, cache?: RegistryCache, stale?: StaleRecorder) {

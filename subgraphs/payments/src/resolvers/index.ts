@@ -1,4 +1,5 @@
-import { ApplicantIdScalar, BINScalar, DateTimeScalar, IINScalar, MoneyScalar, parseKzt } from '@egov/shared';
+import { ApplicantIdScalar, BINScalar, DateTimeScalar, IINScalar, MoneyScalar } from '@egov/subgraph-kit';
+import { parseKzt } from '@egov/core';
 import type { Resolvers } from '../generated/graphql.js';
 import { initiatePaymentResolvers } from './initiate-payment.js';
 import { paymentResolvers } from './payment.js';

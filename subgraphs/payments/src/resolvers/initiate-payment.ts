@@ -1,5 +1,7 @@
-import { applicantIdOf, ErrorCode, formatKzt, graphqlError, idempotencyKeyProblem, kzDate, notFound, runOnce } from '@egov/shared';
-import { feePurpose } from '@egov/shared/fees';
+import { applicantIdOf } from '@egov/contracts';
+import { ErrorCode, formatKzt, graphqlError, kzDate, notFound } from '@egov/core';
+import { idempotencyKeyProblem, runOnce } from '@egov/stores';
+import { feePurpose } from '@egov/domain';
 import type { Resolvers } from '../generated/graphql.js';
 
 /** Payment orders for service fees: the amount comes from the catalog's fee and the configured rate. */

@@ -1,5 +1,6 @@
-import { checkApplicantId, notFound } from '@egov/shared';
-import { type PaymentRecord } from '@egov/shared/upstream';
+import { checkApplicantId } from '@egov/contracts';
+import { notFound } from '@egov/core';
+import { type PaymentRecord } from '@egov/contracts';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
 

@@ -1,0 +1,168 @@
+import type { z } from 'zod';
+import { ErrorCode } from '@egov/core';
+import type { Logger } from '@egov/core';
+import type { RegistryName } from '@egov/contracts';
+import { backoffMs, sleep } from '@egov/core';
+import { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './circuit-breaker.js';
+import { ConcurrencyLimit, LimitExceeded } from './concurrency-limit.js';
+import { RegistryError } from './registry-error.js';
+
+export interface RegistryClientOptions {
+  registry: RegistryName;
+  /** Origin (and optional prefix) of the upstream; contract paths are appended to it. */
+  baseUrl: string;
+  /** The whole budget of one call, retries included; REGISTRY_TIMEOUT after it. Default 3000 ms. */
+  timeoutMs?: number;
+  /** Extra attempts for reads after a transient failure, with full-jitter backoff. Default 2. */
+  retries?: number;
+  retryBaseMs?: number;
+  retryCapMs?: number;
+  /** Circuit breaker per upstream; `false` disables it. */
+  breaker?: CircuitBreakerOptions | false;
+  /** Calls in flight to this upstream, and how many more may wait. Defaults 32 and 256. */
+  maxConcurrency?: number;
+  maxQueue?: number;
+  fetch?: typeof globalThis.fetch;
+  logger?: Logger;
+}
+
+export interface RegistryCall<S extends z.ZodTypeAny> {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  body?: unknown;
+  schema: S;
+  /** A 404 answer is a normal "no such record" for single lookups. */
+  notFoundIsNull?: boolean;
+  /** Reads are retried on transient failures; writes never blindly (they carry their own idempotency key). */
+  read?: boolean;
+}
+
+/**
+ * The one way subgraphs talk to a registry: JSON over HTTP within a deadline, every answer parsed against
+ * the upstream contract, reads retried with jitter, a circuit breaker that stops waiting on a registry
+ * that is down, and a cap on calls in flight. Every failure is a RegistryError naming the registry.
+ */
+export class RegistryClient {
+  readonly registry: RegistryName;
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  private readonly retries: number;
+  private readonly retryBaseMs: number;
+  private readonly retryCapMs: number;
+  private readonly breaker: CircuitBreaker | null;
+  private readonly limit: ConcurrencyLimit;
+  private readonly fetchImpl: typeof globalThis.fetch;
+  private readonly logger: Logger | undefined;
+
+  constructor(options: RegistryClientOptions) {
+    this.registry = options.registry;
+    this.baseUrl = options.baseUrl.replace(/\/$/, '');
+    this.timeoutMs = options.timeoutMs ?? 3000;
+    this.retries = options.retries ?? 2;
+    this.retryBaseMs = options.retryBaseMs ?? 50;
+    this.retryCapMs = options.retryCapMs ?? 500;
+    this.breaker = options.breaker === false ? null : new CircuitBreaker(options.breaker);
+    this.limit = new ConcurrencyLimit(options.maxConcurrency ?? 32, options.maxQueue ?? 256);
+    // Resolved per call, not captured: test interceptors patch globalThis.fetch after construction.
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.logger = options.logger;
+  }
+
+  get circuit(): CircuitState {
+    return this.breaker?.current ?? 'CLOSED';
+  }
+
+  get<S extends z.ZodTypeAny>(path: string, schema: S): Promise<z.infer<S> | null> {
+    return this.call({ method: 'GET', path, schema, notFoundIsNull: true, read: true });
+  }
+
+  /** A POST that only reads (the registries' batch lookups). */
+  post<S extends z.ZodTypeAny>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
+    return this.call({ method: 'POST', path, body, schema, read: true });
+  }
+
+  async call<S extends z.ZodTypeAny>(call: RegistryCall<S>): Promise<z.infer<S>> {
+    if (this.breaker && !this.breaker.tryAcquire()) {
+      throw new RegistryError(this.registry, ErrorCode.REGISTRY_UNAVAILABLE, 'is failing; calls are paused for a moment (circuit open)', {
+        circuit: 'OPEN',
+        retryAfterMs: this.breaker.retryAfterMs,
+      });
+    }
+    const deadline = performance.now() + this.timeoutMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await this.limit.run(() => this.attempt(call, deadline));
+        this.breaker?.succeeded();
+        return result;
+      } catch (caught) {
+        const error = caught instanceof LimitExceeded ? new RegistryError(this.registry, ErrorCode.REGISTRY_UNAVAILABLE, 'has too many calls waiting; try again shortly', { transient: true }) : (caught as RegistryError);
+        const wait = backoffMs(attempt, this.retryBaseMs, this.retryCapMs);
+        const retry = call.read && error.transient && !(caught instanceof LimitExceeded) && attempt < this.retries && performance.now() + wait < deadline - 10;
+        if (!retry) {
+          if (error.countsAgainstRegistry) this.breaker?.failed();
+          else this.breaker?.succeeded();
+          throw error;
+        }
+        this.logger?.debug('retrying a registry read', { registry: this.registry, attempt: attempt + 1, code: error.extensions.code });
+        await sleep(wait);
+      }
+    }
+  }
+
+  private async attempt<S extends z.ZodTypeAny>(call: RegistryCall<S>, deadline: number): Promise<z.infer<S>> {
+    const remaining = Math.max(1, Math.round(deadline - performance.now()));
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.baseUrl + call.path, {
+        method: call.method,
+        headers: call.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        signal: AbortSignal.timeout(remaining),
+      });
+    } catch (error) {
+      throw this.transportError(error);
+    }
+    if (response.status === 404 && call.notFoundIsNull) {
+      await drain(response);
+      return null;
+    }
+    if (!response.ok) {
+      await drain(response);
+      this.logger?.warn('registry answered with an error status', { registry: this.registry, status: response.status });
+      const transient = response.status >= 500 || response.status === 429;
+      throw new RegistryError(this.registry, transient ? ErrorCode.REGISTRY_UNAVAILABLE : ErrorCode.REGISTRY_BAD_RESPONSE, `answered HTTP ${response.status}`, { status: response.status, transient });
+    }
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch (error) {
+      if (isTimeout(error)) throw this.transportError(error);
+      throw new RegistryError(this.registry, ErrorCode.REGISTRY_BAD_RESPONSE, 'answered with a body that is not JSON');
+    }
+    const parsed = call.schema.safeParse(json);
+    if (!parsed.success) {
+      // Only the paths of the offending fields are logged: values may be personal data.
+      const fields = parsed.error.issues.slice(0, 5).map((issue) => issue.path.join('.'));
+      this.logger?.warn('registry answer does not match its contract', { registry: this.registry, fields });
+      throw new RegistryError(this.registry, ErrorCode.REGISTRY_BAD_RESPONSE, 'answered with data that does not match its contract');
+    }
+    return parsed.data;
+  }
+
+  private transportError(error: unknown): RegistryError {
+    if (isTimeout(error)) {
+      return new RegistryError(this.registry, ErrorCode.REGISTRY_TIMEOUT, `did not answer within ${this.timeoutMs} ms`, { transient: true });
+    }
+    this.logger?.warn('registry unreachable', { registry: this.registry, error });
+    return new RegistryError(this.registry, ErrorCode.REGISTRY_UNAVAILABLE, 'is unreachable', { transient: true });
+  }
+}
+
+/** Reads a (small) error body to the end so the keep-alive connection can be reused. */
+async function drain(response: Response): Promise<void> {
+  await response.arrayBuffer().catch(() => undefined);
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+}

@@ -1,0 +1,213 @@
+import { createHmac } from 'node:crypto';
+import { canonicalJson } from '@egov/core';
+import { maskPersonalIds } from '@egov/core';
+import type { Logger } from '@egov/core';
+import { inTransaction, migrate, type Pool } from '@egov/stores';
+
+export const AUDIT_MIGRATIONS = new URL('../../migrations/audit/', import.meta.url);
+
+/** One read of one subject's personal data by one request. */
+export interface AccessRecord {
+  at: Date;
+  requestId: string;
+  service: string;
+  actorKind: string;
+  actorId: string;
+  actorAgency: string | null;
+  purpose: string | null;
+  subjectId: string;
+  fields: string[];
+}
+
+export interface StoredAccess extends Omit<AccessRecord, 'subjectId'> {
+  id: string;
+  subjectMasked: string;
+}
+
+export interface AuditLogOptions {
+  /** HMAC key for subjects; the same in every process, or lookups across processes fail. */
+  subjectKey: string;
+  /** Longest a record waits for its batch. Default 5 ms. */
+  flushAfterMs?: number;
+  /** Records per batch insert. Default 500. */
+  maxBatch?: number;
+}
+
+interface Pending {
+  record: AccessRecord;
+  done: (error?: unknown) => void;
+}
+
+/**
+ * The audit trail of personal-data reads, in PostgreSQL. Writes are group-committed: records queue for a
+ * few milliseconds and go in one transaction, and each caller's promise settles when its batch is durable,
+ * so a response waits for its audit records without every request paying a round trip of its own.
+ * Each record's hash covers its content and the previous hash; the chain's end is one locked row, so
+ * appends from every process form one sequence and any edit or deletion shows when the chain is checked.
+ */
+export class AuditLog {
+  private queue: Pending[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+  private closed = false;
+  /** Keys the chain: whoever can write to the database but lacks the audit key cannot forge a consistent chain. */
+  private readonly chainKey: Buffer;
+  private readonly flushAfterMs: number;
+  private readonly maxBatch: number;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly options: AuditLogOptions,
+    private readonly logger?: Logger,
+  ) {
+    if (options.subjectKey.length < 16) throw new Error('The audit subject key must be at least 16 characters');
+    this.chainKey = createHmac('sha256', options.subjectKey).update('egov-graph/audit-chain/v1').digest();
+    this.flushAfterMs = options.flushAfterMs ?? 5;
+    this.maxBatch = options.maxBatch ?? 500;
+  }
+
+  migrate(): Promise<string[]> {
+    return migrate(this.pool, 'audit', AUDIT_MIGRATIONS);
+  }
+
+  subjectHash(subjectId: string): string {
+    return createHmac('sha256', this.options.subjectKey).update(subjectId).digest('base64url');
+  }
+
+  /** Queues records; resolves when they are committed (or rejects if they could not be). */
+  append(records: readonly AccessRecord[]): Promise<void> {
+    if (records.length === 0) return Promise.resolve();
+    // A request that outlived the server's shutdown (cut off after the drain grace) must not write to a closed pool.
+    if (this.closed) return Promise.reject(new Error('The audit log is closed'));
+    return new Promise<void>((resolve, reject) => {
+      let left = records.length;
+      let failed = false;
+      for (const record of records) {
+        this.queue.push({
+          record,
+          done: (error) => {
+            if (failed) return;
+            if (error) {
+              failed = true;
+              reject(error);
+            } else if (--left === 0) resolve();
+          },
+        });
+      }
+      if (this.queue.length >= this.maxBatch) this.flushSoon(0);
+      else this.flushSoon(this.flushAfterMs);
+    });
+  }
+
+  private flushSoon(delay: number): void {
+    if (this.timer && delay > 0) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flushing = this.flushing.then(() => this.flush());
+    }, delay);
+  }
+
+  /** Writes everything queued so far (batches of maxBatch). */
+  async flush(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      try {
+        await this.write(batch.map((p) => p.record));
+        for (const p of batch) p.done();
+      } catch (error) {
+        this.logger?.error('audit records could not be written', { error, records: batch.length });
+        for (const p of batch) p.done(error);
+      }
+    }
+  }
+
+  private async write(records: AccessRecord[]): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      const { rows } = await client.query<{ last_hash: string }>('SELECT last_hash FROM audit.chain WHERE id = 1 FOR UPDATE');
+      let prev = rows[0]!.last_hash;
+      const values: unknown[] = [];
+      const tuples: string[] = [];
+      for (const record of records) {
+        const row = this.rowOf(record);
+        const hash = chainHash(this.chainKey, prev, row);
+        const base = values.length;
+        values.push(row.at, row.requestId, row.service, row.actorKind, row.actorId, row.actorAgency, row.purpose, row.subjectHash, row.subjectMasked, row.fields, prev, hash);
+        tuples.push(`(${Array.from({ length: 12 }, (_, i) => `$${base + i + 1}`).join(', ')})`);
+        prev = hash;
+      }
+      await client.query(
+        `INSERT INTO audit.access_log (at, request_id, service, actor_kind, actor_id, actor_agency, purpose, subject_hash, subject_masked, fields, prev_hash, hash) VALUES ${tuples.join(', ')}`,
+        values,
+      );
+      await client.query('UPDATE audit.chain SET last_hash = $1 WHERE id = 1', [prev]);
+    });
+  }
+
+  private rowOf(record: AccessRecord) {
+    return {
+      at: record.at.toISOString(),
+      requestId: record.requestId,
+      service: record.service,
+      actorKind: record.actorKind,
+      actorId: record.actorId,
+      actorAgency: record.actorAgency,
+      purpose: record.purpose,
+      subjectHash: this.subjectHash(record.subjectId),
+      subjectMasked: maskPersonalIds(record.subjectId),
+      fields: [...record.fields].sort(),
+    };
+  }
+
+  /** A subject's access log, newest first. */
+  async recordsFor(subjectId: string, options: { first?: number; beforeId?: string } = {}): Promise<StoredAccess[]> {
+    const { rows } = await this.pool.query(
+      `SELECT id::text, at, request_id, service, actor_kind, actor_id, actor_agency, purpose, subject_masked, fields
+       FROM audit.access_log a WHERE subject_hash = $1 AND ($2::bigint IS NULL OR a.id < $2::bigint) ORDER BY a.id DESC LIMIT $3`,
+      [this.subjectHash(subjectId), options.beforeId ?? null, Math.min(options.first ?? 50, 500)],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      requestId: r.request_id,
+      service: r.service,
+      actorKind: r.actor_kind,
+      actorId: r.actor_id,
+      actorAgency: r.actor_agency,
+      purpose: r.purpose,
+      subjectMasked: r.subject_masked,
+      fields: r.fields,
+    }));
+  }
+
+  /** Recomputes the chain from the first record: where it breaks, a record was changed, removed or inserted. */
+  async verify(): Promise<{ ok: true; checked: number } | { ok: false; checked: number; brokenAt: string }> {
+    const { rows } = await this.pool.query(
+      `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, request_id, service, actor_kind, actor_id, actor_agency, purpose,
+              subject_hash, subject_masked, fields, prev_hash, hash FROM audit.access_log a ORDER BY a.id`,
+    );
+    let prev = 'genesis';
+    for (const [i, r] of rows.entries()) {
+      const row = { at: r.at, requestId: r.request_id, service: r.service, actorKind: r.actor_kind, actorId: r.actor_id, actorAgency: r.actor_agency, purpose: r.purpose, subjectHash: r.subject_hash, subjectMasked: r.subject_masked, fields: r.fields };
+      if (r.prev_hash !== prev || chainHash(this.chainKey, prev, row) !== r.hash) return { ok: false, checked: i, brokenAt: r.id };
+      prev = r.hash;
+    }
+    const end = await this.pool.query<{ last_hash: string }>('SELECT last_hash FROM audit.chain WHERE id = 1');
+    if (end.rows[0]!.last_hash !== prev) return { ok: false, checked: rows.length, brokenAt: 'end of chain' };
+    return { ok: true, checked: rows.length };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    await this.flushing;
+    await this.flush();
+  }
+}
+
+function chainHash(key: Buffer, prev: string, row: object): string {
+  return createHmac('sha256', key).update(prev).update('\n').update(canonicalJson(row)).digest('hex');
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { AuditLog } from './audit/index.js';
+import { PartnerRegistry, TokenVerifier, type IssuerConfig } from './tokens/index.js';
+import { Agencies, Relations, type AuthzServices } from './authz/index.js';
+import type { RegistryCache } from '@egov/registry-client';
+import { ConfigError, envOptional, envRequired, envString } from '@egov/core';
+import type { Pool } from '@egov/stores';
+import type { Logger } from '@egov/core';
+import type { RegistryClient } from '@egov/registry-client';
+
+type Env = Record<string, string | undefined>;
+
+/** What verifying a bearer token takes: the gateway's and every subgraph's. */
+export interface AuthConfig {
+  issuers: IssuerConfig[];
+  audience: string;
+  /** The partner systems' grants (X-Road style). */
+  partnersFile: string;
+}
+
+export interface SecurityConfig extends AuthConfig {
+  /** HMAC key for audit subjects: the same in every process. */
+  auditSubjectKey: string;
+}
+
+/** Reads the token settings; missing ones fail at boot, naming the variable. */
+export function authConfigFromEnv(env: Env = process.env): AuthConfig {
+  const why = 'tokens are verified against them (npm start uses the mocks\' test issuer)';
+  const issuer = envRequired('AUTH_ISSUER', why, env);
+  const jwks = envRequired('AUTH_JWKS', `${why}; a JWKS file or https URL`, env);
+  const partnersFile = envRequired('PARTNERS_FILE', 'the partner systems and their scopes and purposes', env);
+  return { issuers: [{ issuer, jwks }], audience: envString('AUTH_AUDIENCE', 'egov-graph', env), partnersFile };
+}
+
+/** The token settings and the audit key every subgraph needs. */
+export function securityConfigFromEnv(env: Env = process.env): SecurityConfig {
+  const auditSubjectKey = envOptional('AUDIT_SUBJECT_KEY', env);
+  if (!auditSubjectKey || auditSubjectKey.length < 16) throw new ConfigError('AUDIT_SUBJECT_KEY (16+ characters, the same in every process) is required: it keys the audit trail\'s subject hashes');
+  return { ...authConfigFromEnv(env), auditSubjectKey };
+}
+
+export interface SubgraphSecurity {
+  verifier: TokenVerifier;
+  partners: PartnerRegistry;
+  authz: AuthzServices;
+  audit: AuditLog;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything a subgraph needs to know who asks and what they may read: token verification, company
+ * relations (from ГБД ЮЛ, through the registry cache), the agencies table and the audit trail.
+ */
+export function createSubgraphSecurity(
+  config: SecurityConfig,
+  deps: { service: string; pool: Pool; legalEntities: RegistryClient; cache?: RegistryCache; logger?: Logger },
+): SubgraphSecurity {
+  const partners = PartnerRegistry.fromFile(config.partnersFile);
+  const verifier = new TokenVerifier({ issuers: config.issuers, audience: config.audience, partners });
+  const audit = new AuditLog(deps.pool, { subjectKey: config.auditSubjectKey }, deps.logger);
+  return {
+    verifier,
+    partners,
+    audit,
+    authz: { relations: new Relations(deps.legalEntities, deps.cache), agencies: Agencies.load(), audit, service: deps.service },
+    close: () => audit.close(),
+  };
+}
+
+/** A fresh request id when the caller (the gateway) sent none. */
+export function newRequestId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+/** DATABASE_URL and the security settings, for a subgraph's configuration. */
+export function subgraphBaseFromEnv(env: Env = process.env): { databaseUrl: string; security: SecurityConfig } {
+  const databaseUrl = envRequired('DATABASE_URL', 'the audit trail is kept in PostgreSQL (npm start provides an embedded one)', env);
+  return { databaseUrl, security: securityConfigFromEnv(env) };
+}

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
+import { GraphQLError } from 'graphql';
+import { checkIin } from '@egov/contracts';
+import type { PartnerRegistry } from './partners.js';
+import { ANONYMOUS, type Principal, type PrincipalKind } from './principal.js';
+
+export interface IssuerConfig {
+  /** The `iss` the tokens carry. */
+  issuer: string;
+  /** Where the issuer's public keys are: a JWKS file path, or an https URL. */
+  jwks: string;
+}
+
+export interface TokenVerifierOptions {
+  issuers: readonly IssuerConfig[];
+  /** The `aud` our tokens must carry. */
+  audience: string;
+  partners: PartnerRegistry;
+  /** Seconds of clock skew tolerated on exp/nbf. Default 30. */
+  clockToleranceSeconds?: number;
+  now?: () => Date;
+}
+
+function unauthenticated(reason: string): GraphQLError {
+  return new GraphQLError(`Not authenticated: ${reason}`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+function forbidden(reason: string, code = 'FORBIDDEN'): GraphQLError {
+  return new GraphQLError(reason, { extensions: { code, http: { status: 403 } } });
+}
+
+const KINDS: readonly PrincipalKind[] = ['citizen', 'portal', 'officer', 'partner'];
+
+/**
+ * Verifies bearer tokens (signature against the issuer's keys, issuer, audience, expiry) and turns their
+ * claims into a Principal. Verified tokens are remembered until they expire, so the hot path of a busy
+ * client costs a hash lookup, not a signature check.
+ */
+export class TokenVerifier {
+  private readonly keys: Map<string, JWTVerifyGetKey>;
+  private readonly cache = new LRUCache<string, { principal: Principal; expiresAt: number }>({ max: 20_000 });
+  private readonly now: () => Date;
+
+  constructor(private readonly options: TokenVerifierOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.keys = new Map(
+      options.issuers.map((i) => [i.issuer, /^https?:\/\//.test(i.jwks) ? createRemoteJWKSet(new URL(i.jwks)) : createLocalJWKSet(JSON.parse(readFileSync(i.jwks, 'utf8')))]),
+    );
+  }
+
+  /**
+   * The caller behind an Authorization header (and, for partners, the stated purpose). No header is the
+   * anonymous caller; a header with a bad token is an error, never silently anonymous.
+   */
+  async principalOf(authorization: string | null | undefined, purpose: string | null | undefined): Promise<Principal> {
+    if (!authorization) return ANONYMOUS;
+    const match = /^Bearer\s+([A-Za-z0-9_.-]+)$/i.exec(authorization.trim());
+    if (!match) throw unauthenticated('the Authorization header must be "Bearer <token>"');
+    const token = match[1]!;
+    const cacheKey = createHash('sha256').update(token).digest('base64url');
+    const cached = this.cache.get(cacheKey);
+    const principal = cached && cached.expiresAt > this.now().getTime() ? cached.principal : await this.verify(token, cacheKey);
+    return principal.kind === 'partner' ? this.withPurpose(principal, purpose ?? null) : principal;
+  }
+
+  private async verify(token: string, cacheKey: string): Promise<Principal> {
+    let payload: JWTPayload;
+    try {
+      const unverified = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as JWTPayload;
+      const keys = typeof unverified.iss === 'string' ? this.keys.get(unverified.iss) : undefined;
+      if (!keys) throw unauthenticated('the token is not from a trusted issuer');
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: unverified.iss!,
+        audience: this.options.audience,
+        algorithms: ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'],
+        clockTolerance: this.options.clockToleranceSeconds ?? 30,
+        currentDate: this.now(),
+        requiredClaims: ['exp', 'sub', 'iat'],
+      }));
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      throw unauthenticated(reasonOf(error));
+    }
+    const principal = this.principalFromClaims(payload);
+    this.cache.set(cacheKey, { principal, expiresAt: (payload.exp ?? 0) * 1000 });
+    return principal;
+  }
+
+  private principalFromClaims(claims: JWTPayload): Principal {
+    const kind = claims.kind as PrincipalKind;
+    if (!KINDS.includes(kind)) throw unauthenticated('the token names no caller kind (citizen, portal, officer or partner)');
+    const sub = String(claims.sub);
+    // No scope claim means the client's whole grant; a scope claim (even an empty one) narrows it.
+    const requested = typeof claims.scope === 'string' ? new Set(claims.scope.split(' ').filter(Boolean)) : null;
+    const base = { kind, roles: [], scopes: new Set<string>(), purpose: null, tokenId: typeof claims.jti === 'string' ? claims.jti : null };
+    switch (kind) {
+      case 'citizen':
+        if (!checkIin(sub).ok) throw unauthenticated('a citizen token must have the citizen\'s IIN as subject');
+        return { ...base, id: sub, iin: sub, clientId: null, agency: null };
+      case 'portal': {
+        if (!checkIin(sub).ok) throw unauthenticated('a portal token must have the citizen\'s IIN as subject');
+        const clientId = typeof claims.client_id === 'string' ? claims.client_id : typeof claims.azp === 'string' ? claims.azp : null;
+        if (!clientId) throw unauthenticated('a portal token must name the portal (client_id)');
+        return { ...base, id: clientId, iin: sub, clientId, agency: null };
+      }
+      case 'officer': {
+        if (!checkIin(sub).ok) throw unauthenticated('an officer token must have the officer\'s IIN as subject');
+        if (typeof claims.agency !== 'string') throw unauthenticated('an officer token must name the agency');
+        const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [];
+        return { ...base, id: `officer:${sub}`, iin: sub, clientId: null, agency: claims.agency, roles };
+      }
+      case 'partner': {
+        const grant = this.options.partners.grantOf(sub);
+        if (!grant) throw unauthenticated('the partner system is not registered');
+        // The token can narrow the client's grant, never widen it.
+        const granted = new Set(grant.scopes.filter((s) => requested === null || requested.has(s)));
+        return { ...base, scopes: granted, id: sub, iin: null, clientId: sub, agency: null };
+      }
+      default:
+        throw unauthenticated('unknown caller kind');
+    }
+  }
+
+  private withPurpose(principal: Principal, purpose: string | null): Principal {
+    const grant = this.options.partners.grantOf(principal.clientId!)!;
+    if (!purpose) throw forbidden('A partner request must state its purpose (X-Purpose header)', 'PURPOSE_REQUIRED');
+    if (!grant.purposes.includes(purpose)) throw forbidden(`Purpose "${purpose}" is not among those granted to ${grant.clientId}`, 'PURPOSE_NOT_ALLOWED');
+    return { ...principal, purpose };
+  }
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'the token has expired';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return `the token's ${error.claim} claim is not acceptable`;
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'the token signature is not valid';
+  if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported) return 'the token is not signed with an accepted algorithm';
+  if (error instanceof joseErrors.JWKSNoMatchingKey) return 'the token is signed with an unknown key';
+  return 'the token is malformed';
+}

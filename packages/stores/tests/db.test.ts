@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPool, inTransaction, migrate, type Pool } from '../src/postgres/index.js';
+import { startEmbeddedPostgres } from '../src/postgres/embedded.js';
+import { createTestDatabase } from '@egov/testkit';
+import { freePort } from '@egov/testkit';
+
+const MIGRATIONS = new URL('./fixtures/migrations/', import.meta.url);
+
+describe('migrations on the real PostgreSQL server', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let pool: Pool;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    pool = createPool(database.url, { applicationName: 'db-test' });
+  });
+  afterAll(async () => {
+    await pool.end();
+    await database.drop();
+  });
+
+  it('apply each file once, in order, even when several processes start together', async () => {
+    const runs = await Promise.all([1, 2, 3].map(() => migrate(pool, 'demo', MIGRATIONS)));
+    expect(runs.flat().sort()).toEqual(['001_notes.sql', '002_note_author.sql']);
+    expect(await migrate(pool, 'demo', MIGRATIONS)).toEqual([]);
+    await pool.query(`INSERT INTO demo.notes (body) VALUES ('x')`);
+    expect((await pool.query('SELECT author FROM demo.notes')).rows).toEqual([{ author: 'unknown' }]);
+  });
+
+  it('roll a transaction back when its work throws', async () => {
+    await expect(
+      inTransaction(pool, async (client) => {
+        await client.query(`INSERT INTO demo.notes (body) VALUES ('lost')`);
+        throw new Error('stop');
+      }),
+    ).rejects.toThrow('stop');
+    expect((await pool.query(`SELECT count(*)::int AS n FROM demo.notes WHERE body = 'lost'`)).rows[0].n).toBe(0);
+  });
+});
+
+describe('the embedded database npm start uses', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'egov-pglite-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('speaks the same protocol to the same driver, and keeps its data across restarts', async () => {
+    const first = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+    const pool = createPool(first.url, { applicationName: 'embedded-test' });
+    await migrate(pool, 'demo', MIGRATIONS);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => inTransaction(pool, (c) => c.query('INSERT INTO demo.notes (body, author) VALUES ($1, $2)', [`n${i}`, 'a']))));
+    await pool.end();
+    await first.close();
+
+    const second = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+    const again = createPool(second.url, { applicationName: 'embedded-test' });
+    expect((await again.query('SELECT count(*)::int AS n FROM demo.notes')).rows[0].n).toBe(20);
+    expect(await migrate(again, 'demo', MIGRATIONS)).toEqual([]);
+    await again.end();
+    await second.close();
+  }, 120_000); // PGlite is PostgreSQL compiled to WebAssembly: two cold starts on a busy CI core take a while
+});

@@ -1,0 +1,9 @@
+/**
+ * What makes a subgraph: the server (/graphql, /health, /ready, extra routes) with authorization and audit
+ * built in, the shared scalars (IIN, BIN, ApplicantId, Date, DateTime, Money), the process services (cache,
+ * idempotency) and the entry point every subgraph's index.ts calls.
+ */
+export * from './scalars/index.js';
+export * from './server/index.js';
+export * from './schema-file.js';
+export * from './process-services.js';

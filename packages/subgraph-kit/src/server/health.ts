@@ -1,0 +1,10 @@
+import type { RegistryCache } from '@egov/registry-client';
+import type { RegistryClient } from '@egov/registry-client';
+
+/** What /health reports about the registries: the cache backend and each upstream's circuit. */
+export function registryHealth(clients: readonly RegistryClient[], cache?: RegistryCache) {
+  return () => ({
+    cache: cache ? (cache.store.health() === 'ok' ? cache.store.kind : 'degraded') : 'off',
+    registries: Object.fromEntries(clients.map((c) => [c.registry, c.circuit === 'CLOSED' ? 'ok' : c.circuit === 'OPEN' ? 'circuit-open' : 'probing'])),
+  });
+}

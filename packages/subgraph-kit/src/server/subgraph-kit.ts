@@ -1,0 +1,47 @@
+import { createPool, type Pool } from '@egov/stores';
+import { createLogger, type Logger } from '@egov/core';
+import { RegistryClient } from '@egov/registry-client';
+import { createSubgraphSecurity, type SecurityConfig, type SubgraphSecurity } from '@egov/security';
+import type { RegistryName } from '@egov/contracts';
+import type { SubgraphOptions } from './subgraph-server.js';
+
+export interface RegistryEndpoint {
+  baseUrl: string;
+  timeoutMs: number;
+}
+
+/** What every subgraph's configuration has besides its own registries. */
+export interface SubgraphBaseConfig {
+  /** PostgreSQL: the audit trail (and, for licensing, applications). */
+  databaseUrl: string;
+  security: SecurityConfig;
+  /** ГБД ЮЛ, asked which companies a citizen heads or founded (for authorization). */
+  relations: RegistryEndpoint;
+}
+
+export interface SubgraphKit {
+  logger: Logger;
+  clock: () => Date;
+  pool: Pool;
+  security: SubgraphSecurity;
+  /** The client of an upstream endpoint: one per endpoint and process, so one breaker and one concurrency cap. */
+  client(registry: RegistryName, endpoint: RegistryEndpoint): RegistryClient;
+  /** The readiness check every subgraph has: its database answers. */
+  readiness(): Promise<{ database: boolean }>;
+}
+
+/** The parts every subgraph is built from, made the same way for all four. */
+export function createSubgraphKit(service: string, config: SubgraphBaseConfig, options: SubgraphOptions): SubgraphKit {
+  const logger = options.logger ?? createLogger(service);
+  const pool = createPool(config.databaseUrl, { applicationName: service });
+  const clients = new Map<string, RegistryClient>();
+  const client = (registry: RegistryName, endpoint: RegistryEndpoint) => {
+    const key = `${registry} ${endpoint.baseUrl} ${endpoint.timeoutMs}`;
+    let made = clients.get(key);
+    if (!made) clients.set(key, (made = new RegistryClient({ registry, ...options.registryClient, ...endpoint, logger })));
+    return made;
+  };
+  const security = createSubgraphSecurity(config.security, { service, pool, legalEntities: client('legal-entities', config.relations), cache: options.cache, logger });
+  const readiness = async () => ({ database: await pool.query('SELECT 1').then(() => true, () => false) });
+  return { logger, clock: options.clock ?? (() => new Date()), pool, security, client, readiness };
+}
