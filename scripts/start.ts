@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { DEV_FEE_RATES_FILE, TEST_AUDIT_SUBJECT_KEY, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FILE, TEST_TRUST_FILES } from '@egov/mocks';
-import { gateway, registries, repoRoot, SUBGRAPH_NAMES, subgraphs } from '@egov/schema';
+import { gateway, registries, REGISTRY_NAMES, repoRoot, SUBGRAPH_NAMES, subgraphs } from '@egov/schema';
 
 interface Part {
   name: string;
@@ -35,7 +35,7 @@ const shared = {
 };
 const layers: Part[][] = [
   [
-    { name: 'mocks', entry: 'mocks/src/cli.ts', health: SUBGRAPH_NAMES.map((n) => `http://${host}:${registries[n].port}/`) },
+    { name: 'mocks', entry: 'mocks/src/cli.ts', health: REGISTRY_NAMES.map((n) => `http://${host}:${registries[n].port}/`) },
     ...(process.env.DATABASE_URL ? [] : [{ name: 'postgres', entry: 'packages/stores/src/postgres/embedded-cli.ts', health: [`tcp://${host}:${embeddedPort}`] }]),
   ],
   SUBGRAPH_NAMES.map((n) => ({ name: n, entry: `subgraphs/${n}/src/index.ts`, health: [`http://${host}:${subgraphs[n].port}/health`] })),

@@ -149,9 +149,9 @@ describe('the scrap-metal licence (002, legal entities only)', () => {
     expect(receipt).toMatchObject({ __typename: 'ApplicationReceipt', expectedResultDate: '2026-04-15' });
 
     now = new Date('2026-04-15T17:00:00+05:00');
-    expect(await graph.licensing.applications.applyDeemedIssuance()).toEqual([]);
+    expect(await graph.applications.applications.applyDeemedIssuance()).toEqual([]);
     now = new Date('2026-04-16T09:00:00+05:00');
-    expect(await graph.licensing.applications.applyDeemedIssuance()).toEqual([receipt.number]);
+    expect(await graph.applications.applications.applyDeemedIssuance()).toEqual([receipt.number]);
     const { data } = await p.ask(`query($n: String!) { application(number: $n) { status license { activity { code } } history { status actor } } }`, { n: receipt.number });
     expect(data.application).toMatchObject({ status: 'DEEMED_ISSUED', license: { activity: { code: 'scrap-metal-licence' } } });
     expect(data.application.history.map((h: any) => h.status)).toEqual(['SUBMITTED', 'DEEMED_ISSUED']);

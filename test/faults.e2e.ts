@@ -256,7 +256,7 @@ describe('an accepted application reaches Е-лицензирование exactl
     expect(graph.state.deliveredApplications.has(receipt.number)).toBe(false);
 
     graph.registries.resetHandlers();
-    await waitFor(async () => (await graph.licensing.outbox.pending()) === 0);
+    await waitFor(async () => (await graph.applications.outbox.pending()) === 0);
     const delivered = await p.ask(`query($n: String!) { application(number: $n) { delivery { state deliveredAt } } }`, { n: receipt.number });
     expect(delivered.data.application.delivery).toMatchObject({ state: 'DELIVERED', deliveredAt: expect.any(String) });
     expect(graph.state.deliveredApplications.get(receipt.number)?.payload).toMatchObject({ number: receipt.number, applicantId: NAMED.entrepreneur });
@@ -290,7 +290,7 @@ describe('an accepted application reaches Е-лицензирование exactl
 
     const restarted = (async () => {
       await new Promise((resolve) => setTimeout(resolve, 800));
-      await graph.restartLicensing();
+      await graph.restartApplications();
     })();
     const outcomes = await Promise.all(inputs.map(submitUntilAnswered));
     await restarted;
@@ -301,11 +301,11 @@ describe('an accepted application reaches Е-лицензирование exactl
     const accepted = new Set(outcomes.map((o) => (o.kind === 'accepted' ? o.number : '')));
     expect(accepted.size).toBe(N);
 
-    await waitFor(async () => (await graph.licensing.outbox.pending()) === 0, 60_000);
+    await waitFor(async () => (await graph.applications.outbox.pending()) === 0, 60_000);
     const delivered = [...graph.state.deliveredApplications.keys()];
     expect(new Set(delivered).size).toBe(delivered.length);
     expect(new Set(delivered)).toEqual(accepted);
-    const stored = await graph.licensing.store.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM licensing.applications WHERE service_code = 'state-symbols-licence' AND applicant_id = ANY($1::text[])`, [applicants.map((a) => a.iin)]);
+    const stored = await graph.applications.store.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM applications.applications WHERE service_code = 'state-symbols-licence' AND applicant_id = ANY($1::text[])`, [applicants.map((a) => a.iin)]);
     expect(stored.rows[0]!.n).toBe(N);
   }, 180_000);
 });

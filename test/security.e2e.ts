@@ -217,7 +217,7 @@ describe('ЭЦП on submissions', () => {
   it('no application is stored for any of them', async () => {
     const pool = createPool(graph.databaseUrl, { applicationName: 'security-e2e' });
     try {
-      const { rows } = await pool.query(`SELECT count(*)::int AS n FROM licensing.applications WHERE service_code = 'state-symbols-licence' AND applicant_id = $1`, [NAMED.llp]);
+      const { rows } = await pool.query(`SELECT count(*)::int AS n FROM applications.applications WHERE service_code = 'state-symbols-licence' AND applicant_id = $1`, [NAMED.llp]);
       expect(rows[0].n).toBe(0);
     } finally {
       await pool.end();

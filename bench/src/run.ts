@@ -12,7 +12,7 @@ import { cpus, release, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEV_FEE_RATES_FILE, TEST_TRUST_FILES, TestSigner } from '@egov/mocks';
-import { registries as registryTopology, repoRoot, SUBGRAPH_NAMES, subgraphs as subgraphTopology, type SubgraphName } from '@egov/schema';
+import { registries as registryTopology, REGISTRY_NAMES, repoRoot, SUBGRAPH_NAMES, subgraphs as subgraphTopology, type RegistryName, type SubgraphName } from '@egov/schema';
 import pg from 'pg';
 import { createTestDatabase } from '@egov/testkit';
 import { Credentials, securityEnv, testIssuer } from './auth.js';
@@ -124,7 +124,7 @@ interface Graph {
   security: Record<string, string>;
   registries: Child;
   controlUrl: string;
-  registryUrls: Record<SubgraphName, string>;
+  registryUrls: Record<RegistryName, string>;
   subgraphs: Record<SubgraphName, Child>;
   subgraphUrls: Record<SubgraphName, string>;
 }
@@ -158,7 +158,7 @@ async function startGraph(security: Record<string, string>): Promise<Graph> {
   attachmentsDir = join(rawDir, 'attachments');
   mkdirSync(attachmentsDir, { recursive: true });
 
-  const registryPorts = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<SubgraphName, number>;
+  const registryPorts = Object.fromEntries(await Promise.all(REGISTRY_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<RegistryName, number>;
   const controlPort = await freePort();
   const registries = supervisor.start({
     name: 'registries',
@@ -167,9 +167,9 @@ async function startGraph(security: Record<string, string>): Promise<Graph> {
   });
   const controlUrl = `http://127.0.0.1:${controlPort}`;
   await waitUntilReady(registries, httpOk(`${controlUrl}/health`));
-  const registryUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://127.0.0.1:${registryPorts[name]}`])) as Record<SubgraphName, string>;
+  const registryUrls = Object.fromEntries(REGISTRY_NAMES.map((name) => [name, `http://127.0.0.1:${registryPorts[name]}`])) as Record<RegistryName, string>;
 
-  const registryEnv = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [registryTopology[name].urlEnv, registryUrls[name]]));
+  const registryEnv = Object.fromEntries(REGISTRY_NAMES.map((name) => [registryTopology[name].urlEnv, registryUrls[name]]));
   const subgraphPorts = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<SubgraphName, number>;
   const subgraphs = {} as Record<SubgraphName, Child>;
   for (const name of SUBGRAPH_NAMES) {

@@ -4,7 +4,7 @@ import type { Logger } from '@graphql-hive/logger';
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer', 'host']);
 
 /**
- * Forwards scan uploads (POST /attachments) to the licensing subgraph, streaming both ways, so a portal
+ * Forwards scan uploads (POST /attachments) to the applications subgraph, streaming both ways, so a portal
  * talks to one origin for the whole flow and the gateway never holds a file in memory.
  */
 export function createAttachmentsProxy(target: string, logger: Logger) {
@@ -23,7 +23,7 @@ export function createAttachmentsProxy(target: string, logger: Logger) {
     forward.on('error', (error) => {
       logger.warn({ error: error.message }, 'attachments upstream failed');
       if (!res.headersSent) {
-        const body = JSON.stringify({ errors: [{ code: 'UPSTREAM_UNAVAILABLE', message: 'The licensing service could not take the upload; nothing was stored, try again' }] });
+        const body = JSON.stringify({ errors: [{ code: 'UPSTREAM_UNAVAILABLE', message: 'The applications service could not take the upload; nothing was stored, try again' }] });
         res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' });
         res.end(body);
       } else res.destroy();

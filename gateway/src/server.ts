@@ -72,7 +72,7 @@ export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logge
 export async function startGateway(config: GatewayConfig, host = '127.0.0.1', logger: Logger = createGatewayLogger()): Promise<RunningGateway> {
   const runtime = createGateway(config, logger);
   const verifier = new TokenVerifier({ issuers: config.auth.issuers, audience: config.auth.audience, partners: PartnerRegistry.fromFile(config.auth.partnersFile) });
-  const uploads = createAttachmentsProxy(config.subgraphUrls.licensing.replace(/\/graphql$/, '/attachments'), logger);
+  const uploads = createAttachmentsProxy(config.subgraphUrls.applications.replace(/\/graphql$/, '/attachments'), logger);
   const redis = config.redisUrl ? createRedis(config.redisUrl, { name: 'egov-gateway' }) : null;
   const limit = config.rateLimit ? new RateLimit({ ...config.rateLimit, redis }) : null;
   const isUpload = (url = '') => url === '/attachments' || url.startsWith('/attachments?');

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSupergraph } from '@egov/schema';
-import { bearer, testGatewayAuth } from '@egov/mocks';
+import { bearer } from '@egov/mocks';
+import { testGatewayAuth } from '@egov/testkit';
 import { createGatewayLogger } from '../src/logger.js';
 import { startGateway, type RunningGateway } from '../src/server.js';
 
@@ -13,7 +14,7 @@ async function gatewayWithLimit(points: number): Promise<RunningGateway> {
     {
       port: 0,
       supergraph: readSupergraph(),
-      subgraphUrls: { individuals: nowhere, 'legal-entities': nowhere, payments: nowhere, licensing: nowhere },
+      subgraphUrls: { individuals: nowhere, 'legal-entities': nowhere, payments: nowhere, licensing: nowhere, applications: nowhere },
       production: true,
       subgraphTimeoutMs: 1000,
       rateLimit: { points, windowSeconds: 60, trustProxy: true, keyPrefix: prefix },

@@ -1,4 +1,4 @@
-import { registries, SUBGRAPH_NAMES } from '@egov/schema';
+import { registries, REGISTRY_NAMES } from '@egov/schema';
 import { createLogger, envInt, runUntilSignal } from '@egov/core';
 import { MockRegistryServers } from './http.js';
 import { createRegistryState } from './state.js';
@@ -9,7 +9,7 @@ const state = createRegistryState({
   persons: envInt('FIXTURE_PERSONS', 2000),
   seed: envInt('FIXTURE_SEED', 20121130),
 });
-const ports = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, envInt(registries[name].urlEnv.replace(/_URL$/, '_PORT'), registries[name].port)]));
+const ports = Object.fromEntries(REGISTRY_NAMES.map((name) => [name, envInt(registries[name].urlEnv.replace(/_URL$/, '_PORT'), registries[name].port)]));
 const servers = await new MockRegistryServers({ state, ports, host: process.env.HOST ?? '127.0.0.1' }).startAll();
 logger.info('mock registries listening', { ...servers.urls(), persons: state.persons.size, entities: state.entities.size });
 runUntilSignal(logger, () => servers.close());

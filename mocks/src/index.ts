@@ -6,4 +6,4 @@ export { samplePdf, samplePng, sampleJpeg, truncated } from './scans.js';
 export { scenarios } from './scenarios.js';
 export { anyOrigin } from './handlers/respond.js';
 export * from './auth/index.js';
-export { TestSigner, bearer, allScopesHeaders, testSubgraphBase, testLicensingConfig, testSecurityConfig, testGatewayAuth, TEST_TRUST_FILES, TEST_AUDIT_SUBJECT_KEY, type SubmissionDraft, type SignedSubmission } from './security.js';
+export { TestSigner, bearer, allScopesHeaders, TEST_TRUST_FILES, TEST_AUDIT_SUBJECT_KEY, type SubmissionDraft, type SignedSubmission } from './security.js';

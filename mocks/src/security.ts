@@ -1,29 +1,13 @@
 import { X509Certificate } from 'node:crypto';
-import type { RegistryEndpoint, SubgraphBaseConfig } from '@egov/subgraph-kit';
-import type { SecurityConfig } from '@egov/security';
-import { createTestDatabase } from '@egov/testkit';
 import { randomUUID } from 'node:crypto';
 import { checkBin } from '@egov/contracts';
-import type { RegistryName } from '@egov/contracts';
 import { applicationPayload, decisionPayload, signDetached, type ApplicationPayloadInput, type DecisionPayloadInput } from '@egov/security/signatures';
 import { canonicalBytes } from '@egov/core';
-import { mintToken, TEST_AUDIENCE, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FILE, type TokenRequest } from './auth/index.js';
-import { DEV_FEE_RATES_FILE } from './dev-config.js';
+import { mintToken, type TokenRequest } from './auth/index.js';
 import { loadTestPki, TEST_PKI_FILES, type TestCa, type TestPki } from './pki/index.js';
 
 /** The audit key development and tests use (production sets its own AUDIT_SUBJECT_KEY). */
 export const TEST_AUDIT_SUBJECT_KEY = 'egov-development-audit-subject-key';
-
-/** What every subgraph needs to verify the test issuer's tokens and keep an audit trail. */
-export function testSecurityConfig(): SecurityConfig {
-  return { issuers: [{ issuer: TEST_ISSUER, jwks: TEST_JWKS_FILE }], audience: TEST_AUDIENCE, partnersFile: TEST_PARTNERS_FILE, auditSubjectKey: TEST_AUDIT_SUBJECT_KEY };
-}
-
-/** The gateway's share of the same. */
-export function testGatewayAuth() {
-  const { issuers, audience, partnersFile } = testSecurityConfig();
-  return { issuers, audience, partnersFile };
-}
 
 /** Trusted roots, intermediates and CRLs of the test certification authority. */
 export const TEST_TRUST_FILES = TEST_PKI_FILES.trust;
@@ -36,34 +20,6 @@ export async function bearer(request: TokenRequest, purpose?: string): Promise<R
 /** The development partner that holds every scope (purpose "testing"): for tests about data, not about access. */
 export function allScopesHeaders(): Promise<Record<string, string>> {
   return bearer({ kind: 'partner', clientId: 'egov-test-all-scopes' }, 'testing');
-}
-
-/**
- * A subgraph's base configuration in a test: a database of its own on the real PostgreSQL (for the audit
- * trail), the test issuer's tokens, and company relations from the registry mock at `registryUrl`.
- */
-export async function testSubgraphBase(registryUrl: string, databasePrefix: string, registryTimeoutMs = 2000): Promise<{ base: SubgraphBaseConfig; drop(): Promise<void> }> {
-  const database = await createTestDatabase(databasePrefix);
-  return { base: { databaseUrl: database.url, security: testSecurityConfig(), relations: { baseUrl: registryUrl, timeoutMs: registryTimeoutMs } }, drop: database.drop };
-}
-
-/**
- * The licensing subgraph's own settings in a test (to spread over testSubgraphBase's `base`): the test CA's
- * trust store, the development fee rates, the four registries as `registry` places them, scans kept in
- * `attachments.dir`, and a deemed-issuance sweep rare enough that tests run it themselves.
- */
-export function testLicensingConfig(options: {
-  registry: (name: RegistryName) => RegistryEndpoint;
-  attachments: { dir: string; maxBytes?: number; maxFilesPerRequest: number };
-}) {
-  const { registry, attachments } = options;
-  return {
-    signatures: TEST_TRUST_FILES,
-    registries: { licensing: registry('licensing'), individuals: registry('individuals'), legalEntities: registry('legal-entities'), payments: registry('payments') },
-    attachments: { dir: attachments.dir, maxBytes: attachments.maxBytes ?? 10 * 1024 * 1024, maxFilesPerRequest: attachments.maxFilesPerRequest },
-    fees: { rates: DEV_FEE_RATES_FILE },
-    deemedIssuanceEveryMs: 3_600_000,
-  };
 }
 
 /**

@@ -6,8 +6,12 @@ import { fileURLToPath } from 'node:url';
  */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-export const SUBGRAPH_NAMES = ['individuals', 'legal-entities', 'payments', 'licensing'] as const;
+export const SUBGRAPH_NAMES = ['individuals', 'legal-entities', 'payments', 'licensing', 'applications'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+/** The upstream registries; each of the first four subgraphs wraps one, applications reads them all. */
+export const REGISTRY_NAMES = ['individuals', 'legal-entities', 'payments', 'licensing'] as const;
+export type RegistryName = (typeof REGISTRY_NAMES)[number];
 
 interface SubgraphPlace {
   port: number;
@@ -22,10 +26,11 @@ export const subgraphs: Record<SubgraphName, SubgraphPlace> = {
   'legal-entities': { port: 4002, urlEnv: 'LEGAL_ENTITIES_SUBGRAPH_URL', sdl: 'subgraphs/legal-entities/src/schema.graphql' },
   payments: { port: 4003, urlEnv: 'PAYMENTS_SUBGRAPH_URL', sdl: 'subgraphs/payments/src/schema.graphql' },
   licensing: { port: 4004, urlEnv: 'LICENSING_SUBGRAPH_URL', sdl: 'subgraphs/licensing/src/schema.graphql' },
+  applications: { port: 4005, urlEnv: 'APPLICATIONS_SUBGRAPH_URL', sdl: 'subgraphs/applications/src/schema.graphql' },
 };
 
 /** The upstream registries; in development the mocks serve each on its own port. */
-export const registries: Record<SubgraphName, { port: number; urlEnv: string }> = {
+export const registries: Record<RegistryName, { port: number; urlEnv: string }> = {
   individuals: { port: 4101, urlEnv: 'INDIVIDUALS_REGISTRY_URL' },
   'legal-entities': { port: 4102, urlEnv: 'LEGAL_ENTITIES_REGISTRY_URL' },
   payments: { port: 4103, urlEnv: 'PAYMENTS_REGISTRY_URL' },
@@ -40,6 +45,6 @@ export function subgraphUrl(name: SubgraphName, env: Env = process.env): string 
   return env[subgraphs[name].urlEnv] || `http://127.0.0.1:${subgraphs[name].port}/graphql`;
 }
 
-export function registryUrl(name: SubgraphName, env: Env = process.env): string {
+export function registryUrl(name: RegistryName, env: Env = process.env): string {
   return env[registries[name].urlEnv] || `http://127.0.0.1:${registries[name].port}`;
 }

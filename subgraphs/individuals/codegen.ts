@@ -5,6 +5,6 @@ export default subgraphCodegen({
     Person: '@egov/contracts#PersonRecord',
     IdentityDocument: '@egov/contracts#IdentityDocumentRecord',
     EntrepreneurRegistration: '@egov/contracts#EntrepreneurRecord',
-    DataAccess: '@egov/shared#StoredAccess',
+    DataAccess: '@egov/security#StoredAccess',
   },
 });

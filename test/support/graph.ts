@@ -1,24 +1,26 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SubgraphName } from '@egov/schema';
+import type { RegistryName, SubgraphName } from '@egov/schema';
 import { readSupergraph } from '@egov/schema';
 import { createLogger } from '@egov/core';
 import { type RegistryCache } from '@egov/registry-client';
 import { type RunningServer, type SubgraphOptions } from '@egov/subgraph-kit';
-import { createRegistryState, DEV_FEE_RATES_FILE, testGatewayAuth, testLicensingConfig, testSubgraphBase, type FixtureOptions, type RegistryState } from '@egov/mocks';
+import { createRegistryState, DEV_FEE_RATES_FILE, type FixtureOptions, type RegistryState } from '@egov/mocks';
+import { testApplicationsConfig, testGatewayAuth, testSubgraphBase } from '@egov/testkit';
 import { MockRegistryServers } from '@egov/mocks/http';
 import { createIndividualsSubgraph } from '@egov/individuals';
 import { createLegalEntitiesSubgraph } from '@egov/legal-entities';
 import { createPaymentsSubgraph } from '@egov/payments';
 import { createLicensingSubgraph } from '@egov/licensing';
+import { createApplicationsSubgraph } from '@egov/applications';
 import { startGateway, type GatewayConfig, type RunningGateway } from '@egov/gateway';
 import { createGatewayLogger } from '@egov/gateway/logger';
 
 export interface GraphOptions {
   fixtures?: FixtureOptions;
   registryTimeoutMs?: number;
-  /** The licensing subgraph's clock (to cross deadlines). */
+  /** The applications subgraph's clock (to cross deadlines). */
   clock?: () => Date;
   /** A registry cache shared by the four subgraphs (as Redis would be); none by default. */
   cache?: RegistryCache;
@@ -28,20 +30,20 @@ export interface GraphOptions {
   gateway?: Partial<GatewayConfig>;
   /** Where every log line of the graph goes (default stderr), and from which level (default LOG_LEVEL or error). */
   logs?: { level?: 'debug' | 'info' | 'warn' | 'error'; write?: (line: string) => void };
-  /** Outbox timings of the licensing subgraph; fast by default so tests need not wait. */
+  /** Outbox timings of the applications subgraph; fast by default so tests need not wait. */
   delivery?: { pollMs?: number; leaseMs?: number; retryBaseMs?: number; retryCapMs?: number };
 }
 
 export interface RunningGraph {
-  /** Stops the licensing subgraph and starts a new one on the same port (in-flight requests finish first). */
-  restartLicensing(): Promise<void>;
+  /** Stops the applications subgraph and starts a new one on the same port (in-flight requests finish first). */
+  restartApplications(): Promise<void>;
   gatewayUrl: string;
   /** The gateway's origin, for /attachments and /health. */
   gatewayBase: string;
   /** The database holding the audit trail and the applications. */
   databaseUrl: string;
-  /** The licensing subgraph's application service (tests use it to run the deemed-issuance sweep). */
-  licensing: ReturnType<typeof createLicensingSubgraph>['app'];
+  /** The applications subgraph's application service (tests use it to run the deemed-issuance sweep). */
+  applications: ReturnType<typeof createApplicationsSubgraph>['app'];
   gateway: RunningGateway;
   subgraphs: Record<SubgraphName, RunningServer>;
   registries: MockRegistryServers;
@@ -69,7 +71,7 @@ export function testGatewayConfig(urls: Record<SubgraphName, string>, overrides:
 }
 
 /**
- * The whole graph in this process, every hop over real HTTP on free ports: mock registries, the four
+ * The whole graph in this process, every hop over real HTTP on free ports: mock registries, the five
  * subgraphs and the gateway. Logs are quiet unless LOG_LEVEL says otherwise.
  */
 export async function startGraph(options: GraphOptions = {}): Promise<RunningGraph> {
@@ -77,19 +79,19 @@ export async function startGraph(options: GraphOptions = {}): Promise<RunningGra
   const state = createRegistryState(options.fixtures ?? { persons: 200 });
   const registries = await new MockRegistryServers({ state }).startAll();
   const urls = registries.urls();
-  const registry = (name: SubgraphName) => ({ baseUrl: urls[name], timeoutMs: options.registryTimeoutMs ?? 2000 });
+  const registry = (name: RegistryName) => ({ baseUrl: urls[name], timeoutMs: options.registryTimeoutMs ?? 2000 });
   const log = (name: string) => createLogger(name, { level, write: options.logs?.write });
 
-  // One database holds the audit trail of every subgraph, and licensing's applications.
+  // One database holds the audit trail of every subgraph, and the applications.
   const { base, drop } = await testSubgraphBase(urls['legal-entities'], 'egov_e2e', options.registryTimeoutMs);
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'egov-e2e-scans-'));
   const shared = { cache: options.cache, registryClient: options.registryClient };
-  const licensingConfig = {
+  const applicationsConfig = {
     ...base,
-    ...testLicensingConfig({ registry, attachments: { dir: attachmentsDir, maxFilesPerRequest: 20 } }),
+    ...testApplicationsConfig({ registry, attachments: { dir: attachmentsDir, maxFilesPerRequest: 20 } }),
     delivery: { pollMs: 200, leaseMs: 5_000, retryBaseMs: 100, retryCapMs: 1_000, ...options.delivery },
   };
-  let licensing = createLicensingSubgraph(licensingConfig, { logger: log('licensing'), clock: options.clock, ...shared });
+  let applications = createApplicationsSubgraph(applicationsConfig, { logger: log('applications'), clock: options.clock, ...shared });
 
   const subgraphs = {
     individuals: await createIndividualsSubgraph({ ...base, registry: registry('individuals') }, { logger: log('individuals'), ...shared }).start(0),
@@ -98,23 +100,24 @@ export async function startGraph(options: GraphOptions = {}): Promise<RunningGra
       { logger: log('legal-entities'), ...shared },
     ).start(0),
     payments: await createPaymentsSubgraph({ ...base, registry: registry('payments'), fees: { rates: DEV_FEE_RATES_FILE } }, { logger: log('payments'), clock: options.clock, ...shared }).start(0),
-    licensing: await licensing.start(0),
+    licensing: await createLicensingSubgraph({ ...base, registry: registry('licensing') }, { logger: log('licensing'), ...shared }).start(0),
+    applications: await applications.start(0),
   } satisfies Record<SubgraphName, RunningServer>;
 
   const gateway = await startGateway(testGatewayConfig(subgraphUrls(subgraphs), options.gateway), '127.0.0.1', createGatewayLogger(level, options.logs?.write));
 
   const graph: RunningGraph = {
-    async restartLicensing() {
-      const port = subgraphs.licensing.port;
-      await subgraphs.licensing.close();
-      licensing = createLicensingSubgraph(licensingConfig, { logger: log('licensing'), clock: options.clock, ...shared });
-      subgraphs.licensing = await licensing.start(port);
-      graph.licensing = licensing.app;
+    async restartApplications() {
+      const port = subgraphs.applications.port;
+      await subgraphs.applications.close();
+      applications = createApplicationsSubgraph(applicationsConfig, { logger: log('applications'), clock: options.clock, ...shared });
+      subgraphs.applications = await applications.start(port);
+      graph.applications = applications.app;
     },
     gatewayUrl: gateway.url,
     gatewayBase: gateway.url.replace(/\/graphql$/, ''),
     databaseUrl: base.databaseUrl,
-    licensing: licensing.app,
+    applications: applications.app,
     gateway,
     subgraphs,
     registries,

@@ -7,3 +7,4 @@ export * from './scalars/index.js';
 export * from './server/index.js';
 export * from './schema-file.js';
 export * from './process-services.js';
+export * from './applicant-reference.js';

@@ -4,3 +4,5 @@
  */
 export * from './graphql.js';
 export * from './database.js';
+export * from './config.js';
+export * from './subgraph.js';

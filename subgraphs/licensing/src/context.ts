@@ -1,34 +1,7 @@
-import type { Agencies } from '@egov/security';
 import type { WithAuth, WithStaleRecorder } from '@egov/subgraph-kit';
-import type { Catalog } from '@egov/domain';
-import type { FeeSchedule } from '@egov/domain';
-import type DataLoader from 'dataloader';
-import type { ApplicationService } from './applications/service.js';
-import type { ApplicationStore, StoredApplication } from './applications/store.js';
-import type { AttachmentRepository } from './attachments/index.js';
-import type { DeliveryState, Outbox } from './delivery/outbox.js';
-import type { WorkingCalendar } from '@egov/domain';
 import type { LicensingRegistry } from './registry/index.js';
-
-/** What lives as long as the process: data loaded at start, the database, the applications service. */
-export interface LicensingApp {
-  catalog: Catalog;
-  fees: FeeSchedule;
-  calendar: WorkingCalendar;
-  applications: ApplicationService;
-  store: ApplicationStore;
-  attachments: AttachmentRepository;
-  outbox: Outbox;
-  agencies: Agencies;
-}
 
 export interface Context extends WithStaleRecorder, WithAuth {
   /** Per-request batched reads of Е-лицензирование. */
   registry: LicensingRegistry;
-  /** Per-request batched reads of our applications, by applicant. */
-  applicationsOf: DataLoader<string, StoredApplication[]>;
-  /** Per-request batched reads of delivery states, by application number. */
-  deliveryOf: DataLoader<string, DeliveryState | null>;
-  app: LicensingApp;
-  now: Date;
 }

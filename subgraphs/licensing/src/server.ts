@@ -1,98 +1,35 @@
-import DataLoader from 'dataloader';
-import { createBatchLoader, groupedBy, StaleRecorder } from '@egov/registry-client';
 import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, type SubgraphOptions } from '@egov/subgraph-kit';
-import { migrate } from '@egov/stores';
-import { TrustStore } from '@egov/security/signatures';
-import { loadCatalog } from '@egov/domain';
-import { FeeSchedule } from '@egov/domain';
-import { ApplicationService } from './applications/service.js';
-import { applicationResource, ApplicationStore, type StoredApplication } from './applications/store.js';
-import { AttachmentRepository, BlobStore, createUploadRoute } from './attachments/index.js';
-import { loadCalendar } from '@egov/domain';
-import { Outbox } from './delivery/outbox.js';
+import { StaleRecorder } from '@egov/registry-client';
 import type { LicensingConfig } from './config.js';
-import type { Context, LicensingApp } from './context.js';
+import type { Context } from './context.js';
 import { createLicensingRegistry } from './registry/index.js';
 import { resolvers } from './resolvers/index.js';
 
 export { loadConfig, type LicensingConfig } from './config.js';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
-const MIGRATIONS = new URL('../migrations/', import.meta.url);
 
-/**
- * The licensing subgraph (Е-лицензирование): licences, the public-service catalog, working-day due dates,
- * drafts, submissions, decisions, and the upload endpoint for scans.
- */
+/** The licensing subgraph (Е-лицензирование): licences by number and by holder. */
 export function createLicensingSubgraph(config: Omit<LicensingConfig, 'port'>, options: SubgraphOptions = {}) {
   const kit = createSubgraphKit('licensing', config, options);
-  const { logger, clock, pool } = kit;
-  const clients = {
-    licensing: kit.client('licensing', config.registries.licensing),
-    individuals: kit.client('individuals', config.registries.individuals),
-    legalEntities: kit.client('legal-entities', config.registries.legalEntities),
-    payments: kit.client('payments', config.registries.payments),
-  };
-  let trust: Promise<TrustStore> | undefined;
-  const trustStore = () => (trust ??= TrustStore.fromFiles(config.signatures));
-  const store = new ApplicationStore(pool);
-  const attachments = new AttachmentRepository(pool);
-  const catalog = loadCatalog();
-  const calendar = loadCalendar();
-  const fees = FeeSchedule.fromFiles({ mrpTable: config.fees.mrpTable, feeRates: config.fees.rates });
-  const outbox = new Outbox(pool, clients.licensing, store, attachments, logger, config.delivery);
-  const applications = new ApplicationService({ catalog, fees, calendar, clients, store, attachments, logger, clock, cache: options.cache, idempotency: options.idempotency, trust: trustStore, onAccepted: () => outbox.kick() });
-  const app: LicensingApp = { catalog, fees, calendar, applications, store, attachments, outbox, agencies: kit.security.authz.agencies };
-  const blobs = new BlobStore(config.attachments.dir, config.attachments.maxBytes);
-  let sweep: NodeJS.Timeout | undefined;
-
-  const server = createSubgraphServer<Context>({
+  const client = kit.client('licensing', config.registry);
+  return createSubgraphServer<Context>({
     name: 'licensing',
     typeDefs,
     resolvers,
-    logger,
+    logger: kit.logger,
     security: kit.security,
     guard: {
       License: (licence: { holderId: string }) => ({ kind: 'licences', holderId: licence.holderId }),
-      Person: (person: { iin: string }, field) => (field === 'applications' ? { kind: 'applications', holderId: person.iin } : { kind: 'licences', holderId: person.iin }),
-      LegalEntity: (entity: { bin: string }, field) => (field === 'applications' ? { kind: 'applications', holderId: entity.bin } : { kind: 'licences', holderId: entity.bin }),
-      Application: applicationResource,
-      ApplicationReceipt: ({ application }: { application: StoredApplication }) => applicationResource(application),
-      ApplicationDraft: (draft: { snapshot: { id: string } }) => ({ kind: 'act-for', applicantId: draft.snapshot.id }),
+      Person: (person: { iin: string }) => ({ kind: 'licences', holderId: person.iin }),
+      LegalEntity: (entity: { bin: string }) => ({ kind: 'licences', holderId: entity.bin }),
     },
     context: async (_req, auth) => {
       const stale = new StaleRecorder();
-      return {
-        auth,
-        stale,
-        registry: createLicensingRegistry(clients.licensing, options.cache, stale),
-        deliveryOf: createBatchLoader((numbers) => outbox.statesOf(numbers)),
-        applicationsOf: new DataLoader(async (ids: readonly string[]) => {
-          const groups = groupedBy(ids, await store.ofApplicants(ids), (a) => a.applicantId);
-          return ids.map((id) => groups.get(id)!);
-        }),
-        app,
-        now: clock(),
-      };
+      return { auth, stale, registry: createLicensingRegistry(client, options.cache, stale) };
     },
-    routes: { 'POST /attachments': createUploadRoute({ store: blobs, attachments, limits: { maxFiles: config.attachments.maxFilesPerRequest }, logger }) },
+    health: registryHealth([client], options.cache),
     readiness: kit.readiness,
-    health: registryHealth(Object.values(clients), options.cache),
-    beforeStart: async () => {
-      await trustStore();
-      const applied = await migrate(pool, 'licensing', MIGRATIONS);
-      if (applied.length > 0) logger.info('migrations applied', { applied });
-      sweep = setInterval(() => {
-        applications.applyDeemedIssuance().catch((error: unknown) => logger.warn('deemed-issuance sweep failed', { error }));
-      }, config.deemedIssuanceEveryMs);
-      sweep.unref();
-      outbox.start();
-    },
-    afterStop: async () => {
-      clearInterval(sweep);
-      await outbox.stop();
-      await pool.end();
-    },
+    afterStop: () => kit.pool.end(),
   });
-  return Object.assign(server, { app, pool });
 }

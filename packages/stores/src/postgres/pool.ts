@@ -12,7 +12,7 @@ export interface PoolOptions {
 }
 
 /**
- * A PostgreSQL pool. Our SQL always names its schema (`licensing.applications`) and never relies on
+ * A PostgreSQL pool. Our SQL always names its schema (`applications.applications`) and never relies on
  * session settings, because the embedded server multiplexes every client onto one session.
  */
 export function createPool(url: string, options: PoolOptions): Pool {

@@ -2,7 +2,7 @@
 import type { ApplicantRef } from '@egov/contracts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PersonRecord, IdentityDocumentRecord, EntrepreneurRecord } from '@egov/contracts';
-import type { StoredAccess } from '@egov/shared';
+import type { StoredAccess } from '@egov/security';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

@@ -1,10 +1,8 @@
 import { notFound } from '@egov/core';
-import { type LicenseRecord } from '@egov/contracts';
+import type { LicenseRecord } from '@egov/contracts';
+import { applicantReference } from '@egov/subgraph-kit';
 import type { Context } from '../context.js';
-import type { StoredApplication } from '../applications/store.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { applicationResource } from '../applications/store.js';
-import { applicantRef } from './applicant-ref.js';
 
 const REGISTRY = 'licensing';
 
@@ -22,15 +20,6 @@ async function licensesOf(holderId: string, context: Context): Promise<LicenseRe
   return [...licenses].sort((a, b) => b.issuedOn.localeCompare(a.issuedOn) || a.number.localeCompare(b.number));
 }
 
-/** A holder's applications; an officer sees only those their agency handles. */
-async function applicationsOf(holderId: string, context: Context): Promise<StoredApplication[]> {
-  await context.auth.require({ kind: 'applications', holderId });
-  const all = await context.applicationsOf.load(holderId);
-  if (context.auth.principal.kind !== 'officer') return all;
-  const visible = await Promise.all(all.map(async (a) => (await context.auth.decision(applicationResource(a))).allow));
-  return all.filter((_a, i) => visible[i]);
-}
-
 const named = { name: (record: { nameKk: string; nameRu: string }, { language }: { language?: 'KK' | 'RU' | null }) => (language === 'KK' ? record.nameKk : record.nameRu) };
 
 export const licenseResolvers: Resolvers = {
@@ -39,7 +28,7 @@ export const licenseResolvers: Resolvers = {
   },
   License: {
     __resolveReference: (reference, context) => loadLicense(reference.number, context),
-    holder: (license) => applicantRef(license.holderId),
+    holder: (license) => applicantReference(license.holderId),
   },
   LicensedActivity: named,
   Licensor: named,
@@ -49,11 +38,9 @@ export const licenseResolvers: Resolvers = {
   Person: {
     __resolveReference: (reference) => ({ iin: reference.iin }),
     licenses: (person, _args, context) => licensesOf(person.iin, context),
-    applications: (person, _args, context) => applicationsOf(person.iin, context),
   },
   LegalEntity: {
     __resolveReference: (reference) => ({ bin: reference.bin }),
     licenses: (entity, _args, context) => licensesOf(entity.bin, context),
-    applications: (entity, _args, context) => applicationsOf(entity.bin, context),
   },
 };

@@ -40,7 +40,7 @@ export function newAttachmentId(): string {
   return `att_${randomBytes(12).toString('base64url')}`;
 }
 
-/** Attachment records in licensing.attachments. */
+/** Attachment records in applications.attachments. */
 export class AttachmentRepository {
   constructor(private readonly pool: Pool) {}
 
@@ -49,7 +49,7 @@ export class AttachmentRepository {
       const saved: Attachment[] = [];
       for (const item of items) {
         const { rows } = await client.query<Row>(
-          `INSERT INTO licensing.attachments (id, sha256, media_type, size_bytes, document_id, file_name, uploaded_by)
+          `INSERT INTO applications.attachments (id, sha256, media_type, size_bytes, document_id, file_name, uploaded_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
           [item.id, item.sha256, item.mediaType, item.size, item.documentId, item.fileName, item.uploadedBy],
         );
@@ -61,19 +61,19 @@ export class AttachmentRepository {
 
   async findMany(ids: readonly string[], client: Pool | PoolClient = this.pool): Promise<Attachment[]> {
     if (ids.length === 0) return [];
-    const { rows } = await client.query<Row>('SELECT * FROM licensing.attachments WHERE id = ANY($1::text[])', [ids]);
+    const { rows } = await client.query<Row>('SELECT * FROM applications.attachments WHERE id = ANY($1::text[])', [ids]);
     return rows.map(fromRow);
   }
 
   async ofApplication(number: string): Promise<Attachment[]> {
-    const { rows } = await this.pool.query<Row>('SELECT * FROM licensing.attachments WHERE application_number = $1 ORDER BY document_id, id', [number]);
+    const { rows } = await this.pool.query<Row>('SELECT * FROM applications.attachments WHERE application_number = $1 ORDER BY document_id, id', [number]);
     return rows.map(fromRow);
   }
 
   /** Gives the scans to an application; a scan already taken by another application is not taken again. */
   async claim(client: PoolClient, ids: readonly string[], applicationNumber: string): Promise<number> {
     const result = await client.query(
-      `UPDATE licensing.attachments SET application_number = $2 WHERE id = ANY($1::text[]) AND application_number IS NULL`,
+      `UPDATE applications.attachments SET application_number = $2 WHERE id = ANY($1::text[]) AND application_number IS NULL`,
       [ids, applicationNumber],
     );
     return result.rowCount ?? 0;

@@ -35,3 +35,6 @@ export interface ApplicationRejectedModel {
 export interface PaymentRefModel {
   id: string;
 }
+export interface LicenseRefModel {
+  number: string;
+}

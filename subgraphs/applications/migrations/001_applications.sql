@@ -1,8 +1,8 @@
 -- Applications for public services, the scans attached to them, and their history.
-CREATE SCHEMA IF NOT EXISTS licensing;
+CREATE SCHEMA IF NOT EXISTS applications;
 
 -- A scan as uploaded: the bytes live in the blob store under their SHA-256; this row says who it is for.
-CREATE TABLE licensing.attachments (
+CREATE TABLE applications.attachments (
   id                 text PRIMARY KEY,
   sha256             text NOT NULL,
   media_type         text NOT NULL,
@@ -14,9 +14,9 @@ CREATE TABLE licensing.attachments (
   application_number text
 );
 
-CREATE SEQUENCE licensing.application_serial;
+CREATE SEQUENCE applications.application_serial;
 
-CREATE TABLE licensing.applications (
+CREATE TABLE applications.applications (
   number              text PRIMARY KEY,
   service_code        text NOT NULL,
   action              text NOT NULL,
@@ -42,17 +42,17 @@ CREATE TABLE licensing.applications (
   license_number      text
 );
 
-CREATE INDEX applications_by_applicant ON licensing.applications (applicant_id, submitted_at DESC);
-CREATE INDEX applications_open ON licensing.applications (due_date) WHERE status IN ('SUBMITTED', 'IN_REVIEW');
-CREATE UNIQUE INDEX applications_payment ON licensing.applications (payment_id) WHERE payment_id IS NOT NULL;
-CREATE INDEX attachments_by_application ON licensing.attachments (application_number);
+CREATE INDEX applications_by_applicant ON applications.applications (applicant_id, submitted_at DESC);
+CREATE INDEX applications_open ON applications.applications (due_date) WHERE status IN ('SUBMITTED', 'IN_REVIEW');
+CREATE UNIQUE INDEX applications_payment ON applications.applications (payment_id) WHERE payment_id IS NOT NULL;
+CREATE INDEX attachments_by_application ON applications.attachments (application_number);
 
-CREATE TABLE licensing.application_events (
+CREATE TABLE applications.application_events (
   id          bigserial PRIMARY KEY,
-  number      text NOT NULL REFERENCES licensing.applications (number),
+  number      text NOT NULL REFERENCES applications.applications (number),
   at          timestamptz NOT NULL DEFAULT now(),
   status      text NOT NULL,
   actor       text NOT NULL,
   note        text
 );
-CREATE INDEX application_events_by_number ON licensing.application_events (number, id);
+CREATE INDEX application_events_by_number ON applications.application_events (number, id);

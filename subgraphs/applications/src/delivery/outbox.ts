@@ -34,7 +34,7 @@ interface Row {
 }
 
 /**
- * Hands accepted applications over to Е-лицензирование from licensing.outbox. The row is written with the
+ * Hands accepted applications over to Е-лицензирование from applications.outbox. The row is written with the
  * application (same transaction), so nothing accepted is ever without one; the worker retries with backoff
  * until the upstream confirms, and the upstream keeps one application per number, so a repeat after a lost
  * answer changes nothing there. Several processes may run workers: a row is leased to one at a time.
@@ -67,7 +67,7 @@ export class Outbox {
 
   /** Writes the delivery row; call inside the transaction that stores the application. */
   static async enqueue(client: PoolClient, applicationNumber: string): Promise<void> {
-    await client.query('INSERT INTO licensing.outbox (application_number) VALUES ($1)', [applicationNumber]);
+    await client.query('INSERT INTO applications.outbox (application_number) VALUES ($1)', [applicationNumber]);
   }
 
   start(): void {
@@ -111,9 +111,9 @@ export class Outbox {
   /** One pass: takes up to batchSize due rows and delivers them. Returns how many it took. */
   async runOnce(): Promise<number> {
     const { rows } = await this.pool.query<Row>(
-      `UPDATE licensing.outbox SET next_attempt_at = now() + make_interval(secs => $2::double precision / 1000),
+      `UPDATE applications.outbox SET next_attempt_at = now() + make_interval(secs => $2::double precision / 1000),
          attempts = attempts + 1, last_attempt_at = now()
-       WHERE id IN (SELECT id FROM licensing.outbox WHERE delivered_at IS NULL AND next_attempt_at <= now()
+       WHERE id IN (SELECT id FROM applications.outbox WHERE delivered_at IS NULL AND next_attempt_at <= now()
                     ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING id, application_number, attempts`,
       [this.batchSize, this.leaseMs],
@@ -126,12 +126,12 @@ export class Outbox {
     try {
       const body = await this.payload(row.application_number);
       await this.upstream.call({ method: 'PUT', path: fillPath(licensingApi.deliverApplication, { number: row.application_number }), body, schema: DeliverApplicationResponse });
-      await this.pool.query('UPDATE licensing.outbox SET delivered_at = now(), last_error = NULL WHERE id = $1', [row.id]);
+      await this.pool.query('UPDATE applications.outbox SET delivered_at = now(), last_error = NULL WHERE id = $1', [row.id]);
     } catch (error) {
       const wait = Math.min(this.retryCapMs, this.retryBaseMs * 2 ** (row.attempts - 1)) * (0.5 + Math.random() / 2);
       const code = (error as { extensions?: { code?: unknown } }).extensions?.code ?? (error as Error).name;
       await this.pool
-        .query('UPDATE licensing.outbox SET next_attempt_at = now() + make_interval(secs => $2::double precision / 1000), last_error = $3 WHERE id = $1', [row.id, wait, `${String(code)} (attempt ${row.attempts})`])
+        .query('UPDATE applications.outbox SET next_attempt_at = now() + make_interval(secs => $2::double precision / 1000), last_error = $3 WHERE id = $1', [row.id, wait, `${String(code)} (attempt ${row.attempts})`])
         .catch((failure: unknown) => this.logger.warn('could not record a failed delivery; the lease will expire', { error: failure }));
       this.logger.info('delivery postponed', { application: row.application_number, attempt: row.attempts, retryInMs: Math.round(wait), code });
     }
@@ -159,7 +159,7 @@ export class Outbox {
 
   async statesOf(numbers: readonly string[]): Promise<Map<string, DeliveryState>> {
     const { rows } = await this.pool.query<{ application_number: string; attempts: number; last_attempt_at: Date | null; next_attempt_at: Date; delivered_at: Date | null; last_error: string | null }>(
-      'SELECT application_number, attempts, last_attempt_at, next_attempt_at, delivered_at, last_error FROM licensing.outbox WHERE application_number = ANY($1::text[])',
+      'SELECT application_number, attempts, last_attempt_at, next_attempt_at, delivered_at, last_error FROM applications.outbox WHERE application_number = ANY($1::text[])',
       [numbers],
     );
     return new Map(
@@ -179,7 +179,7 @@ export class Outbox {
 
   /** Applications not yet confirmed by the upstream (for tests and operators). */
   async pending(): Promise<number> {
-    const { rows } = await this.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM licensing.outbox WHERE delivered_at IS NULL');
+    const { rows } = await this.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM applications.outbox WHERE delivered_at IS NULL');
     return rows[0]!.n;
   }
 }

@@ -1,9 +1,9 @@
 -- Deliveries of accepted applications to Е-лицензирование. A row is written in the same transaction as
 -- the application, so an application the applicant was told is accepted always has one; the worker
 -- delivers it (at least once; the upstream keeps one application per number, so in effect exactly once).
-CREATE TABLE licensing.outbox (
+CREATE TABLE applications.outbox (
   id                 bigserial PRIMARY KEY,
-  application_number text NOT NULL UNIQUE REFERENCES licensing.applications (number),
+  application_number text NOT NULL UNIQUE REFERENCES applications.applications (number),
   created_at         timestamptz NOT NULL DEFAULT now(),
   attempts           integer NOT NULL DEFAULT 0,
   -- also the lease: a worker that takes a row moves this forward, so another worker leaves it alone
@@ -13,4 +13,4 @@ CREATE TABLE licensing.outbox (
   last_error         text
 );
 
-CREATE INDEX outbox_due ON licensing.outbox (next_attempt_at) WHERE delivered_at IS NULL;
+CREATE INDEX outbox_due ON applications.outbox (next_attempt_at) WHERE delivered_at IS NULL;

@@ -1,8 +1,8 @@
 import { applicantIdOf } from '@egov/contracts';
 import { ErrorCode, graphqlError } from '@egov/core';
+import { applicantReference } from '@egov/subgraph-kit';
 import { applicationResource } from '../applications/store.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { applicantRef } from './applicant-ref.js';
 
 /** Drafts, submissions, applications and officers' decisions. */
 export const applicationResolvers: Resolvers = {
@@ -53,7 +53,7 @@ export const applicationResolvers: Resolvers = {
   ApplicationDraft: {
     service: (draft) => draft.entry,
     action: (draft) => draft.action.kind,
-    applicant: (draft) => applicantRef(draft.snapshot.id),
+    applicant: (draft) => applicantReference(draft.snapshot.id),
     applicantKind: (draft) => draft.recipientKind,
     attachmentsNeeded: (draft) => draft.documents.filter((d) => d.status === 'ATTACH_NEEDED').map((d) => d.document),
     license: (draft) => draft.licence,
@@ -92,7 +92,7 @@ export const applicationResolvers: Resolvers = {
     },
     service: (application, _args, { app }) => app.catalog.byCode(application.serviceCode)!,
     action: (application) => application.action as never,
-    applicant: (application) => applicantRef(application.applicantId),
+    applicant: (application) => applicantReference(application.applicantId),
     applicantKind: (application) => application.applicantKind as never,
     documents: (application) => application.receipt.documents as never,
     attachments: (application, _args, { app }) => app.attachments.ofApplication(application.number),
@@ -100,7 +100,7 @@ export const applicationResolvers: Resolvers = {
     history: (application, _args, { app }) => app.store.history(application.number),
     refusalGround: (application, _args, { app }) =>
       app.catalog.byCode(application.serviceCode)?.refusalGrounds.find((g) => g.code === application.refusalGround) ?? null,
-    license: (application, _args, { registry }) => (application.licenseNumber ? registry.license.load(application.licenseNumber) : null),
+    license: (application) => (application.licenseNumber ? { number: application.licenseNumber } : null),
     delivery: async (application, _args, { deliveryOf }) =>
       (await deliveryOf.load(application.number)) ?? { state: 'PENDING', attempts: 0, lastAttemptAt: null, nextAttemptAt: null, deliveredAt: null, lastError: null },
   },

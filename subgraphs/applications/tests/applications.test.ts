@@ -6,19 +6,19 @@ import { createMockRegistries } from '@egov/mocks/node';
 import { createRedis, RedisIdempotencyStore } from '@egov/stores';
 import { loopbackPassesThrough } from '@egov/testkit';
 import { individualsApi, PersonsBatchRequest } from '@egov/contracts';
-import { startLicensing } from './support.js';
+import { startApplications } from './support.js';
 
 const { server: registries, state } = createMockRegistries({ persons: 300 });
-let licensing: Awaited<ReturnType<typeof startLicensing>>;
+let applications: Awaited<ReturnType<typeof startApplications>>;
 const now = new Date('2026-03-20T10:00:00+05:00');
 
 beforeAll(async () => {
   registries.listen(loopbackPassesThrough);
-  licensing = await startLicensing({ clock: () => now });
+  applications = await startApplications({ clock: () => now });
 });
 afterEach(() => registries.resetHandlers());
 afterAll(async () => {
-  await licensing.close();
+  await applications.close();
   registries.close();
 });
 
@@ -26,21 +26,21 @@ const DRAFT = `query($s: ID!, $a: ServiceActionKind!, $id: ApplicantId!) { appli
   channel eligible reasons { code field } documents { document { id } status summary unavailableBecause } attachmentsNeeded { id }
   fee { amountMrp amount paid } license { number } expectedResult { dueDate } expectedResultUnknownBecause } }`;
 /** Who prepares an application: the citizen themselves, or the head of the company applying. */
-const applicantSide = (applicantId: string, on = licensing) => on.as({ kind: 'citizen', iin: state.entities.get(applicantId)?.headIin ?? applicantId });
+const applicantSide = (applicantId: string, on = applications) => on.as({ kind: 'citizen', iin: state.entities.get(applicantId)?.headIin ?? applicantId });
 const draft = async (s: string, a: string, id: string) => (await applicantSide(id).ask(DRAFT, { s, a, id })).data.applicationDraft;
 
 const SUBMIT = `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) {
   __typename ... on ApplicationReceipt { number replayed } ... on ApplicationRejected { problems { code field message } } } }`;
 type Draft = { serviceCode: string; action: string; applicantId: string; attachments?: { id: string; sha256: string }[]; paymentId?: string; idempotencyKey?: string };
 /** Signs and submits once; `times` sends the same signed request that many times at once (a user's retries). */
-async function submitAll(input: Draft, times = 1, on = licensing) {
+async function submitAll(input: Draft, times = 1, on = applications) {
   const applicant = applicantSide(input.applicantId, on);
   const signed = await applicant.signed({ attachments: [], ...input });
   return Promise.all(Array.from({ length: times }, async () => (await applicant.ask(SUBMIT, { input: signed })).data.submitApplication));
 }
 const submit = async (input: Draft) => (await submitAll(input))[0];
 
-async function uploadScan(document: string, applicantId: string, on = licensing): Promise<{ id: string; sha256: string }> {
+async function uploadScan(document: string, applicantId: string, on = applications): Promise<{ id: string; sha256: string }> {
   const form = new FormData();
   form.append(document, new Blob([new Uint8Array(samplePdf(`${document} ${applicantId}`))]), `${document}.pdf`);
   const body = (await (await applicantSide(applicantId, on).upload(form)).json()) as { attachments: { id: string; sha256: string }[] };
@@ -125,16 +125,16 @@ describe('submitting safely', () => {
     expect(results.every((r) => r.__typename === 'ApplicationReceipt')).toBe(true);
     expect(numbers.size).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
-    const { rows } = await licensing.pool.query(`SELECT count(*)::int AS n FROM licensing.applications WHERE idempotency_key = $1`, [input.idempotencyKey]);
+    const { rows } = await applications.pool.query(`SELECT count(*)::int AS n FROM applications.applications WHERE idempotency_key = $1`, [input.idempotencyKey]);
     expect(rows[0].n).toBe(1);
   });
 
   it('when a registry is down at submission, nothing is stored and the problem says to retry', async () => {
     registries.use(http.post(`*${individualsApi.personsBatch}`, () => new HttpResponse(null, { status: 503 })));
-    const before = (await licensing.pool.query('SELECT count(*)::int AS n FROM licensing.applications')).rows[0].n;
+    const before = (await applications.pool.query('SELECT count(*)::int AS n FROM applications.applications')).rows[0].n;
     const result = await submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.youngWoman });
     expect(result.problems).toEqual([expect.objectContaining({ code: 'REGISTRY_UNAVAILABLE', message: expect.stringContaining('try again') })]);
-    expect((await licensing.pool.query('SELECT count(*)::int AS n FROM licensing.applications')).rows[0].n).toBe(before);
+    expect((await applications.pool.query('SELECT count(*)::int AS n FROM applications.applications')).rows[0].n).toBe(before);
   });
 
   it('a key shorter than 8 characters is refused on its field', async () => {
@@ -143,12 +143,12 @@ describe('submitting safely', () => {
   });
 });
 
-describe('submitting behind a Redis idempotency gate (several licensing processes share it)', () => {
-  const redis = createRedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', { name: 'licensing-idempotency-test' });
+describe('submitting behind a Redis idempotency gate (several applications processes share it)', () => {
+  const redis = createRedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', { name: 'applications-idempotency-test' });
   const prefix = `egov-test-submit:${randomUUID()}:`;
-  let gated: Awaited<ReturnType<typeof startLicensing>>;
+  let gated: Awaited<ReturnType<typeof startApplications>>;
   beforeAll(async () => {
-    gated = await startLicensing({ clock: () => now, idempotency: new RedisIdempotencyStore(redis, prefix) });
+    gated = await startApplications({ clock: () => now, idempotency: new RedisIdempotencyStore(redis, prefix) });
   });
   afterAll(async () => {
     await gated.close();
@@ -164,7 +164,7 @@ describe('submitting behind a Redis idempotency gate (several licensing processe
     const results = await submitAll(input, 20, gated);
     expect(new Set(results.map((r) => r.number)).size).toBe(1);
     expect(results.filter((r) => r.__typename === 'ApplicationReceipt' && !r.replayed)).toHaveLength(1);
-    const { rows } = await gated.pool.query('SELECT count(*)::int AS n FROM licensing.applications');
+    const { rows } = await gated.pool.query('SELECT count(*)::int AS n FROM applications.applications');
     expect(rows[0].n).toBe(1);
   });
 

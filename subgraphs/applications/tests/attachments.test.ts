@@ -3,19 +3,19 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allScopesHeaders, NAMED, samplePdf, samplePng, sampleJpeg, truncated } from '@egov/mocks';
-import { startLicensing } from './support.js';
+import { startApplications } from './support.js';
 
 const MAX = 64 * 1024;
-let licensing: Awaited<ReturnType<typeof startLicensing>>;
+let applications: Awaited<ReturnType<typeof startApplications>>;
 beforeAll(async () => {
-  licensing = await startLicensing({ maxBytes: MAX });
+  applications = await startApplications({ maxBytes: MAX });
 });
-afterAll(() => licensing?.close());
+afterAll(() => applications?.close());
 
 async function upload(parts: { document: string; file: Buffer; name: string }[]) {
   const form = new FormData();
   for (const part of parts) form.append(part.document, new Blob([new Uint8Array(part.file)]), part.name);
-  const response = await licensing.as({ kind: 'citizen', iin: NAMED.youngWoman }).upload(form);
+  const response = await applications.as({ kind: 'citizen', iin: NAMED.youngWoman }).upload(form);
   return { status: response.status, body: (await response.json()) as any };
 }
 
@@ -44,13 +44,13 @@ describe('uploading scans', () => {
     const first = await upload([{ document: 'information-form', file: pdf, name: 'a.pdf' }]);
     const second = await upload([{ document: 'information-form', file: pdf, name: 'b.pdf' }]);
     expect(first.body.attachments[0].id).not.toBe(second.body.attachments[0].id);
-    const path = join(licensing.attachmentsDir, sha256(pdf).slice(0, 2), sha256(pdf));
+    const path = join(applications.attachmentsDir, sha256(pdf).slice(0, 2), sha256(pdf));
     expect(readFileSync(path).equals(pdf)).toBe(true);
   });
 
   it('takes a raw body naming its document in the query', async () => {
     const png = samplePng(4, 4);
-    const response = await licensing.as({ kind: 'citizen', iin: NAMED.youngWoman }).upload({ document: 'information-form', body: png, contentType: 'application/octet-stream', fileName: 'page1.png' });
+    const response = await applications.as({ kind: 'citizen', iin: NAMED.youngWoman }).upload({ document: 'information-form', body: png, contentType: 'application/octet-stream', fileName: 'page1.png' });
     expect(response.status).toBe(201);
     expect(((await response.json()) as any).attachments[0]).toMatchObject({ mediaType: 'image/png', fileName: 'page1.png' });
   });
@@ -62,18 +62,18 @@ describe('uploading scans', () => {
     ['a PNG cut short in transfer', truncated(samplePng(64, 64)), 400, 'TRUNCATED_FILE'],
     ['a JPEG without its end marker', sampleJpeg().subarray(0, -2), 400, 'TRUNCATED_FILE'],
   ])('refuses %s with a clear code and stores nothing', async (_case, file, status, code) => {
-    const before = readdirSync(licensing.attachmentsDir, { recursive: true }).length;
+    const before = readdirSync(applications.attachmentsDir, { recursive: true }).length;
     const response = await upload([{ document: 'information-form', file, name: 'scan.pdf' }]);
     expect(response.status).toBe(status);
     expect(response.body.errors).toEqual([expect.objectContaining({ code, message: expect.any(String), documentId: 'information-form' })]);
-    expect(readdirSync(licensing.attachmentsDir, { recursive: true }).length).toBe(before);
+    expect(readdirSync(applications.attachmentsDir, { recursive: true }).length).toBe(before);
   });
 
   it('refuses a file over the size limit without keeping any of it', async () => {
     const response = await upload([{ document: 'information-form', file: samplePdf('Big', MAX + 10_000), name: 'big.pdf' }]);
     expect(response.status).toBe(413);
     expect(response.body.errors[0].code).toBe('FILE_TOO_LARGE');
-    expect(readdirSync(join(licensing.attachmentsDir, 'tmp'))).toEqual([]);
+    expect(readdirSync(join(applications.attachmentsDir, 'tmp'))).toEqual([]);
   });
 
   it('refuses more files than one request may carry, and the whole request with them', async () => {
@@ -81,18 +81,18 @@ describe('uploading scans', () => {
     const response = await upload(parts);
     expect(response.status).toBe(413);
     expect(response.body.errors.map((e: { code: string }) => e.code)).toContain('TOO_MANY_FILES');
-    const { rows } = await licensing.pool.query(`SELECT count(*)::int AS n FROM licensing.attachments WHERE file_name LIKE 'p_.pdf'`);
+    const { rows } = await applications.pool.query(`SELECT count(*)::int AS n FROM applications.attachments WHERE file_name LIKE 'p_.pdf'`);
     expect(rows[0].n).toBe(0);
   });
 
   it('refuses a part whose field name is not a document id, and a request with no file', async () => {
     expect((await upload([{ document: 'Information Form!', file: samplePdf(), name: 'x.pdf' }])).body.errors[0].code).toBe('BAD_DOCUMENT_ID');
-    const empty = await licensing.as({ kind: 'citizen', iin: NAMED.youngWoman }).upload(new FormData());
+    const empty = await applications.as({ kind: 'citizen', iin: NAMED.youngWoman }).upload(new FormData());
     expect(empty.status).toBe(400);
   });
 
   it('writes scans only under the configured directory', () => {
-    expect(existsSync(join(licensing.attachmentsDir, 'tmp'))).toBe(true);
+    expect(existsSync(join(applications.attachmentsDir, 'tmp'))).toBe(true);
   });
 });
 
@@ -104,15 +104,15 @@ describe('who may upload', () => {
   };
 
   it('nobody without a token: 401 UNAUTHENTICATED, nothing stored', async () => {
-    const before = readdirSync(licensing.attachmentsDir, { recursive: true }).length;
-    const response = await fetch(`${licensing.base}/attachments`, { method: 'POST', body: form() });
+    const before = readdirSync(applications.attachmentsDir, { recursive: true }).length;
+    const response = await fetch(`${applications.base}/attachments`, { method: 'POST', body: form() });
     expect(response.status).toBe(401);
     expect(((await response.json()) as any).errors[0].code).toBe('UNAUTHENTICATED');
-    expect(readdirSync(licensing.attachmentsDir, { recursive: true }).length).toBe(before);
+    expect(readdirSync(applications.attachmentsDir, { recursive: true }).length).toBe(before);
   });
 
   it('not a partner system, even one with every scope: scans belong to the person applying (403)', async () => {
-    const response = await fetch(`${licensing.base}/attachments`, { method: 'POST', body: form(), headers: await allScopesHeaders() });
+    const response = await fetch(`${applications.base}/attachments`, { method: 'POST', body: form(), headers: await allScopesHeaders() });
     expect(response.status).toBe(403);
     expect(((await response.json()) as any).errors[0].code).toBe('FORBIDDEN');
   });

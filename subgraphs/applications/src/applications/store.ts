@@ -131,23 +131,23 @@ const COLUMNS = `number, service_code, action, applicant_id, applicant_kind, sta
 
 export type NewApplication = Omit<StoredApplication, 'number' | 'status' | 'decidedAt' | 'decidedBy' | 'refusalGround' | 'decisionNote' | 'licenseNumber' | 'receipt' | 'decisionSignature' | 'decisionSigner'>;
 
-/** Applications and their history in licensing.applications / licensing.application_events. */
+/** Applications and their history in applications.applications / applications.application_events. */
 export class ApplicationStore {
   constructor(readonly pool: Pool) {}
 
   async byNumber(number: string, client: Pool | PoolClient = this.pool): Promise<StoredApplication | null> {
-    const { rows } = await client.query<Row>(`SELECT ${COLUMNS} FROM licensing.applications WHERE number = $1`, [number]);
+    const { rows } = await client.query<Row>(`SELECT ${COLUMNS} FROM applications.applications WHERE number = $1`, [number]);
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
   async byIdempotencyKey(key: string): Promise<StoredApplication | null> {
-    const { rows } = await this.pool.query<Row>(`SELECT ${COLUMNS} FROM licensing.applications WHERE idempotency_key = $1`, [key]);
+    const { rows } = await this.pool.query<Row>(`SELECT ${COLUMNS} FROM applications.applications WHERE idempotency_key = $1`, [key]);
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
   async ofApplicants(applicantIds: readonly string[]): Promise<StoredApplication[]> {
     const { rows } = await this.pool.query<Row>(
-      `SELECT ${COLUMNS} FROM licensing.applications WHERE applicant_id = ANY($1::text[]) ORDER BY submitted_at DESC, number DESC`,
+      `SELECT ${COLUMNS} FROM applications.applications WHERE applicant_id = ANY($1::text[]) ORDER BY submitted_at DESC, number DESC`,
       [applicantIds],
     );
     return rows.map(fromRow);
@@ -156,20 +156,20 @@ export class ApplicationStore {
   /** Payments our applications already took: a payment pays for one application only. */
   async usedPaymentIds(payerId: string): Promise<Set<string>> {
     const { rows } = await this.pool.query<{ payment_id: string }>(
-      'SELECT payment_id FROM licensing.applications WHERE applicant_id = $1 AND payment_id IS NOT NULL',
+      'SELECT payment_id FROM applications.applications WHERE applicant_id = $1 AND payment_id IS NOT NULL',
       [payerId],
     );
     return new Set(rows.map((r) => r.payment_id));
   }
 
   async nextNumber(client: PoolClient, year: number): Promise<string> {
-    const { rows } = await client.query<{ n: string }>(`SELECT nextval('licensing.application_serial')::text AS n`);
+    const { rows } = await client.query<{ n: string }>(`SELECT nextval('applications.application_serial')::text AS n`);
     return `EL-${year}-${rows[0]!.n.padStart(7, '0')}`;
   }
 
   async insert(client: PoolClient, number: string, app: NewApplication, receipt: Receipt): Promise<void> {
     await client.query(
-      `INSERT INTO licensing.applications
+      `INSERT INTO applications.applications
         (number, service_code, action, applicant_id, applicant_kind, status, submitted_at, due_date, deemed_issued_if_silent,
          payment_id, idempotency_key, request_hash, snapshot, fields, receipt, applicant_region, signature, signer)
        VALUES ($1, $2, $3, $4, $5, 'SUBMITTED', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
@@ -182,7 +182,7 @@ export class ApplicationStore {
   }
 
   async recordEvent(client: Pool | PoolClient, number: string, status: ApplicationStatus, actor: string, note: string | null): Promise<void> {
-    await client.query('INSERT INTO licensing.application_events (number, status, actor, note) VALUES ($1, $2, $3, $4)', [number, status, actor, note]);
+    await client.query('INSERT INTO applications.application_events (number, status, actor, note) VALUES ($1, $2, $3, $4)', [number, status, actor, note]);
   }
 
   /**
@@ -198,7 +198,7 @@ export class ApplicationStore {
     decision: { refusalGround?: string | null; note?: string | null; licenseNumber?: string | null; decided?: boolean; signature?: string | null; signer?: unknown } = {},
   ): Promise<StoredApplication | null> {
     const { rows } = await client.query<Row>(
-      `UPDATE licensing.applications SET status = $3,
+      `UPDATE applications.applications SET status = $3,
          decided_at = CASE WHEN $4 THEN now() ELSE decided_at END,
          decided_by = CASE WHEN $4 THEN $5 ELSE decided_by END,
          refusal_ground = COALESCE($6, refusal_ground), decision_note = COALESCE($7, decision_note),
@@ -216,7 +216,7 @@ export class ApplicationStore {
 
   async history(number: string): Promise<StatusChange[]> {
     const { rows } = await this.pool.query<StatusChange & { at: Date }>(
-      'SELECT at, status, actor, note FROM licensing.application_events WHERE number = $1 ORDER BY id',
+      'SELECT at, status, actor, note FROM applications.application_events WHERE number = $1 ORDER BY id',
       [number],
     );
     return rows;
@@ -225,7 +225,7 @@ export class ApplicationStore {
   /** An agency's work queue: its services (and, for an akimat, its region), oldest first. */
   async forAgency(services: readonly string[], region: string | null, statuses: readonly ApplicationStatus[], first: number): Promise<StoredApplication[]> {
     const { rows } = await this.pool.query<Row>(
-      `SELECT ${COLUMNS} FROM licensing.applications
+      `SELECT ${COLUMNS} FROM applications.applications
        WHERE service_code = ANY($1::text[]) AND ($2::text IS NULL OR applicant_region = $2) AND status = ANY($3::text[])
        ORDER BY submitted_at, number LIMIT $4`,
       [services, region, statuses, Math.min(first, 500)],
@@ -236,7 +236,7 @@ export class ApplicationStore {
   /** Open applications whose standard deems them issued when the authority is silent past `today`. */
   async silentPastDeadline(today: string): Promise<StoredApplication[]> {
     const { rows } = await this.pool.query<Row>(
-      `SELECT ${COLUMNS} FROM licensing.applications
+      `SELECT ${COLUMNS} FROM applications.applications
        WHERE status = ANY($1::text[]) AND deemed_issued_if_silent AND due_date < $2::date ORDER BY due_date LIMIT 500`,
       [OPEN_STATUSES, today],
     );

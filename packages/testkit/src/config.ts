@@ -1,0 +1,45 @@
+import type { RegistryName } from '@egov/contracts';
+import { DEV_FEE_RATES_FILE, TEST_AUDIENCE, TEST_AUDIT_SUBJECT_KEY, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FILE, TEST_TRUST_FILES } from '@egov/mocks';
+import type { SecurityConfig } from '@egov/security';
+import type { RegistryEndpoint, SubgraphBaseConfig } from '@egov/subgraph-kit';
+import { createTestDatabase } from './database.js';
+
+/** What every subgraph needs to verify the test issuer's tokens and keep an audit trail. */
+export function testSecurityConfig(): SecurityConfig {
+  return { issuers: [{ issuer: TEST_ISSUER, jwks: TEST_JWKS_FILE }], audience: TEST_AUDIENCE, partnersFile: TEST_PARTNERS_FILE, auditSubjectKey: TEST_AUDIT_SUBJECT_KEY };
+}
+
+/** The gateway's share of the same. */
+export function testGatewayAuth() {
+  const { issuers, audience, partnersFile } = testSecurityConfig();
+  return { issuers, audience, partnersFile };
+}
+
+/**
+ * A subgraph's base configuration in a test: a database of its own on the real PostgreSQL (for the audit
+ * trail), the test issuer's tokens, and company relations from the registry mock at `registryUrl`.
+ */
+export async function testSubgraphBase(registryUrl: string, databasePrefix: string, registryTimeoutMs = 2000): Promise<{ base: SubgraphBaseConfig; drop(): Promise<void> }> {
+  const database = await createTestDatabase(databasePrefix);
+  return { base: { databaseUrl: database.url, security: testSecurityConfig(), relations: { baseUrl: registryUrl, timeoutMs: registryTimeoutMs } }, drop: database.drop };
+}
+
+/**
+ * The applications subgraph's own settings in a test (to spread over testSubgraphBase's `base`): the test CA's
+ * trust store, the development fee rates, the four registries as `registry` places them, scans kept in
+ * `attachments.dir`, and a deemed-issuance sweep rare enough that tests run it themselves.
+ */
+export function testApplicationsConfig(options: {
+  registry: (name: RegistryName) => RegistryEndpoint;
+  attachments: { dir: string; maxBytes?: number; maxFilesPerRequest: number };
+}) {
+  const { registry, attachments } = options;
+  return {
+    signatures: TEST_TRUST_FILES,
+    registries: { licensing: registry('licensing'), individuals: registry('individuals'), legalEntities: registry('legal-entities'), payments: registry('payments') },
+    attachments: { dir: attachments.dir, maxBytes: attachments.maxBytes ?? 10 * 1024 * 1024, maxFilesPerRequest: attachments.maxFilesPerRequest },
+    fees: { rates: DEV_FEE_RATES_FILE },
+    deemedIssuanceEveryMs: 3_600_000,
+  };
+}
+

@@ -1,0 +1,90 @@
+import DataLoader from 'dataloader';
+import { FeeSchedule, loadCalendar, loadCatalog } from '@egov/domain';
+import { createBatchLoader, groupedBy } from '@egov/registry-client';
+import { TrustStore } from '@egov/security/signatures';
+import { migrate } from '@egov/stores';
+import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, type SubgraphOptions } from '@egov/subgraph-kit';
+import { ApplicationService } from './applications/service.js';
+import { applicationResource, ApplicationStore, type StoredApplication } from './applications/store.js';
+import { AttachmentRepository, BlobStore, createUploadRoute } from './attachments/index.js';
+import type { ApplicationsConfig } from './config.js';
+import type { ApplicationsApp, Context } from './context.js';
+import { Outbox } from './delivery/outbox.js';
+import { resolvers } from './resolvers/index.js';
+
+export { loadConfig, type ApplicationsConfig } from './config.js';
+
+export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
+const MIGRATIONS = new URL('../migrations/', import.meta.url);
+
+/**
+ * The applications subgraph, the portal's own: the public-service catalog, working-day due dates, drafts
+ * prefilled from the registries, submissions, officers' decisions, the upload endpoint for scans, and the
+ * outbox that delivers accepted applications to Е-лицензирование.
+ */
+export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'port'>, options: SubgraphOptions = {}) {
+  const kit = createSubgraphKit('applications', config, options);
+  const { logger, clock, pool } = kit;
+  const clients = {
+    licensing: kit.client('licensing', config.registries.licensing),
+    individuals: kit.client('individuals', config.registries.individuals),
+    legalEntities: kit.client('legal-entities', config.registries.legalEntities),
+    payments: kit.client('payments', config.registries.payments),
+  };
+  let trust: Promise<TrustStore> | undefined;
+  const trustStore = () => (trust ??= TrustStore.fromFiles(config.signatures));
+  const store = new ApplicationStore(pool);
+  const attachments = new AttachmentRepository(pool);
+  const catalog = loadCatalog();
+  const calendar = loadCalendar();
+  const fees = FeeSchedule.fromFiles({ mrpTable: config.fees.mrpTable, feeRates: config.fees.rates });
+  const outbox = new Outbox(pool, clients.licensing, store, attachments, logger, config.delivery);
+  const applications = new ApplicationService({ catalog, fees, calendar, clients, store, attachments, logger, clock, cache: options.cache, idempotency: options.idempotency, trust: trustStore, onAccepted: () => outbox.kick() });
+  const app: ApplicationsApp = { catalog, fees, calendar, applications, store, attachments, outbox, agencies: kit.security.authz.agencies };
+  const blobs = new BlobStore(config.attachments.dir, config.attachments.maxBytes);
+  let sweep: NodeJS.Timeout | undefined;
+
+  const server = createSubgraphServer<Context>({
+    name: 'applications',
+    typeDefs,
+    resolvers,
+    logger,
+    security: kit.security,
+    guard: {
+      Person: (person: { iin: string }) => ({ kind: 'applications', holderId: person.iin }),
+      LegalEntity: (entity: { bin: string }) => ({ kind: 'applications', holderId: entity.bin }),
+      Application: applicationResource,
+      ApplicationReceipt: ({ application }: { application: StoredApplication }) => applicationResource(application),
+      ApplicationDraft: (draft: { snapshot: { id: string } }) => ({ kind: 'act-for', applicantId: draft.snapshot.id }),
+    },
+    context: async (_req, auth) => ({
+      auth,
+      deliveryOf: createBatchLoader((numbers) => outbox.statesOf(numbers)),
+      applicationsOf: new DataLoader(async (ids: readonly string[]) => {
+        const groups = groupedBy(ids, await store.ofApplicants(ids), (a) => a.applicantId);
+        return ids.map((id) => groups.get(id)!);
+      }),
+      app,
+      now: clock(),
+    }),
+    routes: { 'POST /attachments': createUploadRoute({ store: blobs, attachments, limits: { maxFiles: config.attachments.maxFilesPerRequest }, logger }) },
+    readiness: kit.readiness,
+    health: registryHealth(Object.values(clients), options.cache),
+    beforeStart: async () => {
+      await trustStore();
+      const applied = await migrate(pool, 'applications', MIGRATIONS);
+      if (applied.length > 0) logger.info('migrations applied', { applied });
+      sweep = setInterval(() => {
+        applications.applyDeemedIssuance().catch((error: unknown) => logger.warn('deemed-issuance sweep failed', { error }));
+      }, config.deemedIssuanceEveryMs);
+      sweep.unref();
+      outbox.start();
+    },
+    afterStop: async () => {
+      clearInterval(sweep);
+      await outbox.stop();
+      await pool.end();
+    },
+  });
+  return Object.assign(server, { app, pool });
+}
