@@ -2,8 +2,8 @@
  * From measured runs to the tables: medians per scenario and target, ratios against each baseline of the
  * same session, the targets the issue sets, and the Markdown/JSON written under bench/results/. Pure.
  */
-// One mock registry per subgraph, under the same name: SUBGRAPH_NAMES is also the registries' order in the tables.
-import { SUBGRAPH_NAMES } from '@egov/schema';
+// The registries' order in the tables.
+import { REGISTRY_NAMES } from '@egov/schema';
 import type { LoadResult } from './load-protocol.js';
 import { SCENARIOS, type ScenarioId } from './scenarios/ids.js';
 import { max, median, ratio } from './stats.js';
@@ -124,7 +124,7 @@ export function summarise(scenario: ScenarioId, targets: readonly TargetId[], ru
     };
     const gatewayCpu = TARGETS[target].gateway ? median(usable.map((r) => perRequest(r, r.gatewayCpuMs))) : null;
     const callsByRegistry = Object.fromEntries(
-      SUBGRAPH_NAMES.map((name) => [name, median(usable.map((r) => (r.registryCalls ? perRequest(r, r.registryCalls[name] ?? 0) : null)))]),
+      REGISTRY_NAMES.map((name) => [name, median(usable.map((r) => (r.registryCalls ? perRequest(r, r.registryCalls[name] ?? 0) : null)))]),
     ) as Record<string, number | null>;
     return {
       scenario,
@@ -167,7 +167,7 @@ export function summarise(scenario: ScenarioId, targets: readonly TargetId[], ru
 export function coldProbe(scenarios: SessionReport['scenarios'], id: ScenarioId): Record<string, number> | null {
   const probes = scenarios.find((s) => s.id === id)?.cells.flatMap((c) => (c.probe?.ok ? [c.probe.firstCallsPerRequest ?? c.probe.callsPerRequest] : [])) ?? [];
   if (probes.length === 0) return null;
-  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, Math.max(...probes.map((p) => p[name] ?? 0))]));
+  return Object.fromEntries(REGISTRY_NAMES.map((name) => [name, Math.max(...probes.map((p) => p[name] ?? 0))]));
 }
 
 /** At most this many calls per registry for one S2 request: one per level of the answer that registry serves. */
@@ -201,16 +201,16 @@ export function checkTargets(scenarios: SessionReport['scenarios']): TargetCheck
   const s1 = coldProbe(scenarios, 'S1');
   if (s1) {
     const probe = s1;
-    const all = SUBGRAPH_NAMES.every((name) => probe[name] === 1);
+    const all = REGISTRY_NAMES.every((name) => probe[name] === 1);
     checks.push({ id: 'S1-calls', goal: 'S1 exactly one call per registry per request', measured: registryTuple(probe, 0), met: all });
   }
   const s2 = coldProbe(scenarios, 'S2');
   if (s2) {
     const probe = s2;
-    const ok = SUBGRAPH_NAMES.every((name) => (probe[name] ?? 0) <= S2_LEVELS[name]!);
+    const ok = REGISTRY_NAMES.every((name) => (probe[name] ?? 0) <= S2_LEVELS[name]!);
     checks.push({
       id: 'S2-calls',
-      goal: `S2 at most one call per registry per request level (≤ ${SUBGRAPH_NAMES.map((n) => S2_LEVELS[n]).join('/')})`,
+      goal: `S2 at most one call per registry per request level (≤ ${REGISTRY_NAMES.map((n) => S2_LEVELS[n]).join('/')})`,
       measured: registryTuple(probe, 0),
       met: ok,
     });
@@ -222,7 +222,7 @@ export function checkTargets(scenarios: SessionReport['scenarios']): TargetCheck
 
 /** "1/1/1/1": calls to individuals / legal-entities / payments / licensing. */
 export function registryTuple(calls: Record<string, number | null>, digits = 0): string {
-  return SUBGRAPH_NAMES.map((name) => {
+  return REGISTRY_NAMES.map((name) => {
     const v = calls[name];
     if (v === null || v === undefined) return '–';
     return digits === 0 && Number.isInteger(v) ? String(v) : v.toFixed(Math.max(digits, 2));
