@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSupergraph } from '@egov/schema';
 import { bearer } from '@egov/mocks';
-import { testGatewayAuth } from '@egov/testkit';
+import { testGatewayAuth } from '@egov/mocks/testing';
 import { createGatewayLogger } from '../src/logger.js';
 import { startGateway, type RunningGateway } from '../src/server.js';
 

@@ -7,7 +7,7 @@ import { createLogger } from '@egov/core';
 import { type RegistryCache } from '@egov/registry-client';
 import { type RunningServer, type SubgraphOptions } from '@egov/subgraph-kit';
 import { createRegistryState, DEV_FEE_RATES_FILE, type FixtureOptions, type RegistryState } from '@egov/mocks';
-import { testApplicationsConfig, testGatewayAuth, testSubgraphBase } from '@egov/testkit';
+import { testApplicationsConfig, testGatewayAuth, testSubgraphBase } from '@egov/mocks/testing';
 import { MockRegistryServers } from '@egov/mocks/http';
 import { createIndividualsSubgraph } from '@egov/individuals';
 import { createLegalEntitiesSubgraph } from '@egov/legal-entities';

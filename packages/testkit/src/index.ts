@@ -4,5 +4,3 @@
  */
 export * from './graphql.js';
 export * from './database.js';
-export * from './config.js';
-export * from './subgraph.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@egov/core';
 import type { IdempotencyStore } from '@egov/stores';
-import { startSubgraph, testApplicationsConfig } from '@egov/testkit';
+import { startSubgraph, testApplicationsConfig } from '@egov/mocks/testing';
 import { createApplicationsSubgraph } from '../src/server.js';
 
 /** The applications subgraph on a free port, with its own database and its own scan directory. */

@@ -1,28 +1,23 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { allScopesHeaders, NAMED, testSubgraphBase } from '@egov/mocks';
+import { NAMED } from '@egov/mocks';
 import { createMockRegistries } from '@egov/mocks/node';
-import { errorCodes, loopbackPassesThrough, postGraphQL, TEST_REGISTRY_URL } from '@egov/testkit';
+import { startSubgraph, type TestSubgraph } from '@egov/mocks/testing';
+import { errorCodes, loopbackPassesThrough } from '@egov/testkit';
 import { createIndividualsSubgraph } from '../src/server.js';
 
 const { server: registries, state } = createMockRegistries({ persons: 50 });
-let url: string;
-let close: () => Promise<void>;
-let partner: Record<string, string>;
+let subgraph: TestSubgraph<ReturnType<typeof createIndividualsSubgraph>>;
 /** A partner system holding every scope: these tests are about the registry's data, security.test.ts about access. */
-const ask = (query: string, variables?: Record<string, unknown>) => postGraphQL(url, query, variables, partner);
+const ask = (query: string, variables?: Record<string, unknown>) => subgraph.partner(query, variables);
 
 beforeAll(async () => {
   registries.listen(loopbackPassesThrough);
-  const { base, drop } = await testSubgraphBase(TEST_REGISTRY_URL, 'egov_individuals');
-  const running = await createIndividualsSubgraph({ ...base, registry: { baseUrl: TEST_REGISTRY_URL, timeoutMs: 2000 } }).start(0);
-  url = running.url;
-  close = async () => (await running.close(), await drop());
-  partner = await allScopesHeaders();
+  subgraph = await startSubgraph('individuals', (base, registry) => createIndividualsSubgraph({ ...base, registry }));
 });
 beforeEach(() => state.resetJournal());
 afterEach(() => registries.resetHandlers());
 afterAll(async () => {
-  await close();
+  await subgraph.close();
   registries.close();
 });
 

@@ -1,4 +1,4 @@
-import { startSubgraph } from '@egov/testkit';
+import { startSubgraph } from '@egov/mocks/testing';
 import { createLicensingSubgraph } from '../src/server.js';
 
 /** The licensing subgraph on a free port, with its own database; registries are whatever msw serves. */

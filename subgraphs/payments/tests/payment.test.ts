@@ -1,29 +1,24 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { allScopesHeaders, bearer, DEV_FEE_RATES_FILE, NAMED, testSubgraphBase } from '@egov/mocks';
+import { bearer, DEV_FEE_RATES_FILE, NAMED } from '@egov/mocks';
 import { createMockRegistries } from '@egov/mocks/node';
+import { startSubgraph, type TestSubgraph } from '@egov/mocks/testing';
 import { MemoryIdempotencyStore } from '@egov/stores';
-import { errorCodes, loopbackPassesThrough, postGraphQL, TEST_REGISTRY_URL } from '@egov/testkit';
+import { errorCodes, loopbackPassesThrough, postGraphQL } from '@egov/testkit';
 import { createPaymentsSubgraph } from '../src/server.js';
 
 const { server: registries, state } = createMockRegistries({ persons: 300 });
-let url: string;
-let close: () => Promise<void>;
-let partner: Record<string, string>;
+let subgraph: TestSubgraph<ReturnType<typeof createPaymentsSubgraph>>;
 /** A partner system holding every scope: these tests are about the registry's data, not about access. */
-const ask = (query: string, variables?: Record<string, unknown>) => postGraphQL(url, query, variables, partner);
+const ask = (query: string, variables?: Record<string, unknown>) => subgraph.partner(query, variables);
 
 beforeAll(async () => {
   registries.listen(loopbackPassesThrough);
-  const { base, drop } = await testSubgraphBase(TEST_REGISTRY_URL, 'egov_payments');
-  const running = await createPaymentsSubgraph({ ...base, registry: { baseUrl: TEST_REGISTRY_URL, timeoutMs: 2000 }, fees: { rates: DEV_FEE_RATES_FILE } }, { idempotency: new MemoryIdempotencyStore() }).start(0);
-  url = running.url;
-  close = async () => (await running.close(), await drop());
-  partner = await allScopesHeaders();
+  subgraph = await startSubgraph('payments', (base, registry) => createPaymentsSubgraph({ ...base, registry, fees: { rates: DEV_FEE_RATES_FILE } }, { idempotency: new MemoryIdempotencyStore() }));
 });
 beforeEach(() => state.resetJournal());
 afterEach(() => registries.resetHandlers());
 afterAll(async () => {
-  await close();
+  await subgraph.close();
   registries.close();
 });
 
@@ -81,10 +76,7 @@ describe('paying a fee', () => {
     initiatePayment(serviceCode: $s, action: $a, payerId: $p, idempotencyKey: $k) { paymentUrl payment { id payerId amount status serviceCode action purpose } }
   }`;
   /** A payment order is opened by the payer: a citizen for themselves, a company's head for the company. */
-  const as = (iin: string) => {
-    const headers = bearer({ kind: 'citizen', iin });
-    return async (query: string, variables?: Record<string, unknown>) => postGraphQL(url, query, variables, await headers);
-  };
+  const as = (iin: string) => (query: string, variables?: Record<string, unknown>) => subgraph.as({ kind: 'citizen', iin }).ask(query, variables);
   const llpHead = as(NAMED.llpHead);
   const manWithLicences = as(NAMED.manWithLicences);
 

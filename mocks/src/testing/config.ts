@@ -1,8 +1,10 @@
 import type { RegistryName } from '@egov/contracts';
-import { DEV_FEE_RATES_FILE, TEST_AUDIENCE, TEST_AUDIT_SUBJECT_KEY, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FILE, TEST_TRUST_FILES } from '@egov/mocks';
+import { TEST_AUDIENCE, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FILE } from '../auth/index.js';
+import { DEV_FEE_RATES_FILE } from '../dev-config.js';
+import { TEST_AUDIT_SUBJECT_KEY, TEST_TRUST_FILES } from '../security.js';
 import type { SecurityConfig } from '@egov/security';
 import type { RegistryEndpoint, SubgraphBaseConfig } from '@egov/subgraph-kit';
-import { createTestDatabase } from './database.js';
+import { createTestDatabase } from '@egov/testkit';
 
 /** What every subgraph needs to verify the test issuer's tokens and keep an audit trail. */
 export function testSecurityConfig(): SecurityConfig {
