@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MemoryCacheStore, RedisCacheStore, type CacheStore } from '../src/cache/index.js';
+import { MemoryCacheStore, RedisCacheStore, type CacheStore } from '../src/index.js';
 import { createRedis } from '@egov/stores';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MemoryCacheStore, RedisCacheStore, RegistryCache, StaleRecorder, type CachePolicy } from '../src/cache/index.js';
+import { MemoryCacheStore, RedisCacheStore, RegistryCache, StaleRecorder, type CachePolicy } from '../src/index.js';
 import { createRedis } from '@egov/stores';
 import { ErrorCode } from '@egov/core';
 import { RegistryError } from '../src/index.js';

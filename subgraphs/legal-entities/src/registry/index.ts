@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
-import { byKey, cachedRead, createBatchLoader, participationsRead, personsRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/registry-client';
 import { MAX_BATCH, type LegalEntityRecord } from '@egov/contracts';
-import { readEntities } from '@egov/registry-client';
+import { createBatchLoader, entitiesRead, participationsRead, personsRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/registry-client';
 
 export type Role = 'HEAD' | 'FOUNDER';
 export interface Participation {
@@ -14,7 +13,7 @@ export interface Participation {
  * this IIN exist (for `applicant`). Each question is one batch call per operation tick.
  */
 export function createLegalEntitiesRegistry(clients: { legalEntities: RegistryClient; individuals: RegistryClient }, cache?: RegistryCache, stale?: StaleRecorder) {
-  const entities = cachedRead(cache, 'legal-entities', 'entity', async (bins) => byKey(await readEntities(clients.legalEntities, bins), (e) => e.bin));
+  const entities = entitiesRead(clients.legalEntities, cache);
   const entity = createBatchLoader<LegalEntityRecord>((bins) => entities(bins, stale));
 
   // The same read (and cache key) authorization uses for the caller's companies; each entry carries its

@@ -1,11 +1,10 @@
 import DataLoader from 'dataloader';
-import { byKey, cachedRead, createBatchLoader, licencesOfRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/registry-client';
 import { MAX_BATCH, type LicenseRecord } from '@egov/contracts';
-import { readLicences } from '@egov/registry-client';
+import { createBatchLoader, licencesOfRead, licencesRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/registry-client';
 
 /** Е-лицензирование as one request sees it: licences by number and by holder, one batch call each. */
 export function createLicensingRegistry(client: RegistryClient, cache?: RegistryCache, stale?: StaleRecorder) {
-  const byNumber = cachedRead(cache, 'licensing', 'licence', async (numbers) => byKey(await readLicences(client, numbers), (l) => l.number));
+  const byNumber = licencesRead(client, cache);
   const byHolder = licencesOfRead(client, cache);
   const license = createBatchLoader<LicenseRecord>((numbers) => byNumber(numbers, stale));
   const licensesOf = new DataLoader<string, LicenseRecord[]>(

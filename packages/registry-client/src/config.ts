@@ -1,7 +1,7 @@
 import { envInt } from '@egov/core';
-import type { RegistryClientOptions } from '../index.js';
+import type { RegistryClientOptions } from './client/registry-client.js';
 import type { RegistryName } from '@egov/contracts';
-import type { CachePolicy } from './registry-cache.js';
+import type { CachePolicy } from './cache/registry-cache.js';
 
 type Env = Record<string, string | undefined>;
 
