@@ -10,6 +10,7 @@ import { AttachmentRepository, BlobStore, createUploadRoute } from './attachment
 import type { ApplicationsConfig } from './config.js';
 import type { ApplicationsApp, Context } from './context.js';
 import { Outbox } from './delivery/outbox.js';
+import { createApplicationsRegistry } from './registry/index.js';
 import { resolvers } from './resolvers/index.js';
 
 export { loadConfig, type ApplicationsConfig } from './config.js';
@@ -38,8 +39,9 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
   const catalog = loadCatalog();
   const calendar = loadCalendar();
   const fees = FeeSchedule.fromFiles({ mrpTable: config.fees.mrpTable, feeRates: config.fees.rates });
-  const outbox = new Outbox(pool, clients.licensing, store, attachments, logger, config.delivery);
-  const applications = new ApplicationService({ catalog, fees, calendar, clients, store, attachments, logger, clock, cache: options.cache, idempotency: options.idempotency, trust: trustStore, onAccepted: () => outbox.kick() });
+  const registry = createApplicationsRegistry(clients, options.cache);
+  const outbox = new Outbox(pool, registry.deliverApplication, logger, config.delivery);
+  const applications = new ApplicationService({ catalog, fees, calendar, registry, store, attachments, logger, clock, idempotency: options.idempotency, trust: trustStore, onAccepted: () => outbox.kick() });
   const app: ApplicationsApp = { catalog, fees, calendar, applications, store, attachments, outbox, agencies: kit.security.authz.agencies };
   const blobs = new BlobStore(config.attachments.dir, config.attachments.maxBytes);
   let sweep: NodeJS.Timeout | undefined;

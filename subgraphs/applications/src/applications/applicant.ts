@@ -1,15 +1,6 @@
-import { applicantIdOf, checkBin, type ApplicantRef } from '@egov/contracts';
-import { type RegistryClient } from '@egov/registry-client';
+import { checkBin, type ApplicantRef } from '@egov/contracts';
 import type { DocumentApplicant, Recipient } from '@egov/domain';
-import { readEntities, readLicencesOf, readPaymentsOf, readPersons } from '@egov/registry-client';
 import { type LegalEntityRecord, type LicenseRecord, type PaymentRecord, type PersonRecord } from '@egov/contracts';
-
-export interface RegistryClients {
-  individuals: RegistryClient;
-  legalEntities: RegistryClient;
-  payments: RegistryClient;
-  licensing: RegistryClient;
-}
 
 /**
  * Everything the registries said about one applicant at one moment. A draft is computed from it, and a
@@ -28,28 +19,6 @@ export interface ApplicantSnapshot {
   branches: LegalEntityRecord[];
   licences: LicenseRecord[];
   payments: PaymentRecord[];
-}
-
-/** Reads the applicant from all four registries, in parallel where the answers do not depend on each other. */
-export async function readApplicant(ref: ApplicantRef, clients: RegistryClients, now: Date): Promise<ApplicantSnapshot | null> {
-  const id = applicantIdOf(ref);
-  const licences = readLicencesOf(clients.licensing, [id]);
-  const payments = readPaymentsOf(clients.payments, [id]);
-  // Start all reads before awaiting any, so a failure of one does not leave the others unhandled.
-  licences.catch(() => undefined);
-  payments.catch(() => undefined);
-  if (ref.kind === 'IIN') {
-    const [person] = await readPersons(clients.individuals, [ref.iin]);
-    if (!person) return null;
-    return { id, ref, readAt: now.toISOString(), person, entity: null, head: null, branches: [], licences: await licences, payments: await payments };
-  }
-  const [entity] = await readEntities(clients.legalEntities, [ref.bin]);
-  if (!entity) return null;
-  const [heads, branches] = await Promise.all([
-    entity.headIin ? readPersons(clients.individuals, [entity.headIin]) : Promise.resolve([]),
-    entity.branchBins.length > 0 ? readEntities(clients.legalEntities, entity.branchBins) : Promise.resolve([]),
-  ]);
-  return { id, ref, readAt: now.toISOString(), person: null, entity, head: heads[0] ?? null, branches, licences: await licences, payments: await payments };
 }
 
 /** What kind of recipient the applicant is, in the standards' terms. */

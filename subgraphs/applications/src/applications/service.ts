@@ -1,18 +1,15 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { applicantIdOf, type ApplicantRef } from '@egov/contracts';
-import { forgetLicencesOf, type RegistryCache, type RegistryClient } from '@egov/registry-client';
-import { codeOf, ErrorCode, graphqlError, kzDate, notFound, type Logger } from '@egov/core';
-import { idempotencyKeyProblem, inTransaction, runOnce, type IdempotencyStore } from '@egov/stores';
-import { type RequestAuth } from '@egov/security';
+import { applicantIdOf, type ApplicantRef, type IssueLicenseRequest } from '@egov/contracts';
+import { canonicalBytes, canonicalJson, codeOf, ErrorCode, graphqlError, kzDate, notFound, type Logger } from '@egov/core';
+import type { Catalog, CatalogEntry, FeeSchedule, WorkingCalendar } from '@egov/domain';
+import type { RequestAuth } from '@egov/security';
 import { applicationPayload, decisionPayload, verifyDetachedSignature, type SignatureVerification, type TrustStore } from '@egov/security/signatures';
-import { canonicalBytes } from '@egov/core';
-import type { Catalog, CatalogEntry } from '@egov/domain';
-import type { FeeSchedule } from '@egov/domain';
-import { fillPath, licensingApi, LicenseRecord, IssueLicenseRequest } from '@egov/contracts';
+import { idempotencyKeyProblem, inTransaction, runOnce, type IdempotencyStore } from '@egov/stores';
 import type { Attachment, AttachmentRepository } from '../attachments/index.js';
-import type { WorkingCalendar } from '@egov/domain';
-import { readApplicant, type RegistryClients } from './applicant.js';
+import { deliveryPayload } from '../delivery/payload.js';
+import { Outbox } from '../delivery/outbox.js';
+import type { ApplicationsRegistry } from '../registry/index.js';
 import { buildDraft, findAction, type Draft } from './draft.js';
 import { problem, type Problem } from './problems.js';
 import { applicationResource, OPEN_STATUSES, type ApplicationStore, type Receipt, type ReceiptDocument, type StoredApplication } from './store.js';
@@ -44,15 +41,14 @@ export interface ApplicationServiceDeps {
   catalog: Catalog;
   fees: FeeSchedule;
   calendar: WorkingCalendar;
-  clients: RegistryClients & { licensing: RegistryClient };
+  /** The registries: the applicant read fresh, licences issued in Е-лицензирование. */
+  registry: ApplicationsRegistry;
   store: ApplicationStore;
   attachments: AttachmentRepository;
   logger: Logger;
   clock?: () => Date;
   /** Scans one application may carry. */
   maxAttachments?: number;
-  /** The registry cache, so a licence we issue shows under its holder at once. */
-  cache?: RegistryCache;
   /** Told after an application is committed (the outbox delivers it at once rather than on its next poll). */
   onAccepted?: (number: string) => void;
   /** A fast gate for concurrent retries (Redis); the database's unique key stays the final guard. */
@@ -78,7 +74,7 @@ function canonicalHash(input: SubmitInput): string {
     paymentId: input.paymentId,
     fields: [...input.fields].sort((a, b) => a.fieldId.localeCompare(b.fieldId)),
   };
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+  return createHash('sha256').update(canonicalJson(canonical)).digest('hex');
 }
 
 const isUniqueViolation = (error: unknown, constraint: string) =>
@@ -109,7 +105,7 @@ export class ApplicationService {
       throw graphqlError(ErrorCode.BAD_USER_INPUT, `This service has no action ${actionKind}; it offers ${entry.actions.map((a) => a.kind).join(', ')}`, { field: 'action' });
     }
     const now = this.clock();
-    const snapshot = await readApplicant(applicant, this.deps.clients, now);
+    const snapshot = await this.deps.registry.readApplicant(applicant, now);
     if (!snapshot) throw notFound(applicant.kind === 'IIN' ? 'person' : 'legal entity', applicant.kind === 'IIN' ? 'individuals' : 'legal-entities');
     return buildDraft(entry, action, snapshot, now, await this.deps.store.usedPaymentIds(snapshot.id), this.deps);
   }
@@ -161,7 +157,7 @@ export class ApplicationService {
     let draft: Draft;
     try {
       const now = this.clock();
-      const snapshot = await readApplicant(input.applicant, this.deps.clients, now);
+      const snapshot = await this.deps.registry.readApplicant(input.applicant, now);
       if (!snapshot) return { kind: 'rejected', problems: [problem('APPLICANT_NOT_FOUND', 'No registry holds this IIN/BIN', 'applicantId')] };
       draft = buildDraft(entry, action, snapshot, now, await this.deps.store.usedPaymentIds(snapshot.id), this.deps);
     } catch (error) {
@@ -320,7 +316,9 @@ export class ApplicationService {
           receipt,
         );
         if ((await this.deps.attachments.claim(client, ids, number)) !== ids.length) throw new AttachmentRace();
-        return (await this.deps.store.byNumber(number, client))!;
+        const stored = (await this.deps.store.byNumber(number, client))!;
+        await Outbox.enqueue(client, deliveryPayload(stored, attachments));
+        return stored;
       });
       this.deps.logger.info('application accepted', { number: application.number, service: application.serviceCode, action: application.action });
       this.deps.onAccepted?.(application.number);
@@ -399,14 +397,7 @@ export class ApplicationService {
       territory: 'Республика Казахстан',
       issuedOn: kzDate(this.clock()),
     };
-    const licence = await this.deps.clients.licensing.call({
-      method: 'PUT',
-      path: fillPath(licensingApi.issueForApplication, { applicationNumber: application.number }),
-      body,
-      schema: LicenseRecord,
-    });
-    await forgetLicencesOf(this.deps.cache, [application.applicantId]);
-    return licence.number;
+    return (await this.deps.registry.issueLicence(application.number, body)).number;
   }
 
   private async move(number: string, from: readonly StoredApplication['status'][], to: StoredApplication['status'], actor: string, decision: Parameters<ApplicationStore['transition']>[5]): Promise<StoredApplication> {

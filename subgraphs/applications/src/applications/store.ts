@@ -1,6 +1,5 @@
 import type { Pool, PoolClient } from '@egov/stores';
 import type { Resource } from '@egov/security';
-import { Outbox } from '../delivery/outbox.js';
 import type { DraftField } from './prefill.js';
 
 export type ApplicationStatus = 'SUBMITTED' | 'IN_REVIEW' | 'ISSUED' | 'REFUSED' | 'DEEMED_ISSUED';
@@ -178,7 +177,6 @@ export class ApplicationStore {
         app.applicantRegion, app.signature, JSON.stringify(app.signer)],
     );
     await this.recordEvent(client, number, 'SUBMITTED', 'applicant', null);
-    await Outbox.enqueue(client, number);
   }
 
   async recordEvent(client: Pool | PoolClient, number: string, status: ApplicationStatus, actor: string, note: string | null): Promise<void> {

@@ -1,9 +1,6 @@
-import { fillPath, licensingApi, DeliverApplicationResponse, type DeliverApplicationRequest } from '@egov/contracts';
-import type { Logger } from '@egov/core';
+import type { DeliverApplicationRequest } from '@egov/contracts';
+import { backoffMs, type Logger } from '@egov/core';
 import type { Pool, PoolClient } from '@egov/stores';
-import type { RegistryClient } from '@egov/registry-client';
-import type { AttachmentRepository } from '../attachments/index.js';
-import type { ApplicationStore } from '../applications/store.js';
 
 export interface DeliveryState {
   state: 'PENDING' | 'DELIVERED';
@@ -31,11 +28,13 @@ interface Row {
   id: string;
   application_number: string;
   attempts: number;
+  payload: DeliverApplicationRequest;
 }
 
 /**
- * Hands accepted applications over to Е-лицензирование from applications.outbox. The row is written with the
- * application (same transaction), so nothing accepted is ever without one; the worker retries with backoff
+ * Hands accepted applications over to Е-лицензирование from applications.outbox. The row, with the whole
+ * payload to deliver, is written with the application (same transaction), so nothing accepted is ever
+ * without one and delivery reads nothing back; the worker retries with backoff
  * until the upstream confirms, and the upstream keeps one application per number, so a repeat after a lost
  * answer changes nothing there. Several processes may run workers: a row is leased to one at a time.
  */
@@ -52,9 +51,7 @@ export class Outbox {
 
   constructor(
     private readonly pool: Pool,
-    private readonly upstream: RegistryClient,
-    private readonly applications: ApplicationStore,
-    private readonly attachments: AttachmentRepository,
+    private readonly deliver: (payload: DeliverApplicationRequest) => Promise<void>,
     private readonly logger: Logger,
     options: OutboxOptions = {},
   ) {
@@ -65,9 +62,9 @@ export class Outbox {
     this.pollMs = options.pollMs ?? 1_000;
   }
 
-  /** Writes the delivery row; call inside the transaction that stores the application. */
-  static async enqueue(client: PoolClient, applicationNumber: string): Promise<void> {
-    await client.query('INSERT INTO applications.outbox (application_number) VALUES ($1)', [applicationNumber]);
+  /** Writes the delivery row with what to deliver; call inside the transaction that stores the application. */
+  static async enqueue(client: PoolClient, payload: DeliverApplicationRequest): Promise<void> {
+    await client.query('INSERT INTO applications.outbox (application_number, payload) VALUES ($1, $2)', [payload.number, JSON.stringify(payload)]);
   }
 
   start(): void {
@@ -115,46 +112,25 @@ export class Outbox {
          attempts = attempts + 1, last_attempt_at = now()
        WHERE id IN (SELECT id FROM applications.outbox WHERE delivered_at IS NULL AND next_attempt_at <= now()
                     ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING id, application_number, attempts`,
+       RETURNING id, application_number, attempts, payload`,
       [this.batchSize, this.leaseMs],
     );
-    await Promise.all(rows.map((row) => this.deliver(row)));
+    await Promise.all(rows.map((row) => this.deliverRow(row)));
     return rows.length;
   }
 
-  private async deliver(row: Row): Promise<void> {
+  private async deliverRow(row: Row): Promise<void> {
     try {
-      const body = await this.payload(row.application_number);
-      await this.upstream.call({ method: 'PUT', path: fillPath(licensingApi.deliverApplication, { number: row.application_number }), body, schema: DeliverApplicationResponse });
+      await this.deliver(row.payload);
       await this.pool.query('UPDATE applications.outbox SET delivered_at = now(), last_error = NULL WHERE id = $1', [row.id]);
     } catch (error) {
-      const wait = Math.min(this.retryCapMs, this.retryBaseMs * 2 ** (row.attempts - 1)) * (0.5 + Math.random() / 2);
+      const wait = backoffMs(row.attempts - 1, this.retryBaseMs, this.retryCapMs);
       const code = (error as { extensions?: { code?: unknown } }).extensions?.code ?? (error as Error).name;
       await this.pool
         .query('UPDATE applications.outbox SET next_attempt_at = now() + make_interval(secs => $2::double precision / 1000), last_error = $3 WHERE id = $1', [row.id, wait, `${String(code)} (attempt ${row.attempts})`])
         .catch((failure: unknown) => this.logger.warn('could not record a failed delivery; the lease will expire', { error: failure }));
       this.logger.info('delivery postponed', { application: row.application_number, attempt: row.attempts, retryInMs: Math.round(wait), code });
     }
-  }
-
-  private async payload(number: string): Promise<DeliverApplicationRequest> {
-    const application = await this.applications.byNumber(number);
-    if (!application) throw new Error(`outbox row for a missing application ${number}`);
-    const scans = await this.attachments.ofApplication(number);
-    return {
-      number,
-      serviceCode: application.serviceCode,
-      action: application.action,
-      applicantId: application.applicantId,
-      submittedAt: application.submittedAt.toISOString(),
-      dueDate: application.dueDate,
-      paymentId: application.paymentId,
-      documents: application.receipt.documents.map((d) => ({
-        documentId: d.documentId,
-        supply: d.supply,
-        attachments: scans.filter((s) => d.attachmentIds.includes(s.id)).map((s) => ({ id: s.id, sha256: s.sha256, mediaType: s.mediaType })),
-      })),
-    };
   }
 
   async statesOf(numbers: readonly string[]): Promise<Map<string, DeliveryState>> {
