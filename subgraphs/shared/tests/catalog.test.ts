@@ -272,8 +272,8 @@ describe('documents', () => {
 
   it('marks the tax registration of the processing permit as taken by the authority from a system outside our registries', () => {
     const tax = actionOf('processing-outside-customs-permit', 'PERMIT').documents.find((d) => d.id === 'tax-registration')!;
-    expect(tax).toMatchObject({ supply: 'AUTHORITY', registry: null, channels: ['PORTAL'] });
-    expect(tax.stateSystem).toMatch(/салық органы/);
+    expect(tax).toMatchObject({ supply: 'AUTHORITY', registry: null, channels: ['OFFICE', 'PORTAL'] });
+    expect(tax.stateSystem).toMatch(/мемлекеттік ақпараттық жүйелер/);
   });
 
   it('lists the office-only services with office documents only', () => {

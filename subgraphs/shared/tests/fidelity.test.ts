@@ -54,3 +54,42 @@ describe('the licence-fee refusal ground of the seven decree-1130 licences (para
     }
   });
 });
+
+describe('the processing permit takes identity, registrations and tax registration from state systems on every channel (002 para 11)', () => {
+  const permit = () => entry('processing-outside-customs-permit').actions.find((a) => a.kind === 'PERMIT')!;
+  const STATE_SYSTEM_FACTS = ['legal-entity-registration', 'identity', 'entrepreneur-registration', 'tax-registration'];
+
+  it('002 lines 642-661: the office/PSC list names the certificates and the identity-document copy', () => {
+    const list = lines002(642, 661);
+    for (const words of ['заңды тұлға ретінде мемлекеттік тіркеу', 'жеке басын куәландыратын құжаттың көшірмесі', 'дара кәсіпкер ретінде мемлекеттік', 'салық органында есепке қою туралы куәлік']) {
+      expect(list).toContain(squash(words));
+    }
+  });
+
+  it('002 lines 679-684: the sentence right after that list says the authority takes their data from state systems, so an office or PSC applicant is asked for no copy', () => {
+    const sentence = lines002(679, 684);
+    for (const words of ['жеке басты куәландыратын құжаттардың', 'мемлекеттік тіркеу туралы куәліктің', 'салық органында есепке қою туралы куәліктің', 'уәкілетті орган', 'мемлекеттік ақпараттық жүйелерден', 'Орталықтың ақпараттық жүйесі арқылы алады']) {
+      expect(sentence).toContain(squash(words));
+    }
+    for (const id of STATE_SYSTEM_FACTS) {
+      const doc = permit().documents.find((d) => d.id === id)!;
+      expect(doc.channels, id).toEqual(['OFFICE', 'PORTAL']);
+      expect(doc.seedSays, id).toBe('STATE_SYSTEM');
+      expect(doc.source, id).toEqual({ seed: SEED_002, lines: [679, 684] });
+      expect(doc.alsoListedAt, id).toEqual({ seed: SEED_002, lines: [705, 713] });
+    }
+    expect(cited({ seed: SEED_002, lines: [705, 713] })).toContain(squash('салық органында есепке қою туралы куәліктің мәліметтерін'));
+  });
+
+  it('002 lines 679-684: nothing the authority takes itself is an office upload, as in chemical-products registration (002 lines 9231-9236)', () => {
+    const officeUploads = permit().documents.filter((d) => d.channels.includes('OFFICE') && d.supply === 'ATTACH').map((d) => d.id);
+    expect(officeUploads).toEqual(['application', 'processing-contract', 'processing-conditions-document', 'information-form']);
+    const chemical = entry('chemical-products-registration').actions.find((a) => a.kind === 'REGISTRATION')!;
+    for (const [permitDoc, chemicalDoc] of [['identity', 'identity'], ['legal-entity-registration', 'legal-entity-registration']] as const) {
+      const p = permit().documents.find((d) => d.id === permitDoc)!;
+      const c = chemical.documents.find((d) => d.id === chemicalDoc)!;
+      expect([p.channels, p.supply, p.registryFact]).toEqual([c.channels, c.supply, c.registryFact]);
+    }
+    expect(permit().documents.find((d) => d.id === 'tax-registration')).toMatchObject({ supply: 'AUTHORITY', registry: null });
+  });
+});
