@@ -429,7 +429,7 @@ describe('catalog filters', () => {
   });
 
   it('combines filters', () => {
-    expect(catalog.filter({ recipient: 'FOREIGN_STATE_BODY' }).map((e) => e.code)).toEqual(['export-control-transit-permit']);
+    expect(catalog.filter({ recipient: 'FOREIGN_STATE_BODY' }).map((e) => e.code)).toEqual([]); // an applicant variant of the transit permit, not a recipient
     expect(catalog.filter({ online: true, paid: false, recipient: 'INDIVIDUAL' }).map((e) => e.code)).toEqual([
       'chemical-products-registration',
       'expert-auditor-attestation',

@@ -93,3 +93,24 @@ describe('the processing permit takes identity, registrations and tax registrati
     expect(permit().documents.find((d) => d.id === 'tax-registration')).toMatchObject({ supply: 'AUTHORITY', registry: null });
   });
 });
+
+describe('the transit permit serves whom its para 6 names (002 lines 216-217)', () => {
+  const transit = () => entry('export-control-transit-permit');
+
+  it('002 lines 216-217: recipients are individuals and legal entities, as the cited paragraph says', () => {
+    const para6 = lines002(216, 217);
+    expect(para6).toContain(squash('жеке және заңды тұлғаларға'));
+    expect(para6).not.toContain(squash('шетел'));
+    expect(transit().recipientsSource).toEqual({ seed: SEED_002, lines: [216, 217] });
+    expect(transit().recipients).toEqual(['INDIVIDUAL', 'LEGAL_ENTITY']);
+    expect(catalog.filter({ recipient: 'FOREIGN_STATE_BODY' })).toEqual([]);
+  });
+
+  it('002 lines 292-295: a foreign state body stays an applicant variant that is spared items 2), 4), 6) and 7)', () => {
+    expect(lines002(292, 295)).toContain(squash('шетел мемлекетiнiң мемлекеттiк органы өтiнiм берушi болып әрекет'));
+    const docs = transit().actions[0]!.documents;
+    const forForeignBody = docs.filter((d) => d.appliesTo === null || d.appliesTo.includes('FOREIGN_STATE_BODY')).map((d) => d.id);
+    expect(forForeignBody).toEqual(['application', 'export-permission', 'supply-contract', 'physical-protection', 'consignor-consent', 'route-agreement']);
+    expect(transit().forms.find((f) => f.id === 'appendix-1-application')!.appliesTo).toContain('FOREIGN_STATE_BODY');
+  });
+});
