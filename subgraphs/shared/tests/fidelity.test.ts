@@ -114,3 +114,23 @@ describe('the transit permit serves whom its para 6 names (002 lines 216-217)', 
     expect(transit().forms.find((f) => f.id === 'appendix-1-application')!.appliesTo).toContain('FOREIGN_STATE_BODY');
   });
 });
+
+describe('the processing permit is named after its own title (002 lines 543-544)', () => {
+  const names = () => entry('processing-outside-customs-permit').names;
+
+  it('002 lines 543-544: the Kazakh name is the title, and it says "outside the territory", not "outside the customs territory"', () => {
+    const title = lines002(543, 544);
+    expect(names().source).toEqual({ seed: SEED_002, lines: [543, 544] });
+    expect(title).toContain(squash(names().kk));
+    expect(title).not.toContain(squash('кеден'));
+    expect(lines002(552, 553)).toContain(squash(names().kk)); // para 1 repeats it
+  });
+
+  it('002 lines 543-544: the Russian and English names render that same title (no "customs"), while the decree list (002 lines 24-25) still says customs territory', () => {
+    expect(lines002(24, 25)).toContain(squash('кеден аумағынан тыс жерде қайта'));
+    expect(names().ru).toBe('Выдача разрешения на переработку продукции вне территории Республики Казахстан');
+    expect(names().ru).not.toMatch(/таможен/);
+    expect(names().en).not.toMatch(/customs/i);
+    expect(names().ruSource).toBe('DOMAIN_NOTES');
+  });
+});

@@ -353,6 +353,8 @@ export const CatalogEntry = z
         en: Text,
         /** SEED: the Russian name is quoted from a seed; DOMAIN_NOTES: rendered by the domain notes (no official Russian text in the seeds). */
         ruSource: z.enum(['SEED', 'DOMAIN_NOTES']),
+        /** The title in the seed that every name renders, so that kk, ru and en describe the same thing. */
+        source: Citation.nullable().default(null),
       })
       .strict(),
     /** The standard's text this entry follows (its whole extent in the seed). */
