@@ -272,8 +272,8 @@ describe('documents', () => {
 
   it('marks the tax registration of the processing permit as taken by the authority from a system outside our registries', () => {
     const tax = actionOf('processing-outside-customs-permit', 'PERMIT').documents.find((d) => d.id === 'tax-registration')!;
-    expect(tax).toMatchObject({ supply: 'AUTHORITY', registry: null, channels: ['PORTAL'] });
-    expect(tax.stateSystem).toMatch(/салық органы/);
+    expect(tax).toMatchObject({ supply: 'AUTHORITY', registry: null, channels: ['OFFICE', 'PORTAL'] });
+    expect(tax.stateSystem).toMatch(/мемлекеттік ақпараттық жүйелер/);
   });
 
   it('lists the office-only services with office documents only', () => {
@@ -429,7 +429,7 @@ describe('catalog filters', () => {
   });
 
   it('combines filters', () => {
-    expect(catalog.filter({ recipient: 'FOREIGN_STATE_BODY' }).map((e) => e.code)).toEqual(['export-control-transit-permit']);
+    expect(catalog.filter({ recipient: 'FOREIGN_STATE_BODY' }).map((e) => e.code)).toEqual([]); // an applicant variant of the transit permit, not a recipient
     expect(catalog.filter({ online: true, paid: false, recipient: 'INDIVIDUAL' }).map((e) => e.code)).toEqual([
       'chemical-products-registration',
       'expert-auditor-attestation',

@@ -223,6 +223,27 @@ export const Form = z
   .strict();
 export type Form = z.infer<typeof Form>;
 
+/**
+ * Degraded mode: while a registry cannot be read, the draft offers this document, as a scan, in place of the
+ * registry-supplied documents it names. Only a document the standard itself lists for the office/PSC channel
+ * stands in for anything; the registry fact is the document's own registryFact.
+ */
+export const StandsInFor = z
+  .object({
+    /** REGISTRY documents of the same action, each holding this document's registryFact for the same applicants. */
+    documents: z.array(Kebab).min(1),
+    /** The lines that tie the two together: the other list's item, or the state-systems sentence, naming the same document. */
+    source: Citation,
+    /**
+     * true: the standard has the authority read the fact from state systems on this channel too (the office list names
+     * the document all the same), so the scan is asked only while the registry cannot be read. false: the office list
+     * asks for it in any case; only the portal takes the fact from the registry.
+     */
+    onlyWhenRegistryDown: z.boolean(),
+  })
+  .strict();
+export type StandsInFor = z.infer<typeof StandsInFor>;
+
 export const CatalogDocument = z
   .object({
     id: Kebab,
@@ -242,6 +263,8 @@ export const CatalogDocument = z
     alsoListedAt: Citation.nullable().default(null),
     /** The appendix forms this document is filled on. */
     formIds: z.array(Kebab).min(1).nullable().default(null),
+    /** Degraded mode: the registry documents this office-list document replaces, as a scan, while their registry is down. */
+    standsInFor: StandsInFor.nullable().default(null),
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -259,6 +282,10 @@ export const CatalogDocument = z
       issue('registryFact', `${d.registryFact} is held by ${FACT_REGISTRY[d.registryFact]}, not ${d.registry}`);
     }
     if (new Set(d.channels).size !== d.channels.length) issue('channels', 'channels repeat');
+    if (d.standsInFor !== null) {
+      if (d.supply !== 'ATTACH' || d.registryFact === null) issue('standsInFor', 'only a document the applicant attaches, naming its registryFact, stands in for a registry document');
+      if (!d.channels.includes('OFFICE')) issue('standsInFor', "a substitute must be a document of the standard's office/PSC list");
+    }
   });
 export type CatalogDocument = z.infer<typeof CatalogDocument>;
 
@@ -353,6 +380,8 @@ export const CatalogEntry = z
         en: Text,
         /** SEED: the Russian name is quoted from a seed; DOMAIN_NOTES: rendered by the domain notes (no official Russian text in the seeds). */
         ruSource: z.enum(['SEED', 'DOMAIN_NOTES']),
+        /** The title in the seed that every name renders, so that kk, ru and en describe the same thing. */
+        source: Citation.nullable().default(null),
       })
       .strict(),
     /** The standard's text this entry follows (its whole extent in the seed). */
@@ -393,6 +422,8 @@ export const CatalogEntry = z
   .superRefine((e, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
     const unique = <T>(values: readonly T[]) => new Set(values).size === values.length;
+    const sameApplicants = (x: readonly string[] | null, y: readonly string[] | null) =>
+      x === null || y === null ? x === y : x.length === y.length && x.every((v) => y.includes(v));
 
     if (!unique(e.channels)) issue(['channels'], 'channels repeat');
     if (!unique(e.recipients)) issue(['recipients'], 'recipients repeat');
@@ -415,6 +446,21 @@ export const CatalogEntry = z
       action.documents.forEach((doc, d) => {
         for (const id of doc.formIds ?? []) {
           if (!formIds.has(id)) issue(['actions', a, 'documents', d, 'formIds'], `no form "${id}" in this entry`);
+        }
+        if (doc.standsInFor) {
+          const path = ['actions', a, 'documents', d, 'standsInFor'];
+          const targets = doc.standsInFor.documents.map((id) => action.documents.find((t) => t.id === id));
+          doc.standsInFor.documents.forEach((id, i) => {
+            const target = targets[i];
+            if (!target) return issue([...path, 'documents', i], `no document "${id}" in this action`);
+            if (target.supply !== 'REGISTRY') issue([...path, 'documents', i], `"${id}" is not a REGISTRY document`);
+            if (target.registryFact !== doc.registryFact) issue([...path, 'documents', i], `"${id}" holds ${target.registryFact}, not ${doc.registryFact}`);
+            if (!sameApplicants(target.appliesTo, doc.appliesTo)) issue([...path, 'documents', i], `"${id}" applies to other applicants than "${doc.id}"`);
+          });
+          const onOffice = targets.every((t) => t?.channels.includes('OFFICE'));
+          if (doc.standsInFor.onlyWhenRegistryDown !== onOffice) {
+            issue([...path, 'onlyWhenRegistryDown'], onOffice ? 'the registry document is read at the office too, so the scan is asked only when the registry is down' : 'the registry document is portal-only, so the office list asks for this document in any case');
+          }
         }
       });
     });
