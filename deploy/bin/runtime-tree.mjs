@@ -13,7 +13,7 @@
  *   - for the workspaces the processes need (their packages and, transitively, the workspace packages
  *     they depend on at run time): the package minus sources, tests, and build configuration; so dist/
  *     plus data/, migrations/, *.graphql, which the code reads beside itself through import.meta.url;
- *   - deploy/bin (this entrypoint and its process table).
+ *   - deploy/bin/entry.mjs and processes.mjs, the image's entrypoint.
  * A needed workspace without dist/ stops the build: an image that cannot start is worse than none.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,8 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROCESSES } from './processes.mjs';
 
+/** The image's entrypoint and its process table: the rest of deploy/ is for building and checking. */
+const ENTRY_FILES = ['entry.mjs', 'processes.mjs'];
 /** Never needed at run time, at any depth. */
 const SKIP_DIRS = new Set(['node_modules', 'tests', 'test', '__tests__', 'coverage']);
 /** Sources and build configuration: the image runs compiled JavaScript only. */
@@ -91,7 +93,8 @@ export function copyRuntimeTree(root, out, processes = PROCESSES) {
       },
     });
   }
-  cpSync(join(root, 'deploy', 'bin'), join(out, 'deploy', 'bin'), { recursive: true, filter: (source) => !basename(source).startsWith('.') });
+  mkdirSync(join(out, 'deploy', 'bin'), { recursive: true });
+  for (const file of ENTRY_FILES) cpSync(join(root, 'deploy', 'bin', file), join(out, 'deploy', 'bin', file));
   writeFileSync(join(out, '.runtime-workspaces'), [...needed.keys()].join('\n') + '\n');
   return needed;
 }
