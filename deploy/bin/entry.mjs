@@ -26,12 +26,12 @@ function usage() {
   return ['usage: entry.mjs <process> [args...]', '', 'processes:', ...PROCESS_NAMES.map((name) => `  ${name.padEnd(width)}  ${PROCESSES[name].about}`)].join('\n');
 }
 
-/** Where a process's compiled entry is, through the workspace link npm made for its package. */
-function entryFile(name) {
-  const { pkg, file } = PROCESSES[name];
+/** Where a process's compiled modules are, through the workspace link npm made for its package. */
+function entryFiles(name) {
+  const { pkg, file, preload = [] } = PROCESSES[name];
   const link = join(root, 'node_modules', ...pkg.split('/'));
   const pkgDir = existsSync(link) ? realpathSync(link) : null;
-  return { pkgDir, file: pkgDir ? join(pkgDir, file) : null };
+  return { pkgDir, file: pkgDir ? join(pkgDir, file) : null, preload: pkgDir ? preload.map((module) => join(pkgDir, module)) : [] };
 }
 
 const [name, ...rest] = process.argv.slice(2);
@@ -45,17 +45,21 @@ if (!Object.hasOwn(PROCESSES, name)) {
   process.exit(EXIT_USAGE);
 }
 
-const { pkgDir, file } = entryFile(name);
+const { pkgDir, file, preload } = entryFiles(name);
 if (!pkgDir) {
   console.error(`entry.mjs: package ${PROCESSES[name].pkg} for "${name}" is not installed under ${root}/node_modules`);
   process.exit(EXIT_NOT_BUILT);
 }
-if (!existsSync(file)) {
-  console.error(`entry.mjs: ${file} is missing: "${name}" has not been compiled (npm run build)`);
-  process.exit(EXIT_NOT_BUILT);
+for (const module of [...preload, file]) {
+  if (!existsSync(module)) {
+    console.error(`entry.mjs: ${module} is missing: "${name}" has not been compiled (npm run build)`);
+    process.exit(EXIT_NOT_BUILT);
+  }
 }
 
 // The process sees itself as `node <its entry> [args...]`, as if started directly.
 process.argv = [process.argv[0], file, ...rest];
 process.title = `egov-${name}`;
+// Preloads first and to completion, as `node --import` would, then the entry.
+for (const module of preload) await import(pathToFileURL(module).href);
 await import(pathToFileURL(file).href);

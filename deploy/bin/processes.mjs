@@ -4,6 +4,10 @@
  * A process is found by its workspace package name, not by a folder path, so the table survives the
  * workspaces moving (subgraphs/shared → packages/*): npm links every workspace under node_modules/@egov.
  * `file` is relative to that package's folder and must be compiled JavaScript (`npm run build`).
+ *
+ * `preload` (optional): compiled modules of the same package imported before `file`, in order, exactly like
+ * `node --import <module> <file>`. The OpenTelemetry bootstrap belongs here (e.g. 'dist/telemetry.js'): its
+ * module hooks must be registered before http, pg and ioredis are first imported, or their spans are missing.
  */
 export const PROCESSES = Object.freeze({
   gateway: { pkg: '@egov/gateway', file: 'dist/index.js', port: 4000, about: 'the GraphQL gateway (Hive runtime)' },

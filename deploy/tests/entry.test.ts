@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +117,24 @@ describe('the image entry script', () => {
         }
       });
     });
+  });
+
+  it('imports a process\'s preload modules first and to completion, as `node --import` would', () => {
+    // A copy of the entry script beside a process table whose gateway preloads a module (the OTel bootstrap's place).
+    const bin = join(root, 'bin-with-preload');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'entry.mjs'), readFileSync(ENTRY, 'utf8'));
+    writeFileSync(join(bin, 'processes.mjs'), "export const PROCESSES = { gateway: { pkg: '@egov/gateway', file: 'dist/order.js', preload: ['dist/preload.js'] } };\nexport const PROCESS_NAMES = Object.keys(PROCESSES);\n");
+    writeFileSync(join(root, 'packages/gateway/dist/preload.js'), "await new Promise((r) => setTimeout(r, 50));\nglobalThis.order = ['preload'];\n");
+    writeFileSync(join(root, 'packages/gateway/dist/order.js'), "globalThis.order.push('entry');\nconsole.log(globalThis.order.join(','));\n");
+    const result = spawnSync(process.execPath, [join(bin, 'entry.mjs'), 'gateway'], { env: { ...process.env, EGOV_ROOT: root }, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('preload,entry');
+    // A preload that was not built stops the start like a missing entry.
+    rmSync(join(root, 'packages/gateway/dist/preload.js'));
+    const missing = spawnSync(process.execPath, [join(bin, 'entry.mjs'), 'gateway'], { env: { ...process.env, EGOV_ROOT: root }, encoding: 'utf8' });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('dist/preload.js is missing');
   });
 
   it("gives the container the process's own exit code", () => {
