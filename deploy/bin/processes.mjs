@@ -9,6 +9,11 @@
  * `node --import <module> <file>`. The OpenTelemetry bootstrap belongs here (e.g. 'dist/telemetry.js'): its
  * module hooks must be registered before http, pg and ioredis are first imported, or their spans are missing.
  */
+/**
+ * @typedef {'gateway' | 'individuals' | 'legal-entities' | 'payments' | 'licensing' | 'applications' | 'migrate' | 'mocks'} ProcessName
+ * @typedef {{ pkg: string; file: string; preload?: string[]; port: number | null; about: string }} ProcessEntry
+ * @type {Readonly<Record<ProcessName, ProcessEntry>>}
+ */
 export const PROCESSES = Object.freeze({
   gateway: { pkg: '@egov/gateway', file: 'dist/index.js', port: 4000, about: 'the GraphQL gateway (Hive runtime)' },
   individuals: { pkg: '@egov/individuals', file: 'dist/index.js', port: 4001, about: 'subgraph over ГБД ФЛ' },
@@ -22,4 +27,5 @@ export const PROCESSES = Object.freeze({
   mocks: { pkg: '@egov/mocks', file: 'dist/cli.js', port: 4101, about: 'mock state registries' },
 });
 
-export const PROCESS_NAMES = Object.freeze(Object.keys(PROCESSES));
+/** @type {readonly ProcessName[]} */
+export const PROCESS_NAMES = Object.freeze(/** @type {ProcessName[]} */ (Object.keys(PROCESSES)));

@@ -32,7 +32,11 @@ function readJson(file) {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-/** The workspace folders the root package.json declares; `dir/*` patterns are expanded one level. */
+/**
+ * The workspace folders the root package.json declares; `dir/*` patterns are expanded one level.
+ * @param {string} root
+ * @returns {string[]}
+ */
 export function workspaceDirs(root) {
   const patterns = readJson(join(root, 'package.json')).workspaces ?? [];
   return patterns.flatMap((pattern) => {
@@ -45,7 +49,12 @@ export function workspaceDirs(root) {
   });
 }
 
-/** The workspaces the processes need at run time: their packages and their workspace dependencies. */
+/**
+ * The workspaces the processes need at run time: their packages and their workspace dependencies.
+ * @param {string} root
+ * @param {Readonly<Record<string, { pkg: string; file: string }>>} [processes]
+ * @returns {Map<string, string>} package name → workspace folder
+ */
 export function runtimeWorkspaces(root, processes = PROCESSES) {
   const byName = new Map(workspaceDirs(root).map((dir) => [readJson(join(root, dir, 'package.json')).name, dir]));
   const needed = new Map();
@@ -66,6 +75,11 @@ function keep(path) {
   return !SKIP_FILE.test(basename(path));
 }
 
+/**
+ * @param {string} root a built checkout
+ * @param {string} out where the runtime tree goes
+ * @param {Readonly<Record<string, { pkg: string; file: string }>>} [processes]
+ */
 export function copyRuntimeTree(root, out, processes = PROCESSES) {
   root = resolve(root);
   out = resolve(out);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PROCESSES } from '../bin/processes.mjs';
-import { deployPath } from './support/paths.ts';
-import { readYaml } from './support/yaml.ts';
+import { deployPath } from './support/paths.js';
+import { readYaml } from './support/yaml.js';
 
 /**
  * deploy/docker-compose.yml, parsed as Compose reads it (anchors and merge keys resolved), and the files it

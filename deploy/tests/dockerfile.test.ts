@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { describe, expect, it } from 'vitest';
 import { PROCESSES, PROCESS_NAMES } from '../bin/processes.mjs';
-import { deployPath, REPO_ROOT } from './support/paths.ts';
+import { deployPath, REPO_ROOT } from './support/paths.js';
 import { join } from 'node:path';
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROCESS_NAMES } from '../bin/processes.mjs';
-import { deployPath } from './support/paths.ts';
+import { deployPath } from './support/paths.js';
 
 /**
  * The image runs `node deploy/bin/entry.mjs <process>`. These tests run that script as a plain process, as

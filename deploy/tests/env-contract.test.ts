@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { render, type K8sObject } from './support/kustomize.ts';
-import { K8S_DIR, REPO_ROOT, deployPath } from './support/paths.ts';
-import { readYaml } from './support/yaml.ts';
+import { render, type K8sObject } from './support/kustomize.js';
+import { K8S_DIR, REPO_ROOT, deployPath } from './support/paths.js';
+import { readYaml } from './support/yaml.js';
 
 /**
  * The environment each process is given, the same in Kubernetes and in the local stack: the contract the code

@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROCESSES } from '../bin/processes.mjs';
 import { differences } from '../bin/sync-k8s-data.mjs';
-import { render, type K8sObject } from './support/kustomize.ts';
-import { NetworkPolicies, selects, type Endpoint } from './support/netpol.ts';
-import { K8S_DIR } from './support/paths.ts';
+import { render, type K8sObject } from './support/kustomize.js';
+import { NetworkPolicies, selects, type Endpoint } from './support/netpol.js';
+import { K8S_DIR } from './support/paths.js';
 
 /**
  * Every kustomization under deploy/k8s is rendered and every object is validated against the Kubernetes

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDashboard } from '../grafana/dashboard.mjs';
-import { contractName, metricsContract, metricsIn, withoutGrafanaVariables } from './support/metrics.ts';
-import { deployPath } from './support/paths.ts';
-import { readYaml } from './support/yaml.ts';
+import { contractName, metricsContract, metricsIn, withoutGrafanaVariables } from './support/metrics.js';
+import { deployPath } from './support/paths.js';
+import { readYaml } from './support/yaml.js';
 
 /**
  * The observability contract: METRICS.md lists what the processes export, and the Grafana dashboard and the

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROCESSES } from '../bin/processes.mjs';
 import { copyRuntimeTree, runtimeWorkspaces, workspaceDirs } from '../bin/runtime-tree.mjs';
-import { REPO_ROOT } from './support/paths.ts';
+import { REPO_ROOT } from './support/paths.js';
 
 /**
  * The Dockerfile's build stage calls runtime-tree.mjs to pick what the image keeps. A small workspace shaped

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { parseYamlStream } from './yaml.ts';
+import { parseYamlStream } from './yaml.js';
 
 export interface K8sObject {
   apiVersion: string;

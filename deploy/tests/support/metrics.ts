@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parser } from '@prometheus-io/lezer-promql';
-import { deployPath } from './paths.ts';
+import { deployPath } from './paths.js';
 
 export interface MetricContract {
   name: string;

@@ -1,4 +1,4 @@
-import type { K8sObject } from './kustomize.ts';
+import type { K8sObject } from './kustomize.js';
 
 /**
  * Kubernetes NetworkPolicy semantics, enough to ask "may A reach B on port P?" of a rendered namespace:
