@@ -219,6 +219,18 @@ describe('Prometheus loads the rules', () => {
     for (const file of config.rule_files) expect(mounts).toContain(`./prometheus/alerts.yml:${file}:ro`);
   });
 
+  it('in Kubernetes: the scrape job finds the pods of both environments by their annotations, under a job name the target-down alert watches', () => {
+    const scrape = readYaml<{ scrape_configs: { job_name: string; kubernetes_sd_configs: { role: string; namespaces: { names: string[] } }[]; relabel_configs: { source_labels?: string[]; action?: string; regex?: string }[] }[] }>(
+      deployPath('prometheus', 'kubernetes-scrape.yml'),
+    );
+    const [job] = scrape.scrape_configs;
+    expect(job!.job_name).toMatch(/^egov/);
+    expect(new RegExp(`^(?:${/job=~"([^"]+)"/.exec(alertNamed('EgovTargetDown').expr)![1]})$`).test(job!.job_name)).toBe(true);
+    expect(job!.kubernetes_sd_configs[0]!.role).toBe('pod');
+    expect(job!.kubernetes_sd_configs[0]!.namespaces.names.sort()).toEqual(['egov', 'egov-staging']);
+    expect(job!.relabel_configs).toContainEqual(expect.objectContaining({ source_labels: ['__meta_kubernetes_pod_annotation_prometheus_io_scrape'], action: 'keep', regex: 'true' }));
+  });
+
   it('in Kubernetes: the rules ConfigMap is generated from the same file', () => {
     const kustomization = readYaml<{ configMapGenerator: { name: string; files: string[] }[] }>(deployPath('prometheus', 'kustomization.yaml'));
     expect(kustomization.configMapGenerator).toEqual([expect.objectContaining({ name: 'egov-prometheus-rules', files: ['alerts.yml'] })]);
