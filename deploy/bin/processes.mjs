@@ -1,0 +1,31 @@
+/**
+ * The processes one image can run, and where each one's compiled entry lives.
+ *
+ * A process is found by its workspace package name, not by a folder path, so the table survives the
+ * workspaces moving (subgraphs/shared → packages/*): npm links every workspace under node_modules/@egov.
+ * `file` is relative to that package's folder and must be compiled JavaScript (`npm run build`).
+ *
+ * `preload` (optional): compiled modules of the same package imported before `file`, in order, exactly like
+ * `node --import <module> <file>`. The OpenTelemetry bootstrap belongs here (e.g. 'dist/telemetry.js'): its
+ * module hooks must be registered before http, pg and ioredis are first imported, or their spans are missing.
+ */
+/**
+ * @typedef {'gateway' | 'individuals' | 'legal-entities' | 'payments' | 'licensing' | 'applications' | 'migrate' | 'mocks'} ProcessName
+ * @typedef {{ pkg: string; file: string; preload?: string[]; port: number | null; about: string }} ProcessEntry
+ * @type {Readonly<Record<ProcessName, ProcessEntry>>}
+ */
+export const PROCESSES = Object.freeze({
+  gateway: { pkg: '@egov/gateway', file: 'dist/index.js', port: 4000, about: 'the GraphQL gateway (Hive runtime)' },
+  individuals: { pkg: '@egov/individuals', file: 'dist/index.js', port: 4001, about: 'subgraph over ГБД ФЛ' },
+  'legal-entities': { pkg: '@egov/legal-entities', file: 'dist/index.js', port: 4002, about: 'subgraph over ГБД ЮЛ' },
+  payments: { pkg: '@egov/payments', file: 'dist/index.js', port: 4003, about: 'subgraph over ПШЭП' },
+  licensing: { pkg: '@egov/licensing', file: 'dist/index.js', port: 4004, about: 'subgraph over Е-лицензирование' },
+  applications: { pkg: '@egov/applications', file: 'dist/index.js', port: 4005, about: 'drafts, submissions, scans, outbox' },
+  // Applies every component's SQL migrations to DATABASE_URL, then exits (the Kubernetes Job runs it).
+  migrate: { pkg: '@egov/stores', file: 'dist/migrate-cli.js', port: null, about: 'database migrations, then exit' },
+  // The mock registries (ports 4101-4104): for staging and the local stack, never for production.
+  mocks: { pkg: '@egov/mocks', file: 'dist/cli.js', port: 4101, about: 'mock state registries' },
+});
+
+/** @type {readonly ProcessName[]} */
+export const PROCESS_NAMES = Object.freeze(/** @type {ProcessName[]} */ (Object.keys(PROCESSES)));
