@@ -3,10 +3,10 @@
  * Starts each part as its own process (as in production), layer by layer, waiting for health before
  * the next, prefixes their output, and stops them all on Ctrl-C.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { DEV_FEE_RATES_FILE, TEST_AUDIT_SUBJECT_KEY, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FILE, TEST_TRUST_FILES } from '@egov/mocks';
-import { gateway, registries, REGISTRY_NAMES, repoRoot, SUBGRAPH_NAMES, subgraphs } from '@egov/schema';
+import { gateway, REGISTRY_NAMES, registries, repoRoot, SUBGRAPH_NAMES, subgraphs } from '@egov/schema';
 
 interface Part {
   name: string;
@@ -36,7 +36,9 @@ const shared = {
 const layers: Part[][] = [
   [
     { name: 'mocks', entry: 'mocks/src/cli.ts', health: REGISTRY_NAMES.map((n) => `http://${host}:${registries[n].port}/`) },
-    ...(process.env.DATABASE_URL ? [] : [{ name: 'postgres', entry: 'packages/stores/src/postgres/embedded-cli.ts', health: [`tcp://${host}:${embeddedPort}`] }]),
+    ...(process.env.DATABASE_URL
+      ? []
+      : [{ name: 'postgres', entry: 'packages/stores/src/postgres/embedded-cli.ts', health: [`tcp://${host}:${embeddedPort}`] }]),
   ],
   SUBGRAPH_NAMES.map((n) => ({ name: n, entry: `subgraphs/${n}/src/index.ts`, health: [`http://${host}:${subgraphs[n].port}/health`] })),
   [{ name: 'gateway', entry: 'gateway/src/index.ts', health: [`http://${host}:${gateway.port}/health`], env: { PORT: String(gateway.port) } }],
@@ -51,13 +53,17 @@ function prefixed(name: string, index: number) {
   return (chunk: Buffer) => {
     const lines = (partial + chunk.toString()).split('\n');
     partial = lines.pop() ?? '';
-    for (const line of lines) process.stdout.write(tag + line + '\n');
+    for (const line of lines) process.stdout.write(`${tag + line}\n`);
   };
 }
 
 function launch(part: Part, index: number): ChildProcess {
   const { PORT: _ignored, ...env } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', part.entry], { cwd: repoRoot, env: { ...env, ...shared, ...part.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', part.entry], {
+    cwd: repoRoot,
+    env: { ...env, ...shared, ...part.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', prefixed(part.name, index));
   child.stderr!.on('data', prefixed(part.name, index));
   child.on('exit', (code, signal) => {

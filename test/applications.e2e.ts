@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NAMED, samplePdf, samplePng } from '@egov/mocks';
 import { postGraphQL } from '@egov/testkit';
-import { startGraph, type RunningGraph } from './support/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officer, portal } from './support/flow.js';
+import { type RunningGraph, startGraph } from './support/index.js';
 
 // Friday 20 March 2026, 10:00 in Astana: Nauryz (21-25 March, with carry-overs) falls inside every term.
 let now = new Date('2026-03-20T10:00:00+05:00');
@@ -13,7 +13,7 @@ let p: ReturnType<typeof portal>;
 let citizen: ReturnType<typeof portal>;
 let man: ReturnType<typeof portal>;
 let ktrm: ReturnType<typeof officer>;
-let astanaAkimat: ReturnType<typeof officer>;
+let _astanaAkimat: ReturnType<typeof officer>;
 
 beforeAll(async () => {
   graph = await startGraph({ clock: () => now });
@@ -21,7 +21,7 @@ beforeAll(async () => {
   citizen = portal(graph, { kind: 'citizen', iin: NAMED.youngWoman });
   man = portal(graph, { kind: 'citizen', iin: NAMED.manWithLicences });
   ktrm = officer(graph, { iin: '770707342424', agency: 'MINT-KTRM' });
-  astanaAkimat = officer(graph, { iin: '770707342424', agency: 'AKIMAT-ASTANA' });
+  _astanaAkimat = officer(graph, { iin: '770707342424', agency: 'AKIMAT-ASTANA' });
 });
 afterAll(() => graph?.close());
 
@@ -37,11 +37,19 @@ describe('the LLP 080440001234 applies for the licence to make the State Flag an
     const fromRegistries = draft.fields.filter((f: any) => f.source);
     expect(fromRegistries.length).toBeGreaterThan(10);
     expect(fromRegistries.filter((f: any) => f.value === null)).toEqual([]);
-    expect(draft.fields).toContainEqual(expect.objectContaining({ fieldId: 'legal-entity-name', value: 'Товарищество с ограниченной ответственностью «Сарыарка Металл»', source: { registry: 'LEGAL_ENTITIES', path: 'nameRu', recordId: NAMED.llp } }));
+    expect(draft.fields).toContainEqual(
+      expect.objectContaining({
+        fieldId: 'legal-entity-name',
+        value: 'Товарищество с ограниченной ответственностью «Сарыарка Металл»',
+        source: { registry: 'LEGAL_ENTITIES', path: 'nameRu', recordId: NAMED.llp },
+      }),
+    );
     expect(draft.fields).toContainEqual(expect.objectContaining({ fieldId: 'head-full-name', value: 'Жумабаева Гульнара Ерлановна' }));
     // the application is the electronic request; registration comes from ГБД ЮЛ; only the information form is a scan
     expect(draft.attachmentsNeeded.map((d: any) => d.id)).toEqual(['information-form']);
-    expect(draft.documents).toContainEqual(expect.objectContaining({ document: { id: 'legal-entity-registration' }, status: 'FROM_REGISTRY', summary: expect.stringContaining('31274-1901-ТОО') }));
+    expect(draft.documents).toContainEqual(
+      expect.objectContaining({ document: { id: 'legal-entity-registration' }, status: 'FROM_REGISTRY', summary: expect.stringContaining('31274-1901-ТОО') }),
+    );
     expect(draft.fee).toEqual({ kind: 'LICENCE_FEE', amountMrp: 10, amount: '43250.00', paid: false, payment: null });
     expect(draft.expectedResult).toEqual({ startDate: '2026-03-20', dueDate: '2026-04-15' });
   });
@@ -63,7 +71,13 @@ describe('the LLP 080440001234 applies for the licence to make the State Flag an
     expect((await p.draft('state-symbols-licence', 'ISSUE', NAMED.llp)).data.applicationDraft.fee).toMatchObject({ paid: true, payment: { id: paymentId } });
 
     const key = randomUUID();
-    const input = await p.signedInput({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.llp, attachments: [scan!], idempotencyKey: key });
+    const input = await p.signedInput({
+      serviceCode: 'state-symbols-licence',
+      action: 'ISSUE',
+      applicantId: NAMED.llp,
+      attachments: [scan!],
+      idempotencyKey: key,
+    });
     const { data, errors } = await p.submitSigned(input);
     expect(errors).toBeUndefined();
     const receipt = data.submitApplication;
@@ -89,7 +103,9 @@ describe('the LLP 080440001234 applies for the licence to make the State Flag an
     const again = (await p.submitSigned(input)).data.submitApplication;
     expect(again).toMatchObject({ __typename: 'ApplicationReceipt', number, replayed: true, acceptedAt: receipt.acceptedAt });
     // the same key for a different request: refused
-    const reused = (await p.submit({ serviceCode: 'state-symbols-licence', action: 'REISSUE', applicantId: NAMED.llp, attachments: [scan!], idempotencyKey: key })).data.submitApplication;
+    const reused = (
+      await p.submit({ serviceCode: 'state-symbols-licence', action: 'REISSUE', applicantId: NAMED.llp, attachments: [scan!], idempotencyKey: key })
+    ).data.submitApplication;
     expect(reused.problems).toEqual([expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' })]);
     // the payment and the scan are used now
     expect((await p.draft('state-symbols-licence', 'ISSUE', NAMED.llp)).data.applicationDraft.fee.paid).toBe(false);
@@ -116,11 +132,21 @@ describe('the LLP 080440001234 applies for the licence to make the State Flag an
 
   it('an officer reviews and issues it, and the new licence appears under the company', async () => {
     expect((await ktrm.startReview(number)).data.startReview.status).toBe('IN_REVIEW');
-    const decided = await ktrm.decide(number, { outcome: 'ISSUE', note: 'Qualification confirmed' }, 'status license { number activity { code } holder { ... on LegalEntity { bin } } }');
+    const decided = await ktrm.decide(
+      number,
+      { outcome: 'ISSUE', note: 'Qualification confirmed' },
+      'status license { number activity { code } holder { ... on LegalEntity { bin } } }',
+    );
     expect(decided.errors).toBeUndefined();
-    expect(decided.data.decideApplication).toMatchObject({ status: 'ISSUED', license: { activity: { code: 'state-symbols-licence' }, holder: { bin: NAMED.llp } } });
+    expect(decided.data.decideApplication).toMatchObject({
+      status: 'ISSUED',
+      license: { activity: { code: 'state-symbols-licence' }, holder: { bin: NAMED.llp } },
+    });
     const licences = await p.ask(`{ legalEntity(bin: "080440001234") { licenses { number activity { code } } } }`);
-    expect(licences.data.legalEntity.licenses).toContainEqual({ number: decided.data.decideApplication.license.number, activity: { code: 'state-symbols-licence' } });
+    expect(licences.data.legalEntity.licenses).toContainEqual({
+      number: decided.data.decideApplication.license.number,
+      activity: { code: 'state-symbols-licence' },
+    });
     // a decided application takes no second decision
     const twice = await ktrm.decide(number, { outcome: 'ISSUE' });
     expect(twice.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
@@ -131,8 +157,11 @@ describe('the scrap-metal licence (002, legal entities only)', () => {
   it('is refused to a person, with the reason, before anything is stored', async () => {
     const draft = (await man.draft('scrap-metal-licence', 'ISSUE', NAMED.manWithLicences)).data.applicationDraft;
     expect(draft.eligible).toBe(false);
-    expect(draft.reasons).toEqual([expect.objectContaining({ code: 'RECIPIENT_NOT_SERVED', field: 'applicantId', message: expect.stringContaining('Only legal entities') })]);
-    const submitted = (await man.submit({ serviceCode: 'scrap-metal-licence', action: 'ISSUE', applicantId: NAMED.manWithLicences, attachments: [] })).data.submitApplication;
+    expect(draft.reasons).toEqual([
+      expect.objectContaining({ code: 'RECIPIENT_NOT_SERVED', field: 'applicantId', message: expect.stringContaining('Only legal entities') }),
+    ]);
+    const submitted = (await man.submit({ serviceCode: 'scrap-metal-licence', action: 'ISSUE', applicantId: NAMED.manWithLicences, attachments: [] })).data
+      .submitApplication;
     expect(submitted.problems).toContainEqual(expect.objectContaining({ code: 'RECIPIENT_NOT_SERVED' }));
   });
 
@@ -145,14 +174,17 @@ describe('the scrap-metal licence (002, legal entities only)', () => {
       { document: 'qualification-documents', file: samplePng(), name: 'yard.png' },
     ]);
     await p.pay('scrap-metal-licence', 'ISSUE', NAMED.llp);
-    const receipt = (await p.submit({ serviceCode: 'scrap-metal-licence', action: 'ISSUE', applicantId: NAMED.llp, attachments: scans })).data.submitApplication;
+    const receipt = (await p.submit({ serviceCode: 'scrap-metal-licence', action: 'ISSUE', applicantId: NAMED.llp, attachments: scans })).data
+      .submitApplication;
     expect(receipt).toMatchObject({ __typename: 'ApplicationReceipt', expectedResultDate: '2026-04-15' });
 
     now = new Date('2026-04-15T17:00:00+05:00');
     expect(await graph.applications.applications.applyDeemedIssuance()).toEqual([]);
     now = new Date('2026-04-16T09:00:00+05:00');
     expect(await graph.applications.applications.applyDeemedIssuance()).toEqual([receipt.number]);
-    const { data } = await p.ask(`query($n: String!) { application(number: $n) { status license { activity { code } } history { status actor } } }`, { n: receipt.number });
+    const { data } = await p.ask(`query($n: String!) { application(number: $n) { status license { activity { code } } history { status actor } } }`, {
+      n: receipt.number,
+    });
     expect(data.application).toMatchObject({ status: 'DEEMED_ISSUED', license: { activity: { code: 'scrap-metal-licence' } } });
     expect(data.application.history.map((h: any) => h.status)).toEqual(['SUBMITTED', 'DEEMED_ISSUED']);
     now = new Date('2026-03-20T10:00:00+05:00');
@@ -163,11 +195,21 @@ describe('a citizen 010730604568 applies for the flag-and-emblem licence as an i
   it('uploads, pays, submits, and is refused by the officer on a ground of the standard', async () => {
     const draft = (await citizen.draft('state-symbols-licence', 'ISSUE', NAMED.youngWoman)).data.applicationDraft;
     expect(draft).toMatchObject({ applicantKind: 'INDIVIDUAL', eligible: true });
-    expect(draft.documents).toContainEqual(expect.objectContaining({ document: { id: 'identity' }, status: 'FROM_REGISTRY', summary: expect.stringContaining('051730994') }));
-    expect(draft.fields).toContainEqual(expect.objectContaining({ fieldId: expect.any(String), value: 'Сейтжанова Айгерим Маратовна', source: expect.objectContaining({ registry: 'INDIVIDUALS', recordId: NAMED.youngWoman }) }));
+    expect(draft.documents).toContainEqual(
+      expect.objectContaining({ document: { id: 'identity' }, status: 'FROM_REGISTRY', summary: expect.stringContaining('051730994') }),
+    );
+    expect(draft.fields).toContainEqual(
+      expect.objectContaining({
+        fieldId: expect.any(String),
+        value: 'Сейтжанова Айгерим Маратовна',
+        source: expect.objectContaining({ registry: 'INDIVIDUALS', recordId: NAMED.youngWoman }),
+      }),
+    );
     const [scan] = await citizen.upload([{ document: 'information-form', file: samplePdf('Appendix 3'), name: 'form.pdf' }]);
     const paymentId = await citizen.pay('state-symbols-licence', 'ISSUE', NAMED.youngWoman);
-    const receipt = (await citizen.submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, attachments: [scan!], paymentId })).data.submitApplication;
+    const receipt = (
+      await citizen.submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, attachments: [scan!], paymentId })
+    ).data.submitApplication;
     expect(receipt.__typename).toBe('ApplicationReceipt');
 
     const refusedWithoutGround = await ktrm.decide(receipt.number, { outcome: 'REFUSE' });
@@ -182,8 +224,17 @@ describe('a citizen 010730604568 applies for the flag-and-emblem licence as an i
 
   it('cannot reuse a scan another application took, nor attach a scan of something the service does not take', async () => {
     const [scan] = await citizen.upload([{ document: 'charter-copy', file: samplePdf('Wrong document'), name: 'charter.pdf' }]);
-    const submitted = (await citizen.submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, attachments: [scan!, { id: 'att_doesnotexist', documentId: 'x', sha256: '0'.repeat(64) }] })).data.submitApplication;
-    expect(submitted.problems.map((x: any) => x.code)).toEqual(expect.arrayContaining(['UNEXPECTED_ATTACHMENT', 'UNKNOWN_ATTACHMENT', 'MISSING_ATTACHMENT', 'FEE_NOT_PAID']));
+    const submitted = (
+      await citizen.submit({
+        serviceCode: 'state-symbols-licence',
+        action: 'ISSUE',
+        applicantId: NAMED.youngWoman,
+        attachments: [scan!, { id: 'att_doesnotexist', documentId: 'x', sha256: '0'.repeat(64) }],
+      })
+    ).data.submitApplication;
+    expect(submitted.problems.map((x: any) => x.code)).toEqual(
+      expect.arrayContaining(['UNEXPECTED_ATTACHMENT', 'UNKNOWN_ATTACHMENT', 'MISSING_ATTACHMENT', 'FEE_NOT_PAID']),
+    );
   });
 });
 
@@ -192,14 +243,21 @@ describe('the catalog and the calendar through the gateway', () => {
     const anonymous = (query: string, variables?: Record<string, unknown>) => postGraphQL(graph.gatewayUrl, query, variables);
     const all = await anonymous(`{ publicServices { code } }`);
     expect(all.data.publicServices).toHaveLength(18);
-    const forPeopleOnlinePaid = await anonymous(`{ publicServices(filter: { recipient: INDIVIDUAL, online: true, paid: true }) { code online fee { kind } recipients } }`);
+    const forPeopleOnlinePaid = await anonymous(
+      `{ publicServices(filter: { recipient: INDIVIDUAL, online: true, paid: true }) { code online fee { kind } recipients } }`,
+    );
     expect(forPeopleOnlinePaid.data.publicServices.map((s: any) => s.code)).toContain('state-symbols-licence');
     expect(forPeopleOnlinePaid.data.publicServices.map((s: any) => s.code)).not.toContain('scrap-metal-licence');
     for (const s of forPeopleOnlinePaid.data.publicServices) expect(s).toMatchObject({ online: true, fee: { kind: expect.not.stringMatching(/^FREE$/) } });
   });
 
   it('computes due dates across Nauryz, Independence Day and New Year', async () => {
-    const due = (from: string, days: number) => postGraphQL(graph.gatewayUrl, `query($f: DateTime!, $d: Int!) { dueDate(from: $f, days: $d, unit: WORKING_DAYS) { startDate dueDate skippedDaysOff { date reason } } }`, { f: from, d: days });
+    const due = (from: string, days: number) =>
+      postGraphQL(
+        graph.gatewayUrl,
+        `query($f: DateTime!, $d: Int!) { dueDate(from: $f, days: $d, unit: WORKING_DAYS) { startDate dueDate skippedDaysOff { date reason } } }`,
+        { f: from, d: days },
+      );
     expect((await due('2026-03-20T10:00:00+05:00', 15)).data.dueDate).toMatchObject({ startDate: '2026-03-20', dueDate: '2026-04-15' });
     expect((await due('2026-12-15T19:00:00+05:00', 1)).data.dueDate).toMatchObject({ startDate: '2026-12-17', dueDate: '2026-12-18' });
     const newYear = (await due('2026-12-30T10:00:00+05:00', 5)).data.dueDate;

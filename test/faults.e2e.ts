@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { http, HttpResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { allScopesHeaders, anyOrigin, NAMED, samplePdf, scenarios } from '@egov/mocks';
-import { createRedis } from '@egov/stores';
-import { MemoryCacheStore, RedisCacheStore, RegistryCache, type CachePolicy } from '@egov/registry-client';
-import { errorCodes, postGraphQL } from '@egov/testkit';
 import { individualsApi, licensingApi } from '@egov/contracts';
-import { startGateway, type GatewayConfig } from '@egov/gateway';
+import { type GatewayConfig, startGateway } from '@egov/gateway';
 import { createGatewayLogger } from '@egov/gateway/logger';
+import { allScopesHeaders, anyOrigin, NAMED, samplePdf, scenarios } from '@egov/mocks';
+import { type CachePolicy, MemoryCacheStore, RedisCacheStore, RegistryCache } from '@egov/registry-client';
 import type { SubgraphName } from '@egov/schema';
-import { startGraph, subgraphUrls, testGatewayConfig, type RunningGraph } from './support/index.js';
+import { createRedis } from '@egov/stores';
+import { errorCodes, postGraphQL } from '@egov/testkit';
+import { HttpResponse, http } from 'msw';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { allScopesPartner, portal } from './support/flow.js';
+import { type RunningGraph, startGraph, subgraphUrls, testGatewayConfig } from './support/index.js';
 
 const policies = (overrides: Partial<Record<'individuals' | 'legal-entities' | 'payments' | 'licensing', CachePolicy>> = {}) => ({
   individuals: { ttlMs: 60_000, staleIfErrorMs: 0 },
@@ -40,9 +40,15 @@ describe('when one registry fails, the rest of the answer still comes back', () 
     const started = Date.now();
     const response = await ask(LLP);
     expect(Date.now() - started).toBeLessThan(2_000); // the registry timeout: a dead host is not waited on
-    expect(response.data.applicant).toMatchObject({ name: 'Товарищество с ограниченной ответственностью «Сарыарка Металл»', licenses: [{ number: '12003390' }], payments: [] });
+    expect(response.data.applicant).toMatchObject({
+      name: 'Товарищество с ограниченной ответственностью «Сарыарка Металл»',
+      licenses: [{ number: '12003390' }],
+      payments: [],
+    });
     expect(response.data.applicant.head?.lastName ?? null).toBeNull();
-    expect(response.errors).toContainEqual(expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_UNAVAILABLE', registry: 'individuals' }) }));
+    expect(response.errors).toContainEqual(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_UNAVAILABLE', registry: 'individuals' }) }),
+    );
   });
 
   it('a registry that answers too late is cut off at its timeout (REGISTRY_TIMEOUT) and only its fields are null', async () => {
@@ -58,7 +64,9 @@ describe('when one registry fails, the rest of the answer still comes back', () 
     graph.registries.use('payments', ...scenarios.serverError('payments', 500));
     const response = await ask(LLP);
     expect(response.data.applicant).toMatchObject({ head: { lastName: 'Жумабаева' }, licenses: [{ number: '12003390' }], payments: null });
-    expect(response.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_UNAVAILABLE', registry: 'payments', upstreamStatus: 500 }) })]);
+    expect(response.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_UNAVAILABLE', registry: 'payments', upstreamStatus: 500 }) }),
+    ]);
   });
 
   it('a malformed answer is REGISTRY_BAD_RESPONSE, never passed on', async () => {
@@ -91,17 +99,24 @@ describe('when a subgraph is down or too slow', () => {
     try {
       const response = await postGraphQL(gateway.url, LLP, {}, await allScopesHeaders());
       expect(response.data.applicant).toMatchObject({ name: expect.any(String), head: { lastName: 'Жумабаева' }, licenses: null });
-      expect(response.errors).toContainEqual(expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'licensing' }) }));
+      expect(response.errors).toContainEqual(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'licensing' }) }),
+      );
     } finally {
       await gateway.close();
     }
   });
 
-  it('a subgraph past the gateway\'s deadline is SUBGRAPH_TIMEOUT, and the error does not echo the subgraph request', async () => {
+  it("a subgraph past the gateway's deadline is SUBGRAPH_TIMEOUT, and the error does not echo the subgraph request", async () => {
     graph.registries.use('individuals', ...scenarios.slow('individuals', 1_500));
     const gateway = await gatewayWith({}, { subgraphTimeoutMs: 500 });
     try {
-      const response = await postGraphQL(gateway.url, `query($iin: IIN!) { person(iin: $iin) { fullName } publicService(code: "state-symbols-licence") { code } }`, { iin: NAMED.manWithLicences }, await allScopesHeaders());
+      const response = await postGraphQL(
+        gateway.url,
+        `query($iin: IIN!) { person(iin: $iin) { fullName } publicService(code: "state-symbols-licence") { code } }`,
+        { iin: NAMED.manWithLicences },
+        await allScopesHeaders(),
+      );
       expect(response.data).toEqual({ person: null, publicService: { code: 'state-symbols-licence' } });
       expect(errorCodes(response)).toEqual(['SUBGRAPH_TIMEOUT']);
       expect(JSON.stringify(response)).not.toContain(NAMED.manWithLicences);
@@ -123,7 +138,10 @@ describe('the circuit breaker of a subgraph', () => {
 
   it('opens after repeated failures, then answers at once without calling the registry, and recovers when it is back', async () => {
     let calls = 0;
-    graph.registries.use('individuals', http.post(anyOrigin(individualsApi.personsBatch), () => (calls++, new HttpResponse(null, { status: 503 }))));
+    graph.registries.use(
+      'individuals',
+      http.post(anyOrigin(individualsApi.personsBatch), () => (calls++, new HttpResponse(null, { status: 503 }))),
+    );
     const ask = () => partner(`{ person(iin: "850314301234") { fullName } }`);
     for (let i = 0; i < 3; i++) expect(errorCodes(await ask())).toEqual(['REGISTRY_UNAVAILABLE']);
     expect(calls).toBe(3);
@@ -145,7 +163,11 @@ describe('the registry cache (Redis)', () => {
   let graph: RunningGraph;
   let partner: Awaited<ReturnType<typeof allScopesPartner>>;
   beforeAll(async () => {
-    const cache = new RegistryCache(new RedisCacheStore(redis, prefix), 'e2e-secret-for-cache-keys-0001', policies({ individuals: { ttlMs: 500, staleIfErrorMs: 60_000 }, licensing: { ttlMs: 300, staleIfErrorMs: 0 } }));
+    const cache = new RegistryCache(
+      new RedisCacheStore(redis, prefix),
+      'e2e-secret-for-cache-keys-0001',
+      policies({ individuals: { ttlMs: 500, staleIfErrorMs: 60_000 }, licensing: { ttlMs: 300, staleIfErrorMs: 0 } }),
+    );
     await new Promise<void>((resolve) => (redis.status === 'ready' ? resolve() : redis.once('ready', () => resolve())));
     graph = await startGraph({ cache, registryClient: { breaker: false } });
     partner = await allScopesPartner(graph);
@@ -165,7 +187,7 @@ describe('the registry cache (Redis)', () => {
     expect(graph.state.calls('legal-entities')).toBe(0);
   });
 
-  it('a citizen\'s own companies cost one ГБД ЮЛ call: deciding what she may see and answering share the read', async () => {
+  it("a citizen's own companies cost one ГБД ЮЛ call: deciding what she may see and answering share the read", async () => {
     const head = portal(graph, { kind: 'citizen', iin: NAMED.llpHead });
     graph.state.resetJournal();
     const response = await head.ask(`{ person(iin: "621102407892") { legalEntities { shortName } } }`);
@@ -203,7 +225,7 @@ describe('the registry cache (Redis)', () => {
     }
   });
 
-  it('forgets a payer\'s cached payments when we open a payment order for them', async () => {
+  it("forgets a payer's cached payments when we open a payment order for them", async () => {
     const payer = portal(graph, { kind: 'citizen', iin: NAMED.youngWoman });
     const before = await payer.ask(`{ person(iin: "010730604568") { payments { id } } }`);
     expect(before.data.person.payments).toEqual([]);
@@ -244,15 +266,26 @@ describe('an accepted application reaches Е-лицензирование exactl
 
   it('an outage of the licensing upstream delays the delivery, visible in the status, and never drops it', async () => {
     let refused = 0;
-    graph.registries.use('licensing', http.put(`*${licensingApi.deliverApplication}`, () => (refused++, new HttpResponse(null, { status: 503 }))));
+    graph.registries.use(
+      'licensing',
+      http.put(`*${licensingApi.deliverApplication}`, () => (refused++, new HttpResponse(null, { status: 503 }))),
+    );
     const p = portal(graph, { kind: 'citizen', iin: NAMED.entrepreneur });
     const scans = await p.upload([{ document: 'information-form', file: samplePdf('Appendix 3'), name: 'a3.pdf' }]);
     await p.pay('state-symbols-licence', 'ISSUE', NAMED.entrepreneur);
-    const receipt = (await p.submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.entrepreneur, attachments: scans })).data.submitApplication;
+    const receipt = (await p.submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.entrepreneur, attachments: scans })).data
+      .submitApplication;
     expect(receipt.__typename).toBe('ApplicationReceipt');
     await waitFor(() => refused >= 2);
-    const pending = await p.ask(`query($n: String!) { application(number: $n) { delivery { state attempts lastError nextAttemptAt } } }`, { n: receipt.number });
-    expect(pending.data.application.delivery).toMatchObject({ state: 'PENDING', attempts: expect.any(Number), lastError: expect.stringContaining('REGISTRY_UNAVAILABLE'), nextAttemptAt: expect.any(String) });
+    const pending = await p.ask(`query($n: String!) { application(number: $n) { delivery { state attempts lastError nextAttemptAt } } }`, {
+      n: receipt.number,
+    });
+    expect(pending.data.application.delivery).toMatchObject({
+      state: 'PENDING',
+      attempts: expect.any(Number),
+      lastError: expect.stringContaining('REGISTRY_UNAVAILABLE'),
+      nextAttemptAt: expect.any(String),
+    });
     expect(graph.state.deliveredApplications.has(receipt.number)).toBe(false);
 
     graph.registries.resetHandlers();
@@ -271,7 +304,19 @@ describe('an accepted application reaches Е-лицензирование exactl
     for (const person of applicants) {
       const id = `PSH-LOAD-${person.iin}`;
       const now = new Date().toISOString();
-      graph.state.payments.set(id, { id, payerId: person.iin, purpose: 'load test fee', serviceCode: 'state-symbols-licence', action: 'ISSUE', amount: '43250.00', currency: 'KZT', status: 'PAID', createdAt: now, paidAt: now, transactionId: `TX-${person.iin}` });
+      graph.state.payments.set(id, {
+        id,
+        payerId: person.iin,
+        purpose: 'load test fee',
+        serviceCode: 'state-symbols-licence',
+        action: 'ISSUE',
+        amount: '43250.00',
+        currency: 'KZT',
+        status: 'PAID',
+        createdAt: now,
+        paidAt: now,
+        transactionId: `TX-${person.iin}`,
+      });
     }
     // Each applicant signs in, uploads their own scan and signs their own submission, before the trouble starts.
     const inputs: Submission[] = [];
@@ -305,7 +350,10 @@ describe('an accepted application reaches Е-лицензирование exactl
     const delivered = [...graph.state.deliveredApplications.keys()];
     expect(new Set(delivered).size).toBe(delivered.length);
     expect(new Set(delivered)).toEqual(accepted);
-    const stored = await graph.applications.store.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM applications.applications WHERE service_code = 'state-symbols-licence' AND applicant_id = ANY($1::text[])`, [applicants.map((a) => a.iin)]);
+    const stored = await graph.applications.store.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM applications.applications WHERE service_code = 'state-symbols-licence' AND applicant_id = ANY($1::text[])`,
+      [applicants.map((a) => a.iin)],
+    );
     expect(stored.rows[0]!.n).toBe(N);
   }, 180_000);
 });
@@ -317,7 +365,10 @@ type Submission = { ask: ReturnType<typeof portal>['ask']; input: object };
 async function submitUntilAnswered({ ask, input }: Submission): Promise<Outcome> {
   for (let attempt = 1; attempt <= 60; attempt++) {
     try {
-      const response = await ask(`mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { __typename ... on ApplicationReceipt { number } ... on ApplicationRejected { problems { code } } } }`, { input });
+      const response = await ask(
+        `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { __typename ... on ApplicationReceipt { number } ... on ApplicationRejected { problems { code } } } }`,
+        { input },
+      );
       const result = response.data?.submitApplication;
       if (result?.__typename === 'ApplicationReceipt') return { kind: 'accepted', number: result.number, attempts: attempt };
       const retryable = !result || result.problems.every((problem: { code: string }) => problem.code === 'REGISTRY_UNAVAILABLE');

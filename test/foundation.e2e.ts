@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { NAMED } from '@egov/mocks';
 import { REGISTRIES, type RegistryName } from '@egov/contracts';
+import { NAMED } from '@egov/mocks';
 import { errorCodes, type GraphQLResponse } from '@egov/testkit';
-import { startGraph, type RunningGraph } from './support/index.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { allScopesPartner } from './support/flow.js';
+import { type RunningGraph, startGraph } from './support/index.js';
 
 let graph: RunningGraph;
 let ask: (query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<any>>;
@@ -14,12 +14,13 @@ beforeAll(async () => {
 });
 beforeEach(() => graph.state.resetJournal());
 afterAll(() => graph?.close());
-const callsPerRegistry = () =>
-  Object.fromEntries((Object.keys(REGISTRIES) as RegistryName[]).map((r) => [r, graph.state.calls(r)]));
+const callsPerRegistry = () => Object.fromEntries((Object.keys(REGISTRIES) as RegistryName[]).map((r) => [r, graph.state.calls(r)]));
 
 describe('one endpoint, four registries', () => {
   it('the LLP 080440001234 comes back with its head, her licences, its own licence and payments (the README query)', async () => {
-    const response = await ask(`{ applicant(id: "080440001234") { ... on LegalEntity { name head { lastName licenses { number } } licenses { number } payments { amount } } } }`);
+    const response = await ask(
+      `{ applicant(id: "080440001234") { ... on LegalEntity { name head { lastName licenses { number } } licenses { number } payments { amount } } } }`,
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data.applicant).toEqual({
       name: 'Товарищество с ограниченной ответственностью «Сарыарка Металл»',

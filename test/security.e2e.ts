@@ -3,17 +3,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, mintToken, NAMED, samplePdf, samplePng, scenarios, TEST_AUDIT_SUBJECT_KEY, unsignedToken, type TokenRequest } from '@egov/mocks';
+import { canonicalBytes } from '@egov/core';
+import { operationId } from '@egov/gateway';
+import { bearer, mintToken, NAMED, samplePdf, samplePng, scenarios, TEST_AUDIT_SUBJECT_KEY, type TokenRequest, unsignedToken } from '@egov/mocks';
 import { createTestCa } from '@egov/mocks/pki';
 import { AuditLog } from '@egov/security';
-import { createPool } from '@egov/stores';
 import { applicationPayload, signDetached } from '@egov/security/signatures';
-import { canonicalBytes } from '@egov/core';
+import { createPool } from '@egov/stores';
 import { errorCodes, postGraphQL } from '@egov/testkit';
-import { operationId } from '@egov/gateway';
-import { startGraph, type RunningGraph } from './support/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officer, portal, testSigner } from './support/flow.js';
+import { type RunningGraph, startGraph } from './support/index.js';
 
 const asPartner = async (graph: RunningGraph, clientId: string, purpose: string, query: string, variables?: Record<string, unknown>) =>
   postGraphQL(graph.gatewayUrl, query, variables, await bearer({ kind: 'partner', clientId }, purpose));
@@ -41,7 +41,11 @@ describe('who may read whose data, asked through the gateway', () => {
     const own = await citizen.ask(`{ person(iin: "850314301234") { fullName address { city } } }`);
     expect(own.data.person).toEqual({ fullName: 'Ахметов Нурлан Серикович', address: { city: 'Астана' } });
     const log = await citizen.ask(`{ myDataAccessLog(first: 5) { service accessor { kind name } fields } }`);
-    expect(log.data.myDataAccessLog).toContainEqual({ service: 'individuals', accessor: { kind: 'CITIZEN', name: 'you' }, fields: ['Person.address', 'Person.fullName'] });
+    expect(log.data.myDataAccessLog).toContainEqual({
+      service: 'individuals',
+      accessor: { kind: 'CITIZEN', name: 'you' },
+      fields: ['Person.address', 'Person.fullName'],
+    });
     const other = await citizen.ask(`{ person(iin: "621102407892") { fullName } }`);
     expect(other.data).toEqual({ person: null });
     expect(errorCodes(other)).toEqual(['FORBIDDEN']);
@@ -68,8 +72,10 @@ describe('who may read whose data, asked through the gateway', () => {
     expect(refusals(founder).sort()).toEqual(['FORBIDDEN legalEntity.licenses', 'FORBIDDEN legalEntity.payments']);
   });
 
-  it('a company the head can read does not open its founders\' person records to her', async () => {
-    const response = await portal(graph, { kind: 'citizen', iin: NAMED.llpHead }).ask(`{ legalEntity(bin: "080440001234") { head { fullName } founders { person { iin fullName } } } }`);
+  it("a company the head can read does not open its founders' person records to her", async () => {
+    const response = await portal(graph, { kind: 'citizen', iin: NAMED.llpHead }).ask(
+      `{ legalEntity(bin: "080440001234") { head { fullName } founders { person { iin fullName } } } }`,
+    );
     expect(response.data.legalEntity.head).toEqual({ fullName: 'Жумабаева Гульнара Ерлановна' });
     const founders = response.data.legalEntity.founders as { person: { iin: string; fullName: string | null } | null }[];
     expect(founders.map((f) => f.person?.fullName ?? null)).toContain(null);
@@ -78,30 +84,50 @@ describe('who may read whose data, asked through the gateway', () => {
   });
 
   it('the statistics bureau (legal-entities:read only) gets the company but not the person behind it, nor its bank accounts', async () => {
-    const response = await asPartner(graph, 'stat-register', 'statistics', `{ legalEntity(bin: "080440001234") { shortName head { fullName } bankAccounts { iban } } }`);
+    const response = await asPartner(
+      graph,
+      'stat-register',
+      'statistics',
+      `{ legalEntity(bin: "080440001234") { shortName head { fullName } bankAccounts { iban } } }`,
+    );
     expect(response.data.legalEntity).toEqual({ shortName: 'ТОО «Сарыарка Металл»', head: { fullName: null }, bankAccounts: null });
     expect(refusals(response).sort()).toEqual(['FORBIDDEN legalEntity.bankAccounts', 'FORBIDDEN legalEntity.head']);
   });
 
   it('migration control (basic + document scopes) reads a passport but not the address', async () => {
-    const response = await asPartner(graph, 'mvd-migration', 'migration-control', `{ person(iin: "850314301234") { fullName identityDocument { type } address { city } } }`);
+    const response = await asPartner(
+      graph,
+      'mvd-migration',
+      'migration-control',
+      `{ person(iin: "850314301234") { fullName identityDocument { type } address { city } } }`,
+    );
     expect(response.data.person).toEqual({ fullName: 'Ахметов Нурлан Серикович', identityDocument: { type: 'ID_CARD' }, address: null });
     expect(refusals(response)).toEqual(['FORBIDDEN person.address']);
   });
 
   it('a partner that states no purpose, or one it was not granted, is refused before anything runs (403)', async () => {
     const query = JSON.stringify({ query: '{ legalEntity(bin: "080440001234") { shortName } }' });
-    const none = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(await bearer({ kind: 'partner', clientId: 'stat-register' })) }, body: query });
+    const none = await fetch(graph.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await bearer({ kind: 'partner', clientId: 'stat-register' })) },
+      body: query,
+    });
     expect(none.status).toBe(403);
     expect(((await none.json()) as any).errors[0].extensions.code).toBe('PURPOSE_REQUIRED');
-    const wrong = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(await bearer({ kind: 'partner', clientId: 'stat-register' }, 'tax-audit')) }, body: query });
+    const wrong = await fetch(graph.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await bearer({ kind: 'partner', clientId: 'stat-register' }, 'tax-audit')) },
+      body: query,
+    });
     expect(wrong.status).toBe(403);
     expect(((await wrong.json()) as any).errors[0].extensions.code).toBe('PURPOSE_NOT_ALLOWED');
   });
 
-  it('nobody opens a payment order or a draft in another\'s name', async () => {
+  it("nobody opens a payment order or a draft in another's name", async () => {
     const stranger = portal(graph, { kind: 'citizen', iin: NAMED.youngWoman });
-    const order = await stranger.ask(`mutation { initiatePayment(serviceCode: "state-symbols-licence", action: ISSUE, payerId: "080440001234") { payment { id } } }`);
+    const order = await stranger.ask(
+      `mutation { initiatePayment(serviceCode: "state-symbols-licence", action: ISSUE, payerId: "080440001234") { payment { id } } }`,
+    );
     expect(errorCodes(order)).toEqual(['FORBIDDEN']);
     const draft = await stranger.draft('state-symbols-licence', 'ISSUE', NAMED.llp);
     expect(draft.data.applicationDraft).toBeNull();
@@ -119,7 +145,8 @@ describe('officers see the applications their authority handles', () => {
       { document: 'qualification-documents', file: samplePng(), name: 'yard.png' },
     ]);
     await head.pay('scrap-metal-licence', 'ISSUE', NAMED.llp);
-    const receipt = (await head.submit({ serviceCode: 'scrap-metal-licence', action: 'ISSUE', applicantId: NAMED.llp, attachments: scans })).data.submitApplication;
+    const receipt = (await head.submit({ serviceCode: 'scrap-metal-licence', action: 'ISSUE', applicantId: NAMED.llp, attachments: scans })).data
+      .submitApplication;
     expect(receipt.__typename).toBe('ApplicationReceipt');
     number = receipt.number;
   });
@@ -150,11 +177,21 @@ describe('officers see the applications their authority handles', () => {
 
 describe('bearer tokens', () => {
   const ask = (authorization: string, url = graph.gatewayUrl) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: '{ person(iin: "850314301234") { fullName } }' }) });
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify({ query: '{ person(iin: "850314301234") { fullName } }' }),
+    });
   const me: TokenRequest = { kind: 'citizen', iin: NAMED.manWithLicences };
 
   it.each([
-    ['signed by a key the issuer does not publish', async () => mintToken(me, { key: ((await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair).privateKey })],
+    [
+      'signed by a key the issuer does not publish',
+      async () =>
+        mintToken(me, {
+          key: ((await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair).privateKey,
+        }),
+    ],
     ['expired', () => mintToken(me, { expiresIn: -60 })],
     ['for another audience', () => mintToken(me, { audience: 'some-other-api' })],
     ['from another issuer', () => mintToken(me, { issuer: 'https://idp.example.org' })],
@@ -207,17 +244,31 @@ describe('ЭЦП on submissions', () => {
 
   it('a certificate from a CA outside the trust list is CERTIFICATE_UNTRUSTED', async () => {
     const foreign = await createTestCa({ name: 'Not НУЦ' });
-    const issued = await foreign.issue({ iin: NAMED.llpHead, bin: NAMED.llp, organisation: 'ТОО «Сарыарка Металл»', lastName: 'Жумабаева', firstName: 'Гульнара' });
+    const issued = await foreign.issue({
+      iin: NAMED.llpHead,
+      bin: NAMED.llp,
+      organisation: 'ТОО «Сарыарка Металл»',
+      lastName: 'Жумабаева',
+      firstName: 'Гульнара',
+    });
     const unsigned = await head().signedInput(draft());
     const payload = applicationPayload({ ...draft(), idempotencyKey: unsigned.idempotencyKey, paymentId: null, fields: [] });
-    const signature = await signDetached({ payload: canonicalBytes(payload), privateKey: issued.privateKey, certificate: issued.certificatePem, chain: issued.chainPem });
+    const signature = await signDetached({
+      payload: canonicalBytes(payload),
+      privateKey: issued.privateKey,
+      certificate: issued.certificatePem,
+      chain: issued.chainPem,
+    });
     expect(await problemsOf({ ...unsigned, signature })).toContain('CERTIFICATE_UNTRUSTED signature');
   });
 
   it('no application is stored for any of them', async () => {
     const pool = createPool(graph.databaseUrl, { applicationName: 'security-e2e' });
     try {
-      const { rows } = await pool.query(`SELECT count(*)::int AS n FROM applications.applications WHERE service_code = 'state-symbols-licence' AND applicant_id = $1`, [NAMED.llp]);
+      const { rows } = await pool.query(
+        `SELECT count(*)::int AS n FROM applications.applications WHERE service_code = 'state-symbols-licence' AND applicant_id = $1`,
+        [NAMED.llp],
+      );
       expect(rows[0].n).toBe(0);
     } finally {
       await pool.end();
@@ -237,7 +288,9 @@ describe('the audit trail', () => {
   it('a citizen sees that the tax service read his address, for which purpose, and which fields', async () => {
     const read = await asPartner(graph, 'kgd-tax-audit', 'tax-audit', `{ person(iin: "900101300017") { fullName address { city } } }`);
     expect(read.errors).toBeUndefined();
-    const log = await portal(graph, { kind: 'citizen', iin: NAMED.entrepreneur }).ask(`{ myDataAccessLog { service accessor { kind name id } purpose fields requestId } }`);
+    const log = await portal(graph, { kind: 'citizen', iin: NAMED.entrepreneur }).ask(
+      `{ myDataAccessLog { service accessor { kind name id } purpose fields requestId } }`,
+    );
     expect(log.data.myDataAccessLog).toContainEqual({
       service: 'individuals',
       accessor: { kind: 'PARTNER', name: 'State Revenue Committee: tax audit', id: null },
@@ -254,7 +307,9 @@ describe('the audit trail', () => {
     expect(first).toHaveLength(10);
     const ids = first.map((r) => Number(r.id));
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
-    const next = (await me.ask(`query($b: ID!) { myDataAccessLog(first: 10, before: $b) { id } }`, { b: first.at(-1)!.id })).data.myDataAccessLog as { id: string }[];
+    const next = (await me.ask(`query($b: ID!) { myDataAccessLog(first: 10, before: $b) { id } }`, { b: first.at(-1)!.id })).data.myDataAccessLog as {
+      id: string;
+    }[];
     expect(next.length).toBeGreaterThan(0);
     expect(Number(next[0]!.id)).toBeLessThan(ids.at(-1)!);
     expect(errorCodes(await me.ask(`{ myDataAccessLog(before: "abc") { id } }`))).toEqual(['BAD_USER_INPUT']);
@@ -290,7 +345,11 @@ describe('limits at the gateway', () => {
   });
 
   it('a body over the size limit is 413, and one without a declared length 411', async () => {
-    const big = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(1024 * 1024) } }) });
+    const big = await fetch(graph.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(1024 * 1024) } }),
+    });
     expect(big.status).toBe(413);
     const chunked = await new Promise<number>((resolve, reject) => {
       const req = httpRequest(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
@@ -321,14 +380,18 @@ describe('persisted operations for portals', () => {
 
   it('a citizen runs a listed operation by its id, and nothing else', async () => {
     const me = await bearer({ kind: 'citizen', iin: NAMED.manWithLicences });
-    const listed = await fetch(locked.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...me }, body: JSON.stringify({ documentId: operationId(PERSON), variables: { iin: NAMED.manWithLicences } }) });
+    const listed = await fetch(locked.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...me },
+      body: JSON.stringify({ documentId: operationId(PERSON), variables: { iin: NAMED.manWithLicences } }),
+    });
     expect(((await listed.json()) as any).data).toEqual({ person: { fullName: 'Ахметов Нурлан Серикович' } });
     const arbitrary = await postGraphQL(locked.gatewayUrl, `{ person(iin: "850314301234") { fullName address { city } } }`, {}, me);
     expect(arbitrary.data ?? null).toBeNull();
     expect(arbitrary.errors).toHaveLength(1);
   });
 
-  it('a client claiming to be a partner in the gateway\'s own header is still a citizen', async () => {
+  it("a client claiming to be a partner in the gateway's own header is still a citizen", async () => {
     const me = await bearer({ kind: 'citizen', iin: NAMED.manWithLicences });
     const spoofed = await postGraphQL(locked.gatewayUrl, `{ person(iin: "850314301234") { fullName } }`, {}, { ...me, 'x-egov-verified-caller': 'partner' });
     expect(spoofed.data ?? null).toBeNull();

@@ -6,7 +6,10 @@ import { mintToken, TEST_AUDIENCE, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FI
  * process signs one token per caller with its test key.
  */
 export interface TestIssuer {
-  mintToken(request: { kind: 'citizen'; iin: string } | { kind: 'partner'; clientId: string; scopes?: string[] }, options?: { expiresIn?: number }): Promise<string>;
+  mintToken(
+    request: { kind: 'citizen'; iin: string } | { kind: 'partner'; clientId: string; scopes?: string[] },
+    options?: { expiresIn?: number },
+  ): Promise<string>;
   TEST_ISSUER: string;
   TEST_AUDIENCE: string;
   TEST_JWKS_FILE: string;

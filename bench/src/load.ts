@@ -11,16 +11,16 @@
  */
 import { Agent, request as httpRequest } from 'node:http';
 import { createInterface } from 'node:readline';
-import autocannon from 'autocannon';
-import type { SubgraphName } from '@egov/schema';
-import { loadCatalog } from '@egov/domain';
 import { individualsApi } from '@egov/contracts';
-import { Credentials, testIssuer, type Caller } from './auth.js';
-import { buildFixtures } from './scenarios/fixtures.js';
-import { S2_PARTNER } from './scenarios/s2-holding.js';
-import { SCENARIOS, scenarioDriver, type Inputs, type Step, type Submission } from './scenarios/index.js';
-import type { Ctx, GraphQLBody } from './scenarios/types.js';
+import { loadCatalog } from '@egov/domain';
+import type { SubgraphName } from '@egov/schema';
+import autocannon from 'autocannon';
+import { type Caller, Credentials, testIssuer } from './auth.js';
 import type { LoadResult, RunCommand } from './load-protocol.js';
+import { buildFixtures } from './scenarios/fixtures.js';
+import { type Inputs, SCENARIOS, type Step, type Submission, scenarioDriver } from './scenarios/index.js';
+import { S2_PARTNER } from './scenarios/s2-holding.js';
+import type { Ctx, GraphQLBody } from './scenarios/types.js';
 import { percentileOfSorted } from './stats.js';
 
 type GraphQLResponse = { data?: unknown; errors?: { message?: string; extensions?: { code?: string } }[] };
@@ -258,7 +258,10 @@ async function runOperations(command: RunCommand, operation: Operation): Promise
 }
 
 /** POSTs a GraphQL body to a subgraph as `headers`' caller; resolves to `data`, throws on HTTP or GraphQL errors. */
-function subgraphCaller(agent: Agent, command: RunCommand): (subgraph: SubgraphName, body: GraphQLBody, headers: Readonly<Record<string, string>>) => Promise<any> {
+function subgraphCaller(
+  agent: Agent,
+  command: RunCommand,
+): (subgraph: SubgraphName, body: GraphQLBody, headers: Readonly<Record<string, string>>) => Promise<any> {
   const urls = Object.fromEntries(Object.entries(command.subgraphUrls).map(([name, u]) => [name, new URL(u)])) as Record<SubgraphName, URL>;
   return async (subgraph, body, headers) => {
     const { status, text } = await postJson(agent, urls[subgraph], JSON.stringify(body), 10_000, headers);
@@ -269,7 +272,13 @@ function subgraphCaller(agent: Agent, command: RunCommand): (subgraph: SubgraphN
 }
 
 /** The scenario's request sequence sent to one URL (a gateway, or the subgraph that answers it all), every answer checked. */
-function sequenceOperation(agent: Agent, url: string, steps: Step[], headers: Record<string, string>, headersOf: (ctx: Ctx) => Readonly<Record<string, string>>): Operation {
+function sequenceOperation(
+  agent: Agent,
+  url: string,
+  steps: Step[],
+  headers: Record<string, string>,
+  headersOf: (ctx: Ctx) => Readonly<Record<string, string>>,
+): Operation {
   const target = new URL(url);
   return async (ctx) => {
     for (const step of steps) {
@@ -321,7 +330,7 @@ async function main() {
       .map((e) => e.code),
   };
   const credentials = await prepareCredentials(fx);
-  const reply = (message: unknown) => process.stdout.write(JSON.stringify(message) + '\n');
+  const reply = (message: unknown) => process.stdout.write(`${JSON.stringify(message)}\n`);
   reply({ event: 'ready', persons: fx.persons.size, submissionBins: fx.submissionBins.length, holdingBin: fx.set.holdingBin, tokens: credentials?.size ?? 0 });
 
   const lines = createInterface({ input: process.stdin });
@@ -341,7 +350,8 @@ async function main() {
       const headersOf = (ctx: Ctx): Readonly<Record<string, string>> => (credentials ? credentials.headers(driver.caller(ctx)) : {});
       const extra = command.mode === 'gateway' ? (command.headers ?? {}) : {};
       try {
-        if (url && !command.rate) outcome = await runAutocannon({ ...command, headers: extra }, url, driver.steps, headersOf, SCENARIOS[command.scenario].identicalRequests);
+        if (url && !command.rate)
+          outcome = await runAutocannon({ ...command, headers: extra }, url, driver.steps, headersOf, SCENARIOS[command.scenario].identicalRequests);
         else if (url) outcome = await runOperations(command, sequenceOperation(agent, url, driver.steps, extra, headersOf));
         else {
           const floor = driver.floor as Extract<typeof driver.floor, { kind: 'custom' }>;

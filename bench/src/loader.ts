@@ -67,13 +67,13 @@ export class LoadProcess {
         this.child?.process.kill('SIGKILL');
       }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
-      this.child!.process.stdin!.write(JSON.stringify({ ...command, id, cmd: 'run' }) + '\n');
+      this.child!.process.stdin!.write(`${JSON.stringify({ ...command, id, cmd: 'run' })}\n`);
     });
   }
 
   async close(): Promise<void> {
     if (!this.child?.alive()) return;
-    this.child.process.stdin!.write(JSON.stringify({ id: 0, cmd: 'exit' }) + '\n');
+    this.child.process.stdin!.write(`${JSON.stringify({ id: 0, cmd: 'exit' })}\n`);
     const killed = setTimeout(() => this.child?.process.kill('SIGKILL'), 3000);
     await this.child.exited;
     clearTimeout(killed);

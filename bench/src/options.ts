@@ -62,7 +62,20 @@ function positive(raw: string | undefined, name: string, integer: boolean): numb
   return value;
 }
 
-const NPM_NAMES = ['smoke', 'scenario', 'target', 'duration', 'warmup', 'connections', 'runs', 'profile', 'persons', 's5-rate', 'subgraph-cache', 'auth'] as const;
+const NPM_NAMES = [
+  'smoke',
+  'scenario',
+  'target',
+  'duration',
+  'warmup',
+  'connections',
+  'runs',
+  'profile',
+  'persons',
+  's5-rate',
+  'subgraph-cache',
+  'auth',
+] as const;
 
 /**
  * `npm run bench -- --smoke --scenario=S1` from the repository root goes through a second `npm run`, which
@@ -78,7 +91,8 @@ export function npmConfigArgs(env: Record<string, string | undefined>): string[]
     if (name === 'smoke') {
       if (value === 'true') args.push(`--${name}`);
     } else if (name === 'profile' || name === 'auth' || name === 'subgraph-cache') args.push(value === 'true' ? `--${name}` : `--no-${name}`);
-    else if (value === 'true' || value === '') throw new Error(`--${name} lost its value on the way through npm: write --${name}=VALUE (or run npm run bench -w @egov/bench -- --${name} VALUE)`);
+    else if (value === 'true' || value === '')
+      throw new Error(`--${name} lost its value on the way through npm: write --${name}=VALUE (or run npm run bench -w @egov/bench -- --${name} VALUE)`);
     else args.push(`--${name}=${value}`);
   }
   return args;

@@ -53,7 +53,12 @@ export function packageOf(url: string, functionName: string): string {
   }
   if (url.startsWith('node:')) {
     // node:_http_client -> http, node:internal/streams/readable -> streams, node:events -> events
-    const module = url.slice('node:'.length).replace(/^internal\//, '').split('/')[0]!.replace(/^_+/, '').split('_')[0]!;
+    const module = url
+      .slice('node:'.length)
+      .replace(/^internal\//, '')
+      .split('/')[0]!
+      .replace(/^_+/, '')
+      .split('_')[0]!;
     return `node core (${module})`;
   }
   if (url.startsWith('wasm://')) return 'wasm';
@@ -119,9 +124,7 @@ export function aggregateProfile(profile: CpuProfile, window: { fromMs?: number;
     windowMs: (busyUs + idleUs) / 1000,
     busyMs: busyUs / 1000,
     idleMs: idleUs / 1000,
-    byFunction: [...fn]
-      .map(([name, v]) => ({ name, package: v.package, selfMs: v.us / 1000, share: share(v.us) }))
-      .sort((a, b) => b.selfMs - a.selfMs),
+    byFunction: [...fn].map(([name, v]) => ({ name, package: v.package, selfMs: v.us / 1000, share: share(v.us) })).sort((a, b) => b.selfMs - a.selfMs),
     byPackage: [...pkg].map(([name, us]) => ({ name, package: name, selfMs: us / 1000, share: share(us) })).sort((a, b) => b.selfMs - a.selfMs),
   };
 }
@@ -140,7 +143,8 @@ export function formatProfile(summary: ProfileSummary, top = 15): string {
   lines.push('');
   lines.push('| Function | Package | Self ms | Share |');
   lines.push('|---|---|--:|--:|');
-  for (const f of summary.byFunction.slice(0, top)) lines.push(`| \`${f.name.replace(/\|/g, '\\|')}\` | ${f.package} | ${f.selfMs.toFixed(0)} | ${pct(f.share)} |`);
+  for (const f of summary.byFunction.slice(0, top))
+    lines.push(`| \`${f.name.replace(/\|/g, '\\|')}\` | ${f.package} | ${f.selfMs.toFixed(0)} | ${pct(f.share)} |`);
   return lines.join('\n');
 }
 

@@ -11,9 +11,9 @@
  * Env: BENCH_PERSONS, BENCH_REGISTRY_PORTS (JSON {registry: port}), BENCH_CONTROL_PORT.
  */
 import { createServer } from 'node:http';
+import type { RegistryName } from '@egov/contracts';
 import { createRegistryState, scenarios } from '@egov/mocks';
 import { MockRegistryServers, REGISTRY_NAMES } from '@egov/mocks/http';
-import type { RegistryName } from '@egov/contracts';
 
 const persons = Number(process.env.BENCH_PERSONS ?? 12_000);
 const ports = JSON.parse(process.env.BENCH_REGISTRY_PORTS ?? '{}') as Partial<Record<RegistryName, number>>;
@@ -54,7 +54,8 @@ const control = createServer((req, res) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   };
-  if (req.method === 'GET' && url.pathname === '/health') return reply(200, { urls: servers.urls(), persons: state.persons.size, entities: state.entities.size });
+  if (req.method === 'GET' && url.pathname === '/health')
+    return reply(200, { urls: servers.urls(), persons: state.persons.size, entities: state.entities.size });
   if (req.method === 'GET' && url.pathname === '/counters') return reply(200, counters());
   if (req.method === 'POST' && url.pathname === '/counters/reset') {
     collect();

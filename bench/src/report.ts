@@ -137,7 +137,16 @@ export function summarise(scenario: ScenarioId, targets: readonly TargetId[], ru
       p99: median(usable.map((r) => r.load!.latencyMs.p99)),
       cpuMsPerRequest: gatewayCpu,
       peakRssMb: TARGETS[target].gateway ? max(usable.map((r) => (r.peakRssBytes ? r.peakRssBytes / 1024 / 1024 : null))) : null,
-      callsPerRequest: median(usable.map((r) => (r.registryCalls ? perRequest(r, Object.values(r.registryCalls).reduce((a, b) => a + b, 0)) : null))),
+      callsPerRequest: median(
+        usable.map((r) =>
+          r.registryCalls
+            ? perRequest(
+                r,
+                Object.values(r.registryCalls).reduce((a, b) => a + b, 0),
+              )
+            : null,
+        ),
+      ),
       callsPerRequestByRegistry: callsByRegistry,
       invalidResponses: usable.reduce((n, r) => n + (r.load?.invalid ?? 0), 0),
       roundTripP50: median(usable.map((r) => r.load?.roundTrip?.p50)),
@@ -156,7 +165,8 @@ export function summarise(scenario: ScenarioId, targets: readonly TargetId[], ru
   // At a fixed arrival rate every target does the same req/s: there is no throughput to compare.
   if (SCENARIOS[scenario].registryLatencyMs > 0) return cells;
   const rpsOf = (target: TargetId) => cells.find((c) => c.target === target)?.rps ?? null;
-  for (const cell of cells) cell.vs = { apollo: ratio(cell.rps, rpsOf('apollo')), hive: ratio(cell.rps, rpsOf('hive')), floor: ratio(cell.rps, rpsOf('floor')) };
+  for (const cell of cells)
+    cell.vs = { apollo: ratio(cell.rps, rpsOf('apollo')), hive: ratio(cell.rps, rpsOf('hive')), floor: ratio(cell.rps, rpsOf('floor')) };
   return cells;
 }
 
@@ -184,7 +194,12 @@ export function checkTargets(scenarios: SessionReport['scenarios']): TargetCheck
     const ours = cell(s, 'ours');
     if (!ours) continue;
     checks.push({ id: `${s}-apollo`, goal: `${s} throughput ≥ 1.5× vanilla @apollo/gateway`, measured: x(ours.vs.apollo), met: atLeast(ours.vs.apollo, 1.5) });
-    checks.push({ id: `${s}-hive`, goal: `${s} throughput ≥ 1.0× vanilla Hive runtime (dedup off)`, measured: x(ours.vs.hive), met: atLeast(ours.vs.hive, 1.0) });
+    checks.push({
+      id: `${s}-hive`,
+      goal: `${s} throughput ≥ 1.0× vanilla Hive runtime (dedup off)`,
+      measured: x(ours.vs.hive),
+      met: atLeast(ours.vs.hive, 1.0),
+    });
   }
   const s5 = cell('S5', 'ours');
   if (s5) {
@@ -216,7 +231,12 @@ export function checkTargets(scenarios: SessionReport['scenarios']): TargetCheck
     });
   }
   const rss = max(scenarios.flatMap((s) => s.cells.filter((c) => c.target === 'ours').map((c) => c.peakRssMb)));
-  checks.push({ id: 'rss', goal: 'our gateway peak RSS under load ≤ 300 MB', measured: rss === null ? 'n/a' : `${rss.toFixed(0)} MB`, met: rss === null ? null : rss <= 300 });
+  checks.push({
+    id: 'rss',
+    goal: 'our gateway peak RSS under load ≤ 300 MB',
+    measured: rss === null ? 'n/a' : `${rss.toFixed(0)} MB`,
+    met: rss === null ? null : rss <= 300,
+  });
   return checks;
 }
 
@@ -269,7 +289,9 @@ export function toMarkdown(report: SessionReport): string {
         : ' Subgraph registry caches: off (*_CACHE_TTL_SECONDS=0), so every request costs the full upstream work.'),
   );
   lines.push('');
-  lines.push('Medians over runs; ratios are req/s against each baseline measured in the same session. Gateway CPU ms/req and peak RSS are the gateway process alone. Registry calls/req are counted by the mock registries (under load; the sequential probe below gives the exact per-registry cost).');
+  lines.push(
+    'Medians over runs; ratios are req/s against each baseline measured in the same session. Gateway CPU ms/req and peak RSS are the gateway process alone. Registry calls/req are counted by the mock registries (under load; the sequential probe below gives the exact per-registry cost).',
+  );
   lines.push('');
   lines.push('## Targets (our gateway)');
   lines.push('');
@@ -280,7 +302,9 @@ export function toMarkdown(report: SessionReport): string {
     lines.push('');
     lines.push(`## ${s.title}`);
     lines.push('');
-    lines.push(`One request = ${s.unit}.${SCENARIOS[s.id].registryLatencyMs > 0 ? ` Load: ${report.options.s5Rate} requests/s, evenly spaced (a latency measurement, not a throughput one).` : ''}`);
+    lines.push(
+      `One request = ${s.unit}.${SCENARIOS[s.id].registryLatencyMs > 0 ? ` Load: ${report.options.s5Rate} requests/s, evenly spaced (a latency measurement, not a throughput one).` : ''}`,
+    );
     lines.push('');
     lines.push(scenarioTable(s.cells));
     const probes = s.cells.filter((c) => c.probe);
@@ -288,9 +312,17 @@ export function toMarkdown(report: SessionReport): string {
       lines.push('');
       lines.push(
         'Registry calls per request, individuals/legal-entities/payments/licensing — sequential probe (first request; all four): ' +
-          probes.map((c) => `${c.target} ${c.probe!.ok ? `${registryTuple(c.probe!.firstCallsPerRequest ?? c.probe!.callsPerRequest)}; ${registryTuple(c.probe!.callsPerRequest)}` : 'failed'}`).join(', ') +
+          probes
+            .map(
+              (c) =>
+                `${c.target} ${c.probe!.ok ? `${registryTuple(c.probe!.firstCallsPerRequest ?? c.probe!.callsPerRequest)}; ${registryTuple(c.probe!.callsPerRequest)}` : 'failed'}`,
+            )
+            .join(', ') +
           '; under load: ' +
-          s.cells.filter((c) => !c.failure).map((c) => `${c.target} ${registryTuple(c.callsPerRequestByRegistry, 2)}`).join(', ') +
+          s.cells
+            .filter((c) => !c.failure)
+            .map((c) => `${c.target} ${registryTuple(c.callsPerRequestByRegistry, 2)}`)
+            .join(', ') +
           '.',
       );
     }
@@ -310,7 +342,13 @@ export function toMarkdown(report: SessionReport): string {
       );
     }
     if (SCENARIOS[s.id].registryLatencyMs > 0) {
-      const rt = s.cells.map((c) => (c.roundTripP50 === null || c.p50 === null ? null : `${c.target} ${c.p50.toFixed(1)} / ${c.roundTripP50.toFixed(1)} ms = ${(c.p50 / c.roundTripP50).toFixed(2)}×`)).filter(Boolean);
+      const rt = s.cells
+        .map((c) =>
+          c.roundTripP50 === null || c.p50 === null
+            ? null
+            : `${c.target} ${c.p50.toFixed(1)} / ${c.roundTripP50.toFixed(1)} ms = ${(c.p50 / c.roundTripP50).toFixed(2)}×`,
+        )
+        .filter(Boolean);
       lines.push('');
       lines.push(`p50 against one registry round trip measured during the same runs (sequential calls to the individuals registry): ${rt.join(', ')}.`);
     }

@@ -12,20 +12,28 @@ import { cpus, release, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEV_FEE_RATES_FILE, TEST_TRUST_FILES, TestSigner } from '@egov/mocks';
-import { registries as registryTopology, REGISTRY_NAMES, repoRoot, SUBGRAPH_NAMES, subgraphs as subgraphTopology, type RegistryName, type SubgraphName } from '@egov/schema';
-import pg from 'pg';
+import {
+  REGISTRY_NAMES,
+  type RegistryName,
+  registries as registryTopology,
+  repoRoot,
+  SUBGRAPH_NAMES,
+  type SubgraphName,
+  subgraphs as subgraphTopology,
+} from '@egov/schema';
 import { createTestDatabase } from '@egov/testkit';
+import pg from 'pg';
 import { Credentials, securityEnv, testIssuer } from './auth.js';
-import { httpOk, Supervisor, waitUntilReady, type Child, type NodeChildSpec } from './children.js';
-import { LoadProcess } from './loader.js';
+import { type Child, httpOk, type NodeChildSpec, Supervisor, waitUntilReady } from './children.js';
 import type { LoadResult } from './load-protocol.js';
-import { parseOptions, USAGE, type BenchOptions } from './options.js';
-import { cpuMs, hostCpu, loadAverage, RssPoller } from './proc.js';
+import { LoadProcess } from './loader.js';
+import { type BenchOptions, parseOptions, USAGE } from './options.js';
 import { freePort } from './ports.js';
+import { cpuMs, hostCpu, loadAverage, RssPoller } from './proc.js';
 import { aggregateProfile, formatProfile, readProfile } from './profile.js';
-import { checkTargets, summarise, toMarkdown, type Machine, type ProbeRecord, type RunRecord, type SessionReport } from './report.js';
-import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from './scenarios/ids.js';
+import { checkTargets, type Machine, type ProbeRecord, type RunRecord, type SessionReport, summarise, toMarkdown } from './report.js';
 import { buildFixtures } from './scenarios/fixtures.js';
+import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from './scenarios/ids.js';
 import type { Submission } from './scenarios/types.js';
 import { max, median, rotate } from './stats.js';
 import { SubmissionPool } from './submissions.js';
@@ -158,19 +166,30 @@ async function startGraph(security: Record<string, string>): Promise<Graph> {
   attachmentsDir = join(rawDir, 'attachments');
   mkdirSync(attachmentsDir, { recursive: true });
 
-  const registryPorts = Object.fromEntries(await Promise.all(REGISTRY_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<RegistryName, number>;
+  const registryPorts = Object.fromEntries(await Promise.all(REGISTRY_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<
+    RegistryName,
+    number
+  >;
   const controlPort = await freePort();
   const registries = supervisor.start({
     name: 'registries',
     entry: join(benchDir, 'src/registries.ts'),
-    env: childEnv({ BENCH_PERSONS: String(options.persons), BENCH_REGISTRY_PORTS: JSON.stringify(registryPorts), BENCH_CONTROL_PORT: String(controlPort), LOG_LEVEL: 'warn' }),
+    env: childEnv({
+      BENCH_PERSONS: String(options.persons),
+      BENCH_REGISTRY_PORTS: JSON.stringify(registryPorts),
+      BENCH_CONTROL_PORT: String(controlPort),
+      LOG_LEVEL: 'warn',
+    }),
   });
   const controlUrl = `http://127.0.0.1:${controlPort}`;
   await waitUntilReady(registries, httpOk(`${controlUrl}/health`));
   const registryUrls = Object.fromEntries(REGISTRY_NAMES.map((name) => [name, `http://127.0.0.1:${registryPorts[name]}`])) as Record<RegistryName, string>;
 
   const registryEnv = Object.fromEntries(REGISTRY_NAMES.map((name) => [registryTopology[name].urlEnv, registryUrls[name]]));
-  const subgraphPorts = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<SubgraphName, number>;
+  const subgraphPorts = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<
+    SubgraphName,
+    number
+  >;
   const subgraphs = {} as Record<SubgraphName, Child>;
   for (const name of SUBGRAPH_NAMES) {
     subgraphs[name] = supervisor.start({
@@ -191,7 +210,10 @@ async function startGraph(security: Record<string, string>): Promise<Graph> {
       }),
     });
   }
-  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://127.0.0.1:${subgraphPorts[name]}/graphql`])) as Record<SubgraphName, string>;
+  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://127.0.0.1:${subgraphPorts[name]}/graphql`])) as Record<
+    SubgraphName,
+    string
+  >;
   await Promise.all(SUBGRAPH_NAMES.map((name) => waitUntilReady(subgraphs[name], httpOk(subgraphUrls[name].replace(/\/graphql$/, '/health')))));
   return { security, registries, controlUrl, registryUrls, subgraphs, subgraphUrls };
 }
@@ -277,7 +299,11 @@ function gatewaySpec(target: TargetId, port: number, graph: Graph, nodeArgs: str
         name,
         nodeArgs,
         entry: join(benchDir, 'src/targets/hive.ts'),
-        env: childEnv({ BENCH_PORT: String(port), BENCH_SUBGRAPH_URLS: urls, BENCH_HIVE_DEDUP: { hive: 'off', 'hive-dedup': 'on', 'hive-nodedup': 'none' }[target] }),
+        env: childEnv({
+          BENCH_PORT: String(port),
+          BENCH_SUBGRAPH_URLS: urls,
+          BENCH_HIVE_DEDUP: { hive: 'off', 'hive-dedup': 'on', 'hive-nodedup': 'none' }[target],
+        }),
       };
     case 'floor':
       throw new Error('the floor has no gateway');
@@ -361,7 +387,8 @@ async function drive(
     const wanted = shape.amount ? Math.ceil(shape.amount / 2) + 2 : Math.ceil(rate * seconds * 1.5) + 2 * shape.connections;
     const before = session.pool.prepareMs;
     await session.pool.ensure(wanted);
-    if (session.pool.prepareMs - before > 1000) log(`  prepared S4 submissions (${session.pool.prepared} so far, ${((session.pool.prepareMs - before) / 1000).toFixed(1)} s)`);
+    if (session.pool.prepareMs - before > 1000)
+      log(`  prepared S4 submissions (${session.pool.prepared} so far, ${((session.pool.prepareMs - before) / 1000).toFixed(1)} s)`);
     submissions = session.pool.take(wanted);
   }
 
@@ -419,7 +446,8 @@ async function drive(
   const db1 = await databaseCpu();
   const host1 = hostCpu();
   const bench1 = benchCpu() + sumCpu(db1) - sumCpu(db0, db1);
-  const foreignCpuShare = host0 && host1 && host1.totalMs > host0.totalMs ? Math.max(0, host1.busyMs - host0.busyMs - (bench1 - bench0)) / (host1.totalMs - host0.totalMs) : null;
+  const foreignCpuShare =
+    host0 && host1 && host1.totalMs > host0.totalMs ? Math.max(0, host1.busyMs - host0.busyMs - (bench1 - bench0)) / (host1.totalMs - host0.totalMs) : null;
   const registryCalls = await readCounters(graph);
   if (result.roundTrip) registryCalls.individuals = Math.max(0, (registryCalls.individuals ?? 0) - result.roundTrip.calls);
   if (session.pool && submissions.length > 0) {
@@ -497,11 +525,17 @@ async function probe(session: Session, scenario: ScenarioId, target: TargetId): 
 async function measuredRun(session: Session, scenario: ScenarioId, target: TargetId, rep: number): Promise<RunRecord> {
   const record: RunRecord = { scenario, target, rep, order: ++session.order };
   try {
-    const m = await drive(session, scenario, target, { durationS: options.duration, rate: rateOf(scenario), connections: options.connections, validateEvery: validateEvery(scenario) });
+    const m = await drive(session, scenario, target, {
+      durationS: options.duration,
+      rate: rateOf(scenario),
+      connections: options.connections,
+      validateEvery: validateEvery(scenario),
+    });
     Object.assign(record, m);
     const l = m.load;
     const perReq = m.gatewayCpuMs !== null && l.sent > 0 ? `${(m.gatewayCpuMs / l.sent).toFixed(2)} CPU ms/req, ` : '';
-    const foreign = m.foreignCpuShare !== null && m.foreignCpuShare > 0.1 ? `${(m.foreignCpuShare * 100).toFixed(0)} % of the CPUs busy outside the bench, ` : '';
+    const foreign =
+      m.foreignCpuShare !== null && m.foreignCpuShare > 0.1 ? `${(m.foreignCpuShare * 100).toFixed(0)} % of the CPUs busy outside the bench, ` : '';
     log(
       `  ${scenario} ${target.padEnd(12)} run ${rep}: ${l.rps.toFixed(0)} req/s, p50 ${l.latencyMs.p50?.toFixed(1) ?? 'n/a'} ms, p99 ${l.latencyMs.p99?.toFixed(1) ?? 'n/a'} ms, ${perReq}` +
         `${foreign}${l.invalid > 0 ? `${l.invalid} WRONG (${l.problems[0]}), ` : ''}${l.responses} responses`,
@@ -537,7 +571,12 @@ async function runScenario(session: Session, scenario: ScenarioId): Promise<void
     if (options.warmup > 0) {
       for (const target of live) {
         try {
-          await drive(session, scenario, target, { durationS: options.warmup, rate: rateOf(scenario), connections: options.connections, validateEvery: validateEvery(scenario) });
+          await drive(session, scenario, target, {
+            durationS: options.warmup,
+            rate: rateOf(scenario),
+            connections: options.connections,
+            validateEvery: validateEvery(scenario),
+          });
         } catch (error) {
           log(`  ${target} warm-up failed: ${(error as Error).message.split('\n')[0]}`);
         }
@@ -583,7 +622,9 @@ async function profileOurs(session: Session): Promise<SessionReport['profile']> 
 }
 
 async function main(): Promise<void> {
-  log(`bench: ${options.scenarios.join(', ')} × ${options.targets.join(', ')}; ${options.duration} s × ${options.runs}, ${options.connections} connections; raw output in ${relative(repoRoot, rawDir)}`);
+  log(
+    `bench: ${options.scenarios.join(', ')} × ${options.targets.join(', ')}; ${options.duration} s × ${options.runs}, ${options.connections} connections; raw output in ${relative(repoRoot, rawDir)}`,
+  );
   // The subgraphs need the issuer's settings either way; --no-auth only stops the requests carrying tokens.
   const issuer = options.auth ? testIssuer : null;
   // The licensing subgraph verifies S4's signatures against the mocks' test CA.
@@ -593,7 +634,9 @@ async function main(): Promise<void> {
     TRUST_CRLS: process.env.TRUST_CRLS ?? TEST_TRUST_FILES.crls.join(','),
   };
   const graph = await startGraph({ ...securityEnv(testIssuer), ...trustEnv });
-  log(`mock registries and subgraphs are up${issuer ? '; requests carry test-issuer tokens (citizen, applicant head, partner)' : '; requests carry no tokens'}`);
+  log(
+    `mock registries and subgraphs are up${issuer ? '; requests carry test-issuer tokens (citizen, applicant head, partner)' : '; requests carry no tokens'}`,
+  );
   const load = new LoadProcess(
     supervisor,
     childEnv({ BENCH_PERSONS: String(options.persons), BENCH_SCENARIOS: options.scenarios.join(','), BENCH_AUTH: issuer ? 'on' : 'off' }),
@@ -614,7 +657,12 @@ async function main(): Promise<void> {
       }
     }),
   ]);
-  log(`gateways up: ${[...session.gateways.values()].filter((g) => !g.error).map((g) => g.target).join(', ')}`);
+  log(
+    `gateways up: ${[...session.gateways.values()]
+      .filter((g) => !g.error)
+      .map((g) => g.target)
+      .join(', ')}`,
+  );
 
   if (options.scenarios.includes('S4')) {
     const fx = buildFixtures(options.persons);
@@ -624,9 +672,21 @@ async function main(): Promise<void> {
       if (!iin) throw new Error(`S4 applicant ${bin} has no head to act for it`);
       return iin;
     };
-    const credentials = issuer ? await Credentials.create(issuer, fx.submissionBins.map((bin) => ({ kind: 'citizen' as const, iin: headOf(bin) }))) : null;
+    const credentials = issuer
+      ? await Credentials.create(
+          issuer,
+          fx.submissionBins.map((bin) => ({ kind: 'citizen' as const, iin: headOf(bin) })),
+        )
+      : null;
     const authFor = (bin: string) => (credentials ? credentials.headers({ kind: 'citizen', iin: headOf(bin) }) : {});
-    session.pool = new SubmissionPool(fx.submissionBins, graph.subgraphUrls.licensing.replace(/\/graphql$/, ''), graph.subgraphUrls.payments, authFor, await TestSigner.load(), headOf);
+    session.pool = new SubmissionPool(
+      fx.submissionBins,
+      graph.subgraphUrls.licensing.replace(/\/graphql$/, ''),
+      graph.subgraphUrls.payments,
+      authFor,
+      await TestSigner.load(),
+      headOf,
+    );
     log("S4 submissions are signed (ЭЦП) with certificates from the mocks' test CA");
   }
 
@@ -652,7 +712,9 @@ async function main(): Promise<void> {
     cells: summarise(id, scenarioTargets(id, options.targets), session.runs, session.probes),
   }));
   const notes = [
-    'Targets: ' + [...new Set(options.scenarios.flatMap((s) => scenarioTargets(s, options.targets)))].map((t) => `**${t}** — ${TARGETS[t].description}`).join('; ') + '.',
+    'Targets: ' +
+      [...new Set(options.scenarios.flatMap((s) => scenarioTargets(s, options.targets)))].map((t) => `**${t}** — ${TARGETS[t].description}`).join('; ') +
+      '.',
     'Every process (mocks, four subgraphs, the gateway under test, the load generator) shares the same CPUs, so absolute req/s are those of this whole box; gateway CPU ms per request is the cleaner comparison.',
   ];
   if (session.pool) {
@@ -693,11 +755,13 @@ async function main(): Promise<void> {
   // Only a complete full run replaces the committed summary; smoke and partial runs stay in raw/.
   const complete = !options.smoke && SCENARIO_IDS.every((s) => options.scenarios.includes(s)) && TARGET_IDS.every((t) => options.targets.includes(t));
   if (complete) {
-    writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+    writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(join(resultsDir, 'latest.md'), markdown);
   }
-  console.log('\n' + markdown);
-  log(`done in ${(report.wallSeconds / 60).toFixed(1)} min; summary in ${relative(repoRoot, complete ? join(resultsDir, 'latest.md') : join(rawDir, 'summary.md'))}`);
+  console.log(`\n${markdown}`);
+  log(
+    `done in ${(report.wallSeconds / 60).toFixed(1)} min; summary in ${relative(repoRoot, complete ? join(resultsDir, 'latest.md') : join(rawDir, 'summary.md'))}`,
+  );
 }
 
 try {

@@ -61,7 +61,10 @@ export class SubmissionPool {
     const prepared = await inParallel(bins, 16, async (bin): Promise<Submission> => {
       const [scan] = await this.upload(bin, 1);
       await this.pay(bin);
-      const { idempotencyKey, signature } = await this.signer.signedSubmission({ serviceCode: S4_SERVICE, action: S4_ACTION, applicantId: bin, attachments: [scan!] }, this.headOf(bin));
+      const { idempotencyKey, signature } = await this.signer.signedSubmission(
+        { serviceCode: S4_SERVICE, action: S4_ACTION, applicantId: bin, attachments: [scan!] },
+        this.headOf(bin),
+      );
       return { bin, scanId: scan!.id, idempotencyKey, signature };
     });
     this.queue.push(...prepared);

@@ -10,7 +10,7 @@ const issuer: TestIssuer = {
 };
 
 describe('securityEnv', () => {
-  it("points the subgraphs at the test issuer, keeping what the environment already says", () => {
+  it('points the subgraphs at the test issuer, keeping what the environment already says', () => {
     const env = securityEnv(issuer, { AUTH_JWKS: '/mine.json' });
     expect(env).toMatchObject({ AUTH_ISSUER: 'https://idp.test', AUTH_JWKS: '/mine.json', PARTNERS_FILE: '/partners.json', AUTH_AUDIENCE: 'egov-graph' });
     expect(env.AUDIT_SUBJECT_KEY!.length).toBeGreaterThanOrEqual(16);
@@ -27,7 +27,10 @@ describe('Credentials', () => {
     ]);
     expect(credentials.size).toBe(2);
     expect(credentials.headers({ kind: 'citizen', iin: '850314301234' })).toEqual({ authorization: 'Bearer token-for-850314301234' });
-    expect(credentials.headers({ kind: 'partner', clientId: 'kgd-tax-audit', purpose: 'tax-audit' })).toEqual({ authorization: 'Bearer token-for-kgd-tax-audit', 'x-purpose': 'tax-audit' });
+    expect(credentials.headers({ kind: 'partner', clientId: 'kgd-tax-audit', purpose: 'tax-audit' })).toEqual({
+      authorization: 'Bearer token-for-kgd-tax-audit',
+      'x-purpose': 'tax-audit',
+    });
     expect(credentials.headers(null)).toEqual({});
     expect(() => credentials.headers({ kind: 'citizen', iin: '010730604568' })).toThrow(/no token prepared/);
   });

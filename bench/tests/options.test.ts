@@ -4,7 +4,18 @@ import { npmConfigArgs, parseOptions } from '../src/options.js';
 describe('parseOptions', () => {
   it('defaults to the full run: every scenario and target, 10 s × 3, 50 connections, profile on', () => {
     const o = parseOptions([]);
-    expect(o).toMatchObject({ smoke: false, duration: 10, runs: 3, warmup: 3, connections: 50, profile: true, persons: 12000, s5Rate: 10, subgraphCache: true, auth: true });
+    expect(o).toMatchObject({
+      smoke: false,
+      duration: 10,
+      runs: 3,
+      warmup: 3,
+      connections: 50,
+      profile: true,
+      persons: 12000,
+      s5Rate: 10,
+      subgraphCache: true,
+      auth: true,
+    });
     expect(o.scenarios).toEqual(['S1', 'S2', 'S3', 'S4', 'S5']);
     expect(o.targets).toContain('ours');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateProfile, formatProfile, packageOf, shortLocation, type CpuProfile } from '../src/profile.js';
+import { aggregateProfile, type CpuProfile, formatProfile, packageOf, shortLocation } from '../src/profile.js';
 
 const frame = (functionName: string, url = '', lineNumber = 0) => ({ functionName, url, lineNumber, columnNumber: 0, scriptId: '0' });
 
@@ -48,7 +48,9 @@ describe('aggregateProfile', () => {
     expect(summary.busyMs).toBe(8);
     expect(summary.byPackage[0]).toMatchObject({ name: '@graphql-hive/router-runtime', selfMs: 4, share: 0.5 });
     expect(summary.byFunction[0]).toMatchObject({ name: 'plan @graphql-hive/router-runtime/dist/index.js:42', selfMs: 4 });
-    expect(summary.byPackage.map((p) => p.name)).toEqual(expect.arrayContaining(['@egov/core', 'node core (events)', 'V8 garbage collector', 'V8/native (program)']));
+    expect(summary.byPackage.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['@egov/core', 'node core (events)', 'V8 garbage collector', 'V8/native (program)']),
+    );
     expect(summary.byPackage.reduce((a, p) => a + p.share, 0)).toBeCloseTo(1);
   });
 

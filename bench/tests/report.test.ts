@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadResult } from '../src/load-protocol.js';
-import { checkTargets, registryTuple, runUsable, scenarioTable, summarise, toMarkdown, type ProbeRecord, type RunRecord, type SessionReport } from '../src/report.js';
+import {
+  checkTargets,
+  type ProbeRecord,
+  type RunRecord,
+  registryTuple,
+  runUsable,
+  type SessionReport,
+  scenarioTable,
+  summarise,
+  toMarkdown,
+} from '../src/report.js';
 
 function load(rps: number, p50: number, extra: Partial<LoadResult> = {}): LoadResult {
   const responses = rps * 10;

@@ -13,7 +13,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { PROCESSES, PROCESS_NAMES } from './processes.mjs';
+import { PROCESS_NAMES, PROCESSES } from './processes.mjs';
 
 const EXIT_USAGE = 2;
 const EXIT_NOT_BUILT = 1;
@@ -23,7 +23,9 @@ const root = resolve(process.env.EGOV_ROOT ?? join(dirname(fileURLToPath(import.
 
 function usage() {
   const width = Math.max(...PROCESS_NAMES.map((name) => name.length));
-  return ['usage: entry.mjs <process> [args...]', '', 'processes:', ...PROCESS_NAMES.map((name) => `  ${name.padEnd(width)}  ${PROCESSES[name].about}`)].join('\n');
+  return ['usage: entry.mjs <process> [args...]', '', 'processes:', ...PROCESS_NAMES.map((name) => `  ${name.padEnd(width)}  ${PROCESSES[name].about}`)].join(
+    '\n',
+  );
 }
 
 /** Where a process's compiled modules are, through the workspace link npm made for its package. */

@@ -109,7 +109,7 @@ export function copyRuntimeTree(root, out, processes = PROCESSES) {
   }
   mkdirSync(join(out, 'deploy', 'bin'), { recursive: true });
   for (const file of ENTRY_FILES) cpSync(join(root, 'deploy', 'bin', file), join(out, 'deploy', 'bin', file));
-  writeFileSync(join(out, '.runtime-workspaces'), [...needed.keys()].join('\n') + '\n');
+  writeFileSync(join(out, '.runtime-workspaces'), `${[...needed.keys()].join('\n')}\n`);
   return needed;
 }
 

@@ -49,9 +49,18 @@ export function plannedFiles(repoRoot = REPO_ROOT, k8sDir = K8S_DIR) {
   }
   const generators = [...folders]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([folder, names]) => `  - name: egov-${folder}\n    files:\n${names.sort().map((name) => `      - ${folder}/${name}`).join('\n')}\n`)
+    .map(
+      ([folder, names]) =>
+        `  - name: egov-${folder}\n    files:\n${names
+          .sort()
+          .map((name) => `      - ${folder}/${name}`)
+          .join('\n')}\n`,
+    )
     .join('');
-  files.set('base/data/kustomization.yaml', `${GENERATED_HEADER}apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nconfigMapGenerator:\n${generators}`);
+  files.set(
+    'base/data/kustomization.yaml',
+    `${GENERATED_HEADER}apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nconfigMapGenerator:\n${generators}`,
+  );
   return files;
 }
 

@@ -16,7 +16,9 @@ const SVC = 'service=~"$service"';
 
 const q = (expr, legendFormat) => ({ expr, legendFormat });
 const quantiles = (metric, by, filter = SVC) =>
-  [0.5, 0.95, 0.99].map((p) => q(`histogram_quantile(${p}, sum by (le, ${by}) (rate(${metric}_bucket{${filter}}[${RATE}])))`, `{{${by}}} p${Math.round(p * 100)}`));
+  [0.5, 0.95, 0.99].map((p) =>
+    q(`histogram_quantile(${p}, sum by (le, ${by}) (rate(${metric}_bucket{${filter}}[${RATE}])))`, `{{${by}}} p${Math.round(p * 100)}`),
+  );
 
 /** Rows of panels: [title, panels]. A panel: { title, description, unit, targets, type?, width?, ... }. */
 const ROWS = [
@@ -55,7 +57,12 @@ const ROWS = [
       {
         title: 'Subgraph latency, p95 by subgraph',
         unit: 's',
-        targets: [q(`histogram_quantile(0.95, sum by (le, service) (rate(egov_graphql_request_duration_seconds_bucket{service!="gateway", ${SVC}}[${RATE}])))`, '{{service}}')],
+        targets: [
+          q(
+            `histogram_quantile(0.95, sum by (le, service) (rate(egov_graphql_request_duration_seconds_bucket{service!="gateway", ${SVC}}[${RATE}])))`,
+            '{{service}}',
+          ),
+        ],
       },
       {
         title: '5xx ratio on /graphql and /attachments',
@@ -96,7 +103,14 @@ const ROWS = [
         type: 'state-timeline',
         targets: [q(`max by (service, registry) (egov_registry_breaker_state{${SVC}})`, '{{service}} → {{registry}}')],
         mappings: [
-          { type: 'value', options: { 0: { text: 'closed', color: 'green', index: 0 }, 1: { text: 'half-open', color: 'yellow', index: 1 }, 2: { text: 'open', color: 'red', index: 2 } } },
+          {
+            type: 'value',
+            options: {
+              0: { text: 'closed', color: 'green', index: 0 },
+              1: { text: 'half-open', color: 'yellow', index: 1 },
+              2: { text: 'open', color: 'red', index: 2 },
+            },
+          },
         ],
       },
       {
@@ -292,6 +306,6 @@ export function buildDashboard() {
 export const DASHBOARD_FILE = fileURLToPath(new URL('./egov-graph.json', import.meta.url));
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeFileSync(DASHBOARD_FILE, JSON.stringify(buildDashboard(), null, 2) + '\n');
+  writeFileSync(DASHBOARD_FILE, `${JSON.stringify(buildDashboard(), null, 2)}\n`);
   console.log(`wrote ${DASHBOARD_FILE}`);
 }

@@ -52,7 +52,12 @@ describe('the local stack (docker-compose.yml)', () => {
   it('exposes only the client routes through the proxy, and answers 404 to the rest (/metrics, /health stay inside)', () => {
     const nginx = readFileSync(deployPath('proxy', 'nginx.conf'), 'utf8');
     const locations = [...nginx.matchAll(/location\s+(=\s+)?(\S+)\s*\{([^}]*)\}/g)].map((m) => ({ path: m[2], body: m[3]! }));
-    expect(locations.filter((l) => l.body.includes('proxy_pass')).map((l) => l.path).sort()).toEqual(['/attachments', '/graphql']);
+    expect(
+      locations
+        .filter((l) => l.body.includes('proxy_pass'))
+        .map((l) => l.path)
+        .sort(),
+    ).toEqual(['/attachments', '/graphql']);
     expect(locations.find((l) => l.path === '/')?.body).toContain('return 404');
     // The gateway rate-limits by this header: the proxy sets it, a client cannot.
     expect(nginx).toContain('proxy_set_header X-Forwarded-For $remote_addr;');
@@ -61,7 +66,10 @@ describe('the local stack (docker-compose.yml)', () => {
   it('runs two replicas of the applications subgraph sharing the scans and the audit anchor, one of each other subgraph', () => {
     for (const name of SUBGRAPHS) {
       const running = servicesRunning(name);
-      expect(running.reduce((n, [, s]) => n + replicas(s), 0), name).toBe(name === 'applications' ? 2 : 1);
+      expect(
+        running.reduce((n, [, s]) => n + replicas(s), 0),
+        name,
+      ).toBe(name === 'applications' ? 2 : 1);
     }
     const applications = servicesRunning('applications')[0]![1];
     expect(applications.volumes).toContain(`attachments:${applications.environment!.ATTACHMENTS_DIR}`);
@@ -82,7 +90,7 @@ describe('the local stack (docker-compose.yml)', () => {
     }
   });
 
-  it('runs every egov process as in Kubernetes: read-only root, no capabilities, no privilege escalation, the image\'s non-root user', () => {
+  it("runs every egov process as in Kubernetes: read-only root, no capabilities, no privilege escalation, the image's non-root user", () => {
     for (const [name, s] of egov) {
       expect(s.read_only, name).toBe(true);
       expect(s.cap_drop, name).toEqual(['ALL']);
@@ -145,8 +153,13 @@ describe('the local stack (docker-compose.yml)', () => {
     }
   });
 
-  it('sends every process\'s traces to the collector, and the collector has a traces pipeline listening there', () => {
-    const collector = readYaml<{ receivers: Record<string, { protocols: { http?: { endpoint: string } } }>; processors: Record<string, unknown>; exporters: Record<string, unknown>; service: { pipelines: Record<string, { receivers: string[]; processors: string[]; exporters: string[] }> } }>(deployPath('otel', 'collector.yaml'));
+  it("sends every process's traces to the collector, and the collector has a traces pipeline listening there", () => {
+    const collector = readYaml<{
+      receivers: Record<string, { protocols: { http?: { endpoint: string } } }>;
+      processors: Record<string, unknown>;
+      exporters: Record<string, unknown>;
+      service: { pipelines: Record<string, { receivers: string[]; processors: string[]; exporters: string[] }> };
+    }>(deployPath('otel', 'collector.yaml'));
     const traces = collector.service.pipelines.traces!;
     for (const r of traces.receivers) expect(collector.receivers).toHaveProperty([r]);
     for (const p of traces.processors) expect(collector.processors).toHaveProperty([p]);
@@ -160,7 +173,9 @@ describe('the local stack (docker-compose.yml)', () => {
   });
 
   it('has Prometheus scrape every replica of every process on its metrics port', () => {
-    const config = readYaml<{ scrape_configs: { job_name: string; dns_sd_configs: { names: string[]; port: number }[] }[] }>(deployPath('prometheus', 'prometheus.yml'));
+    const config = readYaml<{ scrape_configs: { job_name: string; dns_sd_configs: { names: string[]; port: number }[] }[] }>(
+      deployPath('prometheus', 'prometheus.yml'),
+    );
     for (const process of ['gateway', ...SUBGRAPHS]) {
       const job = config.scrape_configs.find((j) => j.job_name === `egov-${process}`);
       expect(job, process).toBeDefined();

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { describe, expect, it } from 'vitest';
-import { PROCESSES, PROCESS_NAMES } from '../bin/processes.mjs';
+import { PROCESS_NAMES, PROCESSES } from '../bin/processes.mjs';
 import { deployPath, REPO_ROOT } from './support/paths.js';
-import { join } from 'node:path';
 
 /**
  * deploy/Dockerfile, parsed (dockerfile-ast, the parser behind the Docker language server) and held to the
@@ -33,7 +33,11 @@ const byKeyword = (stage: Stage, keyword: string) => stage.instructions.filter((
 const source = readFileSync(deployPath('Dockerfile'), 'utf8').split('\n');
 /** An instruction's text as written, flags and continuation lines included. */
 const raw = (i: Instruction) => source.slice(i.getRange().start.line, i.getRange().end.line + 1).join('\n');
-const flag = (i: Instruction, name: string) => (i as unknown as { getFlags(): { getName(): string; getValue(): string | null }[] }).getFlags().find((f) => f.getName() === name)?.getValue();
+const flag = (i: Instruction, name: string) =>
+  (i as unknown as { getFlags(): { getName(): string; getValue(): string | null }[] })
+    .getFlags()
+    .find((f) => f.getName() === name)
+    ?.getValue();
 const execForm = (i: Instruction) => JSON.parse(i.getArgumentsContent() ?? 'null') as string[];
 function envOf(stage: Stage): Record<string, string> {
   const env: Record<string, string> = {};
@@ -61,12 +65,17 @@ describe('the Dockerfile', () => {
     const runs = byKeyword(build, 'RUN').map((i) => i.getArgumentsContent() ?? '');
     expect(runs).toContain('npm run build');
     expect(runs.some((r) => r.startsWith('node deploy/bin/runtime-tree.mjs'))).toBe(true);
-    const copies = stages.slice(1).flatMap((s) => byKeyword(s, 'COPY')).filter((i) => flag(i, 'from') === 'build');
+    const copies = stages
+      .slice(1)
+      .flatMap((s) => byKeyword(s, 'COPY'))
+      .filter((i) => flag(i, 'from') === 'build');
     expect(copies.map((i) => i.getArgumentsContent())).toEqual(['/out/ ./']);
   });
 
   it('installs production dependencies only, for the runtime workspaces, without running dependency scripts', () => {
-    const install = byKeyword(stages[1]!, 'RUN').map((i) => i.getArgumentsContent() ?? '').find((r) => r.includes('npm ci'));
+    const install = byKeyword(stages[1]!, 'RUN')
+      .map((i) => i.getArgumentsContent() ?? '')
+      .find((r) => r.includes('npm ci'));
     expect(install).toBeDefined();
     expect(install).toContain('--omit=dev');
     expect(install).toContain('--ignore-scripts');
@@ -130,7 +139,7 @@ describe('the build context (.dockerignore)', () => {
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'));
 
-  it('keeps the host\'s installs, builds, local state and secrets out of the image', () => {
+  it("keeps the host's installs, builds, local state and secrets out of the image", () => {
     for (const pattern of ['**/node_modules', '**/dist', '**/.data', '**/.env', '.git']) expect(ignored).toContain(pattern);
   });
 

@@ -119,12 +119,15 @@ describe('the image entry script', () => {
     });
   });
 
-  it('imports a process\'s preload modules first and to completion, as `node --import` would', () => {
+  it("imports a process's preload modules first and to completion, as `node --import` would", () => {
     // A copy of the entry script beside a process table whose gateway preloads a module (the OTel bootstrap's place).
     const bin = join(root, 'bin-with-preload');
     mkdirSync(bin, { recursive: true });
     writeFileSync(join(bin, 'entry.mjs'), readFileSync(ENTRY, 'utf8'));
-    writeFileSync(join(bin, 'processes.mjs'), "export const PROCESSES = { gateway: { pkg: '@egov/gateway', file: 'dist/order.js', preload: ['dist/preload.js'] } };\nexport const PROCESS_NAMES = Object.keys(PROCESSES);\n");
+    writeFileSync(
+      join(bin, 'processes.mjs'),
+      "export const PROCESSES = { gateway: { pkg: '@egov/gateway', file: 'dist/order.js', preload: ['dist/preload.js'] } };\nexport const PROCESS_NAMES = Object.keys(PROCESSES);\n",
+    );
     writeFileSync(join(root, 'packages/gateway/dist/preload.js'), "await new Promise((r) => setTimeout(r, 50));\nglobalThis.order = ['preload'];\n");
     writeFileSync(join(root, 'packages/gateway/dist/order.js'), "globalThis.order.push('entry');\nconsole.log(globalThis.order.join(','));\n");
     const result = spawnSync(process.execPath, [join(bin, 'entry.mjs'), 'gateway'], { env: { ...process.env, EGOV_ROOT: root }, encoding: 'utf8' });

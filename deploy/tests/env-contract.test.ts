@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { render, type K8sObject } from './support/kustomize.js';
-import { K8S_DIR, REPO_ROOT, deployPath } from './support/paths.js';
+import { type K8sObject, render } from './support/kustomize.js';
+import { deployPath, K8S_DIR, REPO_ROOT } from './support/paths.js';
 import { readYaml } from './support/yaml.js';
 
 /**
@@ -11,17 +11,46 @@ import { readYaml } from './support/yaml.js';
  * other, or not documented, fails here.
  */
 const COMMON = [
-  'PORT', 'LOG_LEVEL', 'SHUTDOWN_GRACE_MS', 'METRICS_PORT',
-  'OTEL_SERVICE_NAME', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_PROTOCOL', 'OTEL_TRACES_SAMPLER',
-  'OTEL_METRICS_EXPORTER', 'OTEL_LOGS_EXPORTER', 'OTEL_RESOURCE_ATTRIBUTES',
-  'AUTH_ISSUER', 'AUTH_JWKS', 'AUTH_AUDIENCE', 'PARTNERS_FILE', 'REDIS_URL', 'REDIS_KEY_PREFIX',
+  'PORT',
+  'LOG_LEVEL',
+  'SHUTDOWN_GRACE_MS',
+  'METRICS_PORT',
+  'OTEL_SERVICE_NAME',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTEL_EXPORTER_OTLP_PROTOCOL',
+  'OTEL_TRACES_SAMPLER',
+  'OTEL_METRICS_EXPORTER',
+  'OTEL_LOGS_EXPORTER',
+  'OTEL_RESOURCE_ATTRIBUTES',
+  'AUTH_ISSUER',
+  'AUTH_JWKS',
+  'AUTH_AUDIENCE',
+  'PARTNERS_FILE',
+  'REDIS_URL',
+  'REDIS_KEY_PREFIX',
 ];
 const SUBGRAPH = [
-  'DATABASE_URL', 'MIGRATE_ON_START', 'AUDIT_SUBJECT_KEY', 'CACHE_KEY_SECRET', 'AUDIT_ANCHOR_DIR', 'AUDIT_ANCHOR_KEY_FILE',
-  'INDIVIDUALS_REGISTRY_URL', 'LEGAL_ENTITIES_REGISTRY_URL', 'PAYMENTS_REGISTRY_URL', 'LICENSING_REGISTRY_URL',
+  'DATABASE_URL',
+  'MIGRATE_ON_START',
+  'AUDIT_SUBJECT_KEY',
+  'CACHE_KEY_SECRET',
+  'AUDIT_ANCHOR_DIR',
+  'AUDIT_ANCHOR_KEY_FILE',
+  'INDIVIDUALS_REGISTRY_URL',
+  'LEGAL_ENTITIES_REGISTRY_URL',
+  'PAYMENTS_REGISTRY_URL',
+  'LICENSING_REGISTRY_URL',
 ];
 export const ENV_CONTRACT: Record<string, string[]> = {
-  gateway: [...COMMON, 'TRUST_PROXY', 'INDIVIDUALS_SUBGRAPH_URL', 'LEGAL_ENTITIES_SUBGRAPH_URL', 'PAYMENTS_SUBGRAPH_URL', 'LICENSING_SUBGRAPH_URL', 'APPLICATIONS_SUBGRAPH_URL'],
+  gateway: [
+    ...COMMON,
+    'TRUST_PROXY',
+    'INDIVIDUALS_SUBGRAPH_URL',
+    'LEGAL_ENTITIES_SUBGRAPH_URL',
+    'PAYMENTS_SUBGRAPH_URL',
+    'LICENSING_SUBGRAPH_URL',
+    'APPLICATIONS_SUBGRAPH_URL',
+  ],
   individuals: [...COMMON, ...SUBGRAPH],
   'legal-entities': [...COMMON, ...SUBGRAPH],
   payments: [...COMMON, ...SUBGRAPH, 'FEE_RATES_FILE'],
@@ -33,7 +62,9 @@ const KUBERNETES_ONLY = new Set([
   'NODE_OPTIONS', // heap size under the pod's memory limit
   'OTEL_TRACES_SAMPLER_ARG', // sampling ratio; the local stack keeps every trace
   'REGISTRY_TIMEOUT_MS', // stated beside the registries' addresses; the local stack uses the default
-  'CATALOG_DIR', 'CALENDAR_DIR', 'MRP_TABLE_FILE', // ConfigMaps; the local stack uses the data shipped in the image
+  'CATALOG_DIR',
+  'CALENDAR_DIR',
+  'MRP_TABLE_FILE', // ConfigMaps; the local stack uses the data shipped in the image
 ]);
 /** Not every environment configures licence-fee rates (production has none yet). */
 const OPTIONAL = new Set(['FEE_RATES_FILE']);
@@ -59,7 +90,9 @@ function kubernetesEnv(objects: K8sObject[], name: string): Set<string> {
   return names;
 }
 function composeEnv(name: string): Set<string> {
-  const compose = readYaml<{ services: Record<string, { command?: string[]; entrypoint?: unknown; environment?: Record<string, string> }> }>(deployPath('docker-compose.yml'));
+  const compose = readYaml<{ services: Record<string, { command?: string[]; entrypoint?: unknown; environment?: Record<string, string> }> }>(
+    deployPath('docker-compose.yml'),
+  );
   const service = Object.values(compose.services).find((s) => !s.entrypoint && s.command?.[0] === name)!;
   return new Set(Object.keys(service.environment ?? {}));
 }

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROCESSES } from '../bin/processes.mjs';
 import { differences } from '../bin/sync-k8s-data.mjs';
-import { render, type K8sObject } from './support/kustomize.js';
-import { NetworkPolicies, selects, type Endpoint } from './support/netpol.js';
+import { type K8sObject, render } from './support/kustomize.js';
+import { type Endpoint, NetworkPolicies, selects } from './support/netpol.js';
 import { K8S_DIR } from './support/paths.js';
 
 /**
@@ -37,7 +37,8 @@ function environment(dir: string, container: Any): Record<string, string> {
     if (from.configMapRef) Object.assign(env, ofKind(dir, 'ConfigMap').find((o) => o.metadata.name === from.configMapRef.name)?.data ?? {});
   }
   for (const variable of container.env ?? []) {
-    env[variable.name] = variable.value ?? (variable.valueFrom?.secretKeyRef ? `secret:${variable.valueFrom.secretKeyRef.name}/${variable.valueFrom.secretKeyRef.key}` : '');
+    env[variable.name] =
+      variable.value ?? (variable.valueFrom?.secretKeyRef ? `secret:${variable.valueFrom.secretKeyRef.name}/${variable.valueFrom.secretKeyRef.key}` : '');
   }
   return env;
 }
@@ -74,7 +75,8 @@ describe.each(Object.entries(OVERLAYS))('the %s overlay', (overlay, namespace) =
   it('puts everything in its namespace, which enforces the restricted Pod Security profile', () => {
     const ns = named(dir, 'Namespace', namespace);
     expect(ns.metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
-    for (const object of objects(dir)) if (object.kind !== 'Namespace') expect(object.metadata.namespace, `${object.kind}/${object.metadata.name}`).toBe(namespace);
+    for (const object of objects(dir))
+      if (object.kind !== 'Namespace') expect(object.metadata.namespace, `${object.kind}/${object.metadata.name}`).toBe(namespace);
   });
 
   it('has a Deployment for each process of the graph, running the one image with the process as its argument', () => {
@@ -106,7 +108,9 @@ describe.each(Object.entries(OVERLAYS))('the %s overlay', (overlay, namespace) =
     expect(container.livenessProbe.httpGet).toEqual({ path: '/health', port: 'http' });
     expect(container.startupProbe.httpGet.path).toBe('/health');
     // Liveness must be more patient than readiness: a slow moment takes a pod out of rotation, not restarts it.
-    expect(container.livenessProbe.periodSeconds * container.livenessProbe.failureThreshold).toBeGreaterThan(container.readinessProbe.periodSeconds * container.readinessProbe.failureThreshold);
+    expect(container.livenessProbe.periodSeconds * container.livenessProbe.failureThreshold).toBeGreaterThan(
+      container.readinessProbe.periodSeconds * container.readinessProbe.failureThreshold,
+    );
     expect(environment(dir, container).PORT).toBe(String(PROCESSES[name].port));
   });
 
@@ -256,8 +260,12 @@ describe.each(Object.entries(OVERLAYS))('the %s overlay', (overlay, namespace) =
   });
 
   it('shares scans and audit checkpoints between replicas on ReadWriteMany volumes', () => {
-    for (const claim of ['egov-attachments', 'egov-audit-anchor']) expect(named(dir, 'PersistentVolumeClaim', claim).spec.accessModes).toEqual(['ReadWriteMany']);
-    const mountsOf = (name: string) => deployment(name).spec.template.spec.volumes.filter((v: Any) => v.persistentVolumeClaim).map((v: Any) => v.persistentVolumeClaim.claimName);
+    for (const claim of ['egov-attachments', 'egov-audit-anchor'])
+      expect(named(dir, 'PersistentVolumeClaim', claim).spec.accessModes).toEqual(['ReadWriteMany']);
+    const mountsOf = (name: string) =>
+      deployment(name)
+        .spec.template.spec.volumes.filter((v: Any) => v.persistentVolumeClaim)
+        .map((v: Any) => v.persistentVolumeClaim.claimName);
     expect(mountsOf('applications')).toEqual(expect.arrayContaining(['egov-attachments', 'egov-audit-anchor']));
     for (const name of SUBGRAPHS) expect(mountsOf(name)).toContain('egov-audit-anchor');
     expect(mountsOf('gateway')).toEqual([]);
@@ -281,10 +289,11 @@ describe.each(Object.entries(OVERLAYS))('the %s overlay', (overlay, namespace) =
     expect(Object.keys(catalog.data).length).toBeGreaterThan(10);
     expect(Object.keys(configMap(dir, 'egov-calendar').data).sort()).toEqual(['holidays.json', 'kurban-ait.json', 'transfers.json']);
     expect(Object.keys(configMap(dir, 'egov-fees').data)).toContain('mrp.json');
-    for (const data of [catalog.data, configMap(dir, 'egov-fees').data]) for (const [file, text] of Object.entries(data)) expect(() => JSON.parse(text as string), file).not.toThrow();
+    for (const data of [catalog.data, configMap(dir, 'egov-fees').data])
+      for (const [file, text] of Object.entries(data)) expect(() => JSON.parse(text as string), file).not.toThrow();
   });
 
-  it('runs the migrations as a Job with the schema owner\'s credentials, hardened like the processes', () => {
+  it("runs the migrations as a Job with the schema owner's credentials, hardened like the processes", () => {
     const job = named(dir, 'Job', 'egov-migrate');
     const pod = job.spec.template.spec;
     const container = appContainer(job);
@@ -306,8 +315,19 @@ describe.each(Object.entries(OVERLAYS))('the %s overlay', (overlay, namespace) =
     beforeAll(() => {
       policies = new NetworkPolicies(objects(dir), namespace);
     });
-    const here = (labels: Record<string, string>, ports: Record<string, number> = {}): Endpoint => ({ kind: 'pod', labels, namespace, namespaceLabels: { 'kubernetes.io/metadata.name': namespace }, ports });
-    const elsewhere = (namespaceLabels: Record<string, string>, labels: Record<string, string> = { app: 'x' }): Endpoint => ({ kind: 'pod', labels, namespace: 'other', namespaceLabels });
+    const here = (labels: Record<string, string>, ports: Record<string, number> = {}): Endpoint => ({
+      kind: 'pod',
+      labels,
+      namespace,
+      namespaceLabels: { 'kubernetes.io/metadata.name': namespace },
+      ports,
+    });
+    const elsewhere = (namespaceLabels: Record<string, string>, labels: Record<string, string> = { app: 'x' }): Endpoint => ({
+      kind: 'pod',
+      labels,
+      namespace: 'other',
+      namespaceLabels,
+    });
     const podOf = (name: string) => {
       const d = deployment(name);
       return here(d.spec.template.metadata.labels, Object.fromEntries(appContainer(d).ports.map((p: Any) => [p.name, p.containerPort])));
@@ -320,7 +340,8 @@ describe.each(Object.entries(OVERLAYS))('the %s overlay', (overlay, namespace) =
     const dns = elsewhere({ 'kubernetes.io/metadata.name': 'kube-system' }, { 'k8s-app': 'kube-dns' });
     const stranger = elsewhere({ 'kubernetes.io/metadata.name': 'default' });
     const neighbour = here({ app: 'something-else' });
-    const cidr = (policy: string, port: number) => (named(dir, 'NetworkPolicy', policy).spec.egress as Any[]).find((r) => r.ports?.some((p: Any) => p.port === port))?.to[0].ipBlock.cidr as string;
+    const cidr = (policy: string, port: number) =>
+      (named(dir, 'NetworkPolicy', policy).spec.egress as Any[]).find((r) => r.ports?.some((p: Any) => p.port === port))?.to[0].ipBlock.cidr as string;
     const inside = (block: string): Endpoint => ({ kind: 'ip', ip: block.split('/')[0]! });
 
     it('closes both directions for every pod unless a rule opens them', () => {
@@ -335,7 +356,8 @@ describe.each(Object.entries(OVERLAYS))('the %s overlay', (overlay, namespace) =
       const port = PROCESSES[name].port!;
       expect(policies.allows(gateway(), podOf(name), port)).toBe(true);
       expect(policies.allows(partnerIngress, podOf(name), port)).toBe(true);
-      for (const [who, from] of Object.entries({ publicIngress, monitoring, stranger, neighbour, collector })) expect(policies.allows(from, podOf(name), port), `${who} → ${name}`).toBe(false);
+      for (const [who, from] of Object.entries({ publicIngress, monitoring, stranger, neighbour, collector }))
+        expect(policies.allows(from, podOf(name), port), `${who} → ${name}`).toBe(false);
       for (const other of SUBGRAPHS.filter((n) => n !== name)) expect(policies.allows(podOf(other), podOf(name), port), `${other} → ${name}`).toBe(false);
     });
 
@@ -391,7 +413,8 @@ describe.each(Object.entries(OVERLAYS))('the %s overlay', (overlay, namespace) =
 });
 
 describe('the registries each environment uses', () => {
-  const urls = (dir: string) => Object.entries(configMap(dir, 'egov-registries').data as Record<string, string>).filter(([key]) => key.endsWith('_REGISTRY_URL'));
+  const urls = (dir: string) =>
+    Object.entries(configMap(dir, 'egov-registries').data as Record<string, string>).filter(([key]) => key.endsWith('_REGISTRY_URL'));
 
   it('staging: the mock registries in its own namespace', () => {
     const mocks = named('overlays/staging', 'Service', 'mocks');

@@ -20,7 +20,13 @@ interface Panel {
   datasource?: { type: string; uid: string };
   targets?: { refId: string; expr: string; datasource?: { uid: string } }[];
 }
-const dashboard = JSON.parse(readFileSync(deployPath('grafana', 'egov-graph.json'), 'utf8')) as { uid: string; title: string; schemaVersion: number; panels: Panel[]; templating: { list: { name: string; type: string }[] } };
+const dashboard = JSON.parse(readFileSync(deployPath('grafana', 'egov-graph.json'), 'utf8')) as {
+  uid: string;
+  title: string;
+  schemaVersion: number;
+  panels: Panel[];
+  templating: { list: { name: string; type: string }[] };
+};
 const panels = dashboard.panels.filter((p) => p.type !== 'row');
 const dashboardExprs = panels.flatMap((p) => (p.targets ?? []).map((t) => ({ panel: p.title, expr: t.expr })));
 
@@ -77,7 +83,20 @@ describe('the metrics contract (METRICS.md)', () => {
   });
 
   it('uses only labels with closed or bounded values, none that could carry personal data', () => {
-    const allowed = new Set(['registry', 'subgraph', 'operation', 'outcome', 'result', 'route', 'method', 'status', 'version', 'node_version', 'job', 'instance']);
+    const allowed = new Set([
+      'registry',
+      'subgraph',
+      'operation',
+      'outcome',
+      'result',
+      'route',
+      'method',
+      'status',
+      'version',
+      'node_version',
+      'job',
+      'instance',
+    ]);
     for (const metric of contract.values()) {
       for (const label of metric.labels) {
         expect(allowed.has(label), `${metric.name}{${label}}`).toBe(true);
@@ -172,7 +191,7 @@ describe('the alert rules', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it('parse as PromQL and use only metrics from METRICS.md (or Prometheus\' own `up`)', () => {
+  it("parse as PromQL and use only metrics from METRICS.md (or Prometheus' own `up`)", () => {
     for (const rule of rules) {
       const series = metricsIn(rule.expr);
       expect(series.length, rule.alert).toBeGreaterThan(0);
@@ -220,15 +239,21 @@ describe('Prometheus loads the rules', () => {
   });
 
   it('in Kubernetes: the scrape job finds the pods of both environments by their annotations, under a job name the target-down alert watches', () => {
-    const scrape = readYaml<{ scrape_configs: { job_name: string; kubernetes_sd_configs: { role: string; namespaces: { names: string[] } }[]; relabel_configs: { source_labels?: string[]; action?: string; regex?: string }[] }[] }>(
-      deployPath('prometheus', 'kubernetes-scrape.yml'),
-    );
+    const scrape = readYaml<{
+      scrape_configs: {
+        job_name: string;
+        kubernetes_sd_configs: { role: string; namespaces: { names: string[] } }[];
+        relabel_configs: { source_labels?: string[]; action?: string; regex?: string }[];
+      }[];
+    }>(deployPath('prometheus', 'kubernetes-scrape.yml'));
     const [job] = scrape.scrape_configs;
     expect(job!.job_name).toMatch(/^egov/);
     expect(new RegExp(`^(?:${/job=~"([^"]+)"/.exec(alertNamed('EgovTargetDown').expr)![1]})$`).test(job!.job_name)).toBe(true);
     expect(job!.kubernetes_sd_configs[0]!.role).toBe('pod');
     expect(job!.kubernetes_sd_configs[0]!.namespaces.names.sort()).toEqual(['egov', 'egov-staging']);
-    expect(job!.relabel_configs).toContainEqual(expect.objectContaining({ source_labels: ['__meta_kubernetes_pod_annotation_prometheus_io_scrape'], action: 'keep', regex: 'true' }));
+    expect(job!.relabel_configs).toContainEqual(
+      expect.objectContaining({ source_labels: ['__meta_kubernetes_pod_annotation_prometheus_io_scrape'], action: 'keep', regex: 'true' }),
+    );
   });
 
   it('in Kubernetes: the rules ConfigMap is generated from the same file', () => {

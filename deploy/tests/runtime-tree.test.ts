@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -79,7 +79,7 @@ afterEach(() => {
 });
 
 describe('the runtime tree of the image', () => {
-  it('keeps the processes\' packages and the workspace packages they depend on at run time, not dev-only ones', () => {
+  it("keeps the processes' packages and the workspace packages they depend on at run time, not dev-only ones", () => {
     expect([...runtimeWorkspaces(root, processes).keys()].sort()).toEqual(['@x/applications', '@x/core', '@x/gateway']);
   });
 
@@ -117,7 +117,9 @@ describe('the runtime tree of the image', () => {
   });
 
   it('stops the build when a process names a package that is not a workspace', () => {
-    expect(() => runtimeWorkspaces(root, { ...processes, migrate: { pkg: '@x/stores', file: 'dist/migrate-cli.js' } })).toThrow(/@x\/stores \(the "migrate" process\) is not a workspace/);
+    expect(() => runtimeWorkspaces(root, { ...processes, migrate: { pkg: '@x/stores', file: 'dist/migrate-cli.js' } })).toThrow(
+      /@x\/stores \(the "migrate" process\) is not a workspace/,
+    );
   });
 });
 
@@ -130,7 +132,9 @@ describe('the process table against this repository', () => {
   const PENDING_REDESIGN = new Set<string>();
 
   it('names a workspace package for every process (or one the redesign is about to add)', () => {
-    const names = new Set(workspaceDirs(REPO_ROOT).map((dir: string) => (JSON.parse(readFileSync(join(REPO_ROOT, dir, 'package.json'), 'utf8')) as { name: string }).name));
+    const names = new Set(
+      workspaceDirs(REPO_ROOT).map((dir: string) => (JSON.parse(readFileSync(join(REPO_ROOT, dir, 'package.json'), 'utf8')) as { name: string }).name),
+    );
     for (const [process, { pkg: name }] of Object.entries(PROCESSES)) {
       if (PENDING_REDESIGN.has(name)) {
         expect(names.has(name), `${name} exists now: remove it from PENDING_REDESIGN in this test`).toBe(false);

@@ -23,7 +23,9 @@ export function createAttachmentsProxy(target: string, logger: Logger) {
     forward.on('error', (error) => {
       logger.warn({ error: error.message }, 'attachments upstream failed');
       if (!res.headersSent) {
-        const body = JSON.stringify({ errors: [{ code: 'UPSTREAM_UNAVAILABLE', message: 'The applications service could not take the upload; nothing was stored, try again' }] });
+        const body = JSON.stringify({
+          errors: [{ code: 'UPSTREAM_UNAVAILABLE', message: 'The applications service could not take the upload; nothing was stored, try again' }],
+        });
         res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' });
         res.end(body);
       } else res.destroy();

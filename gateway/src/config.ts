@@ -1,6 +1,6 @@
-import { readSupergraph, SUBGRAPH_NAMES, subgraphUrl, gateway, type SubgraphName } from '@egov/schema';
-import { authConfigFromEnv, type AuthConfig, type PrincipalKind } from '@egov/security';
 import { envBool, envInt, envOptional, envString } from '@egov/core';
+import { gateway, readSupergraph, SUBGRAPH_NAMES, type SubgraphName, subgraphUrl } from '@egov/schema';
+import { type AuthConfig, authConfigFromEnv, type PrincipalKind } from '@egov/security';
 
 export interface GatewayConfig {
   port: number;
@@ -28,7 +28,10 @@ type Env = Record<string, string | undefined>;
 function persistedFromEnv(env: Env): GatewayConfig['persistedOperations'] {
   const file = envOptional('PERSISTED_OPERATIONS_FILE', env);
   if (!file) return undefined;
-  const only = envString('PERSISTED_OPERATIONS_ONLY', '', env).split(',').map((k) => k.trim()).filter(Boolean) as PrincipalKind[];
+  const only = envString('PERSISTED_OPERATIONS_ONLY', '', env)
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean) as PrincipalKind[];
   return { file, onlyFor: only };
 }
 
@@ -43,7 +46,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<GatewayCon
     rateLimit:
       envInt('RATE_LIMIT_POINTS', 600, env) === 0
         ? false
-        : { points: envInt('RATE_LIMIT_POINTS', 600, env), windowSeconds: envInt('RATE_LIMIT_WINDOW_SECONDS', 60, env), trustProxy: envBool('TRUST_PROXY', false, env) },
+        : {
+            points: envInt('RATE_LIMIT_POINTS', 600, env),
+            windowSeconds: envInt('RATE_LIMIT_WINDOW_SECONDS', 60, env),
+            trustProxy: envBool('TRUST_PROXY', false, env),
+          },
     redisUrl: envOptional('REDIS_URL', env),
     auth: authConfigFromEnv(env),
     limits: {

@@ -1,5 +1,5 @@
-import { Logger, type LogLevel as HiveLogLevel } from '@graphql-hive/logger';
 import { maskPersonalIds } from '@egov/core';
+import { type LogLevel as HiveLogLevel, Logger } from '@graphql-hive/logger';
 
 /**
  * Keys whose values are payloads (GraphQL variables, HTTP bodies, the subgraph request a runtime error
@@ -10,7 +10,11 @@ const PAYLOAD_KEYS = new Set(['variables', 'body', 'request', 'response', 'heade
 function withoutPayloads(value: unknown, depth = 0): unknown {
   if (depth > 8 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => withoutPayloads(item, depth + 1));
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !PAYLOAD_KEYS.has(key)).map(([key, item]) => [key, withoutPayloads(item, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !PAYLOAD_KEYS.has(key))
+      .map(([key, item]) => [key, withoutPayloads(item, depth + 1)]),
+  );
 }
 
 /**
@@ -20,7 +24,7 @@ function withoutPayloads(value: unknown, depth = 0): unknown {
  */
 export function createGatewayLogger(
   level: HiveLogLevel | false = (process.env.LOG_LEVEL as HiveLogLevel | undefined) ?? 'info',
-  write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): Logger {
   return new Logger({
     level,
@@ -29,7 +33,13 @@ export function createGatewayLogger(
     writers: [
       {
         write(logLevel, attrs, msg) {
-          const line = JSON.stringify({ time: new Date().toISOString(), level: logLevel, service: 'gateway', msg, ...(attrs && typeof attrs === 'object' ? { attrs: withoutPayloads(attrs) } : {}) });
+          const line = JSON.stringify({
+            time: new Date().toISOString(),
+            level: logLevel,
+            service: 'gateway',
+            msg,
+            ...(attrs && typeof attrs === 'object' ? { attrs: withoutPayloads(attrs) } : {}),
+          });
           write(maskPersonalIds(line));
         },
       },

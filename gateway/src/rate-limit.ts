@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface RateLimitOptions {
   /** Requests a client may make per window. */
@@ -30,7 +30,11 @@ export class RateLimit {
 
   /** An anonymous client, for counting: its address (signed-in callers are counted by identity instead). */
   clientOf(req: IncomingMessage): string {
-    const forwarded = this.options.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+    const forwarded = this.options.trustProxy
+      ? String(req.headers['x-forwarded-for'] ?? '')
+          .split(',')[0]
+          ?.trim()
+      : '';
     return forwarded || req.socket.remoteAddress || 'unknown';
   }
 

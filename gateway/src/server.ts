@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import type { Logger } from '@graphql-hive/logger';
-import { createRedis } from '@egov/stores';
-import { newRequestId, PartnerRegistry, TokenVerifier, type Principal } from '@egov/security';
 import { sendAuthFailure, sendError } from '@egov/core';
+import { newRequestId, PartnerRegistry, type Principal, TokenVerifier } from '@egov/security';
+import { createRedis } from '@egov/stores';
+import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import type { Logger } from '@graphql-hive/logger';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { createAttachmentsProxy } from './attachments-proxy.js';
 import type { GatewayConfig } from './config.js';
 import { createGatewayLogger } from './logger.js';
@@ -15,7 +15,7 @@ import { useStaleExtensions } from './plugins/use-stale-extensions.js';
 import { useSubgraphFailures } from './plugins/use-subgraph-failures.js';
 import { RateLimit } from './rate-limit.js';
 
-export { loadConfig, type GatewayConfig } from './config.js';
+export { type GatewayConfig, loadConfig } from './config.js';
 export { operationId } from './persisted-operations.js';
 
 export interface RunningGateway {
@@ -63,15 +63,28 @@ export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logge
       },
     },
     ...(persisted
-      ? { persistedDocuments: { getPersistedOperation: (id: string) => persisted.get(id), allowArbitraryDocuments: (request: Request) => mayRunArbitrary(request, onlyFor) } }
+      ? {
+          persistedDocuments: {
+            getPersistedOperation: (id: string) => persisted.get(id),
+            allowArbitraryDocuments: (request: Request) => mayRunArbitrary(request, onlyFor),
+          },
+        }
       : {}),
-    plugins: () => [useOperationLimits(config.limits, config.production), useStaleExtensions(), useSubgraphFailures({ subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs })],
+    plugins: () => [
+      useOperationLimits(config.limits, config.production),
+      useStaleExtensions(),
+      useSubgraphFailures({ subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs }),
+    ],
   });
 }
 
 export async function startGateway(config: GatewayConfig, host = '127.0.0.1', logger: Logger = createGatewayLogger()): Promise<RunningGateway> {
   const runtime = createGateway(config, logger);
-  const verifier = new TokenVerifier({ issuers: config.auth.issuers, audience: config.auth.audience, partners: PartnerRegistry.fromFile(config.auth.partnersFile) });
+  const verifier = new TokenVerifier({
+    issuers: config.auth.issuers,
+    audience: config.auth.audience,
+    partners: PartnerRegistry.fromFile(config.auth.partnersFile),
+  });
   const uploads = createAttachmentsProxy(config.subgraphUrls.applications.replace(/\/graphql$/, '/attachments'), logger);
   const redis = config.redisUrl ? createRedis(config.redisUrl, { name: 'egov-gateway' }) : null;
   const limit = config.rateLimit ? new RateLimit({ ...config.rateLimit, redis }) : null;

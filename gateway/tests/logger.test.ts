@@ -16,7 +16,13 @@ describe('the gateway log', () => {
   it('drops the subgraph request a runtime error carries: names and addresses are personal data too', () => {
     const lines: string[] = [];
     const log = createGatewayLogger('debug', (line) => lines.push(line));
-    log.error({ message: 'connect ECONNREFUSED', extensions: { code: 'SUBREQUEST_HTTP_ERROR', request: { method: 'POST', body: '{"variables":{"name":"Ахметов Нурлан"}}' } } }, 'subgraph failed');
+    log.error(
+      {
+        message: 'connect ECONNREFUSED',
+        extensions: { code: 'SUBREQUEST_HTTP_ERROR', request: { method: 'POST', body: '{"variables":{"name":"Ахметов Нурлан"}}' } },
+      },
+      'subgraph failed',
+    );
     const out = lines.join('\n');
     expect(out).not.toContain('Ахметов');
     expect(out).toContain('SUBREQUEST_HTTP_ERROR');

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSupergraph } from '@egov/schema';
 import { bearer } from '@egov/mocks';
 import { testGatewayAuth } from '@egov/mocks/testing';
+import { readSupergraph } from '@egov/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayLogger } from '../src/logger.js';
-import { startGateway, type RunningGateway } from '../src/server.js';
+import { type RunningGateway, startGateway } from '../src/server.js';
 
 const nowhere = 'http://127.0.0.1:9/graphql';
 const prefix = `egov-test-rate:${randomBytes(4).toString('hex')}:`;
@@ -28,7 +28,11 @@ async function gatewayWithLimit(points: number): Promise<RunningGateway> {
 }
 
 const ask = (gateway: RunningGateway, client: string, headers: Record<string, string> = {}) =>
-  fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': client, ...headers }, body: JSON.stringify({ query: '{ __typename }' }) });
+  fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': client, ...headers },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
 
 describe('per-client rate limits (counters in Redis)', () => {
   let first: RunningGateway;

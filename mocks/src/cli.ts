@@ -1,5 +1,5 @@
-import { registries, REGISTRY_NAMES } from '@egov/schema';
 import { createLogger, envInt, runUntilSignal } from '@egov/core';
+import { REGISTRY_NAMES, registries } from '@egov/schema';
 import { MockRegistryServers } from './http.js';
 import { createRegistryState } from './state.js';
 

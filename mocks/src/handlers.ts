@@ -1,5 +1,5 @@
-import type { RequestHandler } from 'msw';
 import type { RegistryName } from '@egov/contracts';
+import type { RequestHandler } from 'msw';
 import { individualsHandlers } from './handlers/individuals.js';
 import { legalEntitiesHandlers } from './handlers/legal-entities.js';
 import { licensingHandlers } from './handlers/licensing.js';

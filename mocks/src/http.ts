@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { RegistryName } from '@egov/contracts';
 import { createMiddleware } from '@mswjs/http-middleware';
 import express from 'express';
 import type { RequestHandler } from 'msw';
-import type { RegistryName } from '@egov/contracts';
 import { registryHandlers } from './handlers.js';
 import type { RegistryState } from './state.js';
 
@@ -48,7 +48,12 @@ export class MockRegistryServers {
   async start(name: RegistryName): Promise<string> {
     const previous = this.running.get(name);
     if (previous?.server.listening) return this.url(name);
-    const entry: Running = previous ?? { server: createServer(), port: this.options.ports?.[name] ?? 0, overrides: [], middleware: this.middlewareFor(name, []) };
+    const entry: Running = previous ?? {
+      server: createServer(),
+      port: this.options.ports?.[name] ?? 0,
+      overrides: [],
+      middleware: this.middlewareFor(name, []),
+    };
     const app = express();
     app.disable('x-powered-by');
     // msw's HttpResponse.error() (a network failure) reaches the middleware as status 0: drop the connection,

@@ -1,5 +1,5 @@
-import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { individualsApi, legalEntitiesApi, licensingApi, paymentsApi, type RegistryName } from '@egov/contracts';
+import { delay, type HttpHandler, HttpResponse, http } from 'msw';
 import { anyOrigin } from './handlers/respond.js';
 
 /**
@@ -54,11 +54,17 @@ export const scenarios = {
 
   /** 200 with a body that breaks the contract (or is not JSON at all). */
   malformed: (registry: RegistryName, body: 'wrong-shape' | 'not-json' = 'wrong-shape') =>
-    every(registry, () => (body === 'not-json' ? new HttpResponse('<html>Service Unavailable</html>', { status: 200, headers: { 'content-type': 'text/html' } }) : HttpResponse.json({ unexpected: true }))),
+    every(registry, () =>
+      body === 'not-json'
+        ? new HttpResponse('<html>Service Unavailable</html>', { status: 200, headers: { 'content-type': 'text/html' } })
+        : HttpResponse.json({ unexpected: true }),
+    ),
 
   /** Batch lookups silently drop every other requested id (neither found nor listed missing). */
   partialBatch: (registry: 'individuals' | 'legal-entities' | 'licensing') => {
-    const path = { individuals: individualsApi.personsBatch, 'legal-entities': legalEntitiesApi.entitiesBatch, licensing: licensingApi.licensesBatch }[registry];
+    const path = { individuals: individualsApi.personsBatch, 'legal-entities': legalEntitiesApi.entitiesBatch, licensing: licensingApi.licensesBatch }[
+      registry
+    ];
     const list = { individuals: 'persons', 'legal-entities': 'entities', licensing: 'licenses' }[registry];
     return [
       http.post(anyOrigin(path), async ({ request }) => {

@@ -1,8 +1,7 @@
-import { X509Certificate } from 'node:crypto';
-import { randomUUID } from 'node:crypto';
+import { randomUUID, X509Certificate } from 'node:crypto';
 import { checkBin } from '@egov/contracts';
-import { applicationPayload, decisionPayload, signDetached, type ApplicationPayloadInput, type DecisionPayloadInput } from '@egov/security/signatures';
 import { canonicalBytes } from '@egov/core';
+import { type ApplicationPayloadInput, applicationPayload, type DecisionPayloadInput, decisionPayload, signDetached } from '@egov/security/signatures';
 import { mintToken, type TokenRequest } from './auth/index.js';
 import { loadTestPki, TEST_PKI_FILES, type TestCa, type TestPki } from './pki/index.js';
 
@@ -53,7 +52,9 @@ export class TestSigner {
       const ca = new X509Certificate(this.pki.issuingCaPem);
       const validity = { notBefore: new Date(ca.validFrom), notAfter: new Date(ca.validTo) };
       // The issuing CA's key is imported once, not once per person.
-      issued = (this.issuingCa ??= this.pki.issuingCa()).then((issuing) => issuing.issue({ iin, bin, organisation: bin ? `Company ${bin}` : undefined, lastName: 'TEST', firstName: iin, ...validity }));
+      issued = (this.issuingCa ??= this.pki.issuingCa()).then((issuing) =>
+        issuing.issue({ iin, bin, organisation: bin ? `Company ${bin}` : undefined, lastName: 'TEST', firstName: iin, ...validity }),
+      );
       this.issued.set(key, issued);
     }
     return issued;
@@ -95,7 +96,12 @@ export class TestSigner {
   /** Signs with the committed revoked certificate of 850314301234. */
   async signWithRevoked(input: ApplicationPayloadInput): Promise<string> {
     const revoked = this.pki.signer('850314301234-revoked');
-    return signDetached({ payload: canonicalBytes(applicationPayload(input)), privateKey: revoked.privateKey, certificate: revoked.certificatePem, chain: revoked.chainPem });
+    return signDetached({
+      payload: canonicalBytes(applicationPayload(input)),
+      privateKey: revoked.privateKey,
+      certificate: revoked.certificatePem,
+      chain: revoked.chainPem,
+    });
   }
 }
 

@@ -1,6 +1,5 @@
+import { checkBin, checkIin, LegalEntityRecord, LicenseRecord, PaymentRecord, PersonRecord } from '@egov/contracts';
 import { describe, expect, it } from 'vitest';
-import { checkBin, checkIin } from '@egov/contracts';
-import { LegalEntityRecord, LicenseRecord, PaymentRecord, PersonRecord } from '@egov/contracts';
 import { createFixtures, NAMED } from '../src/index.js';
 
 const fixtures = createFixtures({ persons: 1500 });

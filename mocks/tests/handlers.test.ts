@@ -1,11 +1,27 @@
+import {
+  ByHoldersResponse,
+  ByParticipantsResponse,
+  ByPayersResponse,
+  fillPath,
+  individualsApi,
+  legalEntitiesApi,
+  licensingApi,
+  PersonsBatchResponse,
+  paymentsApi,
+} from '@egov/contracts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ByHoldersResponse, ByParticipantsResponse, ByPayersResponse, fillPath, individualsApi, legalEntitiesApi, licensingApi, paymentsApi, PersonsBatchResponse } from '@egov/contracts';
 import { NAMED } from '../src/index.js';
 import { createMockRegistries } from '../src/node.js';
 
 const REGISTRY = 'http://registry.test';
 const { server, state } = createMockRegistries({ persons: 100 });
-beforeAll(() => server.listen({ onUnhandledRequest: (request) => { throw new Error(`unhandled ${request.method} ${request.url}`); } }));
+beforeAll(() =>
+  server.listen({
+    onUnhandledRequest: (request) => {
+      throw new Error(`unhandled ${request.method} ${request.url}`);
+    },
+  }),
+);
 beforeEach(() => state.resetJournal());
 afterAll(() => server.close());
 

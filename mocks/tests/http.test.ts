@@ -1,7 +1,7 @@
+import { fillPath, individualsApi, PersonRecord, paymentsApi } from '@egov/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillPath, individualsApi, paymentsApi, PersonRecord } from '@egov/contracts';
-import { NAMED } from '../src/index.js';
 import { MockRegistryServers } from '../src/http.js';
+import { NAMED } from '../src/index.js';
 import { createRegistryState } from '../src/state.js';
 
 describe('the same handlers over real HTTP', () => {
@@ -20,6 +20,8 @@ describe('the same handlers over real HTTP', () => {
     await servers.stop('payments');
     await expect(fetch(url, { method: 'POST', body: '{}' })).rejects.toThrow();
     await servers.start('payments');
-    expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payerIds: [NAMED.llp] }) })).status).toBe(200);
+    expect(
+      (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payerIds: [NAMED.llp] }) })).status,
+    ).toBe(200);
   });
 });

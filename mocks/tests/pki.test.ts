@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { canonicalBytes } from '@egov/core';
+import { applicationPayload, type ExpectedSigner, SignatureErrorCode, signDetached, TrustStore, verifyDetachedSignature } from '@egov/security/signatures';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_TODAY, NAMED } from '../src/index.js';
-import { TEST_PKI_FILES, TEST_SIGNER_NAMES, createTestCa, loadTestPki, type TestCa, type TestPki } from '../src/pki/index.js';
-import { SignatureErrorCode, TrustStore, applicationPayload, signDetached, verifyDetachedSignature, type ExpectedSigner } from '@egov/security/signatures';
-import { canonicalBytes } from '@egov/core';
+import { createTestCa, loadTestPki, TEST_PKI_FILES, TEST_SIGNER_NAMES, type TestCa, type TestPki } from '../src/pki/index.js';
 
 const DAY = 86_400_000;
 const MOCKS_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -66,7 +66,7 @@ describe('the committed test PKI (mocks/data/pki)', () => {
     expect(result).toMatchObject({ ok: false, code: SignatureErrorCode.CERTIFICATE_REVOKED });
   });
 
-  it('is valid on the fixtures\' date and for at least another year (when this fails, run node --import tsx mocks/src/pki/generate.ts)', async () => {
+  it("is valid on the fixtures' date and for at least another year (when this fails, run node --import tsx mocks/src/pki/generate.ts)", async () => {
     const signature = await signAs(NAMED.manWithLicences);
     for (const at of [new Date(FIXTURE_TODAY), new Date(Date.now() + 365 * DAY)]) {
       const result = await verifyDetachedSignature({ payload, signature, trust, expect: { iin: NAMED.manWithLicences }, at });
@@ -81,7 +81,12 @@ describe('the committed test PKI (mocks/data/pki)', () => {
     expect((await verifyDetachedSignature({ payload, signature, trust, expect: { iin: NAMED.unknownIin } })).ok).toBe(true);
 
     const freshTrust = await TrustStore.fromPem(await ca.trustPem());
-    const revoked = await verifyDetachedSignature({ payload, signature: await signAs('850314301234-revoked'), trust: freshTrust, expect: { iin: NAMED.manWithLicences } });
+    const revoked = await verifyDetachedSignature({
+      payload,
+      signature: await signAs('850314301234-revoked'),
+      trust: freshTrust,
+      expect: { iin: NAMED.manWithLicences },
+    });
     expect(revoked).toMatchObject({ ok: false, code: SignatureErrorCode.CERTIFICATE_REVOKED });
   });
 
@@ -121,7 +126,9 @@ describe('the committed test PKI (mocks/data/pki)', () => {
   }, 20_000);
 
   it('the signing CLI names the signers it has when asked for another', async () => {
-    const failure = await run(process.execPath, ['--import', 'tsx', 'src/pki/sign-cli.ts', '770707342424', '-'], { cwd: MOCKS_DIR }).catch((e: { code: number; stderr: string }) => e);
+    const failure = await run(process.execPath, ['--import', 'tsx', 'src/pki/sign-cli.ts', '770707342424', '-'], { cwd: MOCKS_DIR }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failure).toMatchObject({ code: 2, stderr: expect.stringContaining(TEST_SIGNER_NAMES.join(', ')) });
   }, 20_000);
 });
@@ -147,7 +154,15 @@ describe('createTestCa', () => {
     const issued = await ca.issue({ iin: NAMED.llpHead, bin: NAMED.llp, organisation: 'ТОО «Сарыарка Металл»', lastName: 'Жумабаева', firstName: 'Гульнара' });
     expect(await verifyIssued(issued, { iin: NAMED.llpHead, bin: NAMED.llp })).toEqual({
       ok: true,
-      signer: { iin: NAMED.llpHead, bin: NAMED.llp, commonName: 'ЖУМАБАЕВА ГУЛЬНАРА', organisation: 'ТОО «Сарыарка Металл»', certificateSerial: issued.serial, notBefore: issued.notBefore, notAfter: issued.notAfter },
+      signer: {
+        iin: NAMED.llpHead,
+        bin: NAMED.llp,
+        commonName: 'ЖУМАБАЕВА ГУЛЬНАРА',
+        organisation: 'ТОО «Сарыарка Металл»',
+        certificateSerial: issued.serial,
+        notBefore: issued.notBefore,
+        notAfter: issued.notAfter,
+      },
     });
   });
 

@@ -1,2 +1,2 @@
-export * from './topology.js';
 export { composeSupergraph, readSupergraph, supergraphPath } from './compose.js';
+export * from './topology.js';

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { buildSchema } from 'graphql';
+import { describe, expect, it } from 'vitest';
 import { composeSupergraph, readSupergraph } from '../src/index.js';
 
 describe('the checked-in supergraph', () => {

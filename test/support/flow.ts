@@ -1,5 +1,5 @@
-import { allScopesHeaders, bearer, TestSigner, type SubmissionDraft, type TokenRequest } from '@egov/mocks';
-import { postGraphQL, type GraphQLResponse } from '@egov/testkit';
+import { allScopesHeaders, bearer, type SubmissionDraft, TestSigner, type TokenRequest } from '@egov/mocks';
+import { type GraphQLResponse, postGraphQL } from '@egov/testkit';
 import type { RunningGraph } from './graph.js';
 
 /** The test CA's signer, loaded once per test file. */
@@ -17,7 +17,8 @@ export interface Uploaded {
  */
 export function portal(graph: RunningGraph, as: TokenRequest & { iin: string }) {
   const headers = bearer(as);
-  const ask = async <T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => postGraphQL<T>(graph.gatewayUrl, query, variables, await headers);
+  const ask = async <T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> =>
+    postGraphQL<T>(graph.gatewayUrl, query, variables, await headers);
 
   return {
     ask,
@@ -92,8 +93,16 @@ export function officer(graph: RunningGraph, as: { iin: string; agency: string; 
     ask,
     startReview: (number: string) => ask(`mutation($n: String!) { startReview(number: $n) { status } }`, { n: number }),
     async decide(number: string, decision: { outcome: 'ISSUE' | 'REFUSE'; refusalGround?: string; note?: string }, selection = 'status') {
-      const signature = await (await testSigner()).signDecision({ number, outcome: decision.outcome, refusalGround: decision.refusalGround ?? null, note: decision.note ?? null, officerId: as.iin });
-      return ask(`mutation($input: DecideApplicationInput!) { decideApplication(input: $input) { ${selection} } }`, { input: { number, ...decision, signature } });
+      const signature = await (await testSigner()).signDecision({
+        number,
+        outcome: decision.outcome,
+        refusalGround: decision.refusalGround ?? null,
+        note: decision.note ?? null,
+        officerId: as.iin,
+      });
+      return ask(`mutation($input: DecideApplicationInput!) { decideApplication(input: $input) { ${selection} } }`, {
+        input: { number, ...decision, signature },
+      });
     },
   };
 }

@@ -1,21 +1,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RegistryName, SubgraphName } from '@egov/schema';
-import { readSupergraph } from '@egov/schema';
+import { createApplicationsSubgraph } from '@egov/applications';
 import { createLogger } from '@egov/core';
-import { type RegistryCache } from '@egov/registry-client';
-import { type RunningServer, type SubgraphOptions } from '@egov/subgraph-kit';
-import { createRegistryState, DEV_FEE_RATES_FILE, type FixtureOptions, type RegistryState } from '@egov/mocks';
-import { testApplicationsConfig, testGatewayAuth, testSubgraphBase } from '@egov/mocks/testing';
-import { MockRegistryServers } from '@egov/mocks/http';
+import { type GatewayConfig, type RunningGateway, startGateway } from '@egov/gateway';
+import { createGatewayLogger } from '@egov/gateway/logger';
 import { createIndividualsSubgraph } from '@egov/individuals';
 import { createLegalEntitiesSubgraph } from '@egov/legal-entities';
-import { createPaymentsSubgraph } from '@egov/payments';
 import { createLicensingSubgraph } from '@egov/licensing';
-import { createApplicationsSubgraph } from '@egov/applications';
-import { startGateway, type GatewayConfig, type RunningGateway } from '@egov/gateway';
-import { createGatewayLogger } from '@egov/gateway/logger';
+import { createRegistryState, DEV_FEE_RATES_FILE, type FixtureOptions, type RegistryState } from '@egov/mocks';
+import { MockRegistryServers } from '@egov/mocks/http';
+import { testApplicationsConfig, testGatewayAuth, testSubgraphBase } from '@egov/mocks/testing';
+import { createPaymentsSubgraph } from '@egov/payments';
+import type { RegistryCache } from '@egov/registry-client';
+import type { RegistryName, SubgraphName } from '@egov/schema';
+import { readSupergraph } from '@egov/schema';
+import type { RunningServer, SubgraphOptions } from '@egov/subgraph-kit';
 
 export interface GraphOptions {
   fixtures?: FixtureOptions;
@@ -99,7 +99,10 @@ export async function startGraph(options: GraphOptions = {}): Promise<RunningGra
       { ...base, registries: { legalEntities: registry('legal-entities'), individuals: registry('individuals') } },
       { logger: log('legal-entities'), ...shared },
     ).start(0),
-    payments: await createPaymentsSubgraph({ ...base, registry: registry('payments'), fees: { rates: DEV_FEE_RATES_FILE } }, { logger: log('payments'), clock: options.clock, ...shared }).start(0),
+    payments: await createPaymentsSubgraph(
+      { ...base, registry: registry('payments'), fees: { rates: DEV_FEE_RATES_FILE } },
+      { logger: log('payments'), clock: options.clock, ...shared },
+    ).start(0),
     licensing: await createLicensingSubgraph({ ...base, registry: registry('licensing') }, { logger: log('licensing'), ...shared }).start(0),
     applications: await applications.start(0),
   } satisfies Record<SubgraphName, RunningServer>;

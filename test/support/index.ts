@@ -1,1 +1,1 @@
-export { startGraph, subgraphUrls, testGatewayConfig, type GraphOptions, type RunningGraph } from './graph.js';
+export { type GraphOptions, type RunningGraph, startGraph, subgraphUrls, testGatewayConfig } from './graph.js';

@@ -6,9 +6,10 @@
  * is fetched, so its fields find the decision made); "decided by the guard" is a list whose first field
  * makes the decision. Prints ms per operation of 500 records × 10 fields, medians of 5 alternated rounds.
  */
-import { buildSchema, defaultFieldResolver, execute, parse, type GraphQLSchema } from 'graphql';
+
+import { type AuthzServices, type GuardRules, guardSchema, type Principal, RequestAuth } from '@egov/security';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { guardSchema, RequestAuth, type AuthzServices, type GuardRules, type Principal } from '@egov/security';
+import { buildSchema, defaultFieldResolver, execute, type GraphQLSchema, parse } from 'graphql';
 import { median } from '../stats.js';
 
 const FIELDS = 'a b c d e f g h i j'.split(' ');
@@ -16,7 +17,17 @@ const RECORDS = Array.from({ length: 500 }, (_, i) => Object.fromEntries(FIELDS.
 const RESOURCE = { kind: 'licences', holderId: '080440001234' } as const;
 const RULES: GuardRules = { Item: () => RESOURCE };
 // An officer reads licences without a registry question, so the decision itself costs nothing here.
-const OFFICER: Principal = { kind: 'officer', id: 'officer:bench', iin: '900101300017', clientId: null, agency: 'MINT-KTRM', roles: ['reviewer'], scopes: new Set(), purpose: null, tokenId: null };
+const OFFICER: Principal = {
+  kind: 'officer',
+  id: 'officer:bench',
+  iin: '900101300017',
+  clientId: null,
+  agency: 'MINT-KTRM',
+  roles: ['reviewer'],
+  scopes: new Set(),
+  purpose: null,
+  tokenId: null,
+};
 const SERVICES = { service: 'bench' } as unknown as AuthzServices;
 
 function schemaFor(authorizeFirst: boolean): GraphQLSchema {
@@ -68,6 +79,8 @@ for (const authorizeFirst of [true, false]) {
     for (const [name, schema] of Object.entries(targets)) samples[name]!.push(await msPerOperation(schema, 100));
   }
   const ours = median(samples.guard!)!;
-  const baseline = median(samples["awaiting guard (baseline)"]!)!;
-  console.log(`${authorizeFirst ? 'authorized first' : 'decided by the guard'}: guard ${ours.toFixed(2)} ms, baseline ${baseline.toFixed(2)} ms, ratio ${(ours / baseline).toFixed(2)}×`);
+  const baseline = median(samples['awaiting guard (baseline)']!)!;
+  console.log(
+    `${authorizeFirst ? 'authorized first' : 'decided by the guard'}: guard ${ours.toFixed(2)} ms, baseline ${baseline.toFixed(2)} ms, ratio ${(ours / baseline).toFixed(2)}×`,
+  );
 }

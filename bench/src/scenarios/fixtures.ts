@@ -1,5 +1,5 @@
-import { createFixtures, type FixtureSet } from '@egov/mocks';
 import type { LegalEntityRecord, LicenseRecord, PersonRecord } from '@egov/contracts';
+import { createFixtures, type FixtureSet } from '@egov/mocks';
 import { shuffled } from '../stats.js';
 
 /** Seeds the bench's own walks over the set (the order of IINs and of S4's applicants). */

@@ -5,7 +5,7 @@ import { catalogScenario } from './s3-catalog.js';
 import { submitScenario } from './s4-submit.js';
 import type { Inputs, ScenarioDriver } from './types.js';
 
-export { SCENARIOS, SCENARIO_IDS, type ScenarioId } from './ids.js';
+export { SCENARIO_IDS, SCENARIOS, type ScenarioId } from './ids.js';
 export type { Inputs, ScenarioDriver, Step, Submission } from './types.js';
 
 /** The requests, checks and floor of a scenario. S5 is S1's traffic; the latency is switched on in the mocks. */

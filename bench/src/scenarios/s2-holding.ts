@@ -80,8 +80,13 @@ export function holdingScenario(inputs: Inputs): ScenarioDriver {
           call('individuals', { query: FLOOR_HEADS, variables: { r: iins.map((iin) => ({ __typename: 'Person', iin })) } }),
           call('licensing', { query: FLOOR_BRANCH_LICENSES, variables: { r: branches.map((b) => ({ __typename: 'LegalEntity', bin: b.bin })) } }),
         ]);
-        const holderBins = [...new Set<string>((licences?._entities ?? []).flatMap((e: any) => (e?.licenses ?? []).map((l: any) => l.holder?.bin)).filter(Boolean))];
-        const holders = await call('legal-entities', { query: FLOOR_HOLDERS, variables: { r: holderBins.map((b) => ({ __typename: 'LegalEntity', bin: b })) } });
+        const holderBins = [
+          ...new Set<string>((licences?._entities ?? []).flatMap((e: any) => (e?.licenses ?? []).map((l: any) => l.holder?.bin)).filter(Boolean)),
+        ];
+        const holders = await call('legal-entities', {
+          query: FLOOR_HOLDERS,
+          variables: { r: holderBins.map((b) => ({ __typename: 'LegalEntity', bin: b })) },
+        });
         const lastName = new Map<string, string>((heads?._entities ?? []).map((p: any) => [p?.iin, p?.lastName]));
         const licencesOf = new Map<string, any[]>((licences?._entities ?? []).map((e: any) => [e?.bin, e?.licenses ?? []]));
         const shortName = new Map<string, string>((holders?._entities ?? []).map((e: any) => [e?.bin, e?.shortName]));

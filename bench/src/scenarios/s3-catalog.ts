@@ -15,7 +15,8 @@ export function checkCatalog(services: any, codes: readonly string[]): string | 
   const got = services.map((s: any) => s?.code).sort();
   if (JSON.stringify(got) !== JSON.stringify([...codes].sort())) return `codes differ (${got.length} vs ${codes.length})`;
   for (const s of services) {
-    if (typeof s.names?.en !== 'string' || typeof s.fee?.kind !== 'string' || !Array.isArray(s.actions) || s.actions.length === 0) return `service ${s.code} incomplete`;
+    if (typeof s.names?.en !== 'string' || typeof s.fee?.kind !== 'string' || !Array.isArray(s.actions) || s.actions.length === 0)
+      return `service ${s.code} incomplete`;
   }
   return null;
 }

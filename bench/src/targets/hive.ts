@@ -10,9 +10,9 @@
  * Env: BENCH_PORT, BENCH_SUBGRAPH_URLS, NODE_ENV=production.
  */
 import { createServer } from 'node:http';
+import { readSupergraph } from '@egov/schema';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import { readSupergraph } from '@egov/schema';
 import { FORWARDED_HEADERS, subgraphUrlsFromEnv, withSubgraphUrls } from './supergraph.js';
 
 const mode = process.env.BENCH_HIVE_DEDUP ?? 'off';

@@ -20,7 +20,8 @@ export const TARGETS: Record<TargetId, TargetInfo> = {
   },
   apollo: {
     label: 'vanilla @apollo/gateway',
-    description: '@apollo/gateway 2.14.4 (JS query planner) on @apollo/server 5.5.1 standalone, defaults, plus passing `authorization`/`x-purpose` on to the subgraphs and dropping `for: SECURITY` from the supergraph\'s @link of @authenticated/@requiresScopes (Router-only features it refuses to load; the subgraphs enforce them)',
+    description:
+      "@apollo/gateway 2.14.4 (JS query planner) on @apollo/server 5.5.1 standalone, defaults, plus passing `authorization`/`x-purpose` on to the subgraphs and dropping `for: SECURITY` from the supergraph's @link of @authenticated/@requiresScopes (Router-only features it refuses to load; the subgraphs enforce them)",
     gateway: true,
   },
   hive: {

@@ -43,7 +43,8 @@ export function metricsIn(expr: string): string[] {
   const names: string[] = [];
   const cursor = tree.cursor();
   do {
-    if (cursor.type.isError) throw new Error(`PromQL syntax error at ${cursor.from} in: ${expr}\n  near: ${expr.slice(Math.max(0, cursor.from - 20), cursor.from + 20)}`);
+    if (cursor.type.isError)
+      throw new Error(`PromQL syntax error at ${cursor.from} in: ${expr}\n  near: ${expr.slice(Math.max(0, cursor.from - 20), cursor.from + 20)}`);
     if (cursor.type.name === 'Identifier' && cursor.node.parent?.type.name === 'VectorSelector') names.push(expr.slice(cursor.from, cursor.to));
   } while (cursor.next());
   return names;

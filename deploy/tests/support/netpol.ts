@@ -34,9 +34,7 @@ interface PolicySpec {
 }
 
 /** A pod in the namespace under test, in another namespace, or an address outside the cluster. */
-export type Endpoint =
-  | { kind: 'pod'; labels: Labels; namespace: string; namespaceLabels: Labels; ports?: Record<string, number> }
-  | { kind: 'ip'; ip: string };
+export type Endpoint = { kind: 'pod'; labels: Labels; namespace: string; namespaceLabels: Labels; ports?: Record<string, number> } | { kind: 'ip'; ip: string };
 
 export function selects(selector: LabelSelector | undefined, labels: Labels): boolean {
   if (!selector) return true;
@@ -64,7 +62,7 @@ export function inCidr(ip: string, cidr: string): boolean {
   const [base, bits] = cidr.split('/');
   const prefix = Number(bits);
   const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
-  return ((ipToInt(ip) & mask) >>> 0) === ((ipToInt(base!) & mask) >>> 0);
+  return (ipToInt(ip) & mask) >>> 0 === (ipToInt(base!) & mask) >>> 0;
 }
 
 function peerMatches(peer: Peer, other: Endpoint, policyNamespace: string): boolean {
@@ -95,7 +93,10 @@ function portMatches(rules: PortRule[] | undefined, port: number, protocol: stri
 export class NetworkPolicies {
   private readonly policies: { namespace: string; spec: PolicySpec }[];
 
-  constructor(objects: K8sObject[], private readonly namespace: string) {
+  constructor(
+    objects: K8sObject[],
+    private readonly namespace: string,
+  ) {
     this.policies = objects
       .filter((o) => o.kind === 'NetworkPolicy')
       .map((o) => ({ namespace: o.metadata.namespace ?? namespace, spec: o.spec as PolicySpec }));
@@ -114,12 +115,24 @@ export class NetworkPolicies {
     const destinationPorts = to.kind === 'pod' ? (to.ports ?? {}) : {};
     if (from.kind === 'pod' && from.namespace === this.namespace) {
       const egress = this.applying('Egress', from);
-      const allowed = egress.length === 0 || egress.some(({ namespace, spec }) => (spec.egress ?? []).some((rule) => (!rule.to || rule.to.some((peer) => peerMatches(peer, to, namespace))) && portMatches(rule.ports, port, protocol, destinationPorts)));
+      const allowed =
+        egress.length === 0 ||
+        egress.some(({ namespace, spec }) =>
+          (spec.egress ?? []).some(
+            (rule) => (!rule.to || rule.to.some((peer) => peerMatches(peer, to, namespace))) && portMatches(rule.ports, port, protocol, destinationPorts),
+          ),
+        );
       if (!allowed) return false;
     }
     if (to.kind === 'pod' && to.namespace === this.namespace) {
       const ingress = this.applying('Ingress', to);
-      const allowed = ingress.length === 0 || ingress.some(({ namespace, spec }) => (spec.ingress ?? []).some((rule) => (!rule.from || rule.from.some((peer) => peerMatches(peer, from, namespace))) && portMatches(rule.ports, port, protocol, destinationPorts)));
+      const allowed =
+        ingress.length === 0 ||
+        ingress.some(({ namespace, spec }) =>
+          (spec.ingress ?? []).some(
+            (rule) => (!rule.from || rule.from.some((peer) => peerMatches(peer, from, namespace))) && portMatches(rule.ports, port, protocol, destinationPorts),
+          ),
+        );
       if (!allowed) return false;
     }
     return true;

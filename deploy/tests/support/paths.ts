@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** deploy/ */
 export const DEPLOY_DIR = fileURLToPath(new URL('../../', import.meta.url));

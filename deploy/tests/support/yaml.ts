@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseAllDocuments, parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 
 /**
  * One YAML file as data. Merge keys (`<<: *anchor`) are resolved as Docker Compose resolves them, and a

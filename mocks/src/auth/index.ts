@@ -1,1 +1,1 @@
-export { mintToken, unsignedToken, TEST_ISSUER, TEST_AUDIENCE, TEST_JWKS_FILE, TEST_PARTNERS_FILE, type TokenRequest, type MintOptions } from './issuer.js';
+export { type MintOptions, mintToken, TEST_AUDIENCE, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FILE, type TokenRequest, unsignedToken } from './issuer.js';

@@ -1,7 +1,7 @@
+import { randomUUID, type webcrypto } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { randomUUID, type webcrypto } from 'node:crypto';
-import { importJWK, SignJWT, type JWK } from 'jose';
+import { importJWK, type JWK, SignJWT } from 'jose';
 
 /**
  * A test identity provider: tokens for every caller kind, signed with a committed, test-only key whose

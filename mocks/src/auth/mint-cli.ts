@@ -6,11 +6,15 @@ import { mintToken, type TokenRequest } from './issuer.js';
 const [kind, first, second, third] = process.argv.slice(2);
 const usage = 'usage: mint-cli.ts citizen <iin> | portal <iin> [client] | officer <iin> <agency> [roles,…] | partner <client-id> [scopes,…]';
 const request: TokenRequest | null =
-  kind === 'citizen' && first ? { kind, iin: first }
-  : kind === 'portal' && first ? { kind, iin: first, clientId: second }
-  : kind === 'officer' && first && second ? { kind, iin: first, agency: second, roles: third?.split(',') }
-  : kind === 'partner' && first ? { kind, clientId: first, scopes: second?.split(',') }
-  : null;
+  kind === 'citizen' && first
+    ? { kind, iin: first }
+    : kind === 'portal' && first
+      ? { kind, iin: first, clientId: second }
+      : kind === 'officer' && first && second
+        ? { kind, iin: first, agency: second, roles: third?.split(',') }
+        : kind === 'partner' && first
+          ? { kind, clientId: first, scopes: second?.split(',') }
+          : null;
 if (!request) {
   console.error(usage);
   process.exit(2);

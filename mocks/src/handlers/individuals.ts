@@ -1,5 +1,5 @@
-import { http, HttpResponse } from 'msw';
 import { individualsApi, PersonsBatchRequest, type PersonsBatchResponse } from '@egov/contracts';
+import { HttpResponse, http } from 'msw';
 import type { RegistryState } from '../state.js';
 import { anyOrigin, badId, isTwelveDigits, notFound, parseBody } from './respond.js';
 

@@ -1,5 +1,5 @@
-import { http, HttpResponse } from 'msw';
-import { ByParticipantsRequest, EntitiesBatchRequest, legalEntitiesApi, type ByParticipantsResponse, type EntitiesBatchResponse } from '@egov/contracts';
+import { ByParticipantsRequest, type ByParticipantsResponse, EntitiesBatchRequest, type EntitiesBatchResponse, legalEntitiesApi } from '@egov/contracts';
+import { HttpResponse, http } from 'msw';
 import type { RegistryState } from '../state.js';
 import { anyOrigin, badId, isTwelveDigits, notFound, parseBody } from './respond.js';
 

@@ -1,5 +1,13 @@
-import { http, HttpResponse } from 'msw';
-import { ByHoldersRequest, DeliverApplicationRequest, IssueLicenseRequest, licensingApi, LicensesBatchRequest, type ByHoldersResponse, type LicensesBatchResponse } from '@egov/contracts';
+import {
+  ByHoldersRequest,
+  type ByHoldersResponse,
+  DeliverApplicationRequest,
+  IssueLicenseRequest,
+  LicensesBatchRequest,
+  type LicensesBatchResponse,
+  licensingApi,
+} from '@egov/contracts';
+import { HttpResponse, http } from 'msw';
 import { activities } from '../fixtures/activities.js';
 import { licence } from '../fixtures/records.js';
 import type { RegistryState } from '../state.js';

@@ -1,5 +1,13 @@
-import { http, HttpResponse } from 'msw';
-import { ByPayersRequest, CreatePaymentRequest, fillPath, paymentsApi, type ByPayersResponse, type CreatePaymentResponse, type PaymentRecord } from '@egov/contracts';
+import {
+  ByPayersRequest,
+  type ByPayersResponse,
+  CreatePaymentRequest,
+  type CreatePaymentResponse,
+  fillPath,
+  type PaymentRecord,
+  paymentsApi,
+} from '@egov/contracts';
+import { HttpResponse, http } from 'msw';
 import type { RegistryState } from '../state.js';
 import { anyOrigin, notFound, parseBody } from './respond.js';
 

@@ -17,9 +17,9 @@
  *   O  organisation name, OU "BIN" + 12 digits               (a person signing for a legal entity)
  */
 import { webcrypto } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import { type TrustStorePem } from '@egov/security/signatures';
+import type { TrustStorePem } from '@egov/security/signatures';
 import { crlToPem, x509 } from '@egov/security/signatures/x509';
+import * as asn1js from 'asn1js';
 
 type CryptoKey = webcrypto.CryptoKey;
 type CryptoKeyPair = webcrypto.CryptoKeyPair;
@@ -161,7 +161,10 @@ export async function openTestCa(options: OpenTestCaOptions): Promise<TestCa> {
     rootPem: root.toString('pem'),
     intermediatePem: issuing.toString('pem'),
     async issue(person) {
-      for (const [label, id] of [['iin', person.iin], ['bin', person.bin]] as const) {
+      for (const [label, id] of [
+        ['iin', person.iin],
+        ['bin', person.bin],
+      ] as const) {
         if (id !== undefined && !/^\d{12}$/.test(id)) throw new TypeError(`issue: ${label} must be 12 digits`);
       }
       const keys = await generateKeyPair();

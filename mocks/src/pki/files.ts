@@ -4,12 +4,12 @@
  * generating anything. Test material only: every private key here is public.
  * Regenerate with `node --import tsx mocks/src/pki/generate.ts`.
  */
-import { webcrypto } from 'node:crypto';
+import type { webcrypto } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { openTestCa, privateKeyFromPem, type IssueOptions, type TestCa } from './ca.js';
-import { type TrustStoreFiles, type TrustStorePem } from '@egov/security/signatures';
+import type { TrustStoreFiles, TrustStorePem } from '@egov/security/signatures';
 import { x509 } from '@egov/security/signatures/x509';
+import { type IssueOptions, openTestCa, privateKeyFromPem, type TestCa } from './ca.js';
 
 /** A file under mocks/data/pki/, wherever the repository is checked out. */
 const file = (name: string) => fileURLToPath(new URL(`../../data/pki/${name}`, import.meta.url));
@@ -80,7 +80,16 @@ export async function loadTestPki(): Promise<TestPki> {
       const [certificatePem, privateKeyPem] = await Promise.all([read(TEST_PKI_FILES.certificate(name)), read(TEST_PKI_FILES.key(name))]);
       return [
         name,
-        { name, iin: spec.iin, bin: spec.bin ?? null, revoked: spec.revoked === true, certificatePem, privateKeyPem, privateKey: await privateKeyFromPem(privateKeyPem), chainPem: [issuingCaPem] },
+        {
+          name,
+          iin: spec.iin,
+          bin: spec.bin ?? null,
+          revoked: spec.revoked === true,
+          certificatePem,
+          privateKeyPem,
+          privateKey: await privateKeyFromPem(privateKeyPem),
+          chainPem: [issuingCaPem],
+        },
       ];
     }),
   );

@@ -10,7 +10,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { createTestCa, privateKeyToPem } from './ca.js';
-import { TEST_PKI_FILES, TEST_SIGNERS, TEST_SIGNER_NAMES } from './files.js';
+import { TEST_PKI_FILES, TEST_SIGNER_NAMES, TEST_SIGNERS } from './files.js';
 
 const yearsFromNow = (years: number) => {
   const date = new Date();
@@ -41,4 +41,6 @@ await write(TEST_PKI_FILES.issuingCa, ca.intermediatePem);
 await write(TEST_PKI_FILES.issuingCaKey, await ca.intermediateKeyPem());
 await write(TEST_PKI_FILES.crl, await ca.crlPem({ thisUpdate: from, nextUpdate: until }));
 
-process.stdout.write(`Test PKI written (valid ${from.toISOString().slice(0, 10)} to ${until.toISOString().slice(0, 10)}):\n${written.map((f) => `  ${f}`).join('\n')}\n`);
+process.stdout.write(
+  `Test PKI written (valid ${from.toISOString().slice(0, 10)} to ${until.toISOString().slice(0, 10)}):\n${written.map((f) => `  ${f}`).join('\n')}\n`,
+);

@@ -1,14 +1,14 @@
 export {
+  type CrlOptions,
   createTestCa,
+  type IssuedCertificate,
+  type IssueOptions,
+  type OpenTestCaOptions,
   openTestCa,
-  privateKeyToPem,
+  type PersonKeyUsage,
   privateKeyFromPem,
+  privateKeyToPem,
   type TestCa,
   type TestCaOptions,
-  type OpenTestCaOptions,
-  type IssueOptions,
-  type IssuedCertificate,
-  type CrlOptions,
-  type PersonKeyUsage,
 } from './ca.js';
-export { loadTestPki, TEST_PKI_FILES, TEST_SIGNERS, TEST_SIGNER_NAMES, type TestPki, type TestSigner, type TestSignerName } from './files.js';
+export { loadTestPki, TEST_PKI_FILES, TEST_SIGNER_NAMES, TEST_SIGNERS, type TestPki, type TestSigner, type TestSignerName } from './files.js';

@@ -11,9 +11,17 @@
  * signs with the revoked certificate).
  */
 import { readFile } from 'node:fs/promises';
-import { loadTestPki, TEST_SIGNER_NAMES } from './files.js';
-import { APPLICATION_PAYLOAD_TYPE, DECISION_PAYLOAD_TYPE, applicationPayload, decisionPayload, signDetached, type ApplicationPayloadInput, type DecisionPayloadInput } from '@egov/security/signatures';
 import { canonicalBytes } from '@egov/core';
+import {
+  APPLICATION_PAYLOAD_TYPE,
+  type ApplicationPayloadInput,
+  applicationPayload,
+  DECISION_PAYLOAD_TYPE,
+  type DecisionPayloadInput,
+  decisionPayload,
+  signDetached,
+} from '@egov/security/signatures';
+import { loadTestPki, TEST_SIGNER_NAMES } from './files.js';
 
 const USAGE = `usage: node --import tsx mocks/src/pki/sign-cli.ts <signer> <payload.json | ->\nsigners: ${TEST_SIGNER_NAMES.join(', ')}\n`;
 
@@ -48,5 +56,10 @@ try {
 }
 
 const signer = (await loadTestPki()).signer(signerName);
-const signature = await signDetached({ payload: canonicalBytes(payloadToSign(json)), privateKey: signer.privateKey, certificate: signer.certificatePem, chain: signer.chainPem });
+const signature = await signDetached({
+  payload: canonicalBytes(payloadToSign(json)),
+  privateKey: signer.privateKey,
+  certificate: signer.certificatePem,
+  chain: signer.chainPem,
+});
 process.stdout.write(`${signature}\n`);

@@ -1,14 +1,19 @@
 import type { RegistryName } from '@egov/contracts';
-import { TEST_AUDIENCE, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FILE } from '../auth/index.js';
-import { DEV_FEE_RATES_FILE } from '../dev-config.js';
-import { TEST_AUDIT_SUBJECT_KEY, TEST_TRUST_FILES } from '../security.js';
 import type { SecurityConfig } from '@egov/security';
 import type { RegistryEndpoint, SubgraphBaseConfig } from '@egov/subgraph-kit';
 import { createTestDatabase } from '@egov/testkit';
+import { TEST_AUDIENCE, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FILE } from '../auth/index.js';
+import { DEV_FEE_RATES_FILE } from '../dev-config.js';
+import { TEST_AUDIT_SUBJECT_KEY, TEST_TRUST_FILES } from '../security.js';
 
 /** What every subgraph needs to verify the test issuer's tokens and keep an audit trail. */
 export function testSecurityConfig(): SecurityConfig {
-  return { issuers: [{ issuer: TEST_ISSUER, jwks: TEST_JWKS_FILE }], audience: TEST_AUDIENCE, partnersFile: TEST_PARTNERS_FILE, auditSubjectKey: TEST_AUDIT_SUBJECT_KEY };
+  return {
+    issuers: [{ issuer: TEST_ISSUER, jwks: TEST_JWKS_FILE }],
+    audience: TEST_AUDIENCE,
+    partnersFile: TEST_PARTNERS_FILE,
+    auditSubjectKey: TEST_AUDIT_SUBJECT_KEY,
+  };
 }
 
 /** The gateway's share of the same. */
@@ -21,9 +26,16 @@ export function testGatewayAuth() {
  * A subgraph's base configuration in a test: a database of its own on the real PostgreSQL (for the audit
  * trail), the test issuer's tokens, and company relations from the registry mock at `registryUrl`.
  */
-export async function testSubgraphBase(registryUrl: string, databasePrefix: string, registryTimeoutMs = 2000): Promise<{ base: SubgraphBaseConfig; drop(): Promise<void> }> {
+export async function testSubgraphBase(
+  registryUrl: string,
+  databasePrefix: string,
+  registryTimeoutMs = 2000,
+): Promise<{ base: SubgraphBaseConfig; drop(): Promise<void> }> {
   const database = await createTestDatabase(databasePrefix);
-  return { base: { databaseUrl: database.url, security: testSecurityConfig(), relations: { baseUrl: registryUrl, timeoutMs: registryTimeoutMs } }, drop: database.drop };
+  return {
+    base: { databaseUrl: database.url, security: testSecurityConfig(), relations: { baseUrl: registryUrl, timeoutMs: registryTimeoutMs } },
+    drop: database.drop,
+  };
 }
 
 /**
@@ -38,10 +50,14 @@ export function testApplicationsConfig(options: {
   const { registry, attachments } = options;
   return {
     signatures: TEST_TRUST_FILES,
-    registries: { licensing: registry('licensing'), individuals: registry('individuals'), legalEntities: registry('legal-entities'), payments: registry('payments') },
+    registries: {
+      licensing: registry('licensing'),
+      individuals: registry('individuals'),
+      legalEntities: registry('legal-entities'),
+      payments: registry('payments'),
+    },
     attachments: { dir: attachments.dir, maxBytes: attachments.maxBytes ?? 10 * 1024 * 1024, maxFilesPerRequest: attachments.maxFilesPerRequest },
     fees: { rates: DEV_FEE_RATES_FILE },
     deemedIssuanceEveryMs: 3_600_000,
   };
 }
-

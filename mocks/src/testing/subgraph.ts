@@ -1,7 +1,7 @@
+import type { RunningServer, SubgraphBaseConfig } from '@egov/subgraph-kit';
 import { postGraphQL, TEST_REGISTRY_URL } from '@egov/testkit';
 import type { TokenRequest } from '../auth/index.js';
-import { allScopesHeaders, bearer, TestSigner, type SubmissionDraft } from '../security.js';
-import type { RunningServer, SubgraphBaseConfig } from '@egov/subgraph-kit';
+import { allScopesHeaders, bearer, type SubmissionDraft, TestSigner } from '../security.js';
 import { testSubgraphBase } from './config.js';
 
 export interface TestSubgraph<S> {

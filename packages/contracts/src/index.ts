@@ -5,8 +5,8 @@
 export * from './registries/common.js';
 export * from './registries/individuals.js';
 export * from './registries/legal-entities.js';
-export * from './registries/payments.js';
 export * from './registries/licensing.js';
+export * from './registries/payments.js';
 
 export const REGISTRIES = {
   individuals: { title: 'ГБД ФЛ (individuals registry)' },

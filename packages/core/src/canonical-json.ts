@@ -36,7 +36,8 @@ function encode(value: unknown, path: string): string {
           })
           .join(',')}]`;
       }
-      if (!isPlainObject(value)) throw new TypeError(`canonicalJson: ${path} is a ${value.constructor?.name ?? 'non-plain object'}; convert it to plain data first`);
+      if (!isPlainObject(value))
+        throw new TypeError(`canonicalJson: ${path} is a ${value.constructor?.name ?? 'non-plain object'}; convert it to plain data first`);
       const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
       entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${encode(v, `${path}.${k}`)}`).join(',')}}`;

@@ -1,5 +1,5 @@
-import { GraphQLError, type GraphQLErrorExtensions } from 'graphql';
 import { REGISTRIES, type RegistryName } from '@egov/contracts';
+import { GraphQLError, type GraphQLErrorExtensions } from 'graphql';
 
 /** Every GraphQL error we raise carries one of these in `extensions.code`. */
 export const ErrorCode = {

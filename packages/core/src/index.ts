@@ -3,13 +3,14 @@
  * codes, one logger, typed configuration readers, money and time, one backoff, one canonical JSON, and the
  * plain-HTTP answers every route gives.
  */
-export * from './errors.js';
+
+export * from './backoff.js';
+export * from './canonical-json.js';
 export * from './config.js';
+export * from './errors.js';
+export * from './http/http-body.js';
+export * from './http/json-reply.js';
+export * from './http/run-until-signal.js';
 export * from './log.js';
 export * from './money.js';
 export * from './time.js';
-export * from './backoff.js';
-export * from './canonical-json.js';
-export * from './http/json-reply.js';
-export * from './http/http-body.js';
-export * from './http/run-until-signal.js';

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { createLogger, formatKzt, maskPersonalIds, parseKzt } from '@egov/core';
+import { describe, expect, it } from 'vitest';
 
 describe('money', () => {
   it('reads tenge as whole tiyn and writes it back with two decimals', () => {

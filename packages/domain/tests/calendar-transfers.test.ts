@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCalendar, weekdayName, type DueDateInput } from '../src/calendar/index.js';
+import { type DueDateInput, loadCalendar, weekdayName } from '../src/calendar/index.js';
 
 /**
  * The day-off transfers of 2024 and 2025 (issue 15, item 1e) and the Kurban Ait date of 2024, counted in
@@ -19,7 +19,9 @@ describe('2024: Saturday 4 May worked for Wednesday 8 May (order of the acting M
     expect(weekdayName('2024-05-08')).toBe('Wednesday');
     expect(transferOf('2024')).toEqual([expect.objectContaining({ dayOff: '2024-05-08', workingDay: '2024-05-04' })]);
     expect(calendar.isWorkingDay('2024-05-04')).toBe(true);
-    expect(calendar.dayOffReason('2024-05-08')).toMatch(/^transfer: Order of the acting Minister of Labour and Social Protection of the Population of 17 April 2024/);
+    expect(calendar.dayOffReason('2024-05-08')).toMatch(
+      /^transfer: Order of the acting Minister of Labour and Social Protection of the Population of 17 April 2024/,
+    );
   });
 
   it('a citizen who applies on Friday 3 May 2024 for a one-working-day action is due on the worked Saturday, 4 May', () => {

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  type CalendarData,
   CalendarDataError,
   DEFAULT_CALENDAR_DIR,
-  WorkingCalendar,
-  loadCalendar,
-  weekdayName,
-  type CalendarData,
   type DueDateInput,
+  loadCalendar,
+  WorkingCalendar,
+  weekdayName,
 } from '../src/calendar/index.js';
 
 const calendar = loadCalendar();
@@ -43,8 +43,17 @@ describe('Nauryz 2026 (21 March is a Saturday, 22 a Sunday, 23 a Monday)', () =>
     expect(result.startDate).toBe('2026-03-20');
     expect(result.dueDate).toBe('2026-04-15');
     expect(result.skippedDaysOff.map((d) => d.date)).toEqual([
-      '2026-03-21', '2026-03-22', '2026-03-23', '2026-03-24', '2026-03-25',
-      '2026-03-28', '2026-03-29', '2026-04-04', '2026-04-05', '2026-04-11', '2026-04-12',
+      '2026-03-21',
+      '2026-03-22',
+      '2026-03-23',
+      '2026-03-24',
+      '2026-03-25',
+      '2026-03-28',
+      '2026-03-29',
+      '2026-04-04',
+      '2026-04-05',
+      '2026-04-11',
+      '2026-04-12',
     ]);
     expect(result.skippedDaysOff[3]).toEqual({ date: '2026-03-24', reason: 'carry-over of Nauryz meyramy (2026-03-21, Saturday)' });
   });
@@ -96,7 +105,13 @@ describe('New Year 2027 (1 January is a Friday, 2 January a Saturday)', () => {
     const result = due('2026-12-30 09:00', 5, 'WORKING_DAYS');
     expect(result.dueDate).toBe('2027-01-11');
     expect(result.skippedDaysOff.map((d) => d.date)).toEqual([
-      '2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04', '2027-01-07', '2027-01-09', '2027-01-10',
+      '2027-01-01',
+      '2027-01-02',
+      '2027-01-03',
+      '2027-01-04',
+      '2027-01-07',
+      '2027-01-09',
+      '2027-01-10',
     ]);
     expect(result.warnings.filter((w) => w.year === 2027).map((w) => w.code)).toEqual(['KURBAN_AIT_NOT_CONFIRMED', 'TRANSFERS_UNKNOWN']);
   });
@@ -349,7 +364,10 @@ describe('the data files', () => {
       dir = mkdtempSync(join(tmpdir(), 'calendar-'));
       writeFileSync(join(dir, 'holidays.json'), JSON.stringify(raw.holidays));
       writeFileSync(join(dir, 'kurban-ait.json'), JSON.stringify(raw.kurbanAit));
-      writeFileSync(join(dir, 'transfers.json'), JSON.stringify({ years: { '2026': { complete: true, transfers: [{ dayOff: '2026-13-01', workingDay: null, source: 'x' }] } } }));
+      writeFileSync(
+        join(dir, 'transfers.json'),
+        JSON.stringify({ years: { '2026': { complete: true, transfers: [{ dayOff: '2026-13-01', workingDay: null, source: 'x' }] } } }),
+      );
       const err = catchError(() => loadCalendar(pathToFileURL(dir!)));
       expect(err).toBeInstanceOf(CalendarDataError);
       expect((err as CalendarDataError).file).toBe(join(dir, 'transfers.json'));
@@ -359,7 +377,11 @@ describe('the data files', () => {
       expect(() => loadCalendar(pathToFileURL(`${dir}/`))).toThrow(/transfers\.json[\s\S]*not valid JSON/);
 
       writeFileSync(join(dir, 'transfers.json'), JSON.stringify({ years: {} }));
-      expect(loadCalendar(pathToFileURL(dir)).warningsForYear(2026).map((w) => w.code)).toEqual(['TRANSFERS_UNKNOWN']);
+      expect(
+        loadCalendar(pathToFileURL(dir))
+          .warningsForYear(2026)
+          .map((w) => w.code),
+      ).toEqual(['TRANSFERS_UNKNOWN']);
     });
   });
 });

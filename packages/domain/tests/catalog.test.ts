@@ -1,8 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   type ActionKind,
@@ -37,8 +36,7 @@ const seedLineCounts = new Map([...seedLines].map(([f, lines]) => [f, lines.leng
  * and Latin "i" stands in for Kazakh "і". Compare text with all whitespace removed, lower-cased, "i" folded to "і".
  */
 const squash = (s: string) => s.replace(/\s+/g, '').replaceAll('i', 'і').toLowerCase();
-const cited = (c: { seed: string; lines: readonly [number, number] }) =>
-  squash((seedLines.get(c.seed) ?? []).slice(c.lines[0] - 1, c.lines[1]).join('\n'));
+const cited = (c: { seed: string; lines: readonly [number, number] }) => squash((seedLines.get(c.seed) ?? []).slice(c.lines[0] - 1, c.lines[1]).join('\n'));
 
 const catalog = loadCatalog(DEFAULT_CATALOG_DIR, { seedLineCounts });
 const entry = (code: string): CatalogEntry => {
@@ -186,11 +184,26 @@ describe('each service pins its actions, deadlines and fee', () => {
     ['DUPLICATE', 2, 'WORKING_DAYS'],
   ];
   const table: Row[] = [
-    ['expert-auditor-attestation', [['ATTESTATION', 15, 'WORKING_DAYS'], ['QUALIFICATION_ATTESTATION', 15, 'WORKING_DAYS']], 'FREE'],
+    [
+      'expert-auditor-attestation',
+      [
+        ['ATTESTATION', 15, 'WORKING_DAYS'],
+        ['QUALIFICATION_ATTESTATION', 15, 'WORKING_DAYS'],
+      ],
+      'FREE',
+    ],
     ['standards-registration', [['REGISTRATION', 10, 'WORKING_DAYS']], 'FREE'],
     ['measuring-instrument-type-approval', [['CERTIFICATE', 30, 'CALENDAR_DAYS']], 'FREE'],
     ['metrological-attestation', [['CERTIFICATE', null, 'CONTRACT']], 'BY_CONTRACT'],
-    ['state-symbols-licence', [['ISSUE', 15, 'WORKING_DAYS'], ['REISSUE', 10, 'WORKING_DAYS'], ['DUPLICATE', 2, 'WORKING_DAYS']], 'LICENCE_FEE'],
+    [
+      'state-symbols-licence',
+      [
+        ['ISSUE', 15, 'WORKING_DAYS'],
+        ['REISSUE', 10, 'WORKING_DAYS'],
+        ['DUPLICATE', 2, 'WORKING_DAYS'],
+      ],
+      'LICENCE_FEE',
+    ],
     ['export-control-transit-permit', [['PERMIT', 30, 'CALENDAR_DAYS']], 'FREE'],
     ['processing-outside-customs-permit', [['PERMIT', 15, 'WORKING_DAYS']], 'FREE'],
     ['mining-chemical-licence', LICENCE, 'LICENCE_FEE'],
@@ -198,9 +211,32 @@ describe('each service pins its actions, deadlines and fee', () => {
     ['weapons-licence', LICENCE, 'LICENCE_FEE'],
     ['explosives-licence', LICENCE, 'LICENCE_FEE'],
     ['munitions-destruction-licence', LICENCE, 'LICENCE_FEE'],
-    ['export-import-licence', [['ISSUE', 15, 'WORKING_DAYS'], ['REISSUE', null, 'NOT_STATED'], ['DUPLICATE', 2, 'WORKING_DAYS']], 'LICENCE_FEE'],
-    ['scrap-metal-licence', [['ISSUE', 15, 'WORKING_DAYS'], ['REISSUE', 10, 'WORKING_DAYS'], ['DUPLICATE', 2, 'WORKING_DAYS']], 'LICENCE_FEE'],
-    ['chemical-products-registration', [['REGISTRATION', 5, 'WORKING_DAYS'], ['REREGISTRATION', 5, 'WORKING_DAYS']], 'FREE'],
+    [
+      'export-import-licence',
+      [
+        ['ISSUE', 15, 'WORKING_DAYS'],
+        ['REISSUE', null, 'NOT_STATED'],
+        ['DUPLICATE', 2, 'WORKING_DAYS'],
+      ],
+      'LICENCE_FEE',
+    ],
+    [
+      'scrap-metal-licence',
+      [
+        ['ISSUE', 15, 'WORKING_DAYS'],
+        ['REISSUE', 10, 'WORKING_DAYS'],
+        ['DUPLICATE', 2, 'WORKING_DAYS'],
+      ],
+      'LICENCE_FEE',
+    ],
+    [
+      'chemical-products-registration',
+      [
+        ['REGISTRATION', 5, 'WORKING_DAYS'],
+        ['REREGISTRATION', 5, 'WORKING_DAYS'],
+      ],
+      'FREE',
+    ],
     ['precious-metals-special-registration', [['REGISTRATION', 7, 'WORKING_DAYS']], 'FREE'],
     ['precious-metals-processing-conclusion', [['CONCLUSION', 7, 'WORKING_DAYS']], 'FREE'],
     ['precious-metals-extraction-conclusion', [['CONCLUSION', 7, 'WORKING_DAYS']], 'FREE'],
@@ -278,7 +314,11 @@ describe('documents', () => {
 
   it('lists the office-only services with office documents only', () => {
     for (const e of catalog.filter({ online: false })) {
-      for (const a of e.actions) expect(a.documents.every((d) => d.channels.join() === 'OFFICE'), e.code).toBe(true);
+      for (const a of e.actions)
+        expect(
+          a.documents.every((d) => d.channels.join() === 'OFFICE'),
+          e.code,
+        ).toBe(true);
     }
   });
 });
@@ -341,7 +381,10 @@ describe('what the cited lines say', () => {
       for (const a of e.actions) {
         const expected = words[a.deadline.unit];
         if (!expected) continue;
-        expect(expected.some((w) => cited(a.deadline.source).includes(squash(w))), `${e.code} ${a.kind}`).toBe(true);
+        expect(
+          expected.some((w) => cited(a.deadline.source).includes(squash(w))),
+          `${e.code} ${a.kind}`,
+        ).toBe(true);
       }
     }
   });
@@ -356,7 +399,10 @@ describe('what the cited lines say', () => {
     };
     for (const { e, a, d } of allDocuments.filter(({ d }) => d.supply === 'REGISTRY')) {
       const text = cited(d.source) + (d.alsoListedAt ? cited(d.alsoListedAt) : '');
-      expect(words[d.registryFact!].some((w) => text.includes(squash(w))), `${e.code} ${a.kind} ${d.id}`).toBe(true);
+      expect(
+        words[d.registryFact!].some((w) => text.includes(squash(w))),
+        `${e.code} ${a.kind} ${d.id}`,
+      ).toBe(true);
     }
   });
 
@@ -439,7 +485,7 @@ describe('catalog filters', () => {
 });
 
 describe('forms', () => {
-  it('prefill only from fields our registries hold, and never the authority\'s part', () => {
+  it("prefill only from fields our registries hold, and never the authority's part", () => {
     const fields = catalog.all().flatMap((e) => e.forms.flatMap((f) => f.fields.map((x) => ({ e, f, x }))));
     expect(fields.length).toBeGreaterThan(300);
     const prefilled = fields.filter(({ x }) => x.prefill !== null);

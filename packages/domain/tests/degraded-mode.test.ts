@@ -53,13 +53,31 @@ const listsOf = (code: string, kind: string): Lists => {
 const inside = (lines: readonly [number, number], span: readonly [number, number]) => lines[0] >= span[0] && lines[1] <= span[1];
 
 /** Words that name a legal entity's registration and nothing else. */
-const LEGAL_ENTITY_OWN = ['заңды тұлға ретінде мемлекеттік тіркеу', 'заңды тұлғаны мемлекеттік тіркеу', 'заңды тұлғаларды мемлекеттік тіркеу', 'регистрации (перерегистрации) юридического лица', 'государственную регистрацию юридического лица'];
+const LEGAL_ENTITY_OWN = [
+  'заңды тұлға ретінде мемлекеттік тіркеу',
+  'заңды тұлғаны мемлекеттік тіркеу',
+  'заңды тұлғаларды мемлекеттік тіркеу',
+  'регистрации (перерегистрации) юридического лица',
+  'государственную регистрацию юридического лица',
+];
 /** Words that name each fact in an office-list item, a portal item or a state-systems sentence (Kazakh or Russian, as the seed has it). */
 const NAMES_FACT: Record<RegistryFact, string[]> = {
-  IDENTITY_DOCUMENT: ['жеке басын куәландыратын', 'жеке басты куәландыратын', 'жеке басының куәлігі', 'удостоверяющего личность', 'удостоверяющий личность', 'удостоверяющих личность'],
+  IDENTITY_DOCUMENT: [
+    'жеке басын куәландыратын',
+    'жеке басты куәландыратын',
+    'жеке басының куәлігі',
+    'удостоверяющего личность',
+    'удостоверяющий личность',
+    'удостоверяющих личность',
+  ],
   // The state-systems sentence of the processing permit says only "the state registration certificate" (002 lines 679-684).
   LEGAL_ENTITY_REGISTRATION: [...LEGAL_ENTITY_OWN, 'мемлекеттік тіркеу туралы куәлік'],
-  ENTREPRENEUR_REGISTRATION: ['дара кәсіпкер ретінде', 'мемлекеттік тіркеу туралы куәлік', 'качестве индивидуального предпринимателя', 'индивидуального предпринимателя'],
+  ENTREPRENEUR_REGISTRATION: [
+    'дара кәсіпкер ретінде',
+    'мемлекеттік тіркеу туралы куәлік',
+    'качестве индивидуального предпринимателя',
+    'индивидуального предпринимателя',
+  ],
   FEE_PAYMENT: ['лицензиялық алым', 'лицензионного сбора'],
   LICENCE: ['лицензия', 'лицензии'],
 };
@@ -74,14 +92,20 @@ describe('each substitute is a document the standard lists for the office/PSC ch
     expect(substitutes.length).toBeGreaterThan(40);
     const withSubstitutes = [...new Set(substitutes.map(({ e }) => e.code))].sort();
     expect(withSubstitutes).toEqual(Object.keys(LISTS).sort());
-    for (const code of withSubstitutes) expect(catalog.byCode(code)!.channels.some((c) => c === 'EGOV_PORTAL' || c === 'ELICENSE_PORTAL'), code).toBe(true);
+    for (const code of withSubstitutes)
+      expect(
+        catalog.byCode(code)!.channels.some((c) => c === 'EGOV_PORTAL' || c === 'ELICENSE_PORTAL'),
+        code,
+      ).toBe(true);
   });
 
   it('its own citation lies inside the office list of its standard and names the fact it stands in for', () => {
     for (const { e, a, d } of substitutes) {
       const lists = listsOf(e.code, a.kind);
       expect(d.source.seed, where(e, a, d)).toBe(lists.seed);
-      expect(inside(d.source.lines, lists.office), `${where(e, a, d)} ${d.source.lines.join('-')} outside the office list ${lists.office.join('-')}`).toBe(true);
+      expect(inside(d.source.lines, lists.office), `${where(e, a, d)} ${d.source.lines.join('-')} outside the office list ${lists.office.join('-')}`).toBe(
+        true,
+      );
       expect(namesFact(cited(d.source), d.registryFact!), `${where(e, a, d)}: "${cited(d.source)}" does not name ${d.registryFact}`).toBe(true);
       expect(d).toMatchObject({ supply: 'ATTACH', seedSays: 'APPLICANT' });
       expect(d.channels, where(e, a, d)).toContain('OFFICE');
@@ -116,11 +140,17 @@ describe('what a draft can offer while a registry is down, per service, action a
   for (const e of catalog.all()) {
     for (const a of e.actions) {
       for (const r of a.documents.filter((d) => d.supply === 'REGISTRY' && d.channels.includes('PORTAL'))) {
-        offered.set(`${e.code} ${a.kind} ${r.id}`, a.documents.filter((d) => d.standsInFor?.documents.includes(r.id)).map((d) => d.id));
+        offered.set(
+          `${e.code} ${a.kind} ${r.id}`,
+          a.documents.filter((d) => d.standsInFor?.documents.includes(r.id)).map((d) => d.id),
+        );
       }
     }
   }
-  const gaps = [...offered].filter(([, ids]) => ids.length === 0).map(([key]) => key).sort();
+  const gaps = [...offered]
+    .filter(([, ids]) => ids.length === 0)
+    .map(([key]) => key)
+    .sort();
 
   it('a decree-1130 licence applicant gets a scan for identity, entrepreneur registration, fee and licence', () => {
     expect(offered.get('mining-chemical-licence ISSUE identity')).toEqual(['identity-document']);
@@ -143,7 +173,14 @@ describe('what a draft can offer while a registry is down, per service, action a
   });
 
   it('where the office list has no such document, the standard offers nothing, and the catalog invents nothing', () => {
-    const licencesIssue = ['explosives-licence', 'export-import-licence', 'mining-chemical-licence', 'munitions-destruction-licence', 'poisons-licence', 'weapons-licence'];
+    const licencesIssue = [
+      'explosives-licence',
+      'export-import-licence',
+      'mining-chemical-licence',
+      'munitions-destruction-licence',
+      'poisons-licence',
+      'weapons-licence',
+    ];
     expect(gaps).toEqual(
       [
         ...licencesIssue.map((c) => `${c} ISSUE legal-entity-registration`),
@@ -155,7 +192,10 @@ describe('what a draft can offer while a registry is down, per service, action a
     for (const code of [...licencesIssue, 'scrap-metal-licence']) {
       const { seed, office } = listsOf(code, 'ISSUE');
       const list = cited({ seed, lines: office });
-      expect(LEGAL_ENTITY_OWN.filter((w) => list.includes(squash(w))), code).toEqual([]);
+      expect(
+        LEGAL_ENTITY_OWN.filter((w) => list.includes(squash(w))),
+        code,
+      ).toEqual([]);
       expect(list, code).toContain(squash('жарғы')); // the charter, which is no registration
     }
     const scrap = listsOf('scrap-metal-licence', 'ISSUE');

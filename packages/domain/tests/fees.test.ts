@@ -10,7 +10,15 @@ const in2026 = new Date('2026-06-01T10:00:00+05:00');
 
 describe('the fee due for a service action', () => {
   it('is the configured rate in MRP times the MRP of the year of payment', () => {
-    expect(new FeeSchedule(MRP, RATES).due(flag, 'ISSUE', in2026)).toMatchObject({ kind: 'LICENCE_FEE', paidVia: 'PSHEP', amountMrp: 10, mrpKzt: 4325, amountTiyn: 4_325_000, year: 2026, unknownBecause: null });
+    expect(new FeeSchedule(MRP, RATES).due(flag, 'ISSUE', in2026)).toMatchObject({
+      kind: 'LICENCE_FEE',
+      paidVia: 'PSHEP',
+      amountMrp: 10,
+      mrpKzt: 4325,
+      amountTiyn: 4_325_000,
+      year: 2026,
+      unknownBecause: null,
+    });
   });
 
   it('is unknown, and says why, when no rate is configured (the standards give no amount)', () => {
@@ -19,7 +27,10 @@ describe('the fee due for a service action', () => {
   });
 
   it('is unknown when the year has no MRP configured', () => {
-    expect(new FeeSchedule(MRP, RATES).due(flag, 'ISSUE', new Date('2031-02-01T10:00:00+05:00'))).toMatchObject({ amountTiyn: null, unknownBecause: expect.stringContaining('2031') });
+    expect(new FeeSchedule(MRP, RATES).due(flag, 'ISSUE', new Date('2031-02-01T10:00:00+05:00'))).toMatchObject({
+      amountTiyn: null,
+      unknownBecause: expect.stringContaining('2031'),
+    });
   });
 
   it('takes the year in Kazakhstan local time: 31 December 20:00 UTC is already the new year in Astana', () => {
@@ -33,7 +44,10 @@ describe('the fee due for a service action', () => {
 
   it('says a contract price is set by the contract', () => {
     const attestation = catalog.byCode('metrological-attestation')!;
-    expect(new FeeSchedule(MRP, RATES).due(attestation, attestation.actions[0]!.kind, in2026)).toMatchObject({ kind: 'BY_CONTRACT', unknownBecause: expect.stringContaining('contract') });
+    expect(new FeeSchedule(MRP, RATES).due(attestation, attestation.actions[0]!.kind, in2026)).toMatchObject({
+      kind: 'BY_CONTRACT',
+      unknownBecause: expect.stringContaining('contract'),
+    });
   });
 
   it('refuses a rate without a source', () => {

@@ -42,14 +42,18 @@ describe('the licence-fee refusal ground of the seven decree-1130 licences (para
     for (const part of ground.text.original.split('...')) expect(text, `quoted "${part.trim()}"`).toContain(squash(part));
 
     expect(groundsFor(code, 'ISSUE')).toContain('FEE_NOT_PAID');
-    for (const other of entry(code).actions.map((a) => a.kind).filter((k) => k !== 'ISSUE')) {
+    for (const other of entry(code)
+      .actions.map((a) => a.kind)
+      .filter((k) => k !== 'ISSUE')) {
       expect(groundsFor(code, other), `${code} ${other}`).not.toContain('FEE_NOT_PAID');
     }
   });
 
   it('002: the other para-16 grounds name no action, so they stay open to every action', () => {
     for (const [, , code] of table) {
-      const scoped = entry(code).refusalGrounds.filter((g) => g.actions !== null).map((g) => g.code);
+      const scoped = entry(code)
+        .refusalGrounds.filter((g) => g.actions !== null)
+        .map((g) => g.code);
       expect(scoped, code).toEqual(['FEE_NOT_PAID']);
     }
   });
@@ -61,14 +65,26 @@ describe('the processing permit takes identity, registrations and tax registrati
 
   it('002 lines 642-661: the office/PSC list names the certificates and the identity-document copy', () => {
     const list = lines002(642, 661);
-    for (const words of ['заңды тұлға ретінде мемлекеттік тіркеу', 'жеке басын куәландыратын құжаттың көшірмесі', 'дара кәсіпкер ретінде мемлекеттік', 'салық органында есепке қою туралы куәлік']) {
+    for (const words of [
+      'заңды тұлға ретінде мемлекеттік тіркеу',
+      'жеке басын куәландыратын құжаттың көшірмесі',
+      'дара кәсіпкер ретінде мемлекеттік',
+      'салық органында есепке қою туралы куәлік',
+    ]) {
       expect(list).toContain(squash(words));
     }
   });
 
   it('002 lines 679-684: the sentence right after that list says the authority takes their data from state systems, so an office or PSC applicant is asked for no copy', () => {
     const sentence = lines002(679, 684);
-    for (const words of ['жеке басты куәландыратын құжаттардың', 'мемлекеттік тіркеу туралы куәліктің', 'салық органында есепке қою туралы куәліктің', 'уәкілетті орган', 'мемлекеттік ақпараттық жүйелерден', 'Орталықтың ақпараттық жүйесі арқылы алады']) {
+    for (const words of [
+      'жеке басты куәландыратын құжаттардың',
+      'мемлекеттік тіркеу туралы куәліктің',
+      'салық органында есепке қою туралы куәліктің',
+      'уәкілетті орган',
+      'мемлекеттік ақпараттық жүйелерден',
+      'Орталықтың ақпараттық жүйесі арқылы алады',
+    ]) {
       expect(sentence).toContain(squash(words));
     }
     for (const id of STATE_SYSTEM_FACTS) {
@@ -87,7 +103,10 @@ describe('the processing permit takes identity, registrations and tax registrati
     const officeUploads = asked.map((d) => d.id);
     expect(officeUploads).toEqual(['application', 'processing-contract', 'processing-conditions-document', 'information-form']);
     const chemical = entry('chemical-products-registration').actions.find((a) => a.kind === 'REGISTRATION')!;
-    for (const [permitDoc, chemicalDoc] of [['identity', 'identity'], ['legal-entity-registration', 'legal-entity-registration']] as const) {
+    for (const [permitDoc, chemicalDoc] of [
+      ['identity', 'identity'],
+      ['legal-entity-registration', 'legal-entity-registration'],
+    ] as const) {
       const p = permit().documents.find((d) => d.id === permitDoc)!;
       const c = chemical.documents.find((d) => d.id === chemicalDoc)!;
       expect([p.channels, p.supply, p.registryFact]).toEqual([c.channels, c.supply, c.registryFact]);

@@ -1,6 +1,6 @@
-import DataLoader from 'dataloader';
 import { MAX_BATCH, type RegistryName } from '@egov/contracts';
 import { ErrorCode } from '@egov/core';
+import DataLoader from 'dataloader';
 import type { RegistryCache, StaleRecorder } from './cache/registry-cache.js';
 import { RegistryError } from './client/registry-error.js';
 
@@ -22,11 +22,15 @@ export function createBatchLoader<V>(
   );
 }
 
-
 export type BatchRead<V> = (ids: readonly string[], stale?: StaleRecorder) => Promise<Map<string, V | null>>;
 
 /** A batch read through the registry cache when there is one, straight to the registry when not. */
-export function cachedRead<V>(cache: RegistryCache | undefined, registry: RegistryName, kind: string, fetch: (ids: string[]) => Promise<Map<string, V | null>>): BatchRead<V> {
+export function cachedRead<V>(
+  cache: RegistryCache | undefined,
+  registry: RegistryName,
+  kind: string,
+  fetch: (ids: string[]) => Promise<Map<string, V | null>>,
+): BatchRead<V> {
   if (!cache) return (ids) => fetch([...ids]);
   return cache.batch(registry, kind, fetch);
 }
@@ -50,6 +54,7 @@ export function groupedBy<V>(ids: readonly string[], records: readonly V[], keyO
 export function complete<T>(registry: RegistryName, asked: readonly string[], found: T[], idOf: (record: T) => string, missing: readonly string[]): T[] {
   const answered = new Set([...found.map(idOf), ...missing]);
   const dropped = asked.filter((id) => !answered.has(id)).length;
-  if (dropped > 0) throw new RegistryError(registry, ErrorCode.REGISTRY_BAD_RESPONSE, `answered a partial batch (${dropped} of ${asked.length} ids unaccounted for)`);
+  if (dropped > 0)
+    throw new RegistryError(registry, ErrorCode.REGISTRY_BAD_RESPONSE, `answered a partial batch (${dropped} of ${asked.length} ids unaccounted for)`);
   return found;
 }

@@ -1,7 +1,7 @@
-import { envInt } from '@egov/core';
-import type { RegistryClientOptions } from './client/registry-client.js';
 import type { RegistryName } from '@egov/contracts';
+import { envInt } from '@egov/core';
 import type { CachePolicy } from './cache/registry-cache.js';
+import type { RegistryClientOptions } from './client/registry-client.js';
 
 type Env = Record<string, string | undefined>;
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { createRedis } from '@egov/stores';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MemoryCacheStore, RedisCacheStore, type CacheStore } from '../src/index.js';
-import { createRedis } from '@egov/stores';
+import { type CacheStore, MemoryCacheStore, RedisCacheStore } from '../src/index.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const redis = createRedis(REDIS_URL, { name: 'cache-contract-test' });
@@ -23,7 +23,10 @@ describe.each([
 ])('a %s cache store', (_name, make) => {
   it('returns what was stored, and nothing for keys never stored', async () => {
     const store = await make();
-    await store.setMany([{ key: 'a', entry: { value: { n: 1 }, storedAt: 10 }, ttlMs: 10_000 }, { key: 'b', entry: { value: null, storedAt: 11 }, ttlMs: 10_000 }]);
+    await store.setMany([
+      { key: 'a', entry: { value: { n: 1 }, storedAt: 10 }, ttlMs: 10_000 },
+      { key: 'b', entry: { value: null, storedAt: 11 }, ttlMs: 10_000 },
+    ]);
     const found = await store.getMany(['a', 'b', 'c']);
     expect(Object.fromEntries(found)).toEqual({ a: { value: { n: 1 }, storedAt: 10 }, b: { value: null, storedAt: 11 } });
     expect(store.health()).toBe('ok');

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
-import { MemoryCacheStore, RedisCacheStore, RegistryCache, StaleRecorder, type CachePolicy } from '../src/index.js';
-import { createRedis } from '@egov/stores';
 import { ErrorCode } from '@egov/core';
-import { RegistryError } from '../src/index.js';
+import { createRedis } from '@egov/stores';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type CachePolicy, MemoryCacheStore, RedisCacheStore, RegistryCache, RegistryError, StaleRecorder } from '../src/index.js';
 
 const policy = (ttlMs: number, staleIfErrorMs = 0): Record<'individuals' | 'legal-entities' | 'payments' | 'licensing', CachePolicy> => ({
   individuals: { ttlMs, staleIfErrorMs },
@@ -103,6 +102,8 @@ describe('cache keys', () => {
     const keys = await redis.keys(`${prefix}*`);
     expect(keys).toHaveLength(2);
     expect(keys.join(' ')).not.toMatch(/\d{12}/);
-    expect(cache.key('individuals', 'person', '850314301234')).not.toBe(new RegistryCache(new MemoryCacheStore(), 'another-secret-entirely-000', policy(1)).key('individuals', 'person', '850314301234'));
+    expect(cache.key('individuals', 'person', '850314301234')).not.toBe(
+      new RegistryCache(new MemoryCacheStore(), 'another-secret-entirely-000', policy(1)).key('individuals', 'person', '850314301234'),
+    );
   });
 });

@@ -1,8 +1,8 @@
-import { http, HttpResponse, delay } from 'msw';
+import { RegistryClient, RegistryError } from '@egov/registry-client';
+import { delay, HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { RegistryClient, RegistryError } from '@egov/registry-client';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -13,14 +13,19 @@ const Thing = z.object({ id: z.string(), size: z.number() });
 const client = new RegistryClient({ registry: 'individuals', baseUrl: 'http://registry.test/', timeoutMs: 200 });
 
 async function failure(promise: Promise<unknown>): Promise<RegistryError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(RegistryError);
   return error as RegistryError;
 }
 
 describe('a registry call', () => {
   it('returns the parsed answer', async () => {
-    server.use(http.post('http://registry.test/things', async ({ request }) => HttpResponse.json({ id: ((await request.json()) as { id: string }).id, size: 3 })));
+    server.use(
+      http.post('http://registry.test/things', async ({ request }) => HttpResponse.json({ id: ((await request.json()) as { id: string }).id, size: 3 })),
+    );
     await expect(client.post('/things', { id: 'a' }, Thing)).resolves.toEqual({ id: 'a', size: 3 });
   });
 
@@ -37,7 +42,12 @@ describe('a registry call', () => {
   });
 
   it('turns a silent registry into REGISTRY_TIMEOUT after the deadline', async () => {
-    server.use(http.post('http://registry.test/things', async () => { await delay(1000); return HttpResponse.json({ id: 'late', size: 1 }); }));
+    server.use(
+      http.post('http://registry.test/things', async () => {
+        await delay(1000);
+        return HttpResponse.json({ id: 'late', size: 1 });
+      }),
+    );
     const started = Date.now();
     const error = await failure(client.post('/things', {}, Thing));
     expect(error.extensions.code).toBe('REGISTRY_TIMEOUT');

@@ -1,8 +1,8 @@
-import { http, HttpResponse, delay } from 'msw';
+import { RegistryClient, type RegistryError } from '@egov/registry-client';
+import { delay, HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { RegistryClient, RegistryError } from '@egov/registry-client';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -24,7 +24,13 @@ function answering(...statuses: number[]) {
   return seen;
 }
 
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a failure'); }, (e: RegistryError) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: RegistryError) => e,
+  );
 
 describe('reads that meet a flaky registry', () => {
   it('are retried with backoff until one answers', async () => {
@@ -42,7 +48,12 @@ describe('reads that meet a flaky registry', () => {
   });
 
   it('are not retried past the deadline: a slow registry costs one timeout, not three', async () => {
-    server.use(http.post(URL_, async () => { await delay(1_000); return HttpResponse.json({ ok: true }); }));
+    server.use(
+      http.post(URL_, async () => {
+        await delay(1_000);
+        return HttpResponse.json({ ok: true });
+      }),
+    );
     const client = new RegistryClient({ registry: 'payments', baseUrl: 'http://registry.test', retries: 2, timeoutMs: 150 });
     const started = Date.now();
     expect((await failure(client.post('/read', {}, Ok))).extensions.code).toBe('REGISTRY_TIMEOUT');
@@ -69,7 +80,12 @@ describe('writes', () => {
 describe('the circuit breaker', () => {
   it('opens after repeated failures and then fails fast without calling the registry, naming the registry', async () => {
     const seen = answering(503);
-    const client = new RegistryClient({ registry: 'individuals', baseUrl: 'http://registry.test', retries: 0, breaker: { failureThreshold: 3, openMs: 60_000 } });
+    const client = new RegistryClient({
+      registry: 'individuals',
+      baseUrl: 'http://registry.test',
+      retries: 0,
+      breaker: { failureThreshold: 3, openMs: 60_000 },
+    });
     for (let i = 0; i < 3; i++) await failure(client.post('/read', {}, Ok));
     expect(client.circuit).toBe('OPEN');
     const fast = await failure(client.post('/read', {}, Ok));
@@ -101,7 +117,12 @@ describe('the circuit breaker', () => {
 
   it('is not tripped by answers that blame our request (4xx)', async () => {
     answering(400);
-    const client = new RegistryClient({ registry: 'individuals', baseUrl: 'http://registry.test', retries: 0, breaker: { failureThreshold: 2, openMs: 60_000 } });
+    const client = new RegistryClient({
+      registry: 'individuals',
+      baseUrl: 'http://registry.test',
+      retries: 0,
+      breaker: { failureThreshold: 2, openMs: 60_000 },
+    });
     for (let i = 0; i < 4; i++) await failure(client.post('/read', {}, Ok));
     expect(client.circuit).toBe('CLOSED');
   });
@@ -111,11 +132,22 @@ describe('the concurrency cap', () => {
   it('lets `max` calls run, queues the next ones, and refuses beyond the queue', async () => {
     let inFlight = 0;
     let peak = 0;
-    server.use(http.post(URL_, async () => { inFlight++; peak = Math.max(peak, inFlight); await delay(50); inFlight--; return HttpResponse.json({ ok: true }); }));
+    server.use(
+      http.post(URL_, async () => {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        await delay(50);
+        inFlight--;
+        return HttpResponse.json({ ok: true });
+      }),
+    );
     const client = new RegistryClient({ registry: 'licensing', baseUrl: 'http://registry.test', maxConcurrency: 2, maxQueue: 2, retries: 0 });
     const results = await Promise.allSettled(Array.from({ length: 6 }, () => client.post('/read', {}, Ok)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(4);
-    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.extensions.code)).toEqual(['REGISTRY_UNAVAILABLE', 'REGISTRY_UNAVAILABLE']);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.extensions.code)).toEqual([
+      'REGISTRY_UNAVAILABLE',
+      'REGISTRY_UNAVAILABLE',
+    ]);
     expect(peak).toBe(2);
   });
 });

@@ -3,7 +3,8 @@
  * policy and the field guard, and the audit trail of every personal-data read. Signatures (ЭЦП) are a
  * separate entry point, `@egov/security/signatures`, because their PKI libraries are heavy to load.
  */
-export * from './tokens/index.js';
-export * from './authz/index.js';
+
 export * from './audit/index.js';
+export * from './authz/index.js';
 export * from './subgraph-security.js';
+export * from './tokens/index.js';

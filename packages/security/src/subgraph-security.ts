@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { AuditLog } from './audit/index.js';
-import { PartnerRegistry, TokenVerifier, type IssuerConfig } from './tokens/index.js';
-import { Agencies, Relations, type AuthzServices } from './authz/index.js';
-import type { RegistryCache } from '@egov/registry-client';
-import { ConfigError, envOptional, envRequired, envString } from '@egov/core';
-import type { Pool } from '@egov/stores';
 import type { Logger } from '@egov/core';
-import type { RegistryClient } from '@egov/registry-client';
+import { ConfigError, envOptional, envRequired, envString } from '@egov/core';
+import type { RegistryCache, RegistryClient } from '@egov/registry-client';
+import type { Pool } from '@egov/stores';
+import { AuditLog } from './audit/index.js';
+import { Agencies, type AuthzServices, Relations } from './authz/index.js';
+import { type IssuerConfig, PartnerRegistry, TokenVerifier } from './tokens/index.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -25,7 +24,7 @@ export interface SecurityConfig extends AuthConfig {
 
 /** Reads the token settings; missing ones fail at boot, naming the variable. */
 export function authConfigFromEnv(env: Env = process.env): AuthConfig {
-  const why = 'tokens are verified against them (npm start uses the mocks\' test issuer)';
+  const why = "tokens are verified against them (npm start uses the mocks' test issuer)";
   const issuer = envRequired('AUTH_ISSUER', why, env);
   const jwks = envRequired('AUTH_JWKS', `${why}; a JWKS file or https URL`, env);
   const partnersFile = envRequired('PARTNERS_FILE', 'the partner systems and their scopes and purposes', env);
@@ -35,7 +34,8 @@ export function authConfigFromEnv(env: Env = process.env): AuthConfig {
 /** The token settings and the audit key every subgraph needs. */
 export function securityConfigFromEnv(env: Env = process.env): SecurityConfig {
   const auditSubjectKey = envOptional('AUDIT_SUBJECT_KEY', env);
-  if (!auditSubjectKey || auditSubjectKey.length < 16) throw new ConfigError('AUDIT_SUBJECT_KEY (16+ characters, the same in every process) is required: it keys the audit trail\'s subject hashes');
+  if (!auditSubjectKey || auditSubjectKey.length < 16)
+    throw new ConfigError("AUDIT_SUBJECT_KEY (16+ characters, the same in every process) is required: it keys the audit trail's subject hashes");
   return { ...authConfigFromEnv(env), auditSubjectKey };
 }
 

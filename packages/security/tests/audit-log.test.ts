@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AuditLog, type AccessRecord } from '../src/audit/index.js';
-import { ANONYMOUS, type Principal } from '../src/tokens/index.js';
-import { Agencies, Relations, RequestAuth } from '../src/authz/index.js';
-import { createPool, type Pool } from '@egov/stores';
 import type { Logger } from '@egov/core';
 import { RegistryClient } from '@egov/registry-client';
+import { createPool, type Pool } from '@egov/stores';
 import { createTestDatabase } from '@egov/testkit';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type AccessRecord, AuditLog } from '../src/audit/index.js';
+import { Agencies, Relations, RequestAuth } from '../src/authz/index.js';
+import { ANONYMOUS, type Principal } from '../src/tokens/index.js';
 
 const SUBJECT_KEY = 'audit-test-subject-key-0123456789';
 const CITIZEN = '850314301234';
@@ -64,7 +64,8 @@ async function tamper(sql: string, params: unknown[] = []): Promise<void> {
   }
 }
 
-const ids = async (): Promise<string[]> => (await pool.query<{ id: string }>('SELECT a.id::text AS id FROM audit.access_log a ORDER BY a.id')).rows.map((r) => r.id);
+const ids = async (): Promise<string[]> =>
+  (await pool.query<{ id: string }>('SELECT a.id::text AS id FROM audit.access_log a ORDER BY a.id')).rows.map((r) => r.id);
 
 beforeAll(async () => {
   database = await createTestDatabase('egov_audit');
@@ -85,7 +86,16 @@ describe('the access log', () => {
   it("gives a subject's records newest first, with the subject masked", async () => {
     await audit.append([record({ requestId: 'first', fields: ['Person.lastName'] })]);
     await audit.append([record({ requestId: 'other-subject', subjectId: OTHER })]);
-    await audit.append([record({ requestId: 'second', actorKind: 'officer', actorId: 'officer:621102407892', actorAgency: 'MINT-KTRM', purpose: null, fields: ['Person.iin', 'Person.address'] })]);
+    await audit.append([
+      record({
+        requestId: 'second',
+        actorKind: 'officer',
+        actorId: 'officer:621102407892',
+        actorAgency: 'MINT-KTRM',
+        purpose: null,
+        fields: ['Person.iin', 'Person.address'],
+      }),
+    ]);
 
     const records = await audit.recordsFor(CITIZEN);
     expect(records.map((r) => r.requestId)).toEqual(['second', 'first']);
@@ -98,7 +108,13 @@ describe('the access log', () => {
       subjectMasked: CITIZEN_MASKED,
       fields: ['Person.address', 'Person.iin'],
     });
-    expect(records[1]).toMatchObject({ actorKind: 'partner', actorId: 'kgd-tax-audit', purpose: 'tax-audit', subjectMasked: CITIZEN_MASKED, fields: ['Person.lastName'] });
+    expect(records[1]).toMatchObject({
+      actorKind: 'partner',
+      actorId: 'kgd-tax-audit',
+      purpose: 'tax-audit',
+      subjectMasked: CITIZEN_MASKED,
+      fields: ['Person.lastName'],
+    });
     expect(records[1]!.at).toEqual(new Date(Date.UTC(2025, 2, 3, 9, 0, 0, sequence - 2)));
     expect(records.every((r) => !('subjectId' in r))).toBe(true);
     expect((await audit.recordsFor(OTHER)).map((r) => r.requestId)).toEqual(['other-subject']);
@@ -193,7 +209,7 @@ describe('the hash chain', () => {
     expect((await pool.query('SELECT last_hash FROM audit.chain')).rows).toEqual([{ last_hash: rows[1]!.hash }]);
   });
 
-  it('shows where a record was edited behind the trigger\'s back', async () => {
+  it("shows where a record was edited behind the trigger's back", async () => {
     await audit.append([record(), record(), record()]);
     const [, middle] = await ids();
     await tamper(`UPDATE audit.access_log SET actor_id = 'nobody', purpose = 'statistics' WHERE id = $1`, [middle]);
@@ -240,7 +256,9 @@ describe('group commit', () => {
   it('writes the appends of one window in one transaction', async () => {
     const grouped = new AuditLog(pool, { subjectKey: SUBJECT_KEY, flushAfterMs: 50 });
     await Promise.all(Array.from({ length: 10 }, (_, i) => grouped.append([record({ requestId: `grouped-${i}` })])));
-    const { rows } = await pool.query<{ transactions: number; records: number }>(`SELECT count(DISTINCT xmin::text)::int AS transactions, count(*)::int AS records FROM audit.access_log`);
+    const { rows } = await pool.query<{ transactions: number; records: number }>(
+      `SELECT count(DISTINCT xmin::text)::int AS transactions, count(*)::int AS records FROM audit.access_log`,
+    );
     expect(rows[0]).toEqual({ transactions: 1, records: 10 });
     expect(await audit.verify()).toEqual({ ok: true, checked: 10 });
     await grouped.close();
@@ -327,7 +345,14 @@ describe("a request's reads, written by RequestAuth", () => {
 
     const own = await audit.recordsFor(CITIZEN);
     expect(own).toHaveLength(1);
-    expect(own[0]).toMatchObject({ requestId: 'req-citizen', service: 'individuals', actorKind: 'citizen', actorId: 'self', fields: ['Person.address', 'Person.lastName'], at: new Date('2025-03-03T10:00:00Z') });
+    expect(own[0]).toMatchObject({
+      requestId: 'req-citizen',
+      service: 'individuals',
+      actorKind: 'citizen',
+      actorId: 'self',
+      fields: ['Person.address', 'Person.lastName'],
+      at: new Date('2025-03-03T10:00:00Z'),
+    });
     const company = await audit.recordsFor(LLP);
     expect(company[0]).toMatchObject({ actorKind: 'citizen', actorId: `citizen:${CITIZEN_MASKED}`, subjectMasked: '0804******34' });
 
@@ -336,7 +361,11 @@ describe("a request's reads, written by RequestAuth", () => {
     await portal.flushAudit();
     expect((await audit.recordsFor(LLP))[0]).toMatchObject({ actorKind: 'portal', actorId: `egov-portal for citizen:${CITIZEN_MASKED}` });
 
-    const partner = new RequestAuth(principal({ kind: 'partner', id: 'kgd-tax-audit', clientId: 'kgd-tax-audit', purpose: 'tax-audit' }), 'req-partner', services());
+    const partner = new RequestAuth(
+      principal({ kind: 'partner', id: 'kgd-tax-audit', clientId: 'kgd-tax-audit', purpose: 'tax-audit' }),
+      'req-partner',
+      services(),
+    );
     partner.recordRead({ kind: 'person', iin: CITIZEN }, 'Person.address');
     await partner.flushAudit();
     expect((await audit.recordsFor(CITIZEN))[0]).toMatchObject({ actorKind: 'partner', actorId: 'kgd-tax-audit', purpose: 'tax-audit', actorAgency: null });

@@ -1,12 +1,23 @@
 import { createRequire } from 'node:module';
+import { type LegalEntityRecord, legalEntitiesApi } from '@egov/contracts';
+import { loadCatalog } from '@egov/domain';
+import { RegistryClient } from '@egov/registry-client';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { AccessRecord, AuditLog } from '../src/audit/index.js';
+import {
+  Agencies,
+  type CompanyRole,
+  type Decision,
+  decide,
+  guardSchema,
+  PARTNER_SCOPES,
+  Relations,
+  RequestAuth,
+  type Resource,
+  subjectOf,
+} from '../src/authz/index.js';
 import { ANONYMOUS, type Principal } from '../src/tokens/index.js';
-import { Agencies, decide, guardSchema, PARTNER_SCOPES, Relations, RequestAuth, subjectOf, type CompanyRole, type Decision, type Resource } from '../src/authz/index.js';
-import { loadCatalog } from '@egov/domain';
-import { RegistryClient } from '@egov/registry-client';
-import { legalEntitiesApi, type LegalEntityRecord } from '@egov/contracts';
 
 // The fixtures' people and companies (README): an LLP, its branch, its head, a co-founder, the branch's head, a stranger.
 const LLP = '080440001234';
@@ -21,8 +32,24 @@ const agencies = Agencies.load();
 
 const citizen = (iin: string): Principal => ({ ...ANONYMOUS, kind: 'citizen', id: iin, iin, roles: [], scopes: new Set() });
 const portal = (iin: string): Principal => ({ ...ANONYMOUS, kind: 'portal', id: 'egov-portal', iin, clientId: 'egov-portal', roles: [], scopes: new Set() });
-const officer = (agency: string | null, iin = LLP_HEAD): Principal => ({ ...ANONYMOUS, kind: 'officer', id: `officer:${iin}`, iin, agency, roles: ['reviewer'], scopes: new Set() });
-const partner = (clientId: string, scopes: string[], purpose = 'testing'): Principal => ({ ...ANONYMOUS, kind: 'partner', id: clientId, clientId, roles: [], scopes: new Set(scopes), purpose });
+const officer = (agency: string | null, iin = LLP_HEAD): Principal => ({
+  ...ANONYMOUS,
+  kind: 'officer',
+  id: `officer:${iin}`,
+  iin,
+  agency,
+  roles: ['reviewer'],
+  scopes: new Set(),
+});
+const partner = (clientId: string, scopes: string[], purpose = 'testing'): Principal => ({
+  ...ANONYMOUS,
+  kind: 'partner',
+  id: clientId,
+  clientId,
+  roles: [],
+  scopes: new Set(scopes),
+  purpose,
+});
 
 /** Company roles as ГБД ЮЛ gives them (branches inherit the parent's roles, see the Relations tests). */
 const ROLES: Record<string, Record<string, CompanyRole[]>> = {
@@ -65,11 +92,15 @@ describe('a citizen', () => {
   });
 
   it("may not read another person's record: FORBIDDEN", async () => {
-    expect(await check(citizen(CO_FOUNDER), { kind: 'person', iin: STRANGER })).toEqual({ allow: false, code: 'FORBIDDEN', reason: 'A citizen may read only their own person record' });
+    expect(await check(citizen(CO_FOUNDER), { kind: 'person', iin: STRANGER })).toEqual({
+      allow: false,
+      code: 'FORBIDDEN',
+      reason: 'A citizen may read only their own person record',
+    });
     expect(await check(citizen(CO_FOUNDER), { kind: 'participations', iin: LLP_HEAD })).toMatchObject({ allow: false, code: 'FORBIDDEN' });
   });
 
-  it('may not read a colleague\'s person record, not even the head of their own company', async () => {
+  it("may not read a colleague's person record, not even the head of their own company", async () => {
     expect(await allowed(citizen(CO_FOUNDER), { kind: 'person', iin: LLP_HEAD })).toBe(false);
     expect(await allowed(citizen(LLP_HEAD), { kind: 'person', iin: CO_FOUNDER })).toBe(false);
   });
@@ -103,10 +134,14 @@ describe('a citizen', () => {
     expect(await allowed(citizen(CO_FOUNDER), { kind: 'act-for', applicantId: LLP_BRANCH })).toBe(false);
   });
 
-  it("the head of a branch acts for the branch, not for the parent company", async () => {
+  it('the head of a branch acts for the branch, not for the parent company', async () => {
     expect(await allowed(citizen(BRANCH_HEAD), { kind: 'act-for', applicantId: LLP_BRANCH })).toBe(true);
     expect(await allowed(citizen(BRANCH_HEAD), { kind: 'act-for', applicantId: LLP })).toBe(false);
-    expect(await check(citizen(BRANCH_HEAD), { kind: 'legal-entity', bin: LLP })).toEqual({ allow: false, code: 'FORBIDDEN', reason: 'A citizen may read only the companies they head or founded' });
+    expect(await check(citizen(BRANCH_HEAD), { kind: 'legal-entity', bin: LLP })).toEqual({
+      allow: false,
+      code: 'FORBIDDEN',
+      reason: 'A citizen may read only the companies they head or founded',
+    });
   });
 
   it('with no role in a company may neither read it nor act for it', async () => {
@@ -168,7 +203,9 @@ describe('an officer', () => {
   it('reads licences and application lists, but not person or company records, and never acts for an applicant', async () => {
     expect(await allowed(officer('MINT-KTRM'), { kind: 'licences', holderId: LLP })).toBe(true);
     expect(await allowed(officer('MINT-KTRM'), { kind: 'applications', holderId: LLP })).toBe(true);
-    for (const resource of [...everyResource(LLP_HEAD), ...everyResource(LLP)].filter((r) => ['person', 'legal-entity', 'participations', 'payments', 'act-for'].includes(r.kind))) {
+    for (const resource of [...everyResource(LLP_HEAD), ...everyResource(LLP)].filter((r) =>
+      ['person', 'legal-entity', 'participations', 'payments', 'act-for'].includes(r.kind),
+    )) {
       expect(await check(officer('MINT-KTRM'), resource), resource.kind).toMatchObject({ allow: false, code: 'FORBIDDEN' });
     }
   });
@@ -185,7 +222,11 @@ describe('a partner system', () => {
     expect(await allowed(stat, { kind: 'legal-entity', bin: LLP })).toBe(true);
     expect(await allowed(stat, { kind: 'participations', iin: LLP_HEAD })).toBe(true);
     // A company's nested `head` is a Person: the partner cannot follow it.
-    expect(await check(stat, { kind: 'person', iin: LLP_HEAD })).toEqual({ allow: false, code: 'FORBIDDEN', reason: 'Partner stat-register has no scope for person data' });
+    expect(await check(stat, { kind: 'person', iin: LLP_HEAD })).toEqual({
+      allow: false,
+      code: 'FORBIDDEN',
+      reason: 'Partner stat-register has no scope for person data',
+    });
     for (const kind of ['payments', 'licences', 'applications'] as const) {
       expect(await allowed(stat, { kind, holderId: LLP }), kind).toBe(false);
     }
@@ -207,7 +248,14 @@ describe('a partner system', () => {
     ];
     for (const [scope, resource] of cases) {
       expect(await allowed(partner('p', [scope]), resource), `${scope} → ${resource.kind}`).toBe(true);
-      const others = ['individuals:basic', 'legal-entities:bank-accounts', 'payments:read', 'licensing:read', 'applications:read', 'legal-entities:read'].filter((s) => s !== scope);
+      const others = [
+        'individuals:basic',
+        'legal-entities:bank-accounts',
+        'payments:read',
+        'licensing:read',
+        'applications:read',
+        'legal-entities:read',
+      ].filter((s) => s !== scope);
       expect(await allowed(partner('p', others), resource), `without ${scope} → ${resource.kind}`).toBe(false);
     }
   });
@@ -220,7 +268,11 @@ describe('a partner system', () => {
 
   it('never acts for an applicant, whatever scopes it holds', async () => {
     const everything = partner('egov-test-all-scopes', ['individuals:basic', 'legal-entities:read', 'payments:read', 'licensing:read', 'applications:read']);
-    expect(await check(everything, { kind: 'act-for', applicantId: LLP })).toEqual({ allow: false, code: 'FORBIDDEN', reason: 'Partner systems cannot act for an applicant' });
+    expect(await check(everything, { kind: 'act-for', applicantId: LLP })).toEqual({
+      allow: false,
+      code: 'FORBIDDEN',
+      reason: 'Partner systems cannot act for an applicant',
+    });
     expect([...everything.scopes].some(PARTNER_SCOPES['act-for'])).toBe(false);
   });
 });
@@ -325,13 +377,19 @@ describe('the caller of one request (RequestAuth)', () => {
 
   it('refuses with GraphQL errors carrying the decision code', async () => {
     const anonymous = requestAuth(ANONYMOUS).auth;
-    const refused = await anonymous.require({ kind: 'person', iin: CO_FOUNDER }).then(() => null, (e: unknown) => e);
+    const refused = await anonymous.require({ kind: 'person', iin: CO_FOUNDER }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(GraphQLError);
     expect((refused as GraphQLError).extensions.code).toBe('UNAUTHENTICATED');
 
     const { auth } = requestAuth(citizen(CO_FOUNDER));
     await expect(auth.require({ kind: 'person', iin: CO_FOUNDER })).resolves.toBeUndefined();
-    const forbidden = await auth.require({ kind: 'payments', holderId: LLP }).then(() => null, (e: unknown) => e);
+    const forbidden = await auth.require({ kind: 'payments', holderId: LLP }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(forbidden).toBeInstanceOf(GraphQLError);
     expect((forbidden as GraphQLError).extensions.code).toBe('FORBIDDEN');
     expect((forbidden as GraphQLError).message).toBe('A citizen may read only their own records and those of the companies they head');
@@ -355,7 +413,7 @@ describe('the caller of one request (RequestAuth)', () => {
     expect(next.asked).toEqual([[LLP_HEAD]]);
   });
 
-  it('asks the registry nothing for a citizen\'s own data', async () => {
+  it("asks the registry nothing for a citizen's own data", async () => {
     const { auth, asked } = requestAuth(citizen(CO_FOUNDER));
     await auth.require({ kind: 'payments', holderId: CO_FOUNDER });
     await auth.require({ kind: 'act-for', applicantId: CO_FOUNDER });
@@ -399,8 +457,8 @@ describe('a guarded schema', () => {
       address: String @requiresScopes(scopes: [["individuals:address"]])
     }
   `);
-  (base.getQueryType()!.getFields().person!).resolve = (_parent, args: { iin: string }) => people[args.iin] ?? null;
-  (base.getQueryType()!.getFields().catalogSize!).resolve = () => 18;
+  base.getQueryType()!.getFields().person!.resolve = (_parent, args: { iin: string }) => people[args.iin] ?? null;
+  base.getQueryType()!.getFields().catalogSize!.resolve = () => 18;
   const schema = guardSchema(base, { Person: (parent: { iin: string }) => ({ kind: 'person', iin: parent.iin }) });
 
   async function run(principal: Principal, query: string) {
@@ -409,15 +467,24 @@ describe('a guarded schema', () => {
     const auth = new RequestAuth(principal, 'req-guard', { relations: new Relations(fakeLegalEntities().client), agencies, audit, service: 'individuals' });
     const result = await graphql({ schema, source: query, contextValue: { auth } });
     await auth.flushAudit();
-    return { result: JSON.parse(JSON.stringify(result)) as { data?: any; errors?: { message: string; path: string[]; extensions: { code: string } }[] }, written };
+    return {
+      result: JSON.parse(JSON.stringify(result)) as { data?: any; errors?: { message: string; path: string[]; extensions: { code: string } }[] },
+      written,
+    };
   }
 
-  it("lets a citizen read their own record and records the read fields for the audit trail", async () => {
+  it('lets a citizen read their own record and records the read fields for the audit trail', async () => {
     const { result, written } = await run(citizen(CO_FOUNDER), `{ person(iin: "${CO_FOUNDER}") { iin lastName address } }`);
     expect(result.errors).toBeUndefined();
     expect(result.data.person).toEqual(people[CO_FOUNDER]);
     expect(written).toHaveLength(1);
-    expect(written[0]).toMatchObject({ requestId: 'req-guard', actorKind: 'citizen', actorId: 'self', subjectId: CO_FOUNDER, fields: ['Person.iin', 'Person.lastName', 'Person.address'] });
+    expect(written[0]).toMatchObject({
+      requestId: 'req-guard',
+      actorKind: 'citizen',
+      actorId: 'self',
+      subjectId: CO_FOUNDER,
+      fields: ['Person.iin', 'Person.lastName', 'Person.address'],
+    });
   });
 
   it("refuses every field of another person's record with FORBIDDEN, and records no read", async () => {
@@ -430,10 +497,12 @@ describe('a guarded schema', () => {
     expect(written).toEqual([]);
   });
 
-  it("gives a partner only the fields its scopes cover", async () => {
+  it('gives a partner only the fields its scopes cover', async () => {
     const { result, written } = await run(partner('kgd-like', ['individuals:basic'], 'tax-audit'), `{ person(iin: "${LLP_HEAD}") { lastName address } }`);
     expect(result.data.person).toEqual({ lastName: 'Жумабаева', address: null });
-    expect(result.errors!.map((e) => [e.path.join('.'), e.extensions.code, e.message])).toEqual([['person.address', 'FORBIDDEN', 'This field needs the scope individuals:address']]);
+    expect(result.errors!.map((e) => [e.path.join('.'), e.extensions.code, e.message])).toEqual([
+      ['person.address', 'FORBIDDEN', 'This field needs the scope individuals:address'],
+    ]);
     expect(written).toHaveLength(1);
     expect(written[0]).toMatchObject({ actorKind: 'partner', actorId: 'kgd-like', purpose: 'tax-audit', fields: ['Person.lastName'] });
   });

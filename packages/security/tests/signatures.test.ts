@@ -1,21 +1,21 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  SignatureErrorCode,
-  TrustStore,
-  TrustStoreError,
+  type ApplicationPayloadInput,
   applicationPayload,
   canonicalBytes,
   canonicalJson,
   decisionPayload,
-  signDetached,
-  verifyDetachedSignature,
-  type ApplicationPayloadInput,
   type ExpectedSigner,
+  SignatureErrorCode,
   type SignatureVerification,
+  signDetached,
+  TrustStore,
+  TrustStoreError,
+  verifyDetachedSignature,
 } from '../src/signatures/index.js';
-import { TestAuthority, editSignature, generateKeys, resignWithAnotherKey, type Issued } from './support/pki.js';
+import { editSignature, generateKeys, type Issued, resignWithAnotherKey, TestAuthority } from './support/pki.js';
 
 const DAY = 86_400_000;
 const CITIZEN = { iin: '850314301234', lastName: 'Ахметов', firstName: 'Нурлан' };
@@ -96,7 +96,9 @@ describe('verifying a detached signature', () => {
 
   it('refuses a payload changed after signing (another scan hash) as SIGNATURE_INVALID', async () => {
     const signature = await sign(citizen);
-    const swappedScan = canonicalBytes(applicationPayload({ ...application, attachments: [{ id: 'att-1', sha256: 'c'.repeat(64) }, application.attachments[0]!] }));
+    const swappedScan = canonicalBytes(
+      applicationPayload({ ...application, attachments: [{ id: 'att-1', sha256: 'c'.repeat(64) }, application.attachments[0]!] }),
+    );
     const result = refusal(await verify(signature, { iin: CITIZEN.iin }, { bytes: swappedScan }));
     expect(result.code).toBe(SignatureErrorCode.SIGNATURE_INVALID);
     expect(result.message).toMatch(/changed after signing/);
@@ -188,7 +190,10 @@ describe('verifying a detached signature', () => {
     const twoSigners = editSignature(signature, (sd) => sd.signerInfos.push(sd.signerInfos[0]!));
     expect(refusal(await verify(twoSigners, { iin: CITIZEN.iin })).message).toMatch(/2 signers/);
     const noSigner = editSignature(signature, (sd) => sd.signerInfos.splice(0));
-    expect(refusal(await verify(noSigner, { iin: CITIZEN.iin }))).toMatchObject({ code: SignatureErrorCode.SIGNATURE_MALFORMED, message: expect.stringMatching(/no signer/) });
+    expect(refusal(await verify(noSigner, { iin: CITIZEN.iin }))).toMatchObject({
+      code: SignatureErrorCode.SIGNATURE_MALFORMED,
+      message: expect.stringMatching(/no signer/),
+    });
   });
 
   it('refuses a signature that carries its content instead of being detached as SIGNATURE_MALFORMED', async () => {
@@ -238,7 +243,9 @@ describe('verifying a detached signature', () => {
 
   it('an officer signs a decision the same way', async () => {
     const officer = await ca.issue({ iin: '900101300017', lastName: 'Ким', firstName: 'Дмитрий' });
-    const decision = canonicalBytes(decisionPayload({ number: 'KZ-2026-000123', outcome: 'REFUSE', refusalGround: 'INCOMPLETE_DOCUMENTS', officerId: '900101300017' }));
+    const decision = canonicalBytes(
+      decisionPayload({ number: 'KZ-2026-000123', outcome: 'REFUSE', refusalGround: 'INCOMPLETE_DOCUMENTS', officerId: '900101300017' }),
+    );
     const signature = await sign(officer, decision);
     expect((await verify(signature, { iin: '900101300017' }, { bytes: decision })).ok).toBe(true);
     expect(refusal(await verify(signature, { iin: '900101300017' })).code).toBe(SignatureErrorCode.SIGNATURE_INVALID);
@@ -256,7 +263,13 @@ describe('signing', () => {
   it('produces a detached SignedData with contentType, messageDigest and signingTime, and the chain', async () => {
     const ca = await TestAuthority.create();
     const person = await ca.issue(CITIZEN);
-    const signature = await signDetached({ payload, privateKey: person.privateKey, certificate: person.certificatePem, chain: person.chainPem, signingTime: new Date('2026-01-02T03:04:05Z') });
+    const signature = await signDetached({
+      payload,
+      privateKey: person.privateKey,
+      certificate: person.certificatePem,
+      chain: person.chainPem,
+      signingTime: new Date('2026-01-02T03:04:05Z'),
+    });
     const signedData = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(new Uint8Array(Buffer.from(signature, 'base64'))).content });
     expect(signedData.encapContentInfo.eContent).toBeUndefined();
     expect(signedData.certificates).toHaveLength(2);
@@ -277,13 +290,18 @@ describe('the trust store', () => {
     const stranger = await TestAuthority.create('Stranger');
     const error = await TrustStore.fromPem({ roots: [ca.rootPem], intermediates: [ca.issuingPem], crls: [await stranger.crlPem()] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TrustStoreError);
-    expect((error as TrustStoreError).problems).toEqual([expect.stringMatching(/^crls\[0\]: issued by "Stranger Issuing CA", which is neither a configured root nor an intermediate/)]);
+    expect((error as TrustStoreError).problems).toEqual([
+      expect.stringMatching(/^crls\[0\]: issued by "Stranger Issuing CA", which is neither a configured root nor an intermediate/),
+    ]);
   });
 
   it('refuses a person certificate configured as a root, and text without certificates', async () => {
     const person = await ca.issue(CITIZEN);
     const error = (await TrustStore.fromPem({ roots: [person.certificatePem, 'hello'] }).catch((e: unknown) => e)) as TrustStoreError;
-    expect(error.problems).toEqual([expect.stringMatching(/^roots\[0\]: .* is not a CA certificate/), expect.stringMatching(/^roots\[1\]: no -----BEGIN CERTIFICATE----- block/)]);
+    expect(error.problems).toEqual([
+      expect.stringMatching(/^roots\[0\]: .* is not a CA certificate/),
+      expect.stringMatching(/^roots\[1\]: no -----BEGIN CERTIFICATE----- block/),
+    ]);
   });
 
   it('names a missing file', async () => {
@@ -293,7 +311,9 @@ describe('the trust store', () => {
   it('reports its CRLs for health checks', async () => {
     const nextUpdate = new Date(Date.now() + 3 * DAY);
     const store = await ca.trust({ crls: [await ca.crlPem({ nextUpdate })] });
-    expect(store.crls).toEqual([{ issuer: 'Test Issuing CA', thisUpdate: expect.any(Date), nextUpdate: new Date(Math.floor(nextUpdate.getTime() / 1000) * 1000), revokedCount: 0 }]);
+    expect(store.crls).toEqual([
+      { issuer: 'Test Issuing CA', thisUpdate: expect.any(Date), nextUpdate: new Date(Math.floor(nextUpdate.getTime() / 1000) * 1000), revokedCount: 0 },
+    ]);
   });
 });
 

@@ -2,10 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey } from 'jose';
 import { GraphQLError } from 'graphql';
+import { type CryptoKey, exportJWK, generateKeyPair, jwtVerify, SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ANONYMOUS, describePrincipal, PartnerRegistry, TokenVerifier, type PartnerGrant, type Principal, type TokenVerifierOptions } from '../src/tokens/index.js';
+import {
+  ANONYMOUS,
+  describePrincipal,
+  type PartnerGrant,
+  PartnerRegistry,
+  type Principal,
+  TokenVerifier,
+  type TokenVerifierOptions,
+} from '../src/tokens/index.js';
 
 // Every signature check goes through jose's jwtVerify; counting the calls shows what the verified-token cache spares.
 vi.mock('jose', async (importOriginal) => {
@@ -65,7 +73,11 @@ interface MintOptions {
 
 async function mint(claims: Record<string, unknown>, options: MintOptions = {}): Promise<string> {
   const signer = options.signer ?? issuerKey;
-  const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: signer.kid, typ: 'JWT' }).setIssuer(options.issuer ?? ISSUER).setAudience(options.audience ?? AUDIENCE).setJti(randomUUID());
+  const jwt = new SignJWT(claims)
+    .setProtectedHeader({ alg: 'ES256', kid: signer.kid, typ: 'JWT' })
+    .setIssuer(options.issuer ?? ISSUER)
+    .setAudience(options.audience ?? AUDIENCE)
+    .setJti(randomUUID());
   if (options.subject !== null) jwt.setSubject(options.subject ?? CITIZEN_IIN);
   if (options.issuedAgo !== null) jwt.setIssuedAt(nowSeconds() - (options.issuedAgo ?? 5));
   if (options.expiresIn !== null) jwt.setExpirationTime(nowSeconds() + (options.expiresIn ?? 3600));
@@ -73,7 +85,8 @@ async function mint(claims: Record<string, unknown>, options: MintOptions = {}):
 }
 
 const citizenToken = (iin = CITIZEN_IIN, options: MintOptions = {}) => mint({ kind: 'citizen' }, { subject: iin, ...options });
-const partnerToken = (clientId: string, scope?: string, options: MintOptions = {}) => mint({ kind: 'partner', ...(scope === undefined ? {} : { scope }) }, { subject: clientId, ...options });
+const partnerToken = (clientId: string, scope?: string, options: MintOptions = {}) =>
+  mint({ kind: 'partner', ...(scope === undefined ? {} : { scope }) }, { subject: clientId, ...options });
 
 function verifier(options: Partial<TokenVerifierOptions> = {}): TokenVerifier {
   return new TokenVerifier({
@@ -148,7 +161,14 @@ describe('a valid token names its caller', () => {
   it('an officer token gives the agency and the roles, and the officer is named "officer:<IIN>"', async () => {
     const token = await mint({ kind: 'officer', agency: 'MINT-KTRM', roles: ['reviewer', 42, 'decider'] }, { subject: OFFICER_IIN });
     const principal = await verifier().principalOf(bearer(token), null);
-    expect(principal).toMatchObject({ kind: 'officer', id: `officer:${OFFICER_IIN}`, iin: OFFICER_IIN, agency: 'MINT-KTRM', clientId: null, roles: ['reviewer', 'decider'] });
+    expect(principal).toMatchObject({
+      kind: 'officer',
+      id: `officer:${OFFICER_IIN}`,
+      iin: OFFICER_IIN,
+      agency: 'MINT-KTRM',
+      clientId: null,
+      roles: ['reviewer', 'decider'],
+    });
     expect(describePrincipal(principal)).toBe('officer of MINT-KTRM');
   });
 
@@ -162,7 +182,10 @@ describe('a valid token names its caller', () => {
   it('a partner token can narrow its scopes but never widen them beyond the registry grant', async () => {
     const narrowed = await verifier().principalOf(bearer(await partnerToken('kgd-tax-audit', 'payments:read')), 'tax-audit');
     expect([...narrowed.scopes]).toEqual(['payments:read']);
-    const widened = await verifier().principalOf(bearer(await partnerToken('stat-register', 'legal-entities:read individuals:basic payments:read')), 'statistics');
+    const widened = await verifier().principalOf(
+      bearer(await partnerToken('stat-register', 'legal-entities:read individuals:basic payments:read')),
+      'statistics',
+    );
     expect([...widened.scopes]).toEqual(['legal-entities:read']);
     const foreign = await verifier().principalOf(bearer(await partnerToken('stat-register', 'individuals:basic')), 'statistics');
     expect(foreign.scopes.size).toBe(0);
@@ -195,17 +218,25 @@ describe('no token at all', () => {
 });
 
 describe('a bad token is refused with UNAUTHENTICATED (401), never treated as anonymous', () => {
-  it('a token signed by another key under the issuer\'s key id', async () => {
+  it("a token signed by another key under the issuer's key id", async () => {
     const forged = await citizenToken(CITIZEN_IIN, { signer: { key: strangerKey.key, kid: issuerKey.kid } });
-    expect(await refusal(verifier().principalOf(bearer(forged), null))).toEqual({ code: 'UNAUTHENTICATED', status: 401, message: 'Not authenticated: the token signature is not valid' });
+    expect(await refusal(verifier().principalOf(bearer(forged), null))).toEqual({
+      code: 'UNAUTHENTICATED',
+      status: 401,
+      message: 'Not authenticated: the token signature is not valid',
+    });
   });
 
   it('a token signed by a key the issuer does not publish', async () => {
     const forged = await citizenToken(CITIZEN_IIN, { signer: strangerKey });
-    expect(await refusal(verifier().principalOf(bearer(forged), null))).toEqual({ code: 'UNAUTHENTICATED', status: 401, message: 'Not authenticated: the token is signed with an unknown key' });
+    expect(await refusal(verifier().principalOf(bearer(forged), null))).toEqual({
+      code: 'UNAUTHENTICATED',
+      status: 401,
+      message: 'Not authenticated: the token is signed with an unknown key',
+    });
   });
 
-  it('a token claiming one trusted issuer but signed with another trusted issuer\'s key', async () => {
+  it("a token claiming one trusted issuer but signed with another trusted issuer's key", async () => {
     const crossed = await citizenToken(CITIZEN_IIN, { signer: otherIssuerKey, issuer: ISSUER });
     expect(await refusal(verifier().principalOf(bearer(crossed), null))).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
   });
@@ -217,7 +248,7 @@ describe('a bad token is refused with UNAUTHENTICATED (401), never treated as an
     expect(await refusal(verifier().principalOf(bearer(flipped), null))).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
   });
 
-  it('a token whose claims were altered after signing (another citizen\'s IIN)', async () => {
+  it("a token whose claims were altered after signing (another citizen's IIN)", async () => {
     const token = await citizenToken();
     const [header, payload, signature] = token.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
@@ -231,17 +262,29 @@ describe('a bad token is refused with UNAUTHENTICATED (401), never treated as an
 
   it('an expired token', async () => {
     const expired = await citizenToken(CITIZEN_IIN, { expiresIn: -120, issuedAgo: 3600 });
-    expect(await refusal(verifier().principalOf(bearer(expired), null))).toEqual({ code: 'UNAUTHENTICATED', status: 401, message: 'Not authenticated: the token has expired' });
+    expect(await refusal(verifier().principalOf(bearer(expired), null))).toEqual({
+      code: 'UNAUTHENTICATED',
+      status: 401,
+      message: 'Not authenticated: the token has expired',
+    });
   });
 
   it('a token for another audience', async () => {
     const token = await citizenToken(CITIZEN_IIN, { audience: 'some-other-api' });
-    expect(await refusal(verifier().principalOf(bearer(token), null))).toEqual({ code: 'UNAUTHENTICATED', status: 401, message: "Not authenticated: the token's aud claim is not acceptable" });
+    expect(await refusal(verifier().principalOf(bearer(token), null))).toEqual({
+      code: 'UNAUTHENTICATED',
+      status: 401,
+      message: "Not authenticated: the token's aud claim is not acceptable",
+    });
   });
 
   it('a token from an issuer we do not trust, even when it is validly signed by that issuer', async () => {
     const token = await citizenToken(CITIZEN_IIN, { issuer: 'https://idp.evil.example' });
-    expect(await refusal(verifier().principalOf(bearer(token), null))).toEqual({ code: 'UNAUTHENTICATED', status: 401, message: 'Not authenticated: the token is not from a trusted issuer' });
+    expect(await refusal(verifier().principalOf(bearer(token), null))).toEqual({
+      code: 'UNAUTHENTICATED',
+      status: 401,
+      message: 'Not authenticated: the token is not from a trusted issuer',
+    });
   });
 
   it('an unsigned token ("alg": "none")', async () => {
@@ -264,13 +307,21 @@ describe('a bad token is refused with UNAUTHENTICATED (401), never treated as an
   });
 
   it('a malformed bearer value ("Bearer x.y")', async () => {
-    expect(await refusal(verifier().principalOf('Bearer x.y', null))).toEqual({ code: 'UNAUTHENTICATED', status: 401, message: 'Not authenticated: the token is malformed' });
+    expect(await refusal(verifier().principalOf('Bearer x.y', null))).toEqual({
+      code: 'UNAUTHENTICATED',
+      status: 401,
+      message: 'Not authenticated: the token is malformed',
+    });
   });
 
   it('an Authorization header that is not "Bearer <token>"', async () => {
     const v = verifier();
     for (const header of ['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer a b', `Token ${await citizenToken()}`, '   ']) {
-      expect(await refusal(v.principalOf(header, null))).toEqual({ code: 'UNAUTHENTICATED', status: 401, message: 'Not authenticated: the Authorization header must be "Bearer <token>"' });
+      expect(await refusal(v.principalOf(header, null))).toEqual({
+        code: 'UNAUTHENTICATED',
+        status: 401,
+        message: 'Not authenticated: the Authorization header must be "Bearer <token>"',
+      });
     }
   });
 
@@ -302,7 +353,11 @@ describe('a bad token is refused with UNAUTHENTICATED (401), never treated as an
 
   it('a portal token that does not name the portal, and an officer token that does not name the agency', async () => {
     const v = verifier();
-    expect(await refusal(v.principalOf(bearer(await mint({ kind: 'portal' })), null))).toEqual({ code: 'UNAUTHENTICATED', status: 401, message: 'Not authenticated: a portal token must name the portal (client_id)' });
+    expect(await refusal(v.principalOf(bearer(await mint({ kind: 'portal' })), null))).toEqual({
+      code: 'UNAUTHENTICATED',
+      status: 401,
+      message: 'Not authenticated: a portal token must name the portal (client_id)',
+    });
     expect(await refusal(v.principalOf(bearer(await mint({ kind: 'officer' }, { subject: OFFICER_IIN })), null))).toEqual({
       code: 'UNAUTHENTICATED',
       status: 401,
@@ -312,7 +367,11 @@ describe('a bad token is refused with UNAUTHENTICATED (401), never treated as an
 
   it('a partner token for a client that is not in the partner registry, whatever purpose it states', async () => {
     const token = await partnerToken('unknown-system', 'legal-entities:read');
-    expect(await refusal(verifier().principalOf(bearer(token), 'statistics'))).toEqual({ code: 'UNAUTHENTICATED', status: 401, message: 'Not authenticated: the partner system is not registered' });
+    expect(await refusal(verifier().principalOf(bearer(token), 'statistics'))).toEqual({
+      code: 'UNAUTHENTICATED',
+      status: 401,
+      message: 'Not authenticated: the partner system is not registered',
+    });
   });
 });
 

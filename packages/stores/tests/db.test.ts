@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTestDatabase, freePort } from '@egov/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPool, inTransaction, migrate, type Pool } from '../src/postgres/index.js';
 import { startEmbeddedPostgres } from '../src/postgres/embedded.js';
-import { createTestDatabase } from '@egov/testkit';
-import { freePort } from '@egov/testkit';
+import { createPool, inTransaction, migrate, type Pool } from '../src/postgres/index.js';
 
 const MIGRATIONS = new URL('./fixtures/migrations/', import.meta.url);
 
@@ -48,7 +47,9 @@ describe('the embedded database npm start uses', () => {
     const first = await startEmbeddedPostgres({ dataDir, port: await freePort() });
     const pool = createPool(first.url, { applicationName: 'embedded-test' });
     await migrate(pool, 'demo', MIGRATIONS);
-    await Promise.all(Array.from({ length: 20 }, (_, i) => inTransaction(pool, (c) => c.query('INSERT INTO demo.notes (body, author) VALUES ($1, $2)', [`n${i}`, 'a']))));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => inTransaction(pool, (c) => c.query('INSERT INTO demo.notes (body, author) VALUES ($1, $2)', [`n${i}`, 'a']))),
+    );
     await pool.end();
     await first.close();
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
 import { createRedis } from '@egov/stores';
-import { MemoryIdempotencyStore, RedisIdempotencyStore, runOnce, type IdempotencyStore } from '../src/idempotency/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type IdempotencyStore, MemoryIdempotencyStore, RedisIdempotencyStore, runOnce } from '../src/idempotency/index.js';
 
 const redis = createRedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', { name: 'idempotency-test' });
 const prefix = `egov-test-idem:${randomBytes(4).toString('hex')}:`;
@@ -35,7 +35,7 @@ describe.each([
     expect(await store.claim(k, 'another', 10_000)).toEqual({ state: 'conflict' });
   });
 
-  it('frees a key its owner released, but never another request\'s', async () => {
+  it("frees a key its owner released, but never another request's", async () => {
     const store = await make();
     const k = key();
     await store.claim(k, 'fp', 10_000);
@@ -71,7 +71,17 @@ describe.each([
   it('releases the key when the work fails, so the client can retry with it', async () => {
     const store = await make();
     const k = key();
-    await expect(runOnce(store, k, 'fp', async () => { throw new Error('registry down'); }, { ttlMs: 10_000 })).rejects.toThrow('registry down');
+    await expect(
+      runOnce(
+        store,
+        k,
+        'fp',
+        async () => {
+          throw new Error('registry down');
+        },
+        { ttlMs: 10_000 },
+      ),
+    ).rejects.toThrow('registry down');
     await expect(runOnce(store, k, 'fp', async () => 'ok', { ttlMs: 10_000 })).resolves.toEqual({ result: 'ok', replayed: false });
   });
 
@@ -79,6 +89,8 @@ describe.each([
     const store = await make();
     const k = key();
     await runOnce(store, k, 'fp', async () => 1, { ttlMs: 10_000 });
-    await expect(runOnce(store, k, 'different', async () => 2, { ttlMs: 10_000 })).rejects.toMatchObject({ extensions: { code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' } });
+    await expect(runOnce(store, k, 'different', async () => 2, { ttlMs: 10_000 })).rejects.toMatchObject({
+      extensions: { code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' },
+    });
   });
 });

@@ -3,8 +3,9 @@
  * built in, the shared scalars (IIN, BIN, ApplicantId, Date, DateTime, Money), the process services (cache,
  * idempotency) and the entry point every subgraph's index.ts calls.
  */
-export * from './scalars/index.js';
-export * from './server/index.js';
-export * from './schema-file.js';
-export * from './process-services.js';
+
 export * from './applicant-reference.js';
+export * from './process-services.js';
+export * from './scalars/index.js';
+export * from './schema-file.js';
+export * from './server/index.js';

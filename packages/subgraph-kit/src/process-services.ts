@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { cachePoliciesFromEnv, MemoryCacheStore, RedisCacheStore, RegistryCache } from '@egov/registry-client';
-import { createRedis } from '@egov/stores';
 import { ConfigError, envOptional } from '@egov/core';
-import { MemoryIdempotencyStore, RedisIdempotencyStore, type IdempotencyStore } from '@egov/stores';
+import { cachePoliciesFromEnv, MemoryCacheStore, RedisCacheStore, RegistryCache } from '@egov/registry-client';
+import { createRedis, type IdempotencyStore, MemoryIdempotencyStore, RedisIdempotencyStore } from '@egov/stores';
+import type { Redis } from 'ioredis';
 
 type Env = Record<string, string | undefined>;
 
@@ -28,7 +27,12 @@ export function servicesFromEnv(service: string, env: Env = process.env): Proces
   const prefix = envOptional('REDIS_KEY_PREFIX', env) ?? 'egov:';
   if (!redisUrl) {
     const secret = envOptional('CACHE_KEY_SECRET', env) ?? randomBytes(24).toString('hex');
-    return { cache: new RegistryCache(new MemoryCacheStore(), secret, policies), idempotency: new MemoryIdempotencyStore(), redis: null, close: async () => undefined };
+    return {
+      cache: new RegistryCache(new MemoryCacheStore(), secret, policies),
+      idempotency: new MemoryIdempotencyStore(),
+      redis: null,
+      close: async () => undefined,
+    };
   }
   const secret = envOptional('CACHE_KEY_SECRET', env);
   if (!secret || secret.length < 16) throw new ConfigError('CACHE_KEY_SECRET (16+ characters, the same in every process) is required with REDIS_URL');

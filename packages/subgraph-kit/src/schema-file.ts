@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse, type DocumentNode } from 'graphql';
+import { type DocumentNode, parse } from 'graphql';
 
 /** Reads a subgraph's schema.graphql: the SDL file is the contract, code never restates it. */
 export function loadTypeDefs(url: URL): DocumentNode {

@@ -2,5 +2,6 @@
  * Test support shared by every package's tests (never imported by production code): GraphQL over HTTP,
  * msw options, free ports, a fresh PostgreSQL database per test file.
  */
-export * from './graphql.js';
+
 export * from './database.js';
+export * from './graphql.js';

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { registryUrl, subgraphs } from '@egov/schema';
 import { ConfigError, envInt, envOptional, envString } from '@egov/core';
+import { registryUrl, subgraphs } from '@egov/schema';
 import { subgraphBaseFromEnv } from '@egov/security';
-import { type RegistryEndpoint, type SubgraphBaseConfig } from '@egov/subgraph-kit';
+import type { RegistryEndpoint, SubgraphBaseConfig } from '@egov/subgraph-kit';
 import type { OutboxOptions } from './delivery/outbox.js';
 
 export interface ApplicationsConfig extends SubgraphBaseConfig {
@@ -39,9 +39,15 @@ export interface ApplicationsConfig extends SubgraphBaseConfig {
 type Env = Record<string, string | undefined>;
 
 function signaturesFromEnv(env: Env): ApplicationsConfig['signatures'] {
-  const files = (name: string) => (envOptional(name, env) ?? '').split(',').map((f) => f.trim()).filter(Boolean).map((f) => resolve(f));
+  const files = (name: string) =>
+    (envOptional(name, env) ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean)
+      .map((f) => resolve(f));
   const config = { roots: files('TRUST_ROOTS'), intermediates: files('TRUST_INTERMEDIATES'), crls: files('TRUST_CRLS') };
-  if (config.roots.length === 0) throw new ConfigError('TRUST_ROOTS is required: the certification authorities whose signatures (ЭЦП) are accepted (npm start uses the mocks\' test CA)');
+  if (config.roots.length === 0)
+    throw new ConfigError("TRUST_ROOTS is required: the certification authorities whose signatures (ЭЦП) are accepted (npm start uses the mocks' test CA)");
   return config;
 }
 

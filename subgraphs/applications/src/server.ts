@@ -1,11 +1,11 @@
-import DataLoader from 'dataloader';
 import { FeeSchedule, loadCalendar, loadCatalog } from '@egov/domain';
 import { createBatchLoader, groupedBy } from '@egov/registry-client';
 import { TrustStore } from '@egov/security/signatures';
 import { migrate } from '@egov/stores';
 import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, type SubgraphOptions } from '@egov/subgraph-kit';
+import DataLoader from 'dataloader';
 import { ApplicationService } from './applications/service.js';
-import { applicationResource, ApplicationStore, type StoredApplication } from './applications/store.js';
+import { ApplicationStore, applicationResource, type StoredApplication } from './applications/store.js';
 import { AttachmentRepository, BlobStore, createUploadRoute } from './attachments/index.js';
 import type { ApplicationsConfig } from './config.js';
 import type { ApplicationsApp, Context } from './context.js';
@@ -13,7 +13,7 @@ import { Outbox } from './delivery/outbox.js';
 import { createApplicationsRegistry } from './registry/index.js';
 import { resolvers } from './resolvers/index.js';
 
-export { loadConfig, type ApplicationsConfig } from './config.js';
+export { type ApplicationsConfig, loadConfig } from './config.js';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
 const MIGRATIONS = new URL('../migrations/', import.meta.url);
@@ -41,7 +41,19 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
   const fees = FeeSchedule.fromFiles({ mrpTable: config.fees.mrpTable, feeRates: config.fees.rates });
   const registry = createApplicationsRegistry(clients, options.cache);
   const outbox = new Outbox(pool, registry.deliverApplication, logger, config.delivery);
-  const applications = new ApplicationService({ catalog, fees, calendar, registry, store, attachments, logger, clock, idempotency: options.idempotency, trust: trustStore, onAccepted: () => outbox.kick() });
+  const applications = new ApplicationService({
+    catalog,
+    fees,
+    calendar,
+    registry,
+    store,
+    attachments,
+    logger,
+    clock,
+    idempotency: options.idempotency,
+    trust: trustStore,
+    onAccepted: () => outbox.kick(),
+  });
   const app: ApplicationsApp = { catalog, fees, calendar, applications, store, attachments, outbox, agencies: kit.security.authz.agencies };
   const blobs = new BlobStore(config.attachments.dir, config.attachments.maxBytes);
   let sweep: NodeJS.Timeout | undefined;

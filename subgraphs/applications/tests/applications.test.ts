@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { http, HttpResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { individualsApi, PersonsBatchRequest } from '@egov/contracts';
 import { NAMED, samplePdf } from '@egov/mocks';
 import { createMockRegistries } from '@egov/mocks/node';
 import { createRedis, RedisIdempotencyStore } from '@egov/stores';
 import { loopbackPassesThrough } from '@egov/testkit';
-import { individualsApi, PersonsBatchRequest } from '@egov/contracts';
+import { HttpResponse, http } from 'msw';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApplications } from './support.js';
 
 const { server: registries, state } = createMockRegistries({ persons: 300 });
@@ -31,7 +31,14 @@ const draft = async (s: string, a: string, id: string) => (await applicantSide(i
 
 const SUBMIT = `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) {
   __typename ... on ApplicationReceipt { number replayed } ... on ApplicationRejected { problems { code field message } } } }`;
-type Draft = { serviceCode: string; action: string; applicantId: string; attachments?: { id: string; sha256: string }[]; paymentId?: string; idempotencyKey?: string };
+type Draft = {
+  serviceCode: string;
+  action: string;
+  applicantId: string;
+  attachments?: { id: string; sha256: string }[];
+  paymentId?: string;
+  idempotencyKey?: string;
+};
 /** Signs and submits once; `times` sends the same signed request that many times at once (a user's retries). */
 async function submitAll(input: Draft, times = 1, on = applications) {
   const applicant = applicantSide(input.applicantId, on);
@@ -49,14 +56,31 @@ async function uploadScan(document: string, applicantId: string, on = applicatio
 
 function payFee(payerId: string, serviceCode: string, action: string, amount: string): string {
   const id = `PSH-TEST-${randomUUID().slice(0, 8)}`;
-  state.payments.set(id, { id, payerId, purpose: 'test fee', serviceCode, action, amount, currency: 'KZT', status: 'PAID', createdAt: now.toISOString(), paidAt: now.toISOString(), transactionId: 'TX1' });
+  state.payments.set(id, {
+    id,
+    payerId,
+    purpose: 'test fee',
+    serviceCode,
+    action,
+    amount,
+    currency: 'KZT',
+    status: 'PAID',
+    createdAt: now.toISOString(),
+    paidAt: now.toISOString(),
+    transactionId: 'TX1',
+  });
   return id;
 }
 
 describe('reissuing a licence the applicant holds', () => {
   it('850314301234 reissues his flag-and-emblem licence: the licence comes from Е-лицензирование, so no scan of it is asked', async () => {
     const d = await draft('state-symbols-licence', 'REISSUE', NAMED.manWithLicences);
-    expect(d).toMatchObject({ eligible: true, license: { number: '14000731' }, fee: { amountMrp: 1, amount: '4325.00', paid: false }, expectedResult: { dueDate: '2026-04-08' } });
+    expect(d).toMatchObject({
+      eligible: true,
+      license: { number: '14000731' },
+      fee: { amountMrp: 1, amount: '4325.00', paid: false },
+      expectedResult: { dueDate: '2026-04-08' },
+    });
     const licenceCopy = d.documents.find((x: any) => x.summary?.includes('14000731'));
     expect(licenceCopy).toMatchObject({ status: 'FROM_REGISTRY' });
     expect(d.attachmentsNeeded).toEqual([]);
@@ -88,12 +112,21 @@ describe('who may apply, and through which channel', () => {
     registries.use(
       http.post(`*${individualsApi.personsBatch}`, async ({ request }) => {
         const { iins } = PersonsBatchRequest.parse(await request.json());
-        const persons = iins.map((iin) => state.persons.get(iin)).filter((p) => p !== undefined).map((p) => ({ ...p, identityDocument: { ...p.identityDocument!, expiresOn: '2025-12-31' } }));
+        const persons = iins
+          .map((iin) => state.persons.get(iin))
+          .filter((p) => p !== undefined)
+          .map((p) => ({ ...p, identityDocument: { ...p.identityDocument!, expiresOn: '2025-12-31' } }));
         return HttpResponse.json({ persons, missing: [] });
       }),
     );
     const d = await draft('state-symbols-licence', 'ISSUE', NAMED.youngWoman);
-    expect(d.documents).toContainEqual(expect.objectContaining({ document: { id: 'identity' }, status: 'REGISTRY_UNAVAILABLE', unavailableBecause: expect.stringContaining('expired on 2025-12-31') }));
+    expect(d.documents).toContainEqual(
+      expect.objectContaining({
+        document: { id: 'identity' },
+        status: 'REGISTRY_UNAVAILABLE',
+        unavailableBecause: expect.stringContaining('expired on 2025-12-31'),
+      }),
+    );
     const scan = await uploadScan('information-form', NAMED.youngWoman);
     const paid = payFee(NAMED.youngWoman, 'state-symbols-licence', 'ISSUE', '43250.00');
     const result = await submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, attachments: [scan], paymentId: paid });
@@ -125,7 +158,9 @@ describe('submitting safely', () => {
     expect(results.every((r) => r.__typename === 'ApplicationReceipt')).toBe(true);
     expect(numbers.size).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
-    const { rows } = await applications.pool.query(`SELECT count(*)::int AS n FROM applications.applications WHERE idempotency_key = $1`, [input.idempotencyKey]);
+    const { rows } = await applications.pool.query(`SELECT count(*)::int AS n FROM applications.applications WHERE idempotency_key = $1`, [
+      input.idempotencyKey,
+    ]);
     expect(rows[0].n).toBe(1);
   });
 
@@ -160,7 +195,13 @@ describe('submitting behind a Redis idempotency gate (several applications proce
   it('twenty simultaneous retries run the submission once and all get its receipt', async () => {
     const scan = await uploadScan('information-form', NAMED.manWithLicences, gated);
     payFee(NAMED.manWithLicences, 'state-symbols-licence', 'ISSUE', '43250.00');
-    const input = { serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.manWithLicences, attachments: [scan], idempotencyKey: randomUUID() };
+    const input = {
+      serviceCode: 'state-symbols-licence',
+      action: 'ISSUE',
+      applicantId: NAMED.manWithLicences,
+      attachments: [scan],
+      idempotencyKey: randomUUID(),
+    };
     const results = await submitAll(input, 20, gated);
     expect(new Set(results.map((r) => r.number)).size).toBe(1);
     expect(results.filter((r) => r.__typename === 'ApplicationReceipt' && !r.replayed)).toHaveLength(1);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { allScopesHeaders, NAMED, sampleJpeg, samplePdf, samplePng, truncated } from '@egov/mocks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allScopesHeaders, NAMED, samplePdf, samplePng, sampleJpeg, truncated } from '@egov/mocks';
 import { startApplications } from './support.js';
 
 const MAX = 64 * 1024;
@@ -33,9 +33,30 @@ describe('uploading scans', () => {
     ]);
     expect(status).toBe(201);
     expect(body.attachments).toEqual([
-      { id: expect.stringMatching(/^att_/), documentId: 'information-form', fileName: 'form.pdf', sha256: sha256(pdf), mediaType: 'application/pdf', size: pdf.length },
-      { id: expect.stringMatching(/^att_/), documentId: 'charter-copy', fileName: 'charter.pdf', sha256: sha256(png), mediaType: 'image/png', size: png.length },
-      { id: expect.stringMatching(/^att_/), documentId: 'qualification-documents', fileName: 'photo.png', sha256: sha256(jpeg), mediaType: 'image/jpeg', size: jpeg.length },
+      {
+        id: expect.stringMatching(/^att_/),
+        documentId: 'information-form',
+        fileName: 'form.pdf',
+        sha256: sha256(pdf),
+        mediaType: 'application/pdf',
+        size: pdf.length,
+      },
+      {
+        id: expect.stringMatching(/^att_/),
+        documentId: 'charter-copy',
+        fileName: 'charter.pdf',
+        sha256: sha256(png),
+        mediaType: 'image/png',
+        size: png.length,
+      },
+      {
+        id: expect.stringMatching(/^att_/),
+        documentId: 'qualification-documents',
+        fileName: 'photo.png',
+        sha256: sha256(jpeg),
+        mediaType: 'image/jpeg',
+        size: jpeg.length,
+      },
     ]);
   });
 
@@ -50,7 +71,9 @@ describe('uploading scans', () => {
 
   it('takes a raw body naming its document in the query', async () => {
     const png = samplePng(4, 4);
-    const response = await applications.as({ kind: 'citizen', iin: NAMED.youngWoman }).upload({ document: 'information-form', body: png, contentType: 'application/octet-stream', fileName: 'page1.png' });
+    const response = await applications
+      .as({ kind: 'citizen', iin: NAMED.youngWoman })
+      .upload({ document: 'information-form', body: png, contentType: 'application/octet-stream', fileName: 'page1.png' });
     expect(response.status).toBe(201);
     expect(((await response.json()) as any).attachments[0]).toMatchObject({ mediaType: 'image/png', fileName: 'page1.png' });
   });

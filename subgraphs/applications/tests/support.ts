@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@egov/core';
-import type { IdempotencyStore } from '@egov/stores';
 import { startSubgraph, testApplicationsConfig } from '@egov/mocks/testing';
+import type { IdempotencyStore } from '@egov/stores';
 import { createApplicationsSubgraph } from '../src/server.js';
 
 /** The applications subgraph on a free port, with its own database and its own scan directory. */
@@ -13,8 +13,15 @@ export async function startApplications(options: { clock?: () => Date; maxBytes?
     'applications',
     (base, endpoint) =>
       createApplicationsSubgraph(
-        { ...base, ...testApplicationsConfig({ registry: () => endpoint, attachments: { dir: attachmentsDir, maxBytes: options.maxBytes, maxFilesPerRequest: 5 } }) },
-        { logger: createLogger('applications', { level: (process.env.LOG_LEVEL as 'error') ?? 'error' }), clock: options.clock, idempotency: options.idempotency },
+        {
+          ...base,
+          ...testApplicationsConfig({ registry: () => endpoint, attachments: { dir: attachmentsDir, maxBytes: options.maxBytes, maxFilesPerRequest: 5 } }),
+        },
+        {
+          logger: createLogger('applications', { level: (process.env.LOG_LEVEL as 'error') ?? 'error' }),
+          clock: options.clock,
+          idempotency: options.idempotency,
+        },
       ),
     () => rmSync(attachmentsDir, { recursive: true, force: true }),
   );

@@ -1,4 +1,4 @@
-import type { AuditLog, PartnerRegistry, Agencies } from '@egov/security';
+import type { Agencies, AuditLog, PartnerRegistry } from '@egov/security';
 import type { WithAuth, WithStaleRecorder } from '@egov/subgraph-kit';
 import type { IndividualsRegistry } from './registry/index.js';
 

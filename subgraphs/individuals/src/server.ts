@@ -1,11 +1,11 @@
-import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, type SubgraphOptions } from '@egov/subgraph-kit';
 import { StaleRecorder } from '@egov/registry-client';
+import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, type SubgraphOptions } from '@egov/subgraph-kit';
 import type { IndividualsConfig } from './config.js';
 import type { Context } from './context.js';
 import { createIndividualsRegistry } from './registry/index.js';
 import { resolvers } from './resolvers/index.js';
 
-export { loadConfig, type IndividualsConfig } from './config.js';
+export { type IndividualsConfig, loadConfig } from './config.js';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
 

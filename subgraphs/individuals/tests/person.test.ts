@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NAMED } from '@egov/mocks';
 import { createMockRegistries } from '@egov/mocks/node';
 import { startSubgraph, type TestSubgraph } from '@egov/mocks/testing';
 import { errorCodes, loopbackPassesThrough } from '@egov/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createIndividualsSubgraph } from '../src/server.js';
 
 const { server: registries, state } = createMockRegistries({ persons: 50 });

@@ -1,7 +1,7 @@
-import { registryUrl, subgraphs } from '@egov/schema';
 import { envInt } from '@egov/core';
+import { registryUrl, subgraphs } from '@egov/schema';
 import { subgraphBaseFromEnv } from '@egov/security';
-import { type RegistryEndpoint, type SubgraphBaseConfig } from '@egov/subgraph-kit';
+import type { RegistryEndpoint, SubgraphBaseConfig } from '@egov/subgraph-kit';
 
 export interface LegalEntitiesConfig extends SubgraphBaseConfig {
   port: number;

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NAMED } from '@egov/mocks';
 import { createMockRegistries } from '@egov/mocks/node';
 import { startSubgraph, type TestSubgraph } from '@egov/mocks/testing';
 import { errorCodes, loopbackPassesThrough } from '@egov/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLegalEntitiesSubgraph } from '../src/server.js';
 
 const { server: registries, state } = createMockRegistries({ persons: 100 });
@@ -12,7 +12,9 @@ const ask = (query: string, variables?: Record<string, unknown>) => subgraph.par
 
 beforeAll(async () => {
   registries.listen(loopbackPassesThrough);
-  subgraph = await startSubgraph('legal-entities', (base, registry) => createLegalEntitiesSubgraph({ ...base, registries: { legalEntities: registry, individuals: registry } }));
+  subgraph = await startSubgraph('legal-entities', (base, registry) =>
+    createLegalEntitiesSubgraph({ ...base, registries: { legalEntities: registry, individuals: registry } }),
+  );
 });
 beforeEach(() => state.resetJournal());
 afterEach(() => registries.resetHandlers());
@@ -53,7 +55,9 @@ describe('a company looked up by BIN', () => {
   });
 
   it('150250007890 is non-resident with a foreign founder and no head with an IIN', async () => {
-    const response = await ask(`{ legalEntity(bin: "150250007890") { residency head { iin } founders { kind name countryCode person { iin } } bankAccounts { iban } } }`);
+    const response = await ask(
+      `{ legalEntity(bin: "150250007890") { residency head { iin } founders { kind name countryCode person { iin } } bankAccounts { iban } } }`,
+    );
     expect(response.data.legalEntity).toEqual({
       residency: 'NON_RESIDENT',
       head: null,
@@ -94,7 +98,10 @@ describe('the applicant field', () => {
 describe("a person's companies", () => {
   it('621102407892 heads and founded the LLP; 850314301234 only founded it', async () => {
     const representations = [NAMED.llpHead, NAMED.manWithLicences, NAMED.youngWoman].map((iin) => ({ __typename: 'Person', iin }));
-    const response = await ask(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { iin all: legalEntities { bin } headed: legalEntities(role: HEAD) { bin } } } }`, { r: representations });
+    const response = await ask(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { iin all: legalEntities { bin } headed: legalEntities(role: HEAD) { bin } } } }`,
+      { r: representations },
+    );
     expect(response.data._entities).toEqual([
       { iin: NAMED.llpHead, all: [{ bin: NAMED.llp }], headed: [{ bin: NAMED.llp }] },
       { iin: NAMED.manWithLicences, all: [{ bin: NAMED.llp }], headed: [] },

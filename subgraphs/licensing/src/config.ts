@@ -1,5 +1,5 @@
-import { registryUrl, subgraphs } from '@egov/schema';
 import { envInt } from '@egov/core';
+import { registryUrl, subgraphs } from '@egov/schema';
 import { subgraphBaseFromEnv } from '@egov/security';
 import type { RegistryEndpoint, SubgraphBaseConfig } from '@egov/subgraph-kit';
 

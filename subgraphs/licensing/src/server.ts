@@ -1,11 +1,11 @@
-import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, type SubgraphOptions } from '@egov/subgraph-kit';
 import { StaleRecorder } from '@egov/registry-client';
+import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, type SubgraphOptions } from '@egov/subgraph-kit';
 import type { LicensingConfig } from './config.js';
 import type { Context } from './context.js';
 import { createLicensingRegistry } from './registry/index.js';
 import { resolvers } from './resolvers/index.js';
 
-export { loadConfig, type LicensingConfig } from './config.js';
+export { type LicensingConfig, loadConfig } from './config.js';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
 

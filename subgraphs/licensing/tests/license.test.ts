@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NAMED } from '@egov/mocks';
 import { createMockRegistries } from '@egov/mocks/node';
 import { errorCodes, loopbackPassesThrough } from '@egov/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLicensing } from './support.js';
 
 const { server: registries, state } = createMockRegistries({ persons: 300 });
@@ -22,9 +22,12 @@ afterAll(async () => {
 
 describe('licences from Е-лицензирование', () => {
   it('850314301234 holds two licences, newest first: explosives (with an annex) and the flag-and-emblem one', async () => {
-    const response = await ask(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person {
+    const response = await ask(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person {
       licenses { number status issuedOn activity { code name nameKk: name(language: KK) } subtypes { code } annexes { number } licensor { name } holder { __typename ... on Person { iin } } territory }
-    } } }`, { r: [{ __typename: 'Person', iin: NAMED.manWithLicences }] });
+    } } }`,
+      { r: [{ __typename: 'Person', iin: NAMED.manWithLicences }] },
+    );
     expect(response.errors).toBeUndefined();
     const licences = response.data._entities[0].licenses;
     expect(licences.map((l: { number: string }) => l.number)).toEqual(['16004112', '14000731']);

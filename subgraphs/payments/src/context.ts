@@ -1,7 +1,6 @@
+import type { Catalog, FeeSchedule } from '@egov/domain';
 import type { IdempotencyStore } from '@egov/stores';
 import type { WithAuth, WithStaleRecorder } from '@egov/subgraph-kit';
-import type { Catalog } from '@egov/domain';
-import type { FeeSchedule } from '@egov/domain';
 import type { PaymentsRegistry } from './registry/index.js';
 
 export interface Context extends WithStaleRecorder, WithAuth {

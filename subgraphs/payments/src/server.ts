@@ -1,7 +1,6 @@
-import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, type SubgraphOptions } from '@egov/subgraph-kit';
+import { FeeSchedule, loadCatalog } from '@egov/domain';
 import { StaleRecorder } from '@egov/registry-client';
-import { loadCatalog } from '@egov/domain';
-import { FeeSchedule } from '@egov/domain';
+import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, type SubgraphOptions } from '@egov/subgraph-kit';
 import type { PaymentsConfig } from './config.js';
 import type { Context } from './context.js';
 import { createPaymentsRegistry } from './registry/index.js';

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bearer, DEV_FEE_RATES_FILE, NAMED } from '@egov/mocks';
+import { DEV_FEE_RATES_FILE, NAMED } from '@egov/mocks';
 import { createMockRegistries } from '@egov/mocks/node';
 import { startSubgraph, type TestSubgraph } from '@egov/mocks/testing';
 import { MemoryIdempotencyStore } from '@egov/stores';
-import { errorCodes, loopbackPassesThrough, postGraphQL } from '@egov/testkit';
+import { errorCodes, loopbackPassesThrough } from '@egov/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPaymentsSubgraph } from '../src/server.js';
 
 const { server: registries, state } = createMockRegistries({ persons: 300 });
@@ -13,7 +13,9 @@ const ask = (query: string, variables?: Record<string, unknown>) => subgraph.par
 
 beforeAll(async () => {
   registries.listen(loopbackPassesThrough);
-  subgraph = await startSubgraph('payments', (base, registry) => createPaymentsSubgraph({ ...base, registry, fees: { rates: DEV_FEE_RATES_FILE } }, { idempotency: new MemoryIdempotencyStore() }));
+  subgraph = await startSubgraph('payments', (base, registry) =>
+    createPaymentsSubgraph({ ...base, registry, fees: { rates: DEV_FEE_RATES_FILE } }, { idempotency: new MemoryIdempotencyStore() }),
+  );
 });
 beforeEach(() => state.resetJournal());
 afterEach(() => registries.resetHandlers());
@@ -50,7 +52,11 @@ describe('payments through ПШЭП', () => {
 
   it('010730604568 has none, and persons and companies asked together cost one gateway call', async () => {
     const response = await ask(PAYMENTS, {
-      r: [{ __typename: 'Person', iin: NAMED.youngWoman }, { __typename: 'LegalEntity', bin: NAMED.llp }, { __typename: 'Person', iin: NAMED.llpHead }],
+      r: [
+        { __typename: 'Person', iin: NAMED.youngWoman },
+        { __typename: 'LegalEntity', bin: NAMED.llp },
+        { __typename: 'Person', iin: NAMED.llpHead },
+      ],
     });
     expect(response.data._entities[0].payments).toEqual([]);
     expect(state.calls('payments')).toBe(1);
@@ -59,7 +65,10 @@ describe('payments through ПШЭП', () => {
   it('lists payments newest first', async () => {
     const payer = state.fixtures.payments.map((p) => p.payerId).find((id, _i, all) => all.filter((x) => x === id).length >= 3)!;
     const kind = Number(payer[4]) >= 4 ? { __typename: 'LegalEntity', bin: payer } : { __typename: 'Person', iin: payer };
-    const response = await ask(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { payments { createdAt } } ... on LegalEntity { payments { createdAt } } } }`, { r: [kind] });
+    const response = await ask(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { payments { createdAt } } ... on LegalEntity { payments { createdAt } } } }`,
+      { r: [kind] },
+    );
     const dates = response.data._entities[0].payments.map((p: { createdAt: string }) => Date.parse(p.createdAt));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
   });
@@ -97,7 +106,9 @@ describe('paying a fee', () => {
   it('ten simultaneous clicks with one idempotency key open one order in ПШЭП', async () => {
     const key = `click-${Date.now()}`;
     state.resetJournal();
-    const results = await Promise.all(Array.from({ length: 10 }, () => manWithLicences(INITIATE, { s: 'state-symbols-licence', a: 'REISSUE', p: NAMED.manWithLicences, k: key })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => manWithLicences(INITIATE, { s: 'state-symbols-licence', a: 'REISSUE', p: NAMED.manWithLicences, k: key })),
+    );
     expect(new Set(results.map((r) => r.data.initiatePayment.payment.id)).size).toBe(1);
     expect(state.calls('payments', 'payments:create')).toBe(1);
     const reused = await manWithLicences(INITIATE, { s: 'state-symbols-licence', a: 'ISSUE', p: NAMED.manWithLicences, k: key });
@@ -117,7 +128,7 @@ describe('paying a fee', () => {
     expect(state.calls('payments', 'payments:create')).toBe(0);
   });
 
-  it('nobody opens an order in someone else\'s name: not another citizen, not a partner system', async () => {
+  it("nobody opens an order in someone else's name: not another citizen, not a partner system", async () => {
     const stranger = await manWithLicences(INITIATE, { s: 'state-symbols-licence', a: 'ISSUE', p: NAMED.llp });
     expect(stranger.data).toBeNull();
     expect(errorCodes(stranger)).toEqual(['FORBIDDEN']);

@@ -5,9 +5,7 @@ import { checkShape, looksLike } from './twelve-digits.js';
 /** One 12-digit field that a form can start from: an IIN (a person) or a BIN (an organisation). */
 export type ApplicantRef = { kind: 'IIN'; iin: string } | { kind: 'BIN'; bin: string };
 
-export type ApplicantIdCheck =
-  | { ok: true; ref: ApplicantRef }
-  | { ok: false; expected: 'IIN' | 'BIN' | 'IIN_OR_BIN'; problem: string };
+export type ApplicantIdCheck = { ok: true; ref: ApplicantRef } | { ok: false; expected: 'IIN' | 'BIN' | 'IIN_OR_BIN'; problem: string };
 
 export function checkApplicantId(value: unknown): ApplicantIdCheck {
   const badShape = checkShape(value, 'Applicant id (IIN or BIN)');

@@ -1,4 +1,4 @@
-import { checkControl, checkShape, looksLike, type IdCheck } from './twelve-digits.js';
+import { checkControl, checkShape, type IdCheck, looksLike } from './twelve-digits.js';
 
 /**
  * BIN (БСН/БИН): YYMM of registration, a type digit, a kind digit, a 5-digit serial, the control digit.

@@ -1,4 +1,4 @@
-import { checkControl, checkShape, isRealDate, looksLike, type IdCheck } from './twelve-digits.js';
+import { checkControl, checkShape, type IdCheck, isRealDate, looksLike } from './twelve-digits.js';
 
 /**
  * IIN (ЖСН/ИИН): YYMMDD of birth, a century-and-sex digit, a 4-digit serial, the control digit.

@@ -25,15 +25,7 @@ export const LegalEntityRecord = z.object({
   nameRu: z.string(),
   shortNameKk: z.string(),
   shortNameRu: z.string(),
-  legalForm: z.enum([
-    'LLP',
-    'JSC',
-    'STATE_ENTERPRISE',
-    'BRANCH',
-    'REPRESENTATIVE_OFFICE',
-    'JOINT_ENTREPRENEURSHIP',
-    'FOREIGN_LEGAL_ENTITY',
-  ]),
+  legalForm: z.enum(['LLP', 'JSC', 'STATE_ENTERPRISE', 'BRANCH', 'REPRESENTATIVE_OFFICE', 'JOINT_ENTREPRENEURSHIP', 'FOREIGN_LEGAL_ENTITY']),
   ownership: z.enum(['PRIVATE', 'STATE', 'FOREIGN', 'MIXED']),
   registeredOn: IsoDate,
   registrationDocument: z.object({

@@ -60,7 +60,9 @@ export const DeliverApplicationRequest = z.object({
   submittedAt: z.string().datetime({ offset: true }),
   dueDate: IsoDate.nullable(),
   paymentId: z.string().nullable(),
-  documents: z.array(z.object({ documentId: z.string(), supply: z.string(), attachments: z.array(z.object({ id: z.string(), sha256: z.string(), mediaType: z.string() })) })),
+  documents: z.array(
+    z.object({ documentId: z.string(), supply: z.string(), attachments: z.array(z.object({ id: z.string(), sha256: z.string(), mediaType: z.string() })) }),
+  ),
 });
 export type DeliverApplicationRequest = z.infer<typeof DeliverApplicationRequest>;
 export const DeliverApplicationResponse = z.object({ number: z.string(), receivedAt: z.string(), firstDelivery: z.boolean() });

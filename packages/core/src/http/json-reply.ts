@@ -8,7 +8,14 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 /** A GraphQL-shaped error answered before execution: the client reads `extensions.code` as from any other error. */
-export function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}, extensions: Record<string, unknown> = {}): void {
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+  extensions: Record<string, unknown> = {},
+): void {
   sendJson(res, status, { errors: [{ message, extensions: { code, ...extensions } }] }, headers);
 }
 

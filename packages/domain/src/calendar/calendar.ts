@@ -44,8 +44,9 @@
  * ("the due date may be off by a day: the 2031 Kurban Ait date is not known yet"). Nothing throws for a
  * year outside the data.
  */
-import { z } from 'zod';
+
 import { KZ_UTC_OFFSET_MINUTES } from '@egov/core';
+import { z } from 'zod';
 
 // ---------------------------------------------------------------------------------------------------
 // Date-only arithmetic
@@ -181,10 +182,7 @@ const transferSchema = z
 export const transfersFileSchema = z
   .object({
     $comment: z.string().optional(),
-    years: z.record(
-      yearKey,
-      z.object({ complete: z.boolean(), note: z.string().optional(), transfers: z.array(transferSchema) }).strict(),
-    ),
+    years: z.record(yearKey, z.object({ complete: z.boolean(), note: z.string().optional(), transfers: z.array(transferSchema) }).strict()),
   })
   .strict()
   .superRefine((file, ctx) => {
@@ -273,12 +271,7 @@ export interface DayOff {
   names?: { kk: string; ru: string; en: string };
 }
 
-export type CalendarWarningCode =
-  | 'OUTSIDE_HOLIDAY_COVERAGE'
-  | 'KURBAN_AIT_UNKNOWN'
-  | 'KURBAN_AIT_NOT_CONFIRMED'
-  | 'TRANSFERS_UNKNOWN'
-  | 'TRANSFERS_INCOMPLETE';
+export type CalendarWarningCode = 'OUTSIDE_HOLIDAY_COVERAGE' | 'KURBAN_AIT_UNKNOWN' | 'KURBAN_AIT_NOT_CONFIRMED' | 'TRANSFERS_UNKNOWN' | 'TRANSFERS_INCOMPLETE';
 
 /** Something a caller can show next to a computed date: the data for `year` is missing or unconfirmed. */
 export interface CalendarWarning {

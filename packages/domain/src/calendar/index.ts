@@ -1,3 +1,3 @@
-export { CalendarDataError, WorkingCalendar, weekdayName } from './calendar.js';
 export type { CalendarData, DayOff, DueDateInput, DueDateResult, TermUnit } from './calendar.js';
+export { CalendarDataError, WorkingCalendar, weekdayName } from './calendar.js';
 export { DEFAULT_CALENDAR_DIR, loadCalendar } from './load.js';

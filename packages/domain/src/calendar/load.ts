@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CalendarDataError, WorkingCalendar, type CalendarData, type CalendarSources } from './calendar.js';
+import { type CalendarData, CalendarDataError, type CalendarSources, WorkingCalendar } from './calendar.js';
 
 export const DEFAULT_CALENDAR_DIR = new URL('../../data/calendar/', import.meta.url);
 

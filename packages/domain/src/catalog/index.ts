@@ -1,14 +1,14 @@
-export * from './schema.js';
 export {
   Catalog,
   CatalogError,
+  type CatalogFilter,
   citationsOf,
   DEFAULT_CATALOG_DIR,
   isOnline,
   isPaid,
-  loadCatalog,
-  servesRecipient,
-  type CatalogFilter,
   type LoadCatalogOptions,
   type LocatedCitation,
+  loadCatalog,
+  servesRecipient,
 } from './load.js';
+export * from './schema.js';

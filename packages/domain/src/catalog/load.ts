@@ -1,15 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import {
-  CatalogEntry,
-  PAPER_CHANNELS,
-  PORTAL_CHANNELS,
-  type Citation,
-  type DocumentChannel,
-  type Recipient,
-  type ServiceChannel,
-} from './schema.js';
+import { CatalogEntry, type Citation, type DocumentChannel, PAPER_CHANNELS, PORTAL_CHANNELS, type Recipient, type ServiceChannel } from './schema.js';
 
 /** data/catalog/ of this package, wherever the package is checked out. */
 export const DEFAULT_CATALOG_DIR = new URL('../../data/catalog/', import.meta.url);

@@ -45,13 +45,7 @@ export const Recipient = z.enum(['INDIVIDUAL', 'LEGAL_ENTITY', 'INDIVIDUAL_ENTRE
 export type Recipient = z.infer<typeof Recipient>;
 
 /** Who a document is needed from; REPRESENTATIVE = someone applying on the recipient's behalf. */
-export const DocumentApplicant = z.enum([
-  'INDIVIDUAL',
-  'LEGAL_ENTITY',
-  'INDIVIDUAL_ENTREPRENEUR',
-  'REPRESENTATIVE',
-  'FOREIGN_STATE_BODY',
-]);
+export const DocumentApplicant = z.enum(['INDIVIDUAL', 'LEGAL_ENTITY', 'INDIVIDUAL_ENTREPRENEUR', 'REPRESENTATIVE', 'FOREIGN_STATE_BODY']);
 export type DocumentApplicant = z.infer<typeof DocumentApplicant>;
 
 export const ActionKind = z.enum([
@@ -73,13 +67,7 @@ export type ActionKind = z.infer<typeof ActionKind>;
 export const DeadlineUnit = z.enum(['WORKING_DAYS', 'CALENDAR_DAYS', 'CONTRACT', 'NOT_STATED']);
 export type DeadlineUnit = z.infer<typeof DeadlineUnit>;
 
-export const DeadlineStart = z.enum([
-  'SUBMISSION',
-  'DAY_AFTER_SUBMISSION',
-  'TESTING_COMPLETED',
-  'PER_CONTRACT',
-  'NOT_STATED',
-]);
+export const DeadlineStart = z.enum(['SUBMISSION', 'DAY_AFTER_SUBMISSION', 'TESTING_COMPLETED', 'PER_CONTRACT', 'NOT_STATED']);
 export type DeadlineStart = z.infer<typeof DeadlineStart>;
 
 export const FeeKind = z.enum(['FREE', 'LICENCE_FEE', 'BY_CONTRACT', 'STATE_DUTY']);
@@ -106,13 +94,7 @@ export type Supply = z.infer<typeof Supply>;
 export const Registry = z.enum(['individuals', 'legal-entities', 'payments', 'licensing']);
 export type Registry = z.infer<typeof Registry>;
 
-export const RegistryFact = z.enum([
-  'IDENTITY_DOCUMENT',
-  'LEGAL_ENTITY_REGISTRATION',
-  'ENTREPRENEUR_REGISTRATION',
-  'FEE_PAYMENT',
-  'LICENCE',
-]);
+export const RegistryFact = z.enum(['IDENTITY_DOCUMENT', 'LEGAL_ENTITY_REGISTRATION', 'ENTREPRENEUR_REGISTRATION', 'FEE_PAYMENT', 'LICENCE']);
 export type RegistryFact = z.infer<typeof RegistryFact>;
 
 /** Which registry holds which fact; a document that names both must name a matching pair. */
@@ -163,17 +145,7 @@ export const PREFILL_PATHS: Readonly<Record<Registry, readonly string[]>> = {
     'branches',
   ],
   payments: ['id', 'amount', 'paidAt', 'transactionId'],
-  licensing: [
-    'number',
-    'activity.code',
-    'activity.nameKk',
-    'activity.nameRu',
-    'licensor.nameKk',
-    'licensor.nameRu',
-    'issuedOn',
-    'status',
-    'territory',
-  ],
+  licensing: ['number', 'activity.code', 'activity.nameKk', 'activity.nameRu', 'licensor.nameKk', 'licensor.nameRu', 'issuedOn', 'status', 'territory'],
 };
 
 const PrefillSource = z
@@ -283,7 +255,8 @@ export const CatalogDocument = z
     }
     if (new Set(d.channels).size !== d.channels.length) issue('channels', 'channels repeat');
     if (d.standsInFor !== null) {
-      if (d.supply !== 'ATTACH' || d.registryFact === null) issue('standsInFor', 'only a document the applicant attaches, naming its registryFact, stands in for a registry document');
+      if (d.supply !== 'ATTACH' || d.registryFact === null)
+        issue('standsInFor', 'only a document the applicant attaches, naming its registryFact, stands in for a registry document');
       if (!d.channels.includes('OFFICE')) issue('standsInFor', "a substitute must be a document of the standard's office/PSC list");
     }
   });
@@ -459,7 +432,12 @@ export const CatalogEntry = z
           });
           const onOffice = targets.every((t) => t?.channels.includes('OFFICE'));
           if (doc.standsInFor.onlyWhenRegistryDown !== onOffice) {
-            issue([...path, 'onlyWhenRegistryDown'], onOffice ? 'the registry document is read at the office too, so the scan is asked only when the registry is down' : 'the registry document is portal-only, so the office list asks for this document in any case');
+            issue(
+              [...path, 'onlyWhenRegistryDown'],
+              onOffice
+                ? 'the registry document is read at the office too, so the scan is asked only when the registry is down'
+                : 'the registry document is portal-only, so the office list asks for this document in any case',
+            );
           }
         }
       });

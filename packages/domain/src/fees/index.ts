@@ -1,2 +1,2 @@
-export { FeeSchedule, DEFAULT_MRP_TABLE, type FeeDue } from './fee-schedule.js';
+export { DEFAULT_MRP_TABLE, type FeeDue, FeeSchedule } from './fee-schedule.js';
 export { feePurpose } from './purpose.js';

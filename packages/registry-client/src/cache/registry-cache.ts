@@ -70,7 +70,9 @@ export class RegistryCache {
       try {
         fetched = await fetchMany(missing);
       } catch (error) {
-        const fallback = missing.map((id) => cached.get(keys.get(id)!)).filter((e): e is CacheEntry => e !== undefined && now - e.storedAt < policy.ttlMs + policy.staleIfErrorMs);
+        const fallback = missing
+          .map((id) => cached.get(keys.get(id)!))
+          .filter((e): e is CacheEntry => e !== undefined && now - e.storedAt < policy.ttlMs + policy.staleIfErrorMs);
         if (policy.staleIfErrorMs <= 0 || fallback.length < missing.length) throw error;
         missing.forEach((id, i) => answer.set(id, fallback[i]!.value as V | null));
         stale?.record(registry, Math.max(...fallback.map((e) => now - e.storedAt)));
@@ -79,7 +81,11 @@ export class RegistryCache {
       const writes = missing.map((id) => {
         const value = fetched.get(id) ?? null;
         answer.set(id, value);
-        return { key: keys.get(id)!, entry: { value, storedAt: now }, ttlMs: value === null ? Math.min(NEGATIVE_TTL_MS, policy.ttlMs) : policy.ttlMs + policy.staleIfErrorMs };
+        return {
+          key: keys.get(id)!,
+          entry: { value, storedAt: now },
+          ttlMs: value === null ? Math.min(NEGATIVE_TTL_MS, policy.ttlMs) : policy.ttlMs + policy.staleIfErrorMs,
+        };
       });
       await this.store.setMany(writes);
       return answer;

@@ -1,8 +1,7 @@
-import type { z } from 'zod';
-import { ErrorCode } from '@egov/core';
-import type { Logger } from '@egov/core';
 import type { RegistryName } from '@egov/contracts';
-import { backoffMs, sleep } from '@egov/core';
+import type { Logger } from '@egov/core';
+import { backoffMs, ErrorCode, sleep } from '@egov/core';
+import type { z } from 'zod';
 import { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './circuit-breaker.js';
 import { ConcurrencyLimit, LimitExceeded } from './concurrency-limit.js';
 import { RegistryError } from './registry-error.js';
@@ -95,7 +94,10 @@ export class RegistryClient {
         this.breaker?.succeeded();
         return result;
       } catch (caught) {
-        const error = caught instanceof LimitExceeded ? new RegistryError(this.registry, ErrorCode.REGISTRY_UNAVAILABLE, 'has too many calls waiting; try again shortly', { transient: true }) : (caught as RegistryError);
+        const error =
+          caught instanceof LimitExceeded
+            ? new RegistryError(this.registry, ErrorCode.REGISTRY_UNAVAILABLE, 'has too many calls waiting; try again shortly', { transient: true })
+            : (caught as RegistryError);
         const wait = backoffMs(attempt, this.retryBaseMs, this.retryCapMs);
         const retry = call.read && error.transient && !(caught instanceof LimitExceeded) && attempt < this.retries && performance.now() + wait < deadline - 10;
         if (!retry) {
@@ -130,7 +132,10 @@ export class RegistryClient {
       await drain(response);
       this.logger?.warn('registry answered with an error status', { registry: this.registry, status: response.status });
       const transient = response.status >= 500 || response.status === 429;
-      throw new RegistryError(this.registry, transient ? ErrorCode.REGISTRY_UNAVAILABLE : ErrorCode.REGISTRY_BAD_RESPONSE, `answered HTTP ${response.status}`, { status: response.status, transient });
+      throw new RegistryError(this.registry, transient ? ErrorCode.REGISTRY_UNAVAILABLE : ErrorCode.REGISTRY_BAD_RESPONSE, `answered HTTP ${response.status}`, {
+        status: response.status,
+        transient,
+      });
     }
     let json: unknown;
     try {

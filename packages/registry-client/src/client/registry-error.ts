@@ -1,11 +1,8 @@
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '@egov/core';
 import { REGISTRIES, type RegistryName } from '@egov/contracts';
+import { ErrorCode } from '@egov/core';
+import { GraphQLError } from 'graphql';
 
-export type RegistryErrorCode =
-  | typeof ErrorCode.REGISTRY_UNAVAILABLE
-  | typeof ErrorCode.REGISTRY_TIMEOUT
-  | typeof ErrorCode.REGISTRY_BAD_RESPONSE;
+export type RegistryErrorCode = typeof ErrorCode.REGISTRY_UNAVAILABLE | typeof ErrorCode.REGISTRY_TIMEOUT | typeof ErrorCode.REGISTRY_BAD_RESPONSE;
 
 export interface RegistryErrorDetail {
   /** HTTP status the registry answered with, when it answered. */
@@ -43,6 +40,6 @@ export class RegistryError extends GraphQLError {
 
   /** A sign the registry itself is unwell (not that we asked something wrong): counts towards opening the circuit. */
   get countsAgainstRegistry(): boolean {
-    return this.transient || this.extensions.code === ErrorCode.REGISTRY_BAD_RESPONSE && (this.status === undefined || this.status >= 500);
+    return this.transient || (this.extensions.code === ErrorCode.REGISTRY_BAD_RESPONSE && (this.status === undefined || this.status >= 500));
   }
 }

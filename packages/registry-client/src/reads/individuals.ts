@@ -1,5 +1,5 @@
-import { individualsApi, PersonsBatchResponse, type PersonRecord } from '@egov/contracts';
-import { byKey, cachedRead, complete, type BatchRead } from '../batch.js';
+import { individualsApi, type PersonRecord, PersonsBatchResponse } from '@egov/contracts';
+import { type BatchRead, byKey, cachedRead, complete } from '../batch.js';
 import type { RegistryCache } from '../cache/registry-cache.js';
 import type { RegistryClient } from '../client/registry-client.js';
 

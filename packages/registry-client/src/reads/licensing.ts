@@ -1,5 +1,5 @@
-import { ByHoldersResponse, licensingApi, LicensesBatchResponse, type LicenseRecord } from '@egov/contracts';
-import { byKey, cachedRead, complete, groupedBy, type BatchRead } from '../batch.js';
+import { ByHoldersResponse, type LicenseRecord, LicensesBatchResponse, licensingApi } from '@egov/contracts';
+import { type BatchRead, byKey, cachedRead, complete, groupedBy } from '../batch.js';
 import type { RegistryCache } from '../cache/registry-cache.js';
 import type { RegistryClient } from '../client/registry-client.js';
 

@@ -1,5 +1,5 @@
-import { ByPayersResponse, paymentsApi, type PaymentRecord } from '@egov/contracts';
-import { cachedRead, groupedBy, type BatchRead } from '../batch.js';
+import { ByPayersResponse, type PaymentRecord, paymentsApi } from '@egov/contracts';
+import { type BatchRead, cachedRead, groupedBy } from '../batch.js';
 import type { RegistryCache } from '../cache/registry-cache.js';
 import type { RegistryClient } from '../client/registry-client.js';
 

@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { canonicalJson } from '@egov/core';
-import { maskPersonalIds } from '@egov/core';
 import type { Logger } from '@egov/core';
+import { canonicalJson, maskPersonalIds } from '@egov/core';
 import { inTransaction, migrate, type Pool } from '@egov/stores';
 
 export const AUDIT_MIGRATIONS = new URL('../../migrations/audit/', import.meta.url);
@@ -132,7 +131,20 @@ export class AuditLog {
         const row = this.rowOf(record);
         const hash = chainHash(this.chainKey, prev, row);
         const base = values.length;
-        values.push(row.at, row.requestId, row.service, row.actorKind, row.actorId, row.actorAgency, row.purpose, row.subjectHash, row.subjectMasked, row.fields, prev, hash);
+        values.push(
+          row.at,
+          row.requestId,
+          row.service,
+          row.actorKind,
+          row.actorId,
+          row.actorAgency,
+          row.purpose,
+          row.subjectHash,
+          row.subjectMasked,
+          row.fields,
+          prev,
+          hash,
+        );
         tuples.push(`(${Array.from({ length: 12 }, (_, i) => `$${base + i + 1}`).join(', ')})`);
         prev = hash;
       }
@@ -188,7 +200,18 @@ export class AuditLog {
     );
     let prev = 'genesis';
     for (const [i, r] of rows.entries()) {
-      const row = { at: r.at, requestId: r.request_id, service: r.service, actorKind: r.actor_kind, actorId: r.actor_id, actorAgency: r.actor_agency, purpose: r.purpose, subjectHash: r.subject_hash, subjectMasked: r.subject_masked, fields: r.fields };
+      const row = {
+        at: r.at,
+        requestId: r.request_id,
+        service: r.service,
+        actorKind: r.actor_kind,
+        actorId: r.actor_id,
+        actorAgency: r.actor_agency,
+        purpose: r.purpose,
+        subjectHash: r.subject_hash,
+        subjectMasked: r.subject_masked,
+        fields: r.fields,
+      };
       if (r.prev_hash !== prev || chainHash(this.chainKey, prev, row) !== r.hash) return { ok: false, checked: i, brokenAt: r.id };
       prev = r.hash;
     }

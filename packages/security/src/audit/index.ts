@@ -1,1 +1,1 @@
-export { AuditLog, AUDIT_MIGRATIONS, type AccessRecord, type AuditLogOptions, type StoredAccess } from './audit-log.js';
+export { type AccessRecord, AUDIT_MIGRATIONS, AuditLog, type AuditLogOptions, type StoredAccess } from './audit-log.js';

@@ -7,7 +7,6 @@ const AgenciesFile = z.object({
 });
 export type Agency = z.infer<typeof AgenciesFile>['agencies'][number];
 
-
 /** Which authority decides which service (and, for akimats, for which region). */
 export class Agencies {
   private readonly byCode: Map<string, Agency>;

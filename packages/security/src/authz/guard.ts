@@ -1,10 +1,11 @@
-import { MapperKind, mapSchema, getDirective } from '@graphql-tools/utils';
-import { defaultFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { ErrorCode, graphqlError } from '@egov/core';
+import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
+import { defaultFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { Resource } from './policy.js';
 import type { RequestAuth } from './request-auth.js';
 
 /** Per type: the resource a parent object stands for (the field name lets one type hold two kinds of data). */
+// biome-ignore lint/suspicious/noExplicitAny: each rule takes its own type's parent; the map cannot name them all
 export type GuardRules = Record<string, (parent: any, field: string) => Resource | null>;
 
 /**
@@ -28,7 +29,14 @@ export function guardSchema(schema: GraphQLSchema, rules: GuardRules): GraphQLSc
         context.auth.recordRead(resource, label);
         return resolve(parent, args, context, info);
       };
-      const readWhenDecided = async (pending: Promise<void>, resource: Resource, parent: unknown, args: Record<string, unknown>, context: { auth: RequestAuth }, info: GraphQLResolveInfo) => {
+      const readWhenDecided = async (
+        pending: Promise<void>,
+        resource: Resource,
+        parent: unknown,
+        args: Record<string, unknown>,
+        context: { auth: RequestAuth },
+        info: GraphQLResolveInfo,
+      ) => {
         await pending;
         return read(resource, parent, args, context, info);
       };

@@ -1,5 +1,5 @@
 export { Agencies, type Agency } from './agencies.js';
-export { Relations, type CompanyRole } from './relations.js';
-export { decide, subjectOf, PARTNER_SCOPES, type Decision, type Resource } from './policy.js';
-export { RequestAuth, type AuthzServices } from './request-auth.js';
-export { guardSchema, type GuardRules } from './guard.js';
+export { type GuardRules, guardSchema } from './guard.js';
+export { type Decision, decide, PARTNER_SCOPES, type Resource, subjectOf } from './policy.js';
+export { type CompanyRole, Relations } from './relations.js';
+export { type AuthzServices, RequestAuth } from './request-auth.js';

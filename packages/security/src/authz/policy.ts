@@ -54,7 +54,11 @@ export const PARTNER_SCOPES: Record<Resource['kind'], (scope: string) => boolean
 const ALLOW: Decision = { allow: true };
 const deny = (reason: string): Decision => ({ allow: false, code: 'FORBIDDEN', reason });
 /** The answer to an anonymous caller, whatever it asks for. */
-export const SIGN_IN_FIRST: Extract<Decision, { allow: false }> = { allow: false, code: 'UNAUTHENTICATED', reason: 'Personal data needs a signed-in caller (a bearer token)' };
+export const SIGN_IN_FIRST: Extract<Decision, { allow: false }> = {
+  allow: false,
+  code: 'UNAUTHENTICATED',
+  reason: 'Personal data needs a signed-in caller (a bearer token)',
+};
 
 /**
  * Who may read what. Citizens (and portals acting for them): their own record, the companies they head
@@ -62,14 +66,19 @@ export const SIGN_IN_FIRST: Extract<Decision, { allow: false }> = { allow: false
  * Officers: applications their agency handles, and licences. Partners: what their scopes cover, for a
  * purpose they stated. Nobody without a token.
  */
-export async function decide(principal: Principal, resource: Resource, deps: { rolesOf: (iin: string) => Promise<Record<string, CompanyRole[]>>; agencies: Agencies }): Promise<Decision> {
+export async function decide(
+  principal: Principal,
+  resource: Resource,
+  deps: { rolesOf: (iin: string) => Promise<Record<string, CompanyRole[]>>; agencies: Agencies },
+): Promise<Decision> {
   switch (principal.kind) {
     case 'anonymous':
       return SIGN_IN_FIRST;
     case 'citizen':
     case 'portal': {
       const me = principal.iin!;
-      if (resource.kind === 'person' || resource.kind === 'participations') return resource.iin === me ? ALLOW : deny("A citizen may read only their own person record");
+      if (resource.kind === 'person' || resource.kind === 'participations')
+        return resource.iin === me ? ALLOW : deny('A citizen may read only their own person record');
       const subject = subjectOf(resource);
       if (subject === me) return ALLOW;
       const roles = (await deps.rolesOf(me))[subject] ?? [];
@@ -79,7 +88,9 @@ export async function decide(principal: Principal, resource: Resource, deps: { r
     }
     case 'officer':
       if (resource.kind === 'application') {
-        return deps.agencies.handles(principal.agency, resource.serviceCode, resource.region) ? ALLOW : deny(`Applications for this service are not handled by ${principal.agency}`);
+        return deps.agencies.handles(principal.agency, resource.serviceCode, resource.region)
+          ? ALLOW
+          : deny(`Applications for this service are not handled by ${principal.agency}`);
       }
       if (resource.kind === 'licences' || resource.kind === 'applications') return ALLOW;
       return deny("Officers see an applicant's data through the applications they handle");

@@ -1,7 +1,5 @@
-import type { RegistryCache } from '@egov/registry-client';
-import type { BatchRead } from '@egov/registry-client';
-import { participationsRead, type ParticipationEntry } from '@egov/registry-client';
-import type { RegistryClient } from '@egov/registry-client';
+import type { BatchRead, RegistryCache, RegistryClient } from '@egov/registry-client';
+import { type ParticipationEntry, participationsRead } from '@egov/registry-client';
 
 export type CompanyRole = 'HEAD' | 'FOUNDER';
 

@@ -1,9 +1,9 @@
+import { maskPersonalIds } from '@egov/core';
 import { GraphQLError } from 'graphql';
 import type { AuditLog } from '../audit/index.js';
-import { maskPersonalIds } from '@egov/core';
 import type { Principal } from '../tokens/principal.js';
 import type { Agencies } from './agencies.js';
-import { decide, SIGN_IN_FIRST, subjectOf, type Decision, type Resource } from './policy.js';
+import { type Decision, decide, type Resource, SIGN_IN_FIRST, subjectOf } from './policy.js';
 import type { Relations } from './relations.js';
 
 /**
@@ -57,7 +57,10 @@ export class RequestAuth {
     let decision = this.decisions.get(key);
     if (!decision) {
       decision = decide(this.principal, resource, { rolesOf: this.rolesOf, agencies: this.services.agencies });
-      decision.then((made) => this.settled.set(key, made), () => undefined);
+      decision.then(
+        (made) => this.settled.set(key, made),
+        () => undefined,
+      );
       this.decisions.set(key, decision);
     }
     return decision;

@@ -18,28 +18,28 @@
  * Build the TrustStore once at start (it checks the CRLs' signatures then) and rebuild it when the CRL is
  * refreshed.
  */
-export { canonicalJson, canonicalBytes, type CanonicalValue } from '@egov/core';
+export { type CanonicalValue, canonicalBytes, canonicalJson } from '@egov/core';
 export {
-  applicationPayload,
-  decisionPayload,
   APPLICATION_PAYLOAD_TYPE,
-  DECISION_PAYLOAD_TYPE,
-  type ApplicationPayloadInput,
   type ApplicationPayload,
+  type ApplicationPayloadInput,
+  applicationPayload,
+  DECISION_PAYLOAD_TYPE,
+  type DecisionPayload,
+  type DecisionPayloadInput,
+  decisionPayload,
   type SignedAttachment,
   type SignedFieldValue,
-  type DecisionPayloadInput,
-  type DecisionPayload,
 } from './payloads.js';
-export { TrustStore, TrustStoreError, type TrustStorePem, type TrustStoreFiles, type TrustStoreOptions, type CrlSummary } from './trust.js';
+export { type SignDetachedInput, signDetached } from './sign.js';
+export { type CrlSummary, TrustStore, TrustStoreError, type TrustStoreFiles, type TrustStoreOptions, type TrustStorePem } from './trust.js';
 export {
-  verifyDetachedSignature,
-  SignatureErrorCode,
-  MAX_SIGNATURE_LENGTH,
   type ExpectedSigner,
-  type VerifyDetachedSignatureInput,
-  type VerifiedSigner,
-  type SignatureVerification,
+  MAX_SIGNATURE_LENGTH,
+  SignatureErrorCode,
   type SignatureFailure,
+  type SignatureVerification,
+  type VerifiedSigner,
+  type VerifyDetachedSignatureInput,
+  verifyDetachedSignature,
 } from './verify.js';
-export { signDetached, type SignDetachedInput } from './sign.js';

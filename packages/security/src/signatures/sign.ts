@@ -13,7 +13,7 @@
 import { webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { OID, certificatesFromPem, engine, toArrayBuffer } from './pkix.js';
+import { certificatesFromPem, engine, OID, toArrayBuffer } from './pkix.js';
 
 export interface SignDetachedInput {
   payload: Uint8Array;

@@ -10,18 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as pkijs from 'pkijs';
-import {
-  basicConstraintsOf,
-  derOf,
-  describeName,
-  engine,
-  keyUsagesOf,
-  parseCertificate,
-  pemBlocks,
-  publicKeyOf,
-  sameBytes,
-  toArrayBuffer,
-} from './pkix.js';
+import { basicConstraintsOf, derOf, describeName, engine, keyUsagesOf, parseCertificate, pemBlocks, publicKeyOf, sameBytes, toArrayBuffer } from './pkix.js';
 
 /** PEM texts. Each text may hold one block or a bundle of several. */
 export interface TrustStorePem {

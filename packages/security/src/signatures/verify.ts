@@ -24,22 +24,12 @@
  * Messages may be logged or shown to the applicant: they mask IINs/BINs (8503******34) and never contain
  * the signer's name.
  */
+
+import { maskPersonalIds } from '@egov/core';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { maskPersonalIds } from '@egov/core';
-import {
-  OID,
-  basicConstraintsOf,
-  describeName,
-  engine,
-  isoDay,
-  keyUsagesOf,
-  nameValues,
-  serialHex,
-  toArrayBuffer,
-  unknownCriticalExtensions,
-} from './pkix.js';
-import { configuredCas, latestCrlOf, trustedRoot, type TrustStore } from './trust.js';
+import { basicConstraintsOf, describeName, engine, isoDay, keyUsagesOf, nameValues, OID, serialHex, toArrayBuffer, unknownCriticalExtensions } from './pkix.js';
+import { configuredCas, latestCrlOf, type TrustStore, trustedRoot } from './trust.js';
 
 /** Why a signature was refused: one of these, with a message that says what to do. */
 export const SignatureErrorCode = {
@@ -153,7 +143,10 @@ export async function verifyDetachedSignature(input: VerifyDetachedSignatureInpu
     const result = await signedData.verify({ signer: 0, data: toArrayBuffer(payload), extendedMode: true, checkChain: false }, engine);
     if (!result.signerCertificate) return fail(SignatureErrorCode.SIGNATURE_MALFORMED, "The signature does not carry the signer's certificate.");
     if (!result.signatureVerified) {
-      return fail(SignatureErrorCode.SIGNATURE_INVALID, "The signature does not verify with the key of the embedded certificate: it was made with another key, or its signed attributes were altered.");
+      return fail(
+        SignatureErrorCode.SIGNATURE_INVALID,
+        'The signature does not verify with the key of the embedded certificate: it was made with another key, or its signed attributes were altered.',
+      );
     }
     signer = result.signerCertificate;
   } catch (error) {
@@ -168,7 +161,10 @@ export async function verifyDetachedSignature(input: VerifyDetachedSignatureInpu
 
   // 4. The signer's certificate may sign.
   if (basicConstraintsOf(signer)?.ca) {
-    return fail(SignatureErrorCode.CERTIFICATE_NOT_FOR_SIGNING, "The signer's certificate is a CA certificate; documents are signed with a personal signing certificate.");
+    return fail(
+      SignatureErrorCode.CERTIFICATE_NOT_FOR_SIGNING,
+      "The signer's certificate is a CA certificate; documents are signed with a personal signing certificate.",
+    );
   }
   const usages = keyUsagesOf(signer);
   if (!usages || !(usages.has('digitalSignature') || usages.has('nonRepudiation'))) {
@@ -184,8 +180,13 @@ export async function verifyDetachedSignature(input: VerifyDetachedSignatureInpu
   for (const [i, certificate] of path.entries()) {
     const notBefore = certificate.notBefore.value;
     const notAfter = certificate.notAfter.value;
-    if (at < notBefore) return fail(SignatureErrorCode.CERTIFICATE_NOT_YET_VALID, `${capitalise(whichCertificate(path, i))} is valid only from ${notBefore.toISOString()}.`);
-    if (at > notAfter) return fail(SignatureErrorCode.CERTIFICATE_EXPIRED, `${capitalise(whichCertificate(path, i))} expired on ${isoDay(notAfter)}${i === 0 ? '; the signer needs a new certificate' : ''}.`);
+    if (at < notBefore)
+      return fail(SignatureErrorCode.CERTIFICATE_NOT_YET_VALID, `${capitalise(whichCertificate(path, i))} is valid only from ${notBefore.toISOString()}.`);
+    if (at > notAfter)
+      return fail(
+        SignatureErrorCode.CERTIFICATE_EXPIRED,
+        `${capitalise(whichCertificate(path, i))} expired on ${isoDay(notAfter)}${i === 0 ? '; the signer needs a new certificate' : ''}.`,
+      );
   }
 
   // 6. Revocation: the signer's certificate always, intermediates when their issuer's CRL is configured.
@@ -196,15 +197,24 @@ export async function verifyDetachedSignature(input: VerifyDetachedSignatureInpu
     const issuerName = describeName(issuer.subject);
     if (!crl) {
       if (i > 0) continue;
-      return fail(SignatureErrorCode.REVOCATION_UNKNOWN, `No CRL of "${issuerName}" is configured, so whether the signer's certificate was revoked is unknown.`);
+      return fail(
+        SignatureErrorCode.REVOCATION_UNKNOWN,
+        `No CRL of "${issuerName}" is configured, so whether the signer's certificate was revoked is unknown.`,
+      );
     }
     if (crl.nextUpdate < at && !trust.allowStaleCrls) {
-      return fail(SignatureErrorCode.CRL_STALE, `The CRL of "${issuerName}" was due for renewal on ${crl.nextUpdate.toISOString()}; revocation cannot be checked until it is refreshed.`);
+      return fail(
+        SignatureErrorCode.CRL_STALE,
+        `The CRL of "${issuerName}" was due for renewal on ${crl.nextUpdate.toISOString()}; revocation cannot be checked until it is refreshed.`,
+      );
     }
     if (crl.crl.isCertificateRevoked(certificate)) {
       const entry = crl.crl.revokedCertificates?.find((r) => r.userCertificate.isEqual(certificate.serialNumber));
       const when = entry ? ` on ${isoDay(entry.revocationDate.value)}` : '';
-      return fail(SignatureErrorCode.CERTIFICATE_REVOKED, `${capitalise(whichCertificate(path, i))} (serial ${serialHex(certificate.serialNumber)}) was revoked${when}.`);
+      return fail(
+        SignatureErrorCode.CERTIFICATE_REVOKED,
+        `${capitalise(whichCertificate(path, i))} (serial ${serialHex(certificate.serialNumber)}) was revoked${when}.`,
+      );
     }
   }
 
@@ -241,21 +251,28 @@ type Parsed = { ok: true; signedData: pkijs.SignedData; signerInfo: pkijs.Signer
 function parseSignature(signature: string): Parsed {
   const MALFORMED = SignatureErrorCode.SIGNATURE_MALFORMED;
   if (typeof signature !== 'string') return fail(MALFORMED, 'The signature is not a base64 string.');
-  if (signature.length > MAX_SIGNATURE_LENGTH) return fail(MALFORMED, `The signature is longer than ${MAX_SIGNATURE_LENGTH} characters; a CMS signature is a few kilobytes.`);
+  if (signature.length > MAX_SIGNATURE_LENGTH)
+    return fail(MALFORMED, `The signature is longer than ${MAX_SIGNATURE_LENGTH} characters; a CMS signature is a few kilobytes.`);
   const base64 = signature.replace(/\s+/g, '');
   if (base64.length === 0 || base64.length % 4 !== 0 || !BASE64.test(base64)) return fail(MALFORMED, 'The signature is not base64.');
 
   let signedData: pkijs.SignedData;
   try {
     const contentInfo = pkijs.ContentInfo.fromBER(toArrayBuffer(new Uint8Array(Buffer.from(base64, 'base64'))));
-    if (contentInfo.contentType !== OID.signedData) return fail(MALFORMED, `The signature is CMS but not SignedData (content type ${contentInfo.contentType}).`);
+    if (contentInfo.contentType !== OID.signedData)
+      return fail(MALFORMED, `The signature is CMS but not SignedData (content type ${contentInfo.contentType}).`);
     signedData = new pkijs.SignedData({ schema: contentInfo.content });
   } catch {
     return fail(MALFORMED, 'The signature is not a CMS (PKCS#7) SignedData structure.');
   }
 
   if (signedData.signerInfos.length !== 1) {
-    return fail(MALFORMED, signedData.signerInfos.length === 0 ? 'The signature has no signer.' : `The signature has ${signedData.signerInfos.length} signers; exactly one is expected.`);
+    return fail(
+      MALFORMED,
+      signedData.signerInfos.length === 0
+        ? 'The signature has no signer.'
+        : `The signature has ${signedData.signerInfos.length} signers; exactly one is expected.`,
+    );
   }
   if (signedData.encapContentInfo.eContent) {
     return fail(MALFORMED, 'The signature carries its own content; sign the payload as a detached signature (without the data inside).');
@@ -284,7 +301,10 @@ function verificationError(error: unknown): SignatureFailure {
   switch (code) {
     case 2:
     case 3:
-      return fail(SignatureErrorCode.SIGNATURE_MALFORMED, "The signature does not carry the signer's certificate (none matches the signer's issuer and serial number).");
+      return fail(
+        SignatureErrorCode.SIGNATURE_MALFORMED,
+        "The signature does not carry the signer's certificate (none matches the signer's issuer and serial number).",
+      );
     case 7:
       return fail(SignatureErrorCode.SIGNATURE_MALFORMED, 'The signature uses a digest algorithm this service cannot verify.');
     case 9:
@@ -306,7 +326,11 @@ async function buildChain(signer: pkijs.Certificate, embedded: pkijs.Certificate
   const candidates = [...configuredCas(trust).map((ca) => ca.certificate), ...embedded];
   for (let current = signer; !trustedRoot(trust, current); ) {
     const unknownCritical = unknownCriticalExtensions(current);
-    if (unknownCritical.length > 0) return fail(UNTRUSTED, `${capitalise(whichCertificate(path, path.length - 1))} has a critical extension this service does not understand (${unknownCritical.join(', ')}).`);
+    if (unknownCritical.length > 0)
+      return fail(
+        UNTRUSTED,
+        `${capitalise(whichCertificate(path, path.length - 1))} has a critical extension this service does not understand (${unknownCritical.join(', ')}).`,
+      );
     if (path.length > MAX_CHAIN_LENGTH) return fail(UNTRUSTED, `The certificate chain is longer than ${MAX_CHAIN_LENGTH} certificates.`);
 
     const named = candidates.filter((c) => c.subject.isEqual(current.issuer) && !path.includes(c));
@@ -330,7 +354,8 @@ async function buildChain(signer: pkijs.Certificate, embedded: pkijs.Certificate
     const constraints = basicConstraintsOf(issuer);
     if (!constraints?.ca) return fail(UNTRUSTED, `"${issuerName}" issued ${who} but is not a CA (basicConstraints CA:true is missing).`);
     const usages = keyUsagesOf(issuer);
-    if (usages && !usages.has('keyCertSign')) return fail(UNTRUSTED, `"${issuerName}" issued ${who} but may not sign certificates (keyUsage lacks keyCertSign).`);
+    if (usages && !usages.has('keyCertSign'))
+      return fail(UNTRUSTED, `"${issuerName}" issued ${who} but may not sign certificates (keyUsage lacks keyCertSign).`);
     // CA certificates between this issuer and the signer: path holds the signer plus those.
     if (constraints.pathLength !== null && path.length - 1 > constraints.pathLength) {
       return fail(UNTRUSTED, `"${issuerName}" allows ${constraints.pathLength} intermediate CA(s) below it; this chain has ${path.length - 1}.`);

@@ -1,3 +1,3 @@
+export { type PartnerGrant, PartnerRegistry } from './partners.js';
 export { ANONYMOUS, describePrincipal, type Principal, type PrincipalKind } from './principal.js';
-export { PartnerRegistry, type PartnerGrant } from './partners.js';
-export { TokenVerifier, type IssuerConfig, type TokenVerifierOptions } from './token-verifier.js';
+export { type IssuerConfig, TokenVerifier, type TokenVerifierOptions } from './token-verifier.js';

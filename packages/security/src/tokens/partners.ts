@@ -24,7 +24,8 @@ export class PartnerRegistry {
 
   static fromFile(path: string): PartnerRegistry {
     const parsed = PartnerRegistryFile.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    if (!parsed.success) throw new Error(`Partner registry ${path} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(`Partner registry ${path} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     return new PartnerRegistry(parsed.data.partners);
   }
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { LRUCache } from 'lru-cache';
-import { GraphQLError } from 'graphql';
 import { checkIin } from '@egov/contracts';
+import { GraphQLError } from 'graphql';
+import { createLocalJWKSet, createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, errors as joseErrors, jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { PartnerRegistry } from './partners.js';
 import { ANONYMOUS, type Principal, type PrincipalKind } from './principal.js';
 
@@ -47,7 +47,10 @@ export class TokenVerifier {
   constructor(private readonly options: TokenVerifierOptions) {
     this.now = options.now ?? (() => new Date());
     this.keys = new Map(
-      options.issuers.map((i) => [i.issuer, /^https?:\/\//.test(i.jwks) ? createRemoteJWKSet(new URL(i.jwks)) : createLocalJWKSet(JSON.parse(readFileSync(i.jwks, 'utf8')))]),
+      options.issuers.map((i) => [
+        i.issuer,
+        /^https?:\/\//.test(i.jwks) ? createRemoteJWKSet(new URL(i.jwks)) : createLocalJWKSet(JSON.parse(readFileSync(i.jwks, 'utf8'))),
+      ]),
     );
   }
 
@@ -98,16 +101,16 @@ export class TokenVerifier {
     const base = { kind, roles: [], scopes: new Set<string>(), purpose: null, tokenId: typeof claims.jti === 'string' ? claims.jti : null };
     switch (kind) {
       case 'citizen':
-        if (!checkIin(sub).ok) throw unauthenticated('a citizen token must have the citizen\'s IIN as subject');
+        if (!checkIin(sub).ok) throw unauthenticated("a citizen token must have the citizen's IIN as subject");
         return { ...base, id: sub, iin: sub, clientId: null, agency: null };
       case 'portal': {
-        if (!checkIin(sub).ok) throw unauthenticated('a portal token must have the citizen\'s IIN as subject');
+        if (!checkIin(sub).ok) throw unauthenticated("a portal token must have the citizen's IIN as subject");
         const clientId = typeof claims.client_id === 'string' ? claims.client_id : typeof claims.azp === 'string' ? claims.azp : null;
         if (!clientId) throw unauthenticated('a portal token must name the portal (client_id)');
         return { ...base, id: clientId, iin: sub, clientId, agency: null };
       }
       case 'officer': {
-        if (!checkIin(sub).ok) throw unauthenticated('an officer token must have the officer\'s IIN as subject');
+        if (!checkIin(sub).ok) throw unauthenticated("an officer token must have the officer's IIN as subject");
         if (typeof claims.agency !== 'string') throw unauthenticated('an officer token must name the agency');
         const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [];
         return { ...base, id: `officer:${sub}`, iin: sub, clientId: null, agency: claims.agency, roles };
@@ -136,7 +139,8 @@ function reasonOf(error: unknown): string {
   if (error instanceof joseErrors.JWTExpired) return 'the token has expired';
   if (error instanceof joseErrors.JWTClaimValidationFailed) return `the token's ${error.claim} claim is not acceptable`;
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'the token signature is not valid';
-  if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported) return 'the token is not signed with an accepted algorithm';
+  if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported)
+    return 'the token is not signed with an accepted algorithm';
   if (error instanceof joseErrors.JWKSNoMatchingKey) return 'the token is signed with an unknown key';
   return 'the token is malformed';
 }

@@ -17,8 +17,7 @@ const ALG = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
 const DAY = 86_400_000;
 const { KeyUsageFlags } = x509;
 
-export const generateKeys = async (): Promise<CryptoKeyPair> =>
-  (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
+export const generateKeys = async (): Promise<CryptoKeyPair> => (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
 
 export interface PersonSpec {
   lastName: string;
@@ -121,7 +120,13 @@ export class TestAuthority {
   }
 }
 
-async function issueCertificate(person: PersonSpec, issuer: x509.X509Certificate, issuerKey: CryptoKey, chainPem: string[], keys?: CryptoKeyPair): Promise<Issued> {
+async function issueCertificate(
+  person: PersonSpec,
+  issuer: x509.X509Certificate,
+  issuerKey: CryptoKey,
+  chainPem: string[],
+  keys?: CryptoKeyPair,
+): Promise<Issued> {
   const now = Date.now();
   const pair = keys ?? (await generateKeys());
   const subject: x509.JsonNameParams = [
@@ -141,7 +146,12 @@ async function issueCertificate(person: PersonSpec, issuer: x509.X509Certificate
     signingAlgorithm: ALG,
     notBefore: person.notBefore ?? new Date(now - DAY),
     notAfter: person.notAfter ?? new Date(now + 365 * DAY),
-    extensions: [new x509.KeyUsagesExtension((person.keyUsage ?? ['digitalSignature', 'nonRepudiation']).reduce((flags, usage) => flags | KeyUsageFlags[usage], 0), true)],
+    extensions: [
+      new x509.KeyUsagesExtension(
+        (person.keyUsage ?? ['digitalSignature', 'nonRepudiation']).reduce((flags, usage) => flags | KeyUsageFlags[usage], 0),
+        true,
+      ),
+    ],
   });
   return { certificatePem: certificate.toString('pem'), privateKey: pair.privateKey, serial: certificate.serialNumber, chainPem };
 }

@@ -1,4 +1,4 @@
-import { decide, type Claim, type IdempotencyRecord, type IdempotencyStore } from './store.js';
+import { type Claim, decide, type IdempotencyRecord, type IdempotencyStore } from './store.js';
 
 /** The no-setup default: one process's keys, in memory. */
 export class MemoryIdempotencyStore implements IdempotencyStore {

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { decide, type Claim, type IdempotencyRecord, type IdempotencyStore } from './store.js';
+import { type Claim, decide, type IdempotencyRecord, type IdempotencyStore } from './store.js';
 
 /**
  * Idempotency keys in Redis, shared by every process: SET NX makes exactly one request the owner of a key,

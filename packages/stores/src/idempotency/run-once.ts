@@ -1,5 +1,4 @@
-import { ErrorCode, graphqlError } from '@egov/core';
-import { sleep } from '@egov/core';
+import { ErrorCode, graphqlError, sleep } from '@egov/core';
 import type { IdempotencyStore } from './store.js';
 
 export interface RunOnceOptions {
@@ -14,7 +13,13 @@ export interface RunOnceOptions {
  * concurrent or later, get that result; the same key with a different request fingerprint is refused
  * (IDEMPOTENCY_KEY_REUSED). If `work` throws, the key is released so the client can retry with it.
  */
-export async function runOnce<R>(store: IdempotencyStore, key: string, fingerprint: string, work: () => Promise<R>, options: RunOnceOptions): Promise<{ result: R; replayed: boolean }> {
+export async function runOnce<R>(
+  store: IdempotencyStore,
+  key: string,
+  fingerprint: string,
+  work: () => Promise<R>,
+  options: RunOnceOptions,
+): Promise<{ result: R; replayed: boolean }> {
   const deadline = Date.now() + (options.waitMs ?? 5_000);
   for (;;) {
     let claim: Awaited<ReturnType<typeof store.claim<R>>>;
@@ -27,7 +32,9 @@ export async function runOnce<R>(store: IdempotencyStore, key: string, fingerpri
     }
     if (claim.state === 'done') return { result: claim.result, replayed: true };
     if (claim.state === 'conflict') {
-      throw graphqlError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used for a different request; use a new key', { field: 'idempotencyKey' });
+      throw graphqlError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used for a different request; use a new key', {
+        field: 'idempotencyKey',
+      });
     }
     if (claim.state === 'claimed') {
       try {
@@ -40,7 +47,9 @@ export async function runOnce<R>(store: IdempotencyStore, key: string, fingerpri
       }
     }
     if (Date.now() > deadline) {
-      throw graphqlError(ErrorCode.IDEMPOTENCY_IN_PROGRESS, 'The first request with this idempotency key is still running; retry with the same key shortly', { field: 'idempotencyKey' });
+      throw graphqlError(ErrorCode.IDEMPOTENCY_IN_PROGRESS, 'The first request with this idempotency key is still running; retry with the same key shortly', {
+        field: 'idempotencyKey',
+      });
     }
     await sleep(options.pollMs ?? 50);
   }

@@ -3,11 +3,7 @@
  * result; a duplicate that arrives meanwhile waits for that result; a different request under the same
  * key is a conflict. Entries expire after a TTL.
  */
-export type Claim<R> =
-  | { state: 'claimed' }
-  | { state: 'done'; result: R }
-  | { state: 'in-progress' }
-  | { state: 'conflict' };
+export type Claim<R> = { state: 'claimed' } | { state: 'done'; result: R } | { state: 'in-progress' } | { state: 'conflict' };
 
 export interface IdempotencyStore {
   /** Claims `key` for a request whose canonical form hashes to `fingerprint`. */

@@ -1,2 +1,2 @@
-export { createPool, inTransaction, type Pool, type PoolClient, type PoolOptions } from './pool.js';
 export { migrate } from './migrate.js';
+export { createPool, inTransaction, type Pool, type PoolClient, type PoolOptions } from './pool.js';

@@ -1,6 +1,6 @@
-import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { applicantIdOf, checkApplicantId, checkBin, checkIin, type ApplicantRef } from '@egov/contracts';
+import { type ApplicantRef, applicantIdOf, checkApplicantId, checkBin, checkIin } from '@egov/contracts';
 import { ErrorCode, graphqlError } from '@egov/core';
+import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
 function literalString(ast: ValueNode): unknown {
   // A number literal is the classic mistake (leading zeros lost); read it as given so the message says why.

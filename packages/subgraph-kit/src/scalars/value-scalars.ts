@@ -1,6 +1,6 @@
-import { GraphQLScalarType, Kind } from 'graphql';
 import { isRealDate } from '@egov/contracts';
 import { ErrorCode, formatKzt, graphqlError, parseKzt } from '@egov/core';
+import { GraphQLScalarType, Kind } from 'graphql';
 
 function parseDate(value: unknown): string {
   const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;

@@ -1,5 +1,4 @@
-import type { RegistryCache } from '@egov/registry-client';
-import type { RegistryClient } from '@egov/registry-client';
+import type { RegistryCache, RegistryClient } from '@egov/registry-client';
 
 /** What /health reports about the registries: the cache backend and each upstream's circuit. */
 export function registryHealth(clients: readonly RegistryClient[], cache?: RegistryCache) {

@@ -1,4 +1,13 @@
-export { createSubgraphServer, type RouteHandler, type RunningServer, type SubgraphServer, type SubgraphServerOptions, type SubgraphOptions, type WithStaleRecorder, type WithAuth } from './subgraph-server.js';
 export { registryHealth } from './health.js';
-export { createSubgraphKit, type SubgraphKit, type SubgraphBaseConfig, type RegistryEndpoint } from './subgraph-kit.js';
 export { serveSubgraph } from './serve-subgraph.js';
+export { createSubgraphKit, type RegistryEndpoint, type SubgraphBaseConfig, type SubgraphKit } from './subgraph-kit.js';
+export {
+  createSubgraphServer,
+  type RouteHandler,
+  type RunningServer,
+  type SubgraphOptions,
+  type SubgraphServer,
+  type SubgraphServerOptions,
+  type WithAuth,
+  type WithStaleRecorder,
+} from './subgraph-server.js';

@@ -1,7 +1,6 @@
+import { createLogger, runUntilSignal } from '@egov/core';
 import { registryClientOptionsFromEnv } from '@egov/registry-client';
-import { createLogger } from '@egov/core';
 import { servicesFromEnv } from '../process-services.js';
-import { runUntilSignal } from '@egov/core';
 import type { RunningServer, SubgraphOptions } from './subgraph-server.js';
 
 /**

@@ -1,8 +1,8 @@
-import { createPool, type Pool } from '@egov/stores';
+import type { RegistryName } from '@egov/contracts';
 import { createLogger, type Logger } from '@egov/core';
 import { RegistryClient } from '@egov/registry-client';
 import { createSubgraphSecurity, type SecurityConfig, type SubgraphSecurity } from '@egov/security';
-import type { RegistryName } from '@egov/contracts';
+import { createPool, type Pool } from '@egov/stores';
 import type { SubgraphOptions } from './subgraph-server.js';
 
 export interface RegistryEndpoint {
@@ -41,7 +41,18 @@ export function createSubgraphKit(service: string, config: SubgraphBaseConfig, o
     if (!made) clients.set(key, (made = new RegistryClient({ registry, ...options.registryClient, ...endpoint, logger })));
     return made;
   };
-  const security = createSubgraphSecurity(config.security, { service, pool, legalEntities: client('legal-entities', config.relations), cache: options.cache, logger });
-  const readiness = async () => ({ database: await pool.query('SELECT 1').then(() => true, () => false) });
+  const security = createSubgraphSecurity(config.security, {
+    service,
+    pool,
+    legalEntities: client('legal-entities', config.relations),
+    cache: options.cache,
+    logger,
+  });
+  const readiness = async () => ({
+    database: await pool.query('SELECT 1').then(
+      () => true,
+      () => false,
+    ),
+  });
   return { logger, clock: options.clock ?? (() => new Date()), pool, security, client, readiness };
 }

@@ -1,20 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { DocumentNode, GraphQLFormattedError } from 'graphql';
-import { StaleRecorder, type RegistryCache } from '@egov/registry-client';
-import { guardSchema, RequestAuth, type GuardRules } from '@egov/security';
-import { newRequestId, type SubgraphSecurity } from '@egov/security';
-import { ErrorCode } from '@egov/core';
 import type { Logger } from '@egov/core';
+import { BodyTooLargeError, ErrorCode, readBody, sendAuthFailure, sendError, sendJson } from '@egov/core';
+import type { RegistryCache, RegistryClientOptions, StaleRecorder } from '@egov/registry-client';
+import { type GuardRules, guardSchema, newRequestId, RequestAuth, type SubgraphSecurity } from '@egov/security';
 import type { IdempotencyStore } from '@egov/stores';
-import type { RegistryClientOptions } from '@egov/registry-client';
-import { BodyTooLargeError, readBody } from '@egov/core';
-import { sendAuthFailure, sendError, sendJson } from '@egov/core';
+import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 
 /** An HTTP route beside /graphql; it gets the request's verified caller like GraphQL does. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, auth: RequestAuth) => Promise<void> | void;
@@ -77,7 +72,14 @@ export interface RunningServer {
 }
 
 const PASSED_THROUGH = new Set<string>(Object.values(ErrorCode));
-const GRAPHQL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+const GRAPHQL_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
 
 /**
  * Errors with one of our codes reach the client as raised; anything else is a bug whose message may
@@ -118,7 +120,10 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const httpServer: Server = createServer();
   const apollo = new ApolloServer<Ctx>({
-    schema: guardSchema(buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers } as Parameters<typeof buildSubgraphSchema>[0]), options.guard),
+    schema: guardSchema(
+      buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers } as Parameters<typeof buildSubgraphSchema>[0]),
+      options.guard,
+    ),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(options.logger),
@@ -141,7 +146,12 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
                   await auth.flushAudit();
                 } catch {
                   response.body.singleResult.data = null;
-                  response.body.singleResult.errors = [{ message: 'The access could not be recorded in the audit trail, so no data is returned; try again', extensions: { code: 'AUDIT_UNAVAILABLE' } }];
+                  response.body.singleResult.errors = [
+                    {
+                      message: 'The access could not be recorded in the audit trail, so no data is returned; try again',
+                      extensions: { code: 'AUDIT_UNAVAILABLE' },
+                    },
+                  ];
                 }
               }
               const stale = (contextValue as WithStaleRecorder).stale;

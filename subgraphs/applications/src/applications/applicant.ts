@@ -1,6 +1,5 @@
-import { checkBin, type ApplicantRef } from '@egov/contracts';
+import { type ApplicantRef, checkBin, type LegalEntityRecord, type LicenseRecord, type PaymentRecord, type PersonRecord } from '@egov/contracts';
 import type { DocumentApplicant, Recipient } from '@egov/domain';
-import { type LegalEntityRecord, type LicenseRecord, type PaymentRecord, type PersonRecord } from '@egov/contracts';
 
 /**
  * Everything the registries said about one applicant at one moment. A draft is computed from it, and a

@@ -1,13 +1,12 @@
-import { isOnline, servesRecipient, type Action, type ActionKind, type CatalogEntry, type DocumentChannel, type Recipient } from '@egov/domain';
-import type { FeeSchedule } from '@egov/domain';
 import type { LicenseRecord } from '@egov/contracts';
-import type { DueDateResult, WorkingCalendar } from '@egov/domain';
-import { recipientKindOf, rolesOf, type ApplicantSnapshot } from './applicant.js';
-import { feeStatus, type FeeStatus } from './fee-status.js';
-import { prefillForms, type DraftField } from './prefill.js';
-import { problem, type Problem } from './problems.js';
+import type { DueDateResult, FeeSchedule, WorkingCalendar } from '@egov/domain';
+import { type Action, type ActionKind, type CatalogEntry, type DocumentChannel, isOnline, type Recipient, servesRecipient } from '@egov/domain';
+import { type ApplicantSnapshot, recipientKindOf, rolesOf } from './applicant.js';
+import { type FeeStatus, feeStatus } from './fee-status.js';
+import { type DraftField, prefillForms } from './prefill.js';
+import { type Problem, problem } from './problems.js';
 import { existingLicence } from './registry-facts.js';
-import { requirementsOf, type DocumentRequirement } from './requirements.js';
+import { type DocumentRequirement, requirementsOf } from './requirements.js';
 
 export interface ExpectedResult {
   due: DueDateResult | null;
@@ -53,23 +52,41 @@ export function findAction(entry: CatalogEntry, kind: string): Action | undefine
 function eligibility(entry: CatalogEntry, action: Action, snapshot: ApplicantSnapshot, kind: Recipient, licence: LicenseRecord | null): Problem[] {
   const reasons: Problem[] = [];
   if (!servesRecipient(entry, kind)) {
-    reasons.push(problem('RECIPIENT_NOT_SERVED', `Only ${entry.recipients.map((r) => RECIPIENT_NAMES[r]).join(' and ')} may apply for this service; the applicant is one of ${RECIPIENT_NAMES[kind]}`, 'applicantId'));
+    reasons.push(
+      problem(
+        'RECIPIENT_NOT_SERVED',
+        `Only ${entry.recipients.map((r) => RECIPIENT_NAMES[r]).join(' and ')} may apply for this service; the applicant is one of ${RECIPIENT_NAMES[kind]}`,
+        'applicantId',
+      ),
+    );
   }
   if (!isOnline(entry)) {
-    reasons.push(problem('NOT_OFFERED_ONLINE', `The standard provides this service only at ${entry.provider.address} (${entry.channels.join(', ').toLowerCase()}); it cannot be applied for online`, 'serviceCode'));
+    reasons.push(
+      problem(
+        'NOT_OFFERED_ONLINE',
+        `The standard provides this service only at ${entry.provider.address} (${entry.channels.join(', ').toLowerCase()}); it cannot be applied for online`,
+        'serviceCode',
+      ),
+    );
   }
   if (snapshot.entity && snapshot.entity.status !== 'ACTIVE') {
     reasons.push(problem('ENTITY_NOT_ACTIVE', `ГБД ЮЛ shows the applicant as ${snapshot.entity.status.toLowerCase()}`, 'applicantId'));
   }
   if (ABOUT_EXISTING_LICENCE.includes(action.kind) && entry.licenceActivity && !licence) {
-    reasons.push(problem('NO_LICENCE', `A ${action.kind.toLowerCase()} needs a licence of this activity, and Е-лицензирование holds none for the applicant`, 'action'));
+    reasons.push(
+      problem('NO_LICENCE', `A ${action.kind.toLowerCase()} needs a licence of this activity, and Е-лицензирование holds none for the applicant`, 'action'),
+    );
   }
   return reasons;
 }
 
 function expectedResult(action: Action, calendar: WorkingCalendar, now: Date): ExpectedResult {
   const { deadline } = action;
-  if ((deadline.unit === 'WORKING_DAYS' || deadline.unit === 'CALENDAR_DAYS') && deadline.value !== null && (deadline.countsFrom === 'SUBMISSION' || deadline.countsFrom === 'DAY_AFTER_SUBMISSION')) {
+  if (
+    (deadline.unit === 'WORKING_DAYS' || deadline.unit === 'CALENDAR_DAYS') &&
+    deadline.value !== null &&
+    (deadline.countsFrom === 'SUBMISSION' || deadline.countsFrom === 'DAY_AFTER_SUBMISSION')
+  ) {
     return { due: calendar.dueDate({ submittedAt: now, days: deadline.value, unit: deadline.unit }), unknownBecause: null };
   }
   const why: Record<string, string> = {
@@ -81,7 +98,14 @@ function expectedResult(action: Action, calendar: WorkingCalendar, now: Date): E
   return { due: null, unknownBecause: why[deadline.countsFrom] ?? why[deadline.unit] ?? 'The standard gives no term that can be computed' };
 }
 
-export function buildDraft(entry: CatalogEntry, action: Action, snapshot: ApplicantSnapshot, now: Date, usedPaymentIds: ReadonlySet<string>, deps: DraftDeps): Draft {
+export function buildDraft(
+  entry: CatalogEntry,
+  action: Action,
+  snapshot: ApplicantSnapshot,
+  now: Date,
+  usedPaymentIds: ReadonlySet<string>,
+  deps: DraftDeps,
+): Draft {
   const recipientKind = recipientKindOf(snapshot);
   const roles = rolesOf(snapshot);
   const licence = existingLicence(snapshot, entry.licenceActivity);

@@ -1,7 +1,6 @@
-import type { ActionKind, CatalogEntry } from '@egov/domain';
-import type { FeeDue } from '@egov/domain';
-import { parseKzt } from '@egov/core';
 import type { PaymentRecord } from '@egov/contracts';
+import { parseKzt } from '@egov/core';
+import type { ActionKind, CatalogEntry, FeeDue } from '@egov/domain';
 import type { ApplicantSnapshot } from './applicant.js';
 
 export interface FeeStatus extends FeeDue {

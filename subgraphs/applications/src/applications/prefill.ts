@@ -1,6 +1,6 @@
-import type { DocumentApplicant, Form, FormField, Localized, PrefillSource, Registry } from '@egov/domain';
-import { formatKzt, parseKzt } from '@egov/core';
 import type { Address, LegalEntityRecord, LicenseRecord, PaymentRecord, PersonRecord } from '@egov/contracts';
+import { formatKzt, parseKzt } from '@egov/core';
+import type { DocumentApplicant, Form, FormField, Localized, PrefillSource, Registry } from '@egov/domain';
 import type { ApplicantSnapshot } from './applicant.js';
 import { appliesToApplicant } from './requirements.js';
 
@@ -42,11 +42,27 @@ const LEGAL_FORMS: Record<string, string> = {
 };
 const OWNERSHIP: Record<string, string> = { PRIVATE: 'частная', STATE: 'государственная', FOREIGN: 'иностранная', MIXED: 'смешанная' };
 const SEX: Record<string, string> = { MALE: 'мужской', FEMALE: 'женский' };
-const ID_TYPES: Record<string, string> = { ID_CARD: 'удостоверение личности', PASSPORT: 'паспорт', RESIDENCE_PERMIT: 'вид на жительство', STATELESS_CERTIFICATE: 'удостоверение лица без гражданства' };
-const REGISTRATION_KINDS: Record<string, string> = { CERTIFICATE: 'свидетельство о государственной регистрации', REFERENCE: 'справка о государственной регистрации' };
+const ID_TYPES: Record<string, string> = {
+  ID_CARD: 'удостоверение личности',
+  PASSPORT: 'паспорт',
+  RESIDENCE_PERMIT: 'вид на жительство',
+  STATELESS_CERTIFICATE: 'удостоверение лица без гражданства',
+};
+const REGISTRATION_KINDS: Record<string, string> = {
+  CERTIFICATE: 'свидетельство о государственной регистрации',
+  REFERENCE: 'справка о государственной регистрации',
+};
 
 export function formatAddress(address: Address): string {
-  return [address.postcode, address.region, address.district, address.city !== address.region.replace(/^г\. /, '') ? `г. ${address.city}` : null, address.street, `д. ${address.house}`, address.flat ? `кв. ${address.flat}` : null]
+  return [
+    address.postcode,
+    address.region,
+    address.district,
+    address.city !== address.region.replace(/^г\. /, '') ? `г. ${address.city}` : null,
+    address.street,
+    `д. ${address.house}`,
+    address.flat ? `кв. ${address.flat}` : null,
+  ]
     .filter(Boolean)
     .join(', ');
 }
@@ -72,7 +88,7 @@ function valueAt(source: PrefillSource, records: Records, snapshot: ApplicantSna
     if (path === 'fullName') return fullName(person);
     if (path === 'address') return person.address ? formatAddress(person.address) : null;
     if (path === 'sex') return SEX[person.sex] ?? person.sex;
-    if (path === 'identityDocument.type') return person.identityDocument ? ID_TYPES[person.identityDocument.type] ?? null : null;
+    if (path === 'identityDocument.type') return person.identityDocument ? (ID_TYPES[person.identityDocument.type] ?? null) : null;
   }
   if (source.registry === 'legal-entities') {
     const entity = record as LegalEntityRecord;

@@ -1,7 +1,7 @@
-import type { RegistryFact } from '@egov/domain';
-import { kzDate } from '@egov/core';
 import type { LicenseRecord } from '@egov/contracts';
-import { identitySubject, recipientKindOf, type ApplicantSnapshot } from './applicant.js';
+import { kzDate } from '@egov/core';
+import type { RegistryFact } from '@egov/domain';
+import { type ApplicantSnapshot, identitySubject, recipientKindOf } from './applicant.js';
 import type { FeeStatus } from './fee-status.js';
 
 export type FactCheck = { available: true; summary: string } | { available: false; reason: string };
@@ -12,7 +12,12 @@ export interface FactContext {
   now: Date;
 }
 
-const ID_TYPES: Record<string, string> = { ID_CARD: 'ID card', PASSPORT: 'passport', RESIDENCE_PERMIT: 'residence permit', STATELESS_CERTIFICATE: 'stateless certificate' };
+const ID_TYPES: Record<string, string> = {
+  ID_CARD: 'ID card',
+  PASSPORT: 'passport',
+  RESIDENCE_PERMIT: 'residence permit',
+  STATELESS_CERTIFICATE: 'stateless certificate',
+};
 
 /** The licence a reissue, duplicate or annex is about: the applicant's licence of the service's activity. */
 export function existingLicence(snapshot: ApplicantSnapshot, activity: string | null): LicenseRecord | null {
@@ -31,19 +36,28 @@ export function checkFact(fact: RegistryFact, snapshot: ApplicantSnapshot, conte
       if (document.expiresOn < kzDate(context.now)) {
         return { available: false, reason: `The ${ID_TYPES[document.type] ?? 'identity document'} expired on ${document.expiresOn}; renew it before applying` };
       }
-      return { available: true, summary: `${ID_TYPES[document.type] ?? document.type} No. ${document.number}, issued ${document.issuedOn} by ${document.issuedBy}, valid until ${document.expiresOn}` };
+      return {
+        available: true,
+        summary: `${ID_TYPES[document.type] ?? document.type} No. ${document.number}, issued ${document.issuedOn} by ${document.issuedBy}, valid until ${document.expiresOn}`,
+      };
     }
     case 'LEGAL_ENTITY_REGISTRATION': {
       const entity = snapshot.entity;
       if (!entity) return { available: false, reason: 'The applicant is not a legal entity in ГБД ЮЛ' };
       if (entity.status !== 'ACTIVE') return { available: false, reason: `ГБД ЮЛ shows the entity as ${entity.status.toLowerCase()}` };
       const doc = entity.registrationDocument;
-      return { available: true, summary: `${doc.kind === 'CERTIFICATE' ? 'Certificate' : 'Reference'} of state registration No. ${doc.number} of ${doc.issuedOn}, ${doc.issuedBy}` };
+      return {
+        available: true,
+        summary: `${doc.kind === 'CERTIFICATE' ? 'Certificate' : 'Reference'} of state registration No. ${doc.number} of ${doc.issuedOn}, ${doc.issuedBy}`,
+      };
     }
     case 'ENTREPRENEUR_REGISTRATION': {
       const registration = snapshot.person?.entrepreneur;
       if (registration) {
-        return { available: true, summary: `${registration.tradeName}, registered ${registration.registeredOn}${registration.certificateNumber ? `, certificate No. ${registration.certificateNumber}` : ''}` };
+        return {
+          available: true,
+          summary: `${registration.tradeName}, registered ${registration.registeredOn}${registration.certificateNumber ? `, certificate No. ${registration.certificateNumber}` : ''}`,
+        };
       }
       if (recipientKindOf(snapshot) === 'INDIVIDUAL_ENTREPRENEUR' && snapshot.entity) {
         return { available: true, summary: `${snapshot.entity.shortNameRu}, registered ${snapshot.entity.registeredOn}` };

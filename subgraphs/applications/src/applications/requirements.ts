@@ -42,7 +42,8 @@ export function requirementsOf(
     .filter((document) => document.channels.includes(channel) && appliesToApplicant(document.appliesTo, roles))
     .map((document) => {
       if (document.supply === 'AUTHORITY') return { document, status: 'BY_AUTHORITY' as const, fact: null };
-      if (channel === 'PORTAL' && document.id === APPLICATION_FORM_DOCUMENT && document.formIds) return { document, status: 'FILLED_ONLINE' as const, fact: null };
+      if (channel === 'PORTAL' && document.id === APPLICATION_FORM_DOCUMENT && document.formIds)
+        return { document, status: 'FILLED_ONLINE' as const, fact: null };
       const fact = document.registryFact ? checkFact(document.registryFact, snapshot, context) : null;
       if (document.supply === 'REGISTRY') return { document, status: fact?.available ? ('FROM_REGISTRY' as const) : ('REGISTRY_UNAVAILABLE' as const), fact };
       // The seed asks for a scan of something one of our registries holds (a licence being reissued): no scan needed.

@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
-import { GraphQLError } from 'graphql';
-import { applicantIdOf, type ApplicantRef, type IssueLicenseRequest } from '@egov/contracts';
-import { canonicalBytes, canonicalJson, codeOf, ErrorCode, graphqlError, kzDate, notFound, type Logger } from '@egov/core';
+import { type ApplicantRef, applicantIdOf, type IssueLicenseRequest } from '@egov/contracts';
+import { canonicalBytes, canonicalJson, codeOf, ErrorCode, graphqlError, kzDate, type Logger, notFound } from '@egov/core';
 import type { Catalog, CatalogEntry, FeeSchedule, WorkingCalendar } from '@egov/domain';
 import type { RequestAuth } from '@egov/security';
-import { applicationPayload, decisionPayload, verifyDetachedSignature, type SignatureVerification, type TrustStore } from '@egov/security/signatures';
-import { idempotencyKeyProblem, inTransaction, runOnce, type IdempotencyStore } from '@egov/stores';
+import { applicationPayload, decisionPayload, type SignatureVerification, type TrustStore, verifyDetachedSignature } from '@egov/security/signatures';
+import { type IdempotencyStore, idempotencyKeyProblem, inTransaction, runOnce } from '@egov/stores';
+import { GraphQLError } from 'graphql';
 import type { Attachment, AttachmentRepository } from '../attachments/index.js';
-import { deliveryPayload } from '../delivery/payload.js';
 import { Outbox } from '../delivery/outbox.js';
+import { deliveryPayload } from '../delivery/payload.js';
 import type { ApplicationsRegistry } from '../registry/index.js';
-import { buildDraft, findAction, type Draft } from './draft.js';
-import { problem, type Problem } from './problems.js';
-import { applicationResource, OPEN_STATUSES, type ApplicationStore, type Receipt, type ReceiptDocument, type StoredApplication } from './store.js';
+import { buildDraft, type Draft, findAction } from './draft.js';
+import { type Problem, problem } from './problems.js';
+import { type ApplicationStore, applicationResource, OPEN_STATUSES, type Receipt, type ReceiptDocument, type StoredApplication } from './store.js';
 
 export interface SubmitInput {
   serviceCode: string;
@@ -102,7 +102,9 @@ export class ApplicationService {
     const entry = this.service(serviceCode);
     const action = findAction(entry, actionKind);
     if (!action) {
-      throw graphqlError(ErrorCode.BAD_USER_INPUT, `This service has no action ${actionKind}; it offers ${entry.actions.map((a) => a.kind).join(', ')}`, { field: 'action' });
+      throw graphqlError(ErrorCode.BAD_USER_INPUT, `This service has no action ${actionKind}; it offers ${entry.actions.map((a) => a.kind).join(', ')}`, {
+        field: 'action',
+      });
     }
     const now = this.clock();
     const snapshot = await this.deps.registry.readApplicant(applicant, now);
@@ -136,10 +138,28 @@ export class ApplicationService {
     } catch (error) {
       if (error instanceof Refused) return error.outcome;
       if (codeOf(error) === ErrorCode.IDEMPOTENCY_KEY_REUSED) {
-        return { kind: 'rejected', problems: [problem('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different application; use a new key for a new application', 'idempotencyKey')] };
+        return {
+          kind: 'rejected',
+          problems: [
+            problem(
+              'IDEMPOTENCY_KEY_REUSED',
+              'This idempotency key was already used for a different application; use a new key for a new application',
+              'idempotencyKey',
+            ),
+          ],
+        };
       }
       if (codeOf(error) === ErrorCode.IDEMPOTENCY_IN_PROGRESS) {
-        return { kind: 'rejected', problems: [problem('IDEMPOTENCY_IN_PROGRESS', 'The first submission with this key is still being processed; retry with the same key shortly', 'idempotencyKey')] };
+        return {
+          kind: 'rejected',
+          problems: [
+            problem(
+              'IDEMPOTENCY_IN_PROGRESS',
+              'The first submission with this key is still being processed; retry with the same key shortly',
+              'idempotencyKey',
+            ),
+          ],
+        };
       }
       throw error;
     }
@@ -152,7 +172,8 @@ export class ApplicationService {
     const entry = this.deps.catalog.byCode(input.serviceCode);
     if (!entry) return { kind: 'rejected', problems: [problem('UNKNOWN_SERVICE', 'No public service with this code in the catalog', 'serviceCode')] };
     const action = findAction(entry, input.action);
-    if (!action) return { kind: 'rejected', problems: [problem('UNKNOWN_ACTION', `This service offers ${entry.actions.map((a) => a.kind).join(', ')}`, 'action')] };
+    if (!action)
+      return { kind: 'rejected', problems: [problem('UNKNOWN_ACTION', `This service offers ${entry.actions.map((a) => a.kind).join(', ')}`, 'action')] };
 
     let draft: Draft;
     try {
@@ -169,7 +190,12 @@ export class ApplicationService {
 
     // Someone else's scans are treated as unknown: their existence is not ours to reveal.
     const scans = (await this.deps.attachments.findMany([...new Set(input.attachmentIds)])).filter((a) => a.uploadedBy === input.submittedBy);
-    const problems = [...draft.reasons, ...this.checkAttachments(draft, input.attachmentIds, scans), ...this.checkRegistryFacts(draft), ...this.checkFee(draft, input.paymentId)];
+    const problems = [
+      ...draft.reasons,
+      ...this.checkAttachments(draft, input.attachmentIds, scans),
+      ...this.checkRegistryFacts(draft),
+      ...this.checkFee(draft, input.paymentId),
+    ];
     const signed = await this.checkSignature(input, scans);
     if (!signed.ok) problems.push(problem(SIGNATURE_PROBLEMS[signed.code] ?? 'SIGNATURE_INVALID', signed.message, 'signature'));
     // A concurrent retry with this key may have been filed while we checked (and taken the scans and payment).
@@ -181,7 +207,16 @@ export class ApplicationService {
     const existing = await this.deps.store.byIdempotencyKey(key);
     if (!existing) return null;
     if (existing.requestHash !== requestHash) {
-      return { kind: 'rejected', problems: [problem('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different application; use a new key for a new application', 'idempotencyKey')] };
+      return {
+        kind: 'rejected',
+        problems: [
+          problem(
+            'IDEMPOTENCY_KEY_REUSED',
+            'This idempotency key was already used for a different application; use a new key for a new application',
+            'idempotencyKey',
+          ),
+        ],
+      };
     }
     return { kind: 'accepted', application: existing, replayed: true };
   }
@@ -202,7 +237,8 @@ export class ApplicationService {
       attachments: scans.map((s) => ({ id: s.id, sha256: s.sha256 })),
       fields: input.fields,
     });
-    const expect = input.applicant.kind === 'IIN' ? { iin: input.applicant.iin } : { bin: input.applicant.bin, ...(input.submittedBy ? { iin: input.submittedBy } : {}) };
+    const expect =
+      input.applicant.kind === 'IIN' ? { iin: input.applicant.iin } : { bin: input.applicant.bin, ...(input.submittedBy ? { iin: input.submittedBy } : {}) };
     return verifyDetachedSignature({ payload: canonicalBytes(payload), signature: input.signature, trust: await this.deps.trust(), at: this.clock(), expect });
   }
 
@@ -218,8 +254,10 @@ export class ApplicationService {
     for (const id of unique) {
       const attachment = byId.get(id);
       if (!attachment) problems.push(problem('UNKNOWN_ATTACHMENT', `No uploaded scan ${id}`, 'attachmentIds'));
-      else if (attachment.applicationNumber) problems.push(problem('ATTACHMENT_IN_USE', `Scan ${id} already belongs to application ${attachment.applicationNumber}`, 'attachmentIds'));
-      else if (!allowed.has(attachment.documentId)) problems.push(problem('UNEXPECTED_ATTACHMENT', `Scan ${id} is for "${attachment.documentId}", which this application does not take`, 'attachmentIds'));
+      else if (attachment.applicationNumber)
+        problems.push(problem('ATTACHMENT_IN_USE', `Scan ${id} already belongs to application ${attachment.applicationNumber}`, 'attachmentIds'));
+      else if (!allowed.has(attachment.documentId))
+        problems.push(problem('UNEXPECTED_ATTACHMENT', `Scan ${id} is for "${attachment.documentId}", which this application does not take`, 'attachmentIds'));
       else covered.add(attachment.documentId);
     }
     for (const need of draft.documents.filter((d) => d.status === 'ATTACH_NEEDED' && !covered.has(d.document.id))) {
@@ -231,7 +269,9 @@ export class ApplicationService {
   private checkRegistryFacts(draft: Draft): Problem[] {
     return draft.documents
       .filter((d) => d.status === 'REGISTRY_UNAVAILABLE' && d.document.registryFact !== 'FEE_PAYMENT')
-      .map((d) => problem('REGISTRY_FACT_UNAVAILABLE', `${d.document.name.en}: ${d.fact && !d.fact.available ? d.fact.reason : 'not available'}`, 'applicantId'));
+      .map((d) =>
+        problem('REGISTRY_FACT_UNAVAILABLE', `${d.document.name.en}: ${d.fact && !d.fact.available ? d.fact.reason : 'not available'}`, 'applicantId'),
+      );
   }
 
   private checkFee(draft: Draft, paymentId: string | null): Problem[] {
@@ -250,7 +290,8 @@ export class ApplicationService {
   private receiptOf(number: string, draft: Draft, documentsOfAttachments: Map<string, string[]>): Receipt {
     const documents = draft.documents.map((d) => {
       const attached = documentsOfAttachments.get(d.document.id) ?? [];
-      const supply: ReceiptDocument['supply'] = attached.length > 0 ? 'ATTACHED' : d.status === 'BY_AUTHORITY' || d.status === 'FILLED_ONLINE' ? d.status : 'FROM_REGISTRY';
+      const supply: ReceiptDocument['supply'] =
+        attached.length > 0 ? 'ATTACHED' : d.status === 'BY_AUTHORITY' || d.status === 'FILLED_ONLINE' ? d.status : 'FROM_REGISTRY';
       return {
         documentId: d.document.id,
         name: d.document.name.en,
@@ -285,7 +326,9 @@ export class ApplicationService {
     const byDocument = new Map<string, string[]>();
     for (const a of attachments) byDocument.set(a.documentId, [...(byDocument.get(a.documentId) ?? []), a.id]);
     const typed = new Map(input.fields.map((f) => [f.fieldId, f.value]));
-    const fields = draft.fields.map((f) => (f.source === null && f.filledBy === 'APPLICANT' && typed.has(f.fieldId) ? { ...f, value: typed.get(f.fieldId)! } : f));
+    const fields = draft.fields.map((f) =>
+      f.source === null && f.filledBy === 'APPLICANT' && typed.has(f.fieldId) ? { ...f, value: typed.get(f.fieldId)! } : f,
+    );
     const submittedAt = new Date(draft.snapshot.readAt);
     const region = draft.snapshot.entity?.legalAddress.region ?? draft.snapshot.person?.address?.region ?? null;
     const year = Number(kzDate(submittedAt).slice(0, 4));
@@ -307,7 +350,12 @@ export class ApplicationService {
             paymentId: draft.fee.payment?.id ?? null,
             idempotencyKey: input.idempotencyKey,
             requestHash,
-            snapshot: { applicant: draft.snapshot, documents: draft.documents.map((d) => ({ documentId: d.document.id, status: d.status, fact: d.fact })), fee: draft.fee, expectedResult: draft.expectedResult },
+            snapshot: {
+              applicant: draft.snapshot,
+              documents: draft.documents.map((d) => ({ documentId: d.document.id, status: d.status, fact: d.fact })),
+              fee: draft.fee,
+              expectedResult: draft.expectedResult,
+            },
             fields,
             applicantRegion: region,
             signature: input.signature,
@@ -325,9 +373,15 @@ export class ApplicationService {
       return { kind: 'accepted', application, replayed: false };
     } catch (error) {
       if (isUniqueViolation(error, 'applications_idempotency_key_key')) return (await this.replay(input.idempotencyKey, requestHash))!;
-      if (isUniqueViolation(error, 'applications_payment')) return { kind: 'rejected', problems: [problem('PAYMENT_NOT_USABLE', 'That payment was just taken by another application', 'paymentId')] };
+      if (isUniqueViolation(error, 'applications_payment'))
+        return { kind: 'rejected', problems: [problem('PAYMENT_NOT_USABLE', 'That payment was just taken by another application', 'paymentId')] };
       if (error instanceof AttachmentRace) {
-        return (await this.replay(input.idempotencyKey, requestHash)) ?? { kind: 'rejected', problems: [problem('ATTACHMENT_IN_USE', 'A scan was just taken by another application; nothing was submitted', 'attachmentIds')] };
+        return (
+          (await this.replay(input.idempotencyKey, requestHash)) ?? {
+            kind: 'rejected',
+            problems: [problem('ATTACHMENT_IN_USE', 'A scan was just taken by another application; nothing was submitted', 'attachmentIds')],
+          }
+        );
       }
       throw error;
     }
@@ -353,15 +407,31 @@ export class ApplicationService {
     await this.requireOfficer(auth, application, 'decider');
     const officerIin = auth.principal.iin!;
     const payload = decisionPayload({ number, outcome: decision.outcome, refusalGround: decision.refusalGround, note: decision.note, officerId: officerIin });
-    const verified = await verifyDetachedSignature({ payload: canonicalBytes(payload), signature, trust: await this.deps.trust(), at: this.clock(), expect: { iin: officerIin } });
-    if (!verified.ok) throw graphqlError(ErrorCode.SIGNATURE_REJECTED, `The decision's signature is not acceptable: ${verified.message}`, { reason: verified.code, field: 'signature' });
+    const verified = await verifyDetachedSignature({
+      payload: canonicalBytes(payload),
+      signature,
+      trust: await this.deps.trust(),
+      at: this.clock(),
+      expect: { iin: officerIin },
+    });
+    if (!verified.ok)
+      throw graphqlError(ErrorCode.SIGNATURE_REJECTED, `The decision's signature is not acceptable: ${verified.message}`, {
+        reason: verified.code,
+        field: 'signature',
+      });
     const signed = { signature, signer: verified.signer };
     const actor = auth.principal.id;
     const entry = this.service(application.serviceCode);
     if (decision.outcome === 'REFUSE') {
-      const ground = entry.refusalGrounds.find((g) => g.code === decision.refusalGround && (g.actions === null || g.actions.includes(application.action as never)));
+      const ground = entry.refusalGrounds.find(
+        (g) => g.code === decision.refusalGround && (g.actions === null || g.actions.includes(application.action as never)),
+      );
       if (!ground) {
-        throw graphqlError(ErrorCode.BAD_USER_INPUT, `A refusal must name one of the standard's grounds: ${entry.refusalGrounds.map((g) => g.code).join(', ')}`, { field: 'refusalGround' });
+        throw graphqlError(
+          ErrorCode.BAD_USER_INPUT,
+          `A refusal must name one of the standard's grounds: ${entry.refusalGrounds.map((g) => g.code).join(', ')}`,
+          { field: 'refusalGround' },
+        );
       }
       return this.move(number, OPEN_STATUSES, 'REFUSED', actor, { refusalGround: ground.code, note: decision.note, decided: true, ...signed });
     }
@@ -378,7 +448,11 @@ export class ApplicationService {
       const { number } = application;
       try {
         const licenseNumber = await this.issueLicence(application, this.service(application.serviceCode));
-        await this.move(number, OPEN_STATUSES, 'DEEMED_ISSUED', 'deadline', { note: `No decision by ${application.dueDate}: deemed issued under the standard`, licenseNumber, decided: true });
+        await this.move(number, OPEN_STATUSES, 'DEEMED_ISSUED', 'deadline', {
+          note: `No decision by ${application.dueDate}: deemed issued under the standard`,
+          licenseNumber,
+          decided: true,
+        });
         done.push(number);
       } catch (error) {
         this.deps.logger.warn('deemed issuance postponed', { number, error });
@@ -400,14 +474,23 @@ export class ApplicationService {
     return (await this.deps.registry.issueLicence(application.number, body)).number;
   }
 
-  private async move(number: string, from: readonly StoredApplication['status'][], to: StoredApplication['status'], actor: string, decision: Parameters<ApplicationStore['transition']>[5]): Promise<StoredApplication> {
+  private async move(
+    number: string,
+    from: readonly StoredApplication['status'][],
+    to: StoredApplication['status'],
+    actor: string,
+    decision: Parameters<ApplicationStore['transition']>[5],
+  ): Promise<StoredApplication> {
     const moved = await inTransaction(this.deps.store.pool, (client) => this.deps.store.transition(client, number, from, to, actor, decision));
     if (moved) return moved;
     throw this.notOpen(await this.mustGet(number));
   }
 
   private notOpen(application: StoredApplication): GraphQLError {
-    return graphqlError(ErrorCode.BAD_USER_INPUT, `Application ${application.number} is ${application.status}; that step is not possible now`, { field: 'number', status: application.status });
+    return graphqlError(ErrorCode.BAD_USER_INPUT, `Application ${application.number} is ${application.status}; that step is not possible now`, {
+      field: 'number',
+      status: application.status,
+    });
   }
 
   async get(number: string): Promise<StoredApplication | null> {

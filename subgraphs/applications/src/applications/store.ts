@@ -1,12 +1,17 @@
-import type { Pool, PoolClient } from '@egov/stores';
 import type { Resource } from '@egov/security';
+import type { Pool, PoolClient } from '@egov/stores';
 import type { DraftField } from './prefill.js';
 
 export type ApplicationStatus = 'SUBMITTED' | 'IN_REVIEW' | 'ISSUED' | 'REFUSED' | 'DEEMED_ISSUED';
 export const OPEN_STATUSES: readonly ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW'];
 
 /** What authorization judges an application by: whose it is, which service, which region's authority. */
-export const applicationResource = (a: StoredApplication): Resource => ({ kind: 'application', applicantId: a.applicantId, serviceCode: a.serviceCode, region: a.applicantRegion });
+export const applicationResource = (a: StoredApplication): Resource => ({
+  kind: 'application',
+  applicantId: a.applicantId,
+  serviceCode: a.serviceCode,
+  region: a.applicantRegion,
+});
 
 export interface StoredApplication {
   number: string;
@@ -128,7 +133,10 @@ const COLUMNS = `number, service_code, action, applicant_id, applicant_kind, sta
   deemed_issued_if_silent, payment_id, idempotency_key, request_hash, snapshot, fields, receipt, decided_at, decided_by,
   refusal_ground, decision_note, license_number, applicant_region, signature, signer, decision_signature, decision_signer`;
 
-export type NewApplication = Omit<StoredApplication, 'number' | 'status' | 'decidedAt' | 'decidedBy' | 'refusalGround' | 'decisionNote' | 'licenseNumber' | 'receipt' | 'decisionSignature' | 'decisionSigner'>;
+export type NewApplication = Omit<
+  StoredApplication,
+  'number' | 'status' | 'decidedAt' | 'decidedBy' | 'refusalGround' | 'decisionNote' | 'licenseNumber' | 'receipt' | 'decisionSignature' | 'decisionSigner'
+>;
 
 /** Applications and their history in applications.applications / applications.application_events. */
 export class ApplicationStore {
@@ -172,9 +180,25 @@ export class ApplicationStore {
         (number, service_code, action, applicant_id, applicant_kind, status, submitted_at, due_date, deemed_issued_if_silent,
          payment_id, idempotency_key, request_hash, snapshot, fields, receipt, applicant_region, signature, signer)
        VALUES ($1, $2, $3, $4, $5, 'SUBMITTED', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-      [number, app.serviceCode, app.action, app.applicantId, app.applicantKind, app.submittedAt, app.dueDate, app.deemedIssuedIfSilent,
-        app.paymentId, app.idempotencyKey, app.requestHash, JSON.stringify(app.snapshot), JSON.stringify(app.fields), JSON.stringify(receipt),
-        app.applicantRegion, app.signature, JSON.stringify(app.signer)],
+      [
+        number,
+        app.serviceCode,
+        app.action,
+        app.applicantId,
+        app.applicantKind,
+        app.submittedAt,
+        app.dueDate,
+        app.deemedIssuedIfSilent,
+        app.paymentId,
+        app.idempotencyKey,
+        app.requestHash,
+        JSON.stringify(app.snapshot),
+        JSON.stringify(app.fields),
+        JSON.stringify(receipt),
+        app.applicantRegion,
+        app.signature,
+        JSON.stringify(app.signer),
+      ],
     );
     await this.recordEvent(client, number, 'SUBMITTED', 'applicant', null);
   }
@@ -193,7 +217,14 @@ export class ApplicationStore {
     from: readonly ApplicationStatus[],
     to: ApplicationStatus,
     actor: string,
-    decision: { refusalGround?: string | null; note?: string | null; licenseNumber?: string | null; decided?: boolean; signature?: string | null; signer?: unknown } = {},
+    decision: {
+      refusalGround?: string | null;
+      note?: string | null;
+      licenseNumber?: string | null;
+      decided?: boolean;
+      signature?: string | null;
+      signer?: unknown;
+    } = {},
   ): Promise<StoredApplication | null> {
     const { rows } = await client.query<Row>(
       `UPDATE applications.applications SET status = $3,
@@ -204,8 +235,18 @@ export class ApplicationStore {
          decision_signature = COALESCE($9, decision_signature), decision_signer = COALESCE($10::jsonb, decision_signer)
        WHERE number = $1 AND status = ANY($2::text[])
        RETURNING ${COLUMNS}`,
-      [number, from, to, decision.decided ?? false, actor, decision.refusalGround ?? null, decision.note ?? null, decision.licenseNumber ?? null,
-        decision.signature ?? null, decision.signer === undefined ? null : JSON.stringify(decision.signer)],
+      [
+        number,
+        from,
+        to,
+        decision.decided ?? false,
+        actor,
+        decision.refusalGround ?? null,
+        decision.note ?? null,
+        decision.licenseNumber ?? null,
+        decision.signature ?? null,
+        decision.signer === undefined ? null : JSON.stringify(decision.signer),
+      ],
     );
     if (!rows[0]) return null;
     await this.recordEvent(client, number, to, actor, decision.note ?? decision.refusalGround ?? null);

@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { detect, HEAD_BYTES, TRAILER_WINDOW, type MediaType } from './detect.js';
+import { detect, HEAD_BYTES, type MediaType, TRAILER_WINDOW } from './detect.js';
 
 export type StoreFailure = 'EMPTY_FILE' | 'FILE_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'TRUNCATED_FILE';
 
@@ -85,7 +85,10 @@ export class BlobStore {
     const target = this.pathOf(sha256);
     const shard = join(this.dir, sha256.slice(0, 2));
     await mkdir(shard, { recursive: true });
-    const exists = await stat(target).then(() => true, () => false);
+    const exists = await stat(target).then(
+      () => true,
+      () => false,
+    );
     if (exists) {
       await rm(tmp, { force: true });
       return;

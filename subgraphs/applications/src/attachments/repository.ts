@@ -72,10 +72,10 @@ export class AttachmentRepository {
 
   /** Gives the scans to an application; a scan already taken by another application is not taken again. */
   async claim(client: PoolClient, ids: readonly string[], applicationNumber: string): Promise<number> {
-    const result = await client.query(
-      `UPDATE applications.attachments SET application_number = $2 WHERE id = ANY($1::text[]) AND application_number IS NULL`,
-      [ids, applicationNumber],
-    );
+    const result = await client.query(`UPDATE applications.attachments SET application_number = $2 WHERE id = ANY($1::text[]) AND application_number IS NULL`, [
+      ids,
+      applicationNumber,
+    ]);
     return result.rowCount ?? 0;
   }
 }

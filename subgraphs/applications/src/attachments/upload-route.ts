@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
-import busboy from 'busboy';
 import type { Logger } from '@egov/core';
 import type { RequestAuth } from '@egov/security';
-import { UploadRejected, type BlobStore } from './blob-store.js';
-import { newAttachmentId, type Attachment, type AttachmentRepository } from './repository.js';
+import busboy from 'busboy';
+import { type BlobStore, UploadRejected } from './blob-store.js';
+import { type Attachment, type AttachmentRepository, newAttachmentId } from './repository.js';
 
 export interface UploadLimits {
   /** Files in one request. */
@@ -27,7 +27,11 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
 
 function cleanName(name: string | undefined): string | null {
   if (!name) return null;
-  const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f]/g, '').trim();
+  const base = name
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f]/g, '')
+    .trim();
   return base.slice(0, 200) || null;
 }
 
@@ -50,7 +54,14 @@ export function createUploadRoute(deps: { store: BlobStore; attachments: Attachm
     const uploader = auth.principal;
     if ((uploader.kind !== 'citizen' && uploader.kind !== 'portal') || !uploader.iin) {
       req.resume();
-      reply(res, uploader.kind === 'anonymous' ? 401 : 403, { errors: [{ code: uploader.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN', message: 'Scans are uploaded by a signed-in citizen (or a portal acting for one)' }] });
+      reply(res, uploader.kind === 'anonymous' ? 401 : 403, {
+        errors: [
+          {
+            code: uploader.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+            message: 'Scans are uploaded by a signed-in citizen (or a portal acting for one)',
+          },
+        ],
+      });
       return;
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -71,7 +82,11 @@ export function createUploadRoute(deps: { store: BlobStore; attachments: Attachm
           const fileName = cleanName(info.filename);
           if (!DOCUMENT_ID.test(documentId)) {
             stream.resume();
-            errors.push({ code: 'BAD_DOCUMENT_ID', message: 'The field name of each file must be the catalog id of the document it is for', file: fileName ?? undefined });
+            errors.push({
+              code: 'BAD_DOCUMENT_ID',
+              message: 'The field name of each file must be the catalog id of the document it is for',
+              file: fileName ?? undefined,
+            });
             return;
           }
           const stored = deps.store.put(stream);
@@ -102,7 +117,8 @@ export function createUploadRoute(deps: { store: BlobStore; attachments: Attachm
       if (result.status === 'rejected') {
         const reason = result.reason;
         const part = incoming[i]!;
-        if (reason instanceof UploadRejected) errors.push({ code: reason.code, message: reason.message, file: part.fileName ?? undefined, documentId: part.documentId });
+        if (reason instanceof UploadRejected)
+          errors.push({ code: reason.code, message: reason.message, file: part.fileName ?? undefined, documentId: part.documentId });
         else {
           deps.logger.error('storing an upload failed', { error: reason });
           errors.push({ code: 'STORAGE_FAILED', message: 'The scan could not be stored; nothing was kept, try again', documentId: part.documentId });
@@ -116,7 +132,13 @@ export function createUploadRoute(deps: { store: BlobStore; attachments: Attachm
     }
 
     const saved: Attachment[] = await deps.attachments.insertAll(
-      incoming.map((part, i) => ({ id: newAttachmentId(), documentId: part.documentId, fileName: part.fileName, uploadedBy: uploader.iin, ...(results[i] as PromiseFulfilledResult<Awaited<ReturnType<BlobStore['put']>>>).value })),
+      incoming.map((part, i) => ({
+        id: newAttachmentId(),
+        documentId: part.documentId,
+        fileName: part.fileName,
+        uploadedBy: uploader.iin,
+        ...(results[i] as PromiseFulfilledResult<Awaited<ReturnType<BlobStore['put']>>>).value,
+      })),
     );
     reply(res, 201, {
       attachments: saved.map((a) => ({ id: a.id, documentId: a.documentId, fileName: a.fileName, sha256: a.sha256, mediaType: a.mediaType, size: a.size })),

@@ -127,14 +127,25 @@ export class Outbox {
       const wait = backoffMs(row.attempts - 1, this.retryBaseMs, this.retryCapMs);
       const code = (error as { extensions?: { code?: unknown } }).extensions?.code ?? (error as Error).name;
       await this.pool
-        .query('UPDATE applications.outbox SET next_attempt_at = now() + make_interval(secs => $2::double precision / 1000), last_error = $3 WHERE id = $1', [row.id, wait, `${String(code)} (attempt ${row.attempts})`])
+        .query('UPDATE applications.outbox SET next_attempt_at = now() + make_interval(secs => $2::double precision / 1000), last_error = $3 WHERE id = $1', [
+          row.id,
+          wait,
+          `${String(code)} (attempt ${row.attempts})`,
+        ])
         .catch((failure: unknown) => this.logger.warn('could not record a failed delivery; the lease will expire', { error: failure }));
       this.logger.info('delivery postponed', { application: row.application_number, attempt: row.attempts, retryInMs: Math.round(wait), code });
     }
   }
 
   async statesOf(numbers: readonly string[]): Promise<Map<string, DeliveryState>> {
-    const { rows } = await this.pool.query<{ application_number: string; attempts: number; last_attempt_at: Date | null; next_attempt_at: Date; delivered_at: Date | null; last_error: string | null }>(
+    const { rows } = await this.pool.query<{
+      application_number: string;
+      attempts: number;
+      last_attempt_at: Date | null;
+      next_attempt_at: Date;
+      delivered_at: Date | null;
+      last_error: string | null;
+    }>(
       'SELECT application_number, attempts, last_attempt_at, next_attempt_at, delivered_at, last_error FROM applications.outbox WHERE application_number = ANY($1::text[])',
       [numbers],
     );

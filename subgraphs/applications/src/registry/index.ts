@@ -1,5 +1,14 @@
-import { applicantIdOf, DeliverApplicationResponse, fillPath, LicenseRecord, licensingApi, type ApplicantRef, type DeliverApplicationRequest, type IssueLicenseRequest } from '@egov/contracts';
-import { forgetLicencesOf, readEntities, readLicencesOf, readPaymentsOf, readPersons, type RegistryCache, type RegistryClient } from '@egov/registry-client';
+import {
+  type ApplicantRef,
+  applicantIdOf,
+  type DeliverApplicationRequest,
+  DeliverApplicationResponse,
+  fillPath,
+  type IssueLicenseRequest,
+  LicenseRecord,
+  licensingApi,
+} from '@egov/contracts';
+import { forgetLicencesOf, type RegistryCache, type RegistryClient, readEntities, readLicencesOf, readPaymentsOf, readPersons } from '@egov/registry-client';
 import type { ApplicantSnapshot } from '../applications/applicant.js';
 
 export interface RegistryClients {
@@ -40,14 +49,24 @@ export function createApplicationsRegistry(clients: RegistryClients, cache?: Reg
 
     /** Records a licence granted on an application; repeating the call returns the same licence. */
     async issueLicence(applicationNumber: string, request: IssueLicenseRequest): Promise<LicenseRecord> {
-      const licence = await clients.licensing.call({ method: 'PUT', path: fillPath(licensingApi.issueForApplication, { applicationNumber }), body: request, schema: LicenseRecord });
+      const licence = await clients.licensing.call({
+        method: 'PUT',
+        path: fillPath(licensingApi.issueForApplication, { applicationNumber }),
+        body: request,
+        schema: LicenseRecord,
+      });
       await forgetLicencesOf(cache, [request.holderId]);
       return licence;
     },
 
     /** Hands an accepted application over for processing; the number is the upstream's idempotency key. */
     async deliverApplication(payload: DeliverApplicationRequest): Promise<void> {
-      await clients.licensing.call({ method: 'PUT', path: fillPath(licensingApi.deliverApplication, { number: payload.number }), body: payload, schema: DeliverApplicationResponse });
+      await clients.licensing.call({
+        method: 'PUT',
+        path: fillPath(licensingApi.deliverApplication, { number: payload.number }),
+        body: payload,
+        schema: DeliverApplicationResponse,
+      });
     },
   };
 }

@@ -15,13 +15,15 @@ export const applicationResolvers: Resolvers = {
       auth.requireSignedIn();
       const application = await app.applications.get(number);
       // Unknown and not-yours look the same: application numbers are not to be probed.
-      if (!application || !(await auth.decision(applicationResource(application))).allow) throw graphqlError(ErrorCode.NOT_FOUND, 'No application with this number (that you may see)');
+      if (!application || !(await auth.decision(applicationResource(application))).allow)
+        throw graphqlError(ErrorCode.NOT_FOUND, 'No application with this number (that you may see)');
       return application;
     },
     applicationsToHandle: async (_root, { status, first }, { app, auth }) => {
       const officer = auth.principal;
       const agency = officer.kind === 'officer' ? app.agencies.get(officer.agency ?? '') : undefined;
-      if (!agency) throw graphqlError(officer.kind === 'anonymous' ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN, 'The work queue is for officers of a known agency');
+      if (!agency)
+        throw graphqlError(officer.kind === 'anonymous' ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN, 'The work queue is for officers of a known agency');
       return app.store.forAgency(agency.services, agency.region, status ?? ['SUBMITTED', 'IN_REVIEW'], first ?? 50);
     },
   },
@@ -45,7 +47,12 @@ export const applicationResolvers: Resolvers = {
     },
     startReview: (_root, { number }, { app, auth }) => app.applications.startReview(number, auth),
     decideApplication: (_root, { input }, { app, auth }) =>
-      app.applications.decide(input.number, { outcome: input.outcome, refusalGround: input.refusalGround ?? null, note: input.note ?? null }, auth, input.signature),
+      app.applications.decide(
+        input.number,
+        { outcome: input.outcome, refusalGround: input.refusalGround ?? null, note: input.note ?? null },
+        auth,
+        input.signature,
+      ),
   },
   SubmitApplicationResult: {
     __resolveType: (result) => result.__typename,
@@ -102,7 +109,14 @@ export const applicationResolvers: Resolvers = {
       app.catalog.byCode(application.serviceCode)?.refusalGrounds.find((g) => g.code === application.refusalGround) ?? null,
     license: (application) => (application.licenseNumber ? { number: application.licenseNumber } : null),
     delivery: async (application, _args, { deliveryOf }) =>
-      (await deliveryOf.load(application.number)) ?? { state: 'PENDING', attempts: 0, lastAttemptAt: null, nextAttemptAt: null, deliveredAt: null, lastError: null },
+      (await deliveryOf.load(application.number)) ?? {
+        state: 'PENDING',
+        attempts: 0,
+        lastAttemptAt: null,
+        nextAttemptAt: null,
+        deliveredAt: null,
+        lastError: null,
+      },
   },
   Attachment: {
     sha256: (attachment) => attachment.sha256,

@@ -2,19 +2,33 @@
  * What each GraphQL type's resolvers receive as their parent: the catalog entries and application
  * records themselves. GraphQL Code Generator maps the schema's types to these (see codegen.ts).
  */
-import type { ActionKind, CatalogEntry } from '@egov/domain';
-import type { FeeDue } from '@egov/domain';
-import type { StoredApplication } from '../applications/store.js';
+import type { ActionKind, CatalogEntry, FeeDue } from '@egov/domain';
 import type { Problem } from '../applications/problems.js';
+import type { StoredApplication } from '../applications/store.js';
 
-export type { CatalogEntry as PublicServiceModel, Action as ServiceActionModel, CatalogDocument as ServiceDocumentModel, RefusalGround as RefusalGroundModel, Form as FormModel, FormField as FormFieldModel, ProcessStep as ProcessStepModel, Deadline as DeadlineModel, Citation as CitationModel, PrefillSource as PrefillSourceModel } from '@egov/domain';
-export type { DueDateResult as DueDateModel } from '@egov/domain';
+export type {
+  Action as ServiceActionModel,
+  CatalogDocument as ServiceDocumentModel,
+  CatalogEntry as PublicServiceModel,
+  Citation as CitationModel,
+  Deadline as DeadlineModel,
+  DueDateResult as DueDateModel,
+  Form as FormModel,
+  FormField as FormFieldModel,
+  PrefillSource as PrefillSourceModel,
+  ProcessStep as ProcessStepModel,
+  RefusalGround as RefusalGroundModel,
+} from '@egov/domain';
 export type { Draft as ApplicationDraftModel } from '../applications/draft.js';
-export type { DraftField as DraftFieldModel, FieldSource as FieldSourceModel } from '../applications/prefill.js';
-export type { DocumentRequirement as DraftDocumentModel } from '../applications/requirements.js';
 export type { FeeStatus as FeeStatusModel } from '../applications/fee-status.js';
+export type { DraftField as DraftFieldModel, FieldSource as FieldSourceModel } from '../applications/prefill.js';
 export type { Problem as ProblemModel } from '../applications/problems.js';
-export type { StoredApplication as ApplicationModel, ReceiptDocument as ReceiptDocumentModel, StatusChange as StatusChangeModel } from '../applications/store.js';
+export type { DocumentRequirement as DraftDocumentModel } from '../applications/requirements.js';
+export type {
+  ReceiptDocument as ReceiptDocumentModel,
+  StatusChange as StatusChangeModel,
+  StoredApplication as ApplicationModel,
+} from '../applications/store.js';
 export type { Attachment as AttachmentModel } from '../attachments/index.js';
 export type { DeliveryState as DeliveryModel } from '../delivery/outbox.js';
 

@@ -1,5 +1,5 @@
-import { createBatchLoader, personsRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/registry-client';
 import type { PersonRecord } from '@egov/contracts';
+import { createBatchLoader, personsRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/registry-client';
 
 /**
  * ГБД ФЛ as one request sees it: every person looked up while resolving the operation goes out in one

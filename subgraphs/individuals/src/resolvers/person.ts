@@ -1,5 +1,5 @@
-import { kzDate, notFound } from '@egov/core';
 import type { PersonRecord } from '@egov/contracts';
+import { kzDate, notFound } from '@egov/core';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
 

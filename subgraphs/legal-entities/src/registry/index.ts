@@ -1,6 +1,14 @@
+import { type LegalEntityRecord, MAX_BATCH } from '@egov/contracts';
+import {
+  createBatchLoader,
+  entitiesRead,
+  participationsRead,
+  personsRead,
+  type RegistryCache,
+  type RegistryClient,
+  type StaleRecorder,
+} from '@egov/registry-client';
 import DataLoader from 'dataloader';
-import { MAX_BATCH, type LegalEntityRecord } from '@egov/contracts';
-import { createBatchLoader, entitiesRead, participationsRead, personsRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/registry-client';
 
 export type Role = 'HEAD' | 'FOUNDER';
 export interface Participation {
@@ -12,7 +20,11 @@ export interface Participation {
  * ГБД ЮЛ as one request sees it, plus the one question this subgraph asks ГБД ФЛ: does a person with
  * this IIN exist (for `applicant`). Each question is one batch call per operation tick.
  */
-export function createLegalEntitiesRegistry(clients: { legalEntities: RegistryClient; individuals: RegistryClient }, cache?: RegistryCache, stale?: StaleRecorder) {
+export function createLegalEntitiesRegistry(
+  clients: { legalEntities: RegistryClient; individuals: RegistryClient },
+  cache?: RegistryCache,
+  stale?: StaleRecorder,
+) {
   const entities = entitiesRead(clients.legalEntities, cache);
   const entity = createBatchLoader<LegalEntityRecord>((bins) => entities(bins, stale));
 

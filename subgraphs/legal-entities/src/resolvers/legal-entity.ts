@@ -1,6 +1,5 @@
-import { BIN_KINDS, BIN_TYPES } from '@egov/contracts';
+import { BIN_KINDS, BIN_TYPES, type LegalEntityRecord } from '@egov/contracts';
 import { notFound } from '@egov/core';
-import { type LegalEntityRecord } from '@egov/contracts';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
 

@@ -1,6 +1,6 @@
-import DataLoader from 'dataloader';
-import { MAX_BATCH, type LicenseRecord } from '@egov/contracts';
+import { type LicenseRecord, MAX_BATCH } from '@egov/contracts';
 import { createBatchLoader, licencesOfRead, licencesRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/registry-client';
+import DataLoader from 'dataloader';
 
 /** Е-лицензирование as one request sees it: licences by number and by holder, one batch call each. */
 export function createLicensingRegistry(client: RegistryClient, cache?: RegistryCache, stale?: StaleRecorder) {

@@ -1,5 +1,5 @@
-import { notFound } from '@egov/core';
 import type { LicenseRecord } from '@egov/contracts';
+import { notFound } from '@egov/core';
 import { applicantReference } from '@egov/subgraph-kit';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
@@ -20,7 +20,9 @@ async function licensesOf(holderId: string, context: Context): Promise<LicenseRe
   return [...licenses].sort((a, b) => b.issuedOn.localeCompare(a.issuedOn) || a.number.localeCompare(b.number));
 }
 
-const named = { name: (record: { nameKk: string; nameRu: string }, { language }: { language?: 'KK' | 'RU' | null }) => (language === 'KK' ? record.nameKk : record.nameRu) };
+const named = {
+  name: (record: { nameKk: string; nameRu: string }, { language }: { language?: 'KK' | 'RU' | null }) => (language === 'KK' ? record.nameKk : record.nameRu),
+};
 
 export const licenseResolvers: Resolvers = {
   Query: {

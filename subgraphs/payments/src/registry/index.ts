@@ -1,15 +1,18 @@
-import DataLoader from 'dataloader';
+import { type CreatePaymentRequest, CreatePaymentResponse, fillPath, MAX_BATCH, PaymentRecord, paymentsApi } from '@egov/contracts';
 import { forgetPaymentsOf, paymentsOfRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/registry-client';
-import { CreatePaymentResponse, fillPath, MAX_BATCH, paymentsApi, PaymentRecord, type CreatePaymentRequest } from '@egov/contracts';
+import DataLoader from 'dataloader';
 
 /** ПШЭП as one request sees it: payments of every payer in the operation in one batch call. */
 export function createPaymentsRegistry(client: RegistryClient, cache?: RegistryCache, stale?: StaleRecorder) {
   const byPayer = paymentsOfRead(client, cache);
   return {
-    paymentsOf: new DataLoader<string, PaymentRecord[]>(async (payerIds) => {
-      const answer = await byPayer(payerIds, stale);
-      return payerIds.map((id) => answer.get(id) ?? []);
-    }, { maxBatchSize: MAX_BATCH }),
+    paymentsOf: new DataLoader<string, PaymentRecord[]>(
+      async (payerIds) => {
+        const answer = await byPayer(payerIds, stale);
+        return payerIds.map((id) => answer.get(id) ?? []);
+      },
+      { maxBatchSize: MAX_BATCH },
+    ),
     payment: (id: string) => client.get(fillPath(paymentsApi.payment, { id }), PaymentRecord),
     /** Not a read: never retried blindly; the order key makes a repeat return the same order. */
     openOrder: async (order: CreatePaymentRequest) => {

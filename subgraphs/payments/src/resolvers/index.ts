@@ -1,5 +1,5 @@
-import { ApplicantIdScalar, BINScalar, DateTimeScalar, IINScalar, MoneyScalar } from '@egov/subgraph-kit';
 import { parseKzt } from '@egov/core';
+import { ApplicantIdScalar, BINScalar, DateTimeScalar, IINScalar, MoneyScalar } from '@egov/subgraph-kit';
 import type { Resolvers } from '../generated/graphql.js';
 import { initiatePaymentResolvers } from './initiate-payment.js';
 import { paymentResolvers } from './payment.js';

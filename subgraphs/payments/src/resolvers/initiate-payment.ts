@@ -1,7 +1,7 @@
 import { applicantIdOf } from '@egov/contracts';
 import { ErrorCode, formatKzt, graphqlError, kzDate, notFound } from '@egov/core';
-import { idempotencyKeyProblem, runOnce } from '@egov/stores';
 import { feePurpose } from '@egov/domain';
+import { idempotencyKeyProblem, runOnce } from '@egov/stores';
 import type { Resolvers } from '../generated/graphql.js';
 
 /** Payment orders for service fees: the amount comes from the catalog's fee and the configured rate. */
@@ -16,7 +16,10 @@ export const initiatePaymentResolvers: Resolvers = {
       }
       const due = fees.due(entry, action, now);
       if (due.kind === 'FREE' || due.paidVia !== 'PSHEP') {
-        throw graphqlError(ErrorCode.NOT_PAYABLE, due.kind === 'FREE' ? 'This service is free' : 'This fee is paid to the provider by contract, not through ПШЭП');
+        throw graphqlError(
+          ErrorCode.NOT_PAYABLE,
+          due.kind === 'FREE' ? 'This service is free' : 'This fee is paid to the provider by contract, not through ПШЭП',
+        );
       }
       if (due.amountTiyn === null) throw graphqlError(ErrorCode.FEE_AMOUNT_UNKNOWN, `The amount cannot be set: ${due.unknownBecause}`);
       const payer = applicantIdOf(payerId);

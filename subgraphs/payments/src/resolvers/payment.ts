@@ -1,6 +1,5 @@
-import { checkApplicantId } from '@egov/contracts';
+import { checkApplicantId, type PaymentRecord } from '@egov/contracts';
 import { notFound } from '@egov/core';
-import { type PaymentRecord } from '@egov/contracts';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
 
