@@ -297,3 +297,37 @@ export class LogCapture {
     return this.lines.slice(mark);
   }
 }
+
+// ------------------------------------------------------------------------------------------ applications
+
+/** The shape of the portal helper (test/support/flow.ts) this module drives. */
+interface Portal {
+  ask<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T | null; errors?: ErrorLike[] }>;
+  upload(files: { document: string; file: Buffer; name: string }[]): Promise<{ id: string; documentId: string; sha256: string }[]>;
+  submit(input: { serviceCode: string; action: string; applicantId: string; attachments: readonly { id: string; sha256: string }[]; paymentId?: string; fields?: { fieldId: string; value: string }[]; idempotencyKey?: string }): Promise<{ data?: any; errors?: ErrorLike[] }>;
+}
+
+/** Opens a fresh ПШЭП order for the fee (its own idempotency key, so never an earlier one) and pays it at the mock bank. */
+export async function payFresh(portal: Portal, serviceCode: string, action: string, payerId: string): Promise<string> {
+  const opened = await portal.ask(
+    `mutation($s: ID!, $a: ServiceActionKind!, $p: ApplicantId!, $k: String) { initiatePayment(serviceCode: $s, action: $a, payerId: $p, idempotencyKey: $k) { paymentUrl payment { id } } }`,
+    { s: serviceCode, a: action, p: payerId, k: randomUUID() },
+  );
+  if (opened.errors || !opened.data) throw new Error(`the fee could not be opened: ${JSON.stringify(opened.errors)}`);
+  const confirm = await fetch(opened.data.initiatePayment.paymentUrl, { method: 'POST' });
+  if (!confirm.ok) throw new Error(`the mock bank refused the payment: ${confirm.status}`);
+  return opened.data.initiatePayment.payment.id;
+}
+
+/**
+ * The LLP 080440001234 (its head signing) files a complete application for the State Flag and Emblem
+ * licence (decided by MINT-KTRM): a fresh scan, a freshly paid fee. Returns the application number.
+ */
+export async function fileStateSymbolsApplication(head: Portal, samplePdf: (title: string) => Buffer): Promise<string> {
+  const [scan] = await head.upload([{ document: 'information-form', file: samplePdf(`Appendix 3 ${randomUUID()}`), name: 'appendix-3.pdf' }]);
+  const paymentId = await payFresh(head, 'state-symbols-licence', 'ISSUE', '080440001234');
+  const result = await head.submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: '080440001234', attachments: [scan!], paymentId });
+  const receipt = result.data?.submitApplication;
+  if (receipt?.__typename !== 'ApplicationReceipt') throw new Error(`the application was not accepted: ${JSON.stringify(result)}`);
+  return receipt.number as string;
+}
