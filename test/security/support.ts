@@ -217,9 +217,10 @@ const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('b
 
 /**
  * A token from the test issuer, validly signed (ES256), with iat and exp given as offsets in seconds from
- * now (iat: null leaves the claim out). The claims follow mocks' mintToken for each caller kind.
+ * now (iat: null leaves the claim out). The claims follow mocks' mintToken for each caller kind; `overrides`
+ * changes claims (undefined removes one).
  */
-export function tokenWithTimes(request: TokenRequest, times: { iat: number | null; exp: number }): string {
+export function tokenWithTimes(request: TokenRequest, times: { iat: number | null; exp: number }, overrides: Record<string, unknown> = {}): string {
   const { key, kid } = testIssuerKey();
   const now = Math.floor(Date.now() / 1000);
   const claims: Record<string, unknown> = { kind: request.kind, iss: TEST_ISSUER, aud: TEST_AUDIENCE, exp: now + times.exp, jti: randomUUID() };
@@ -241,6 +242,11 @@ export function tokenWithTimes(request: TokenRequest, times: { iat: number | nul
       claims.sub = request.clientId;
       if (request.scopes) claims.scope = request.scopes.join(' ');
       break;
+  }
+  // Claims to change or (undefined) leave out, e.g. an officer token without roles.
+  for (const [claim, value] of Object.entries(overrides)) {
+    if (value === undefined) delete claims[claim];
+    else claims[claim] = value;
   }
   const signingInput = `${b64url({ alg: 'ES256', kid, typ: 'JWT' })}.${b64url(claims)}`;
   const signature = sign('sha256', Buffer.from(signingInput), { key, dsaEncoding: 'ieee-p1363' }).toString('base64url');
