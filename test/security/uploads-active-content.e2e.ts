@@ -178,7 +178,7 @@ describe('a 40 MB upload is refused with 413 at the limit, not after reading it 
         declared,
         prefix: form === 'multipart' ? multipartHead : Buffer.from('%PDF-1.4\n', 'latin1'),
         send: LIMIT + 1024 * 1024,
-        waitMs: 6_000,
+        waitMs: 8_000,
       });
       expect(answer.status, JSON.stringify(answer.body)).toBe(413);
       expect(answer.bytesWritten).toBeLessThanOrEqual(LIMIT + 1024 * 1024 + multipartHead.length);
