@@ -39,18 +39,19 @@
  * variables, read a citizen's record through it so the trail grows, and then break the trail as someone
  * with database rights but without the application's keys would.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '@egov/core';
 import { bearer, createRegistryState, NAMED, TEST_AUDIENCE, TEST_AUDIT_SUBJECT_KEY, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FILE } from '@egov/mocks';
 import { MockRegistryServers } from '@egov/mocks/http';
-import { AuditLog, createPool } from '@egov/shared';
-import { canonicalJson } from '@egov/shared/signatures';
-import { createTestDatabase } from '@egov/shared/testing-db';
+import { AuditLog } from '@egov/security';
+import { createPool } from '@egov/stores';
+import { createTestDatabase } from '@egov/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EVERY_MS = 200;
@@ -91,7 +92,14 @@ class AnchoredSubgraph {
   }
 
   get anchorEnv() {
-    return { DATABASE_URL: this.databaseUrl, AUDIT_SUBJECT_KEY: TEST_AUDIT_SUBJECT_KEY, AUDIT_ANCHOR_DIR: this.dir, AUDIT_ANCHOR_KEY_FILE: this.keyFile, AUDIT_ANCHOR_PUBLIC_KEY_FILE: this.publicKeyFile, AUDIT_ANCHOR_EVERY_MS: String(EVERY_MS) };
+    return {
+      DATABASE_URL: this.databaseUrl,
+      AUDIT_SUBJECT_KEY: TEST_AUDIT_SUBJECT_KEY,
+      AUDIT_ANCHOR_DIR: this.dir,
+      AUDIT_ANCHOR_KEY_FILE: this.keyFile,
+      AUDIT_ANCHOR_PUBLIC_KEY_FILE: this.publicKeyFile,
+      AUDIT_ANCHOR_EVERY_MS: String(EVERY_MS),
+    };
   }
 
   async start(): Promise<void> {
@@ -127,14 +135,18 @@ class AnchoredSubgraph {
     };
     this.child.stderr!.on('data', collect);
     this.child.stdout!.on('data', collect);
-    this.url = await waitFor(() => {
-      for (const line of this.stderr) {
-        const url = /"msg":"listening".*"url":"([^"]+)"/.exec(line)?.[1];
-        if (url) return url;
-      }
-      if (this.child!.exitCode !== null) throw new Error(`the subgraph exited: ${this.stderr.join('\n')}`);
-      return undefined;
-    }, 30_000, 'the subgraph to listen');
+    this.url = await waitFor(
+      () => {
+        for (const line of this.stderr) {
+          const url = /"msg":"listening".*"url":"([^"]+)"/.exec(line)?.[1];
+          if (url) return url;
+        }
+        if (this.child!.exitCode !== null) throw new Error(`the subgraph exited: ${this.stderr.join('\n')}`);
+        return undefined;
+      },
+      30_000,
+      'the subgraph to listen',
+    );
   }
 
   async stop(): Promise<void> {
@@ -155,7 +167,11 @@ class AnchoredSubgraph {
   async reads(times: number): Promise<void> {
     const headers = { 'content-type': 'application/json', ...(await bearer({ kind: 'citizen', iin: NAMED.manWithLicences })) };
     for (let i = 0; i < times; i++) {
-      const response = await fetch(this.url, { method: 'POST', headers, body: JSON.stringify({ query: `{ person(iin: "${NAMED.manWithLicences}") { fullName } }` }) });
+      const response = await fetch(this.url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query: `{ person(iin: "${NAMED.manWithLicences}") { fullName } }` }),
+      });
       const body = (await response.json()) as { errors?: unknown };
       if (body.errors) throw new Error(JSON.stringify(body.errors));
     }
@@ -185,7 +201,11 @@ class AnchoredSubgraph {
   /** `npm run audit:verify` as an operator runs it, with this process's database and anchor. */
   verifyCli(): Promise<{ status: number | null; output: string; result: { verified?: boolean; reason?: string; records?: number } | null }> {
     return new Promise((resolve) => {
-      const cli = spawn('npm', ['run', '--silent', 'audit:verify'], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...this.anchorEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const cli = spawn('npm', ['run', '--silent', 'audit:verify'], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...this.anchorEnv },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       cli.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
@@ -292,38 +312,63 @@ describe('a trail cut short at its newest end, with audit.chain moved back', () 
       expect(Number.isNaN(Date.parse(checkpoint.at))).toBe(false);
       expect(signedBy(checkpoint, subgraph.publicKey), JSON.stringify(checkpoint)).toBe(true);
     }
-    const { rows } = await subgraph.pool.query<{ hash: string; upto: number }>('SELECT hash, (SELECT count(*)::int FROM audit.access_log WHERE id <= $1) AS upto FROM audit.access_log WHERE id = $1', [newest.lastId]);
+    const { rows } = await subgraph.pool.query<{ hash: string; upto: number }>(
+      'SELECT hash, (SELECT count(*)::int FROM audit.access_log WHERE id <= $1) AS upto FROM audit.access_log WHERE id = $1',
+      [newest.lastId],
+    );
     expect(rows[0]?.hash).toBe(newest.lastHash);
     expect(rows[0]?.upto).toBe(newest.records);
   });
 
   it('/health shows the chain verified, when, and over how many records', async () => {
-    const health = await waitFor(async () => {
-      const h = await subgraph.health();
-      return h.audit?.verified === true && (h.audit.records ?? 0) >= 6 ? h : undefined;
-    }, 5_000, '/health to show audit.verified true');
+    const health = await waitFor(
+      async () => {
+        const h = await subgraph.health();
+        return h.audit?.verified === true && (h.audit.records ?? 0) >= 6 ? h : undefined;
+      },
+      5_000,
+      '/health to show audit.verified true',
+    );
     expect(Date.now() - Date.parse(health.audit!.checkedAt!)).toBeLessThan(60_000);
   });
 
   it('npm run audit:verify exits 0 on the untouched trail and says verified', async () => {
-    await waitFor(async () => { const n = await subgraph.recordCount(); return subgraph.validCheckpoints().some((c) => c.records === n) || undefined; }, 5_000, 'a checkpoint of the current state');
+    await waitFor(
+      async () => {
+        const n = await subgraph.recordCount();
+        return subgraph.validCheckpoints().some((c) => c.records === n) || undefined;
+      },
+      5_000,
+      'a checkpoint of the current state',
+    );
     const cli = await subgraph.verifyCli();
     expect(cli.status, cli.output).toBe(0);
     expect(cli.result, cli.output).toMatchObject({ verified: true });
   });
 
   it('deleting the newest 2 records and moving audit.chain back is reported by /health, the log and the CLI — and a checkpoint signed with another key does not cover it', async () => {
-    await waitFor(async () => { const n = await subgraph.recordCount(); return subgraph.validCheckpoints().some((c) => c.records === n) || undefined; }, 5_000, 'a checkpoint of the current state');
+    await waitFor(
+      async () => {
+        const n = await subgraph.recordCount();
+        return subgraph.validCheckpoints().some((c) => c.records === n) || undefined;
+      },
+      5_000,
+      'a checkpoint of the current state',
+    );
     const logMark = subgraph.stderr.length;
     await subgraph.truncateNewest(2);
     appendFileSync(join(subgraph.dir, 'checkpoints.jsonl'), `${await forgedCheckpointFor(subgraph)}\n`);
     // The cut is clean as far as the chain alone can tell: only the anchor can see it.
     expect(await subgraph.chainAlone()).toMatchObject({ ok: true });
 
-    const health = await waitFor(async () => {
-      const h = await subgraph.health();
-      return h.audit?.verified === false ? h : undefined;
-    }, 4_000, '/health to show audit.verified false');
+    const health = await waitFor(
+      async () => {
+        const h = await subgraph.health();
+        return h.audit?.verified === false ? h : undefined;
+      },
+      4_000,
+      '/health to show audit.verified false',
+    );
     expect(health.audit!.reason, JSON.stringify(health.audit)).toEqual(expect.any(String));
     const errorLines = subgraph.stderr.slice(logMark).filter((line) => /"level":"error"/.test(line) && /audit/i.test(line));
     expect(errorLines.length, subgraph.stderr.slice(logMark).join('\n')).toBeGreaterThan(0);

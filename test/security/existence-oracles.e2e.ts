@@ -10,11 +10,12 @@
  * answers an officer of another agency; only the sameness is asserted, so a uniform FORBIDDEN would pass.
  * The owner is the control: he reads the record, and gets NOT_FOUND for the unknown one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { allScopesHeaders, bearer, NAMED, samplePdf, type TokenRequest } from '@egov/mocks';
-import { postGraphQL } from '@egov/shared/testing';
-import { startGraph, type RunningGraph } from '../support/index.js';
+import { postGraphQL } from '@egov/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portal } from '../support/flow.js';
+import { type RunningGraph, startGraph } from '../support/index.js';
 import { fileStateSymbolsApplication, shapeOf } from './support.js';
 
 let graph: RunningGraph;
@@ -40,11 +41,29 @@ const OUTSIDERS: [string, TokenRequest, string | undefined][] = [
   ['an officer of the Almaty akimat (scrap-metal licences only)', { kind: 'officer', iin: '770707342424', agency: 'AKIMAT-ALMATY' }, undefined],
 ];
 
-type Probe = { name: string; url: () => string; query: string; variables: (id: string) => Record<string, unknown>; ids: () => { known: string; unknown: string } };
+type Probe = {
+  name: string;
+  url: () => string;
+  query: string;
+  variables: (id: string) => Record<string, unknown>;
+  ids: () => { known: string; unknown: string };
+};
 
 const PROBES: Probe[] = [
-  { name: 'license(number) through the gateway', url: () => graph.gatewayUrl, query: 'query($n: String!) { license(number: $n) { number status } }', variables: (n) => ({ n }), ids: () => LICENCE },
-  { name: 'payment(id) through the gateway', url: () => graph.gatewayUrl, query: 'query($id: ID!) { payment(id: $id) { id amount } }', variables: (id) => ({ id }), ids: () => PAYMENT },
+  {
+    name: 'license(number) through the gateway',
+    url: () => graph.gatewayUrl,
+    query: 'query($n: String!) { license(number: $n) { number status } }',
+    variables: (n) => ({ n }),
+    ids: () => LICENCE,
+  },
+  {
+    name: 'payment(id) through the gateway',
+    url: () => graph.gatewayUrl,
+    query: 'query($id: ID!) { payment(id: $id) { id amount } }',
+    variables: (id) => ({ id }),
+    ids: () => PAYMENT,
+  },
   {
     name: 'application(number) through the gateway',
     url: () => graph.gatewayUrl,
@@ -52,11 +71,23 @@ const PROBES: Probe[] = [
     variables: (n) => ({ n }),
     ids: () => ({ known: applicationNumber, unknown: unknownApplicationNumber }),
   },
-  { name: 'license(number) at the licensing subgraph', url: () => graph.subgraphs.licensing.url, query: 'query($n: String!) { license(number: $n) { number status } }', variables: (n) => ({ n }), ids: () => LICENCE },
-  { name: 'payment(id) at the payments subgraph', url: () => graph.subgraphs.payments.url, query: 'query($id: ID!) { payment(id: $id) { id amount } }', variables: (id) => ({ id }), ids: () => PAYMENT },
   {
-    name: 'application(number) at the licensing subgraph',
+    name: 'license(number) at the licensing subgraph',
     url: () => graph.subgraphs.licensing.url,
+    query: 'query($n: String!) { license(number: $n) { number status } }',
+    variables: (n) => ({ n }),
+    ids: () => LICENCE,
+  },
+  {
+    name: 'payment(id) at the payments subgraph',
+    url: () => graph.subgraphs.payments.url,
+    query: 'query($id: ID!) { payment(id: $id) { id amount } }',
+    variables: (id) => ({ id }),
+    ids: () => PAYMENT,
+  },
+  {
+    name: 'application(number) at the applications subgraph',
+    url: () => graph.subgraphs.applications.url,
     query: 'query($n: String!) { application(number: $n) { number status } }',
     variables: (n) => ({ n }),
     ids: () => ({ known: applicationNumber, unknown: unknownApplicationNumber }),
@@ -76,15 +107,15 @@ const PROBES: Probe[] = [
     ids: () => PAYMENT,
   },
   {
-    name: '_entities Application at the licensing subgraph',
-    url: () => graph.subgraphs.licensing.url,
+    name: '_entities Application at the applications subgraph',
+    url: () => graph.subgraphs.applications.url,
     query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Application { number status } } }',
     variables: (number) => ({ r: [{ __typename: 'Application', number }] }),
     ids: () => ({ known: applicationNumber, unknown: unknownApplicationNumber }),
   },
   {
     name: '_entities Application asking only for the key field',
-    url: () => graph.subgraphs.licensing.url,
+    url: () => graph.subgraphs.applications.url,
     query: 'query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Application { number } } }',
     variables: (number) => ({ r: [{ __typename: 'Application', number }] }),
     ids: () => ({ known: applicationNumber, unknown: unknownApplicationNumber }),
@@ -117,7 +148,10 @@ describe('the control: those who may see them', () => {
       expect(read.errors, probe.name).toBeUndefined();
       expect(JSON.stringify(read.data), probe.name).toContain(known);
       const missing = await postGraphQL(probe.url(), probe.query, probe.variables(unknown), headers);
-      expect(missing.errors?.map((e) => e.extensions?.code), probe.name).toEqual(['NOT_FOUND']);
+      expect(
+        missing.errors?.map((e) => e.extensions?.code),
+        probe.name,
+      ).toEqual(['NOT_FOUND']);
     }
   });
 

@@ -21,15 +21,16 @@
  * "Executed" is observed from outside: a registry call in the mock registries' journal, or `data` in the
  * answer. Requests go over a raw socket so each path reaches the server byte for byte as written.
  */
+
+import { webcrypto } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { webcrypto } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allScopesHeaders, bearer, mintToken, NAMED } from '@egov/mocks';
 import { operationId } from '@egov/gateway';
-import { startGraph, type RunningGraph } from '../support/index.js';
-import { freshIin, rawRequest, type RawResponse } from './support.js';
+import { allScopesHeaders, bearer, mintToken, NAMED } from '@egov/mocks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningGraph, startGraph } from '../support/index.js';
+import { freshIin, type RawResponse, rawRequest } from './support.js';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 type Method = (typeof METHODS)[number];
@@ -80,7 +81,9 @@ function withQuery(target: string, query: string, extra: Record<string, string> 
 
 function expectNotFoundBody(response: RawResponse, method: Method) {
   if (method === 'HEAD') return;
-  expect(response.json, `${method}: the standard error body`).toEqual({ errors: [{ message: expect.any(String), extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }] });
+  expect(response.json, `${method}: the standard error body`).toEqual({
+    errors: [{ message: expect.any(String), extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }],
+  });
 }
 
 // ------------------------------------------------------------------------------------- an open gateway
@@ -221,7 +224,12 @@ describe('a gateway without persisted operations or rate limit: where GraphQL ex
     expect((await rawRequest(graph.gatewayBase, { method: 'GET', target: '/health' })).status).toBe(200);
     expect((await rawRequest(graph.gatewayBase, { method: 'GET', target: '/ready' })).status).toBe(200);
     // An upload without a token reaches the uploads route, which wants a signed-in citizen.
-    const upload = await rawRequest(graph.gatewayBase, { method: 'POST', target: '/attachments?document=charter-copy', headers: { 'content-type': 'application/pdf' }, body: '%PDF-1.4\n%%EOF\n' });
+    const upload = await rawRequest(graph.gatewayBase, {
+      method: 'POST',
+      target: '/attachments?document=charter-copy',
+      headers: { 'content-type': 'application/pdf' },
+      body: '%PDF-1.4\n%%EOF\n',
+    });
     expect(upload.status).toBe(401);
   });
 });
@@ -251,7 +259,12 @@ describe('a gateway with persisted operations for citizens and portals and a rat
   /** A POST of `body` to `target` as `headers`; registry calls counted. */
   async function post(target: string, headers: Record<string, string>, body: object) {
     graph.state.resetJournal();
-    const response = await rawRequest(graph.gatewayBase, { method: 'POST', target, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await rawRequest(graph.gatewayBase, {
+      method: 'POST',
+      target,
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return { response, registryCalls: graph.state.journal.length };
   }
 
@@ -324,7 +337,11 @@ describe('a gateway with persisted operations for citizens and portals and a rat
     const me = someone();
     const headers = { ...(await me.citizen()), 'x-graphql-csrf': '1' };
     graph.state.resetJournal();
-    const arbitrary = await rawRequest(graph.gatewayBase, { method: 'GET', target: withQuery('/graphql', `{ person(iin: "${me.iin}") { iin fullName } }`), headers });
+    const arbitrary = await rawRequest(graph.gatewayBase, {
+      method: 'GET',
+      target: withQuery('/graphql', `{ person(iin: "${me.iin}") { iin fullName } }`),
+      headers,
+    });
     expect(arbitrary.json?.data ?? null).toBeNull();
     expect(graph.state.journal.length).toBe(0);
     // Spent on POSTs, refused on a GET (whether or not the refused GET above was counted).
@@ -337,7 +354,12 @@ describe('a gateway with persisted operations for citizens and portals and a rat
     const me = someone();
     const headers = await me.citizen();
     for (let i = 0; i < POINTS; i++) await post('/graphql', headers, { documentId: operationId(PING) });
-    const upload = await rawRequest(graph.gatewayBase, { method: 'POST', target: '/attachments?document=charter-copy', headers: { ...headers, 'content-type': 'application/pdf' }, body: '%PDF-1.4\n%%EOF\n' });
+    const upload = await rawRequest(graph.gatewayBase, {
+      method: 'POST',
+      target: '/attachments?document=charter-copy',
+      headers: { ...headers, 'content-type': 'application/pdf' },
+      body: '%PDF-1.4\n%%EOF\n',
+    });
     expect(upload.status).toBe(429);
   });
 

@@ -16,12 +16,12 @@
  *   error-level line with the detail, personal ids masked.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, NAMED, samplePdf } from '@egov/mocks';
-import { createPool } from '@egov/shared';
-import { postGraphQL, type GraphQLResponse } from '@egov/shared/testing';
-import { startGraph, type RunningGraph } from '../support/index.js';
+import { createPool } from '@egov/stores';
+import { type GraphQLResponse, postGraphQL } from '@egov/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officer, portal, testSigner } from '../support/flow.js';
+import { type RunningGraph, startGraph } from '../support/index.js';
 import { fileStateSymbolsApplication, INTERNALS, LogCapture, payFresh } from './support.js';
 
 const CONTROLS: [string, string][] = [
@@ -79,7 +79,10 @@ function expectTypedRefusal(response: GraphQLResponse<any>, value: string, field
   if (result && typeof result === 'object' && (result as { __typename?: string }).__typename === 'ApplicationRejected') {
     // A submission's refusal may come as problems; one of them names the bad field.
     const problems = (result as { problems: { code: string; field: string | null }[] }).problems;
-    expect(problems.some((p) => (p.field ?? '').startsWith(field)), `${field}: ${brief}`).toBe(true);
+    expect(
+      problems.some((p) => (p.field ?? '').startsWith(field)),
+      `${field}: ${brief}`,
+    ).toBe(true);
   } else {
     expect(result ?? null, `${field} was accepted: ${brief}`).toBeNull();
     expect(response.errors?.length, brief).toBeGreaterThan(0);
@@ -102,16 +105,24 @@ const as = async (who: 'man' | 'ktrm' | 'auditor' | 'anonymous') =>
           ? { kind: 'citizen', iin: NAMED.manWithLicences }
           : { kind: 'officer', iin: '770707342424', agency: 'MINT-KTRM', roles: who === 'auditor' ? ['auditor'] : ['reviewer', 'decider'] },
       );
-const gateway = (query: string, who: Parameters<typeof as>[0], variables: (v: string) => Record<string, unknown>): Ask => async (v) => postGraphQL(graph.gatewayUrl, query, variables(v), await as(who));
-const at = (subgraph: 'licensing' | 'payments', query: string, variables: (v: string) => Record<string, unknown>): Ask => async (v) =>
-  postGraphQL(graph.subgraphs[subgraph].url, query, variables(v), await as('man'));
+const gateway =
+  (query: string, who: Parameters<typeof as>[0], variables: (v: string) => Record<string, unknown>): Ask =>
+  async (v) =>
+    postGraphQL(graph.gatewayUrl, query, variables(v), await as(who));
+const at =
+  (subgraph: 'licensing' | 'applications' | 'payments', query: string, variables: (v: string) => Record<string, unknown>): Ask =>
+  async (v) =>
+    postGraphQL(graph.subgraphs[subgraph].url, query, variables(v), await as('man'));
 
 const ARGUMENTS: [string, Ask][] = [
   ['license(number)', gateway('query($v: String!) { license(number: $v) { number } }', 'man', (v) => ({ v }))],
   ['application(number)', gateway('query($v: String!) { application(number: $v) { number } }', 'man', (v) => ({ v }))],
   ['payment(id)', gateway('query($v: ID!) { payment(id: $v) { id } }', 'man', (v) => ({ v }))],
   ['publicService(code)', gateway('query($v: ID!) { publicService(code: $v) { code } }', 'anonymous', (v) => ({ v }))],
-  ['applicationDraft(serviceCode)', gateway('query($v: ID!) { applicationDraft(serviceCode: $v, action: ISSUE, applicantId: "850314301234") { eligible } }', 'man', (v) => ({ v }))],
+  [
+    'applicationDraft(serviceCode)',
+    gateway('query($v: ID!) { applicationDraft(serviceCode: $v, action: ISSUE, applicantId: "850314301234") { eligible } }', 'man', (v) => ({ v })),
+  ],
   ['myDataAccessLog(before)', gateway('query($v: ID!) { myDataAccessLog(before: $v) { id } }', 'man', (v) => ({ v }))],
   ['dataAccessLog(before)', gateway('query($v: ID!) { dataAccessLog(subjectId: "850314301234", before: $v) { id } }', 'auditor', (v) => ({ v }))],
   ['person(iin)', gateway('query($v: IIN!) { person(iin: $v) { fullName } }', 'man', (v) => ({ v }))],
@@ -119,18 +130,49 @@ const ARGUMENTS: [string, Ask][] = [
   ['dueDate(from)', gateway('query($v: DateTime!) { dueDate(from: $v, days: 5, unit: WORKING_DAYS) { dueDate } }', 'anonymous', (v) => ({ v }))],
   [
     'initiatePayment(serviceCode)',
-    gateway('mutation($v: ID!) { initiatePayment(serviceCode: $v, action: ISSUE, payerId: "850314301234", idempotencyKey: "a-good-key-0001") { paymentUrl } }', 'man', (v) => ({ v })),
+    gateway(
+      'mutation($v: ID!) { initiatePayment(serviceCode: $v, action: ISSUE, payerId: "850314301234", idempotencyKey: "a-good-key-0001") { paymentUrl } }',
+      'man',
+      (v) => ({ v }),
+    ),
   ],
-  ['initiatePayment(idempotencyKey)', gateway('mutation($v: String) { initiatePayment(serviceCode: "state-symbols-licence", action: ISSUE, payerId: "850314301234", idempotencyKey: $v) { paymentUrl } }', 'man', (v) => ({ v }))],
+  [
+    'initiatePayment(idempotencyKey)',
+    gateway(
+      'mutation($v: String) { initiatePayment(serviceCode: "state-symbols-licence", action: ISSUE, payerId: "850314301234", idempotencyKey: $v) { paymentUrl } }',
+      'man',
+      (v) => ({ v }),
+    ),
+  ],
   ['startReview(number)', gateway('mutation($v: String!) { startReview(number: $v) { status } }', 'ktrm', (v) => ({ v }))],
   [
     'decideApplication(input.number)',
-    gateway('mutation($i: DecideApplicationInput!) { decideApplication(input: $i) { status } }', 'ktrm', (v) => ({ i: { number: v, outcome: 'REFUSE', refusalGround: 'FEE_NOT_PAID', signature: 'MIIB' } })),
+    gateway('mutation($i: DecideApplicationInput!) { decideApplication(input: $i) { status } }', 'ktrm', (v) => ({
+      i: { number: v, outcome: 'REFUSE', refusalGround: 'FEE_NOT_PAID', signature: 'MIIB' },
+    })),
   ],
-  ['_entities Application(number) at licensing', at('licensing', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Application { number } } }', (v) => ({ r: [{ __typename: 'Application', number: v }] }))],
-  ['_entities License(number) at licensing', at('licensing', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on License { number } } }', (v) => ({ r: [{ __typename: 'License', number: v }] }))],
-  ['_entities Person(iin) at licensing', at('licensing', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { licenses { number } } } }', (v) => ({ r: [{ __typename: 'Person', iin: v }] }))],
-  ['_entities Payment(id) at payments', at('payments', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Payment { id } } }', (v) => ({ r: [{ __typename: 'Payment', id: v }] }))],
+  [
+    '_entities Application(number) at applications',
+    at('applications', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Application { number } } }', (v) => ({
+      r: [{ __typename: 'Application', number: v }],
+    })),
+  ],
+  [
+    '_entities License(number) at licensing',
+    at('licensing', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on License { number } } }', (v) => ({
+      r: [{ __typename: 'License', number: v }],
+    })),
+  ],
+  [
+    '_entities Person(iin) at licensing',
+    at('licensing', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { licenses { number } } } }', (v) => ({
+      r: [{ __typename: 'Person', iin: v }],
+    })),
+  ],
+  [
+    '_entities Payment(id) at payments',
+    at('payments', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Payment { id } } }', (v) => ({ r: [{ __typename: 'Payment', id: v }] })),
+  ],
 ];
 
 describe.each(ARGUMENTS)('%s', (field, ask) => {
@@ -138,7 +180,10 @@ describe.each(ARGUMENTS)('%s', (field, ask) => {
     graph.state.resetJournal();
     const mark = logs.lines.length;
     expectTypedRefusal(await ask(value), value, field);
-    expect(logs.since(mark).filter((line) => /"level":"error"/.test(line)), 'a bad input is not an internal error').toEqual([]);
+    expect(
+      logs.since(mark).filter((line) => /"level":"error"/.test(line)),
+      'a bad input is not an internal error',
+    ).toEqual([]);
   });
 });
 
@@ -148,20 +193,52 @@ describe('submitApplication with everything right but one field', () => {
   const head = () => portal(graph, { kind: 'citizen', iin: NAMED.llpHead });
 
   /** A valid, signed submission for the LLP (fresh scan, freshly paid fee), with `spoil` applied before signing. */
-  async function submitWith(spoil: (input: { attachmentIds: string[]; paymentId: string; idempotencyKey: string; serviceCode: string; fields: { fieldId: string; value: string }[] }) => void, badSignature?: string) {
+  async function submitWith(
+    spoil: (input: {
+      attachmentIds: string[];
+      paymentId: string;
+      idempotencyKey: string;
+      serviceCode: string;
+      fields: { fieldId: string; value: string }[];
+    }) => void,
+    badSignature?: string,
+  ) {
     const p = head();
     const [scan] = await p.upload([{ document: 'information-form', file: samplePdf(`Appendix 3 ${randomUUID()}`), name: 'appendix-3.pdf' }]);
     const paymentId = await payFresh(p, 'state-symbols-licence', 'ISSUE', NAMED.llp);
-    const draft = { serviceCode: 'state-symbols-licence', attachmentIds: [scan!.id], paymentId, idempotencyKey: randomUUID(), fields: [{ fieldId: 'phone', value: '+7 701 555 01 02' }] };
+    const draft = {
+      serviceCode: 'state-symbols-licence',
+      attachmentIds: [scan!.id],
+      paymentId,
+      idempotencyKey: randomUUID(),
+      fields: [{ fieldId: 'phone', value: '+7 701 555 01 02' }],
+    };
     spoil(draft);
     const signer = await testSigner();
     const attachments = draft.attachmentIds.map((id) => ({ id, sha256: id === scan!.id ? scan!.sha256 : '0'.repeat(64) }));
     const signature = await signer.signApplication(
-      { serviceCode: draft.serviceCode, action: 'ISSUE', applicantId: NAMED.llp, attachments, paymentId: draft.paymentId, idempotencyKey: draft.idempotencyKey, fields: draft.fields },
+      {
+        serviceCode: draft.serviceCode,
+        action: 'ISSUE',
+        applicantId: NAMED.llp,
+        attachments,
+        paymentId: draft.paymentId,
+        idempotencyKey: draft.idempotencyKey,
+        fields: draft.fields,
+      },
       { iin: NAMED.llpHead, bin: NAMED.llp },
     );
     graph.state.resetJournal();
-    return p.submitSigned({ serviceCode: draft.serviceCode, action: 'ISSUE', applicantId: NAMED.llp, attachmentIds: draft.attachmentIds, paymentId: draft.paymentId, idempotencyKey: draft.idempotencyKey, fields: draft.fields, signature: badSignature ?? signature });
+    return p.submitSigned({
+      serviceCode: draft.serviceCode,
+      action: 'ISSUE',
+      applicantId: NAMED.llp,
+      attachmentIds: draft.attachmentIds,
+      paymentId: draft.paymentId,
+      idempotencyKey: draft.idempotencyKey,
+      fields: draft.fields,
+      signature: badSignature ?? signature,
+    });
   }
 
   it('the control: the same submission with nothing spoiled is accepted', async () => {
@@ -178,7 +255,9 @@ describe('submitApplication with everything right but one field', () => {
     ['fields', FOR_IDS, (v) => (d) => void (d.fields[0]!.fieldId = v)],
     ['fields', FOR_TEXT, (v) => (d) => void (d.fields[0]!.value = v)],
   ];
-  describe.each(SPOILERS.map(([field, values, spoil], i) => [i === 4 ? 'fields[].fieldId' : i === 5 ? 'fields[].value' : field, field, values, spoil] as const))('%s', (_label, field, values, spoil) => {
+  describe.each(
+    SPOILERS.map(([field, values, spoil], i) => [i === 4 ? 'fields[].fieldId' : i === 5 ? 'fields[].value' : field, field, values, spoil] as const),
+  )('%s', (_label, field, values, spoil) => {
     it.each(values)('with %s: refused, typed, never a receipt', async (_case, value) => {
       expectTypedRefusal(await submitWith(spoil(value)), value, field);
     });
@@ -197,7 +276,12 @@ describe('decideApplication on an application in review, with one field bad', ()
   async function decideWith(input: { note?: string; refusalGround?: string; signature?: string }) {
     const number = await fileStateSymbolsApplication(portal(graph, { kind: 'citizen', iin: NAMED.llpHead }), samplePdf);
     await ktrm().startReview(number);
-    const decision = { number, outcome: 'REFUSE' as const, refusalGround: input.refusalGround ?? 'QUALIFICATION_REQUIREMENTS_NOT_MET', note: input.note ?? 'Staff qualification not shown' };
+    const decision = {
+      number,
+      outcome: 'REFUSE' as const,
+      refusalGround: input.refusalGround ?? 'QUALIFICATION_REQUIREMENTS_NOT_MET',
+      note: input.note ?? 'Staff qualification not shown',
+    };
     const signature = input.signature ?? (await (await testSigner()).signDecision({ ...decision, officerId: '770707342424' }));
     graph.state.resetJournal();
     const response = await ktrm().ask('mutation($i: DecideApplicationInput!) { decideApplication(input: $i) { status } }', { i: { ...decision, signature } });
@@ -237,16 +321,16 @@ describe('an error nobody expected', () => {
   it('reaches the client as a generic INTERNAL_SERVER_ERROR, and the log as an error line with the detail, ids masked', async () => {
     const me = await bearer({ kind: 'citizen', iin: NAMED.llpHead });
     const mark = logs.lines.length;
-    await pool.query('ALTER TABLE licensing.applications RENAME TO applications_moved_away');
+    await pool.query('ALTER TABLE applications.applications RENAME TO applications_moved_away');
     let responses: GraphQLResponse<any>[];
     try {
       responses = [
         await postGraphQL(graph.gatewayUrl, 'query($n: String!) { application(number: $n) { status } }', { n: 'EL-2026-0000001' }, me),
         await postGraphQL(graph.gatewayUrl, `{ legalEntity(bin: "${NAMED.llp}") { shortName applications { number } } }`, {}, me),
-        await postGraphQL(graph.subgraphs.licensing.url, 'query($n: String!) { application(number: $n) { status } }', { n: 'EL-2026-0000001' }, me),
+        await postGraphQL(graph.subgraphs.applications.url, 'query($n: String!) { application(number: $n) { status } }', { n: 'EL-2026-0000001' }, me),
       ];
     } finally {
-      await pool.query('ALTER TABLE licensing.applications_moved_away RENAME TO applications');
+      await pool.query('ALTER TABLE applications.applications_moved_away RENAME TO applications');
     }
     for (const response of responses) {
       const text = JSON.stringify(response);

@@ -7,10 +7,11 @@
  * a licence number). A run of 12 or more digits is masked as a whole or in part so that no 12 consecutive
  * digits of it survive; how it is masked (e.g. 8503*********5) is the implementation's choice.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { allScopesHeaders, bearer, NAMED } from '@egov/mocks';
-import { postGraphQL } from '@egov/shared/testing';
-import { startGraph, type RunningGraph } from '../support/index.js';
+import { postGraphQL } from '@egov/testkit';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type RunningGraph, startGraph } from '../support/index.js';
 import { LogCapture } from './support.js';
 
 let graph: RunningGraph;

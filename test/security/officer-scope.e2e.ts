@@ -16,11 +16,12 @@
  *   the applicants of the applications it handles" does not open them either.)
  * - Applications: only those of the agency's services (and, for an akimat, its region), as today.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { NAMED, samplePdf } from '@egov/mocks';
-import { postGraphQL, type GraphQLResponse } from '@egov/shared/testing';
-import { startGraph, type RunningGraph } from '../support/index.js';
+import type { GraphQLResponse } from '@egov/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portal } from '../support/flow.js';
+import { type RunningGraph, startGraph } from '../support/index.js';
 import { fileStateSymbolsApplication, tokenWithTimes } from './support.js';
 
 const OFFICER_IIN = '770707342424';
@@ -42,32 +43,73 @@ function officerToken(agency: unknown, roles: unknown = ['reviewer', 'decider'])
 }
 
 async function ask(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<any>> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: response.status, ...((await response.json()) as object) };
 }
 
 /** Every way an officer could read a licence or an application. */
 const READS: [string, () => string, string, () => Record<string, unknown>][] = [
-  ['license(number) through the gateway', () => graph.gatewayUrl, `{ a: license(number: "${STATE_SYMBOLS}") { number status } b: license(number: "${EXPLOSIVES}") { number status } c: license(number: "${MINING}") { number } }`, () => ({})],
-  ['license(number) at the licensing subgraph', () => graph.subgraphs.licensing.url, `{ a: license(number: "${STATE_SYMBOLS}") { number status } b: license(number: "${EXPLOSIVES}") { number } }`, () => ({})],
+  [
+    'license(number) through the gateway',
+    () => graph.gatewayUrl,
+    `{ a: license(number: "${STATE_SYMBOLS}") { number status } b: license(number: "${EXPLOSIVES}") { number status } c: license(number: "${MINING}") { number } }`,
+    () => ({}),
+  ],
+  [
+    'license(number) at the licensing subgraph',
+    () => graph.subgraphs.licensing.url,
+    `{ a: license(number: "${STATE_SYMBOLS}") { number status } b: license(number: "${EXPLOSIVES}") { number } }`,
+    () => ({}),
+  ],
   [
     "a person's licences through _entities",
     () => graph.subgraphs.licensing.url,
     'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { licenses { number } } ... on LegalEntity { licenses { number } } } }',
-    () => ({ r: [{ __typename: 'Person', iin: NAMED.manWithLicences }, { __typename: 'LegalEntity', bin: NAMED.llp }] }),
+    () => ({
+      r: [
+        { __typename: 'Person', iin: NAMED.manWithLicences },
+        { __typename: 'LegalEntity', bin: NAMED.llp },
+      ],
+    }),
   ],
-  ['licences through _entities by number', () => graph.subgraphs.licensing.url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on License { number status } } }', () => ({ r: [STATE_SYMBOLS, EXPLOSIVES, MINING].map((number) => ({ __typename: 'License', number })) })],
-  ['application(number) through the gateway', () => graph.gatewayUrl, 'query($n: String!) { application(number: $n) { number status } }', () => ({ n: applicationNumber })],
-  ['an application through _entities', () => graph.subgraphs.licensing.url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Application { number status } } }', () => ({ r: [{ __typename: 'Application', number: applicationNumber }] })],
-  ["a company's applications through _entities", () => graph.subgraphs.licensing.url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on LegalEntity { applications { number } } } }', () => ({ r: [{ __typename: 'LegalEntity', bin: NAMED.llp }] })],
+  [
+    'licences through _entities by number',
+    () => graph.subgraphs.licensing.url,
+    'query($r: [_Any!]!) { _entities(representations: $r) { ... on License { number status } } }',
+    () => ({ r: [STATE_SYMBOLS, EXPLOSIVES, MINING].map((number) => ({ __typename: 'License', number })) }),
+  ],
+  [
+    'application(number) through the gateway',
+    () => graph.gatewayUrl,
+    'query($n: String!) { application(number: $n) { number status } }',
+    () => ({ n: applicationNumber }),
+  ],
+  [
+    'an application through _entities',
+    () => graph.subgraphs.applications.url,
+    'query($r: [_Any!]!) { _entities(representations: $r) { ... on Application { number status } } }',
+    () => ({ r: [{ __typename: 'Application', number: applicationNumber }] }),
+  ],
+  [
+    "a company's applications through _entities",
+    () => graph.subgraphs.applications.url,
+    'query($r: [_Any!]!) { _entities(representations: $r) { ... on LegalEntity { applications { number } } } }',
+    () => ({ r: [{ __typename: 'LegalEntity', bin: NAMED.llp }] }),
+  ],
   ['the work queue', () => graph.gatewayUrl, '{ applicationsToHandle(status: [SUBMITTED, IN_REVIEW]) { number } }', () => ({})],
 ];
 
 function expectNothingRead(response: GraphQLResponse<any>, what: string) {
   const text = JSON.stringify(response.data ?? null);
-  for (const secret of [STATE_SYMBOLS, EXPLOSIVES, MINING, applicationNumber, 'SUBMITTED', 'ACTIVE']) expect(text.includes(secret), `${what}: ${secret} in ${text}`).toBe(false);
+  for (const secret of [STATE_SYMBOLS, EXPLOSIVES, MINING, applicationNumber, 'SUBMITTED', 'ACTIVE'])
+    expect(text.includes(secret), `${what}: ${secret} in ${text}`).toBe(false);
   if (response.status === 401) return;
-  for (const error of response.errors ?? []) expect(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'], `${what}: ${JSON.stringify(error)}`).toContain(error.extensions?.code);
+  for (const error of response.errors ?? [])
+    expect(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'], `${what}: ${JSON.stringify(error)}`).toContain(error.extensions?.code);
 }
 
 describe('an officer whose token names no configured agency, or carries no roles, reads nothing', () => {
@@ -110,23 +152,35 @@ describe('an officer of a known agency reads the licences of its services only',
       for (const number of refused) {
         const response = await ask(url, token, 'query($n: String!) { license(number: $n) { number activity { code } } }', { n: number });
         expect(response.data?.license ?? null, `${agency} ${number} at ${url}`).toBeNull();
-        expect(response.errors?.map((e) => e.extensions?.code), `${agency} ${number}`).toEqual([expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/)]);
+        expect(
+          response.errors?.map((e) => e.extensions?.code),
+          `${agency} ${number}`,
+        ).toEqual([expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/)]);
       }
     }
   });
 
-  it.each(CASES)("%s sees only its services' licences in the man's list, through _entities and through a licence's holder", async (agency, readable, refused) => {
-    const token = officerToken(agency);
-    const listed = await ask(graph.subgraphs.licensing.url, token, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { licenses { number } } } }', {
-      r: [{ __typename: 'Person', iin: NAMED.manWithLicences }],
-    });
-    const numbers = ((listed.data?._entities?.[0]?.licenses ?? []) as { number: string }[]).map((l) => l.number);
-    for (const number of refused) expect(numbers, `${agency} via _entities`).not.toContain(number);
-    if (listed.data?._entities?.[0]?.licenses) expect(numbers.sort()).toEqual([...readable].filter((n) => n !== MINING).sort());
+  it.each(CASES)(
+    "%s sees only its services' licences in the man's list, through _entities and through a licence's holder",
+    async (agency, readable, refused) => {
+      const token = officerToken(agency);
+      const listed = await ask(
+        graph.subgraphs.licensing.url,
+        token,
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { licenses { number } } } }',
+        {
+          r: [{ __typename: 'Person', iin: NAMED.manWithLicences }],
+        },
+      );
+      const numbers = ((listed.data?._entities?.[0]?.licenses ?? []) as { number: string }[]).map((l) => l.number);
+      for (const number of refused) expect(numbers, `${agency} via _entities`).not.toContain(number);
+      if (listed.data?._entities?.[0]?.licenses) expect(numbers.sort()).toEqual([...readable].filter((n) => n !== MINING).sort());
 
-    const viaHolder = await ask(graph.gatewayUrl, token, `{ license(number: "${STATE_SYMBOLS}") { holder { ... on Person { licenses { number } } } } }`);
-    for (const number of refused.filter((n) => n !== STATE_SYMBOLS)) expect(JSON.stringify(viaHolder.data ?? null), `${agency} via the holder`).not.toContain(number);
-  });
+      const viaHolder = await ask(graph.gatewayUrl, token, `{ license(number: "${STATE_SYMBOLS}") { holder { ... on Person { licenses { number } } } } }`);
+      for (const number of refused.filter((n) => n !== STATE_SYMBOLS))
+        expect(JSON.stringify(viaHolder.data ?? null), `${agency} via the holder`).not.toContain(number);
+    },
+  );
 });
 
 describe('applications follow the agency that decides them', () => {

@@ -8,10 +8,11 @@
  * the whole person or company. A partner that cannot read a nested object at all (no scope for its kind)
  * loses that object only — null, or its key with every refused field null — never its parent.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { bearer, NAMED } from '@egov/mocks';
-import { postGraphQL } from '@egov/shared/testing';
-import { startGraph, type RunningGraph } from '../support/index.js';
+import { postGraphQL } from '@egov/testkit';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type RunningGraph, startGraph } from '../support/index.js';
 import { refusals } from './support.js';
 
 let graph: RunningGraph;
@@ -78,8 +79,13 @@ it.each(CASES)('%s: the refused field is null with FORBIDDEN at its path, the re
   expect(refusals(response).sort()).toEqual([...refused].sort());
 });
 
-it("a partner narrowed to licensing:read keeps the licence when its holder company cannot be read: the holder is null, or keeps its key with the refused fields null", async () => {
-  const response = await asPartner('akimat-astana-licensing', 'scrap-metal-licence', `{ license(number: "12003390") { number holder { ... on LegalEntity { bin residency kind } } } }`, ['licensing:read']);
+it('a partner narrowed to licensing:read keeps the licence when its holder company cannot be read: the holder is null, or keeps its key with the refused fields null', async () => {
+  const response = await asPartner(
+    'akimat-astana-licensing',
+    'scrap-metal-licence',
+    `{ license(number: "12003390") { number holder { ... on LegalEntity { bin residency kind } } } }`,
+    ['licensing:read'],
+  );
   expect(response.data?.license?.number, JSON.stringify(response)).toBe('12003390');
   const holder = response.data.license.holder;
   if (holder === null) expect(refusals(response)).toEqual(['FORBIDDEN license.holder']);
@@ -90,7 +96,11 @@ it("a partner narrowed to licensing:read keeps the licence when its holder compa
 });
 
 it('the control: a partner with the scope gets the same fields filled', async () => {
-  const response = await asPartner('akimat-astana-licensing', 'scrap-metal-licence', `{ legalEntity(bin: "${NAMED.llp}") { shortName residency kind applications { number } } }`);
+  const response = await asPartner(
+    'akimat-astana-licensing',
+    'scrap-metal-licence',
+    `{ legalEntity(bin: "${NAMED.llp}") { shortName residency kind applications { number } } }`,
+  );
   expect(response.errors).toBeUndefined();
   expect(response.data.legalEntity).toMatchObject({ shortName: 'ТОО «Сарыарка Металл»', applications: [] });
   expect(response.data.legalEntity.residency).toEqual(expect.any(String));

@@ -14,12 +14,15 @@
  * - Two payers racing with one key never share an order.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, DEV_FEE_RATES_FILE, NAMED, testSecurityConfig } from '@egov/mocks';
-import { createLogger, createRedis, MemoryIdempotencyStore, RedisIdempotencyStore, type IdempotencyStore, type RunningServer } from '@egov/shared';
-import { postGraphQL, type GraphQLResponse } from '@egov/shared/testing';
+import { createLogger } from '@egov/core';
+import { bearer, DEV_FEE_RATES_FILE, NAMED } from '@egov/mocks';
+import { testSecurityConfig } from '@egov/mocks/testing';
 import { createPaymentsSubgraph } from '@egov/payments';
-import { startGraph, type RunningGraph } from '../support/index.js';
+import { createRedis, type IdempotencyStore, MemoryIdempotencyStore, RedisIdempotencyStore } from '@egov/stores';
+import type { RunningServer } from '@egov/subgraph-kit';
+import { type GraphQLResponse, postGraphQL } from '@egov/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningGraph, startGraph } from '../support/index.js';
 
 const INITIATE = `mutation($s: ID!, $a: ServiceActionKind!, $p: ApplicantId!, $k: String) {
   initiatePayment(serviceCode: $s, action: $a, payerId: $p, idempotencyKey: $k) { paymentUrl payment { id payerId serviceCode action } }
@@ -83,12 +86,22 @@ const CONFIGURATIONS: Configuration[] = [
     name: 'with Redis shared by two payments processes',
     setup: async () => {
       await new Promise<void>((resolve) => (redis.status === 'ready' ? resolve() : redis.once('ready', () => resolve())));
-      return { first: await paymentsProcess(new RedisIdempotencyStore(redis, prefix)), second: await paymentsProcess(new RedisIdempotencyStore(redis, prefix)) };
+      return {
+        first: await paymentsProcess(new RedisIdempotencyStore(redis, prefix)),
+        second: await paymentsProcess(new RedisIdempotencyStore(redis, prefix)),
+      };
     },
   },
 ];
 
-async function initiate(url: string, caller: Caller, key: string, serviceCode = 'state-symbols-licence', action = 'ISSUE', query = INITIATE): Promise<GraphQLResponse<any>> {
+async function initiate(
+  url: string,
+  caller: Caller,
+  key: string,
+  serviceCode = 'state-symbols-licence',
+  action = 'ISSUE',
+  query = INITIATE,
+): Promise<GraphQLResponse<any>> {
   return postGraphQL(url, query, { s: serviceCode, a: action, p: caller.payer, k: key }, await bearer({ kind: 'citizen', iin: caller.iin }));
 }
 
@@ -97,7 +110,10 @@ function expectRefusedWithoutTheFirstOrder(response: GraphQLResponse<any>, first
   expect(text.includes(first.payment.id), `the first order's id leaked: ${text}`).toBe(false);
   expect(text.includes(first.paymentUrl), `the first order's URL leaked: ${text}`).toBe(false);
   expect(response.data?.initiatePayment ?? null, text).toBeNull();
-  expect(response.errors?.map((e) => e.extensions?.code), text).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+  expect(
+    response.errors?.map((e) => e.extensions?.code),
+    text,
+  ).toEqual(['IDEMPOTENCY_KEY_REUSED']);
 }
 
 describe.each(CONFIGURATIONS.map((c) => [c.name, c] as const))('%s', (_name, configuration) => {
@@ -167,5 +183,7 @@ it('the order key ПШЭП sees is derived from payer, service, action and key, 
   const keysAtTheBank = [...graph.state.paymentOrders.keys()];
   expect(keysAtTheBank.length).toBeGreaterThan(0);
   expect(keysAtTheBank).not.toContain(key);
-  expect(graph.state.paymentOrders.get(keysAtTheBank.find((k) => graph.state.paymentOrders.get(k) === opened.data.initiatePayment.payment.id)!)).toBe(opened.data.initiatePayment.payment.id);
+  expect(graph.state.paymentOrders.get(keysAtTheBank.find((k) => graph.state.paymentOrders.get(k) === opened.data.initiatePayment.payment.id)!)).toBe(
+    opened.data.initiatePayment.payment.id,
+  );
 });

@@ -7,10 +7,11 @@
  * the audit trail, never sent back (headers or body), and never written to the logs. A safe one is kept
  * as sent, so a trace can follow a request from the gateway through the subgraphs.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { bearer, NAMED } from '@egov/mocks';
-import { createPool } from '@egov/shared';
-import { startGraph, type RunningGraph } from '../support/index.js';
+import { createPool } from '@egov/stores';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningGraph, startGraph } from '../support/index.js';
 import { LogCapture, rawRequest } from './support.js';
 
 const SAFE = /^[A-Za-z0-9_-]{8,64}$/;
@@ -46,10 +47,36 @@ afterAll(async () => {
 /** Each entry, with a read of personal data there that the audit trail records. */
 const entries: [string, () => string, { kind: 'citizen'; iin: string }, string][] = [
   ['the gateway', () => graph.gatewayUrl, { kind: 'citizen', iin: NAMED.manWithLicences }, '{ person(iin: "850314301234") { fullName } }'],
-  ['the individuals subgraph', () => graph.subgraphs.individuals.url, { kind: 'citizen', iin: NAMED.manWithLicences }, '{ person(iin: "850314301234") { fullName } }'],
-  ['the legal-entities subgraph', () => graph.subgraphs['legal-entities'].url, { kind: 'citizen', iin: NAMED.llpHead }, '{ legalEntity(bin: "080440001234") { shortName } }'],
-  ['the payments subgraph', () => graph.subgraphs.payments.url, { kind: 'citizen', iin: NAMED.manWithLicences }, '{ payment(id: "PSH-20140128-000731") { amount } }'],
-  ['the licensing subgraph', () => graph.subgraphs.licensing.url, { kind: 'citizen', iin: NAMED.manWithLicences }, '{ license(number: "14000731") { status } }'],
+  [
+    'the individuals subgraph',
+    () => graph.subgraphs.individuals.url,
+    { kind: 'citizen', iin: NAMED.manWithLicences },
+    '{ person(iin: "850314301234") { fullName } }',
+  ],
+  [
+    'the legal-entities subgraph',
+    () => graph.subgraphs['legal-entities'].url,
+    { kind: 'citizen', iin: NAMED.llpHead },
+    '{ legalEntity(bin: "080440001234") { shortName } }',
+  ],
+  [
+    'the payments subgraph',
+    () => graph.subgraphs.payments.url,
+    { kind: 'citizen', iin: NAMED.manWithLicences },
+    '{ payment(id: "PSH-20140128-000731") { amount } }',
+  ],
+  [
+    'the licensing subgraph',
+    () => graph.subgraphs.licensing.url,
+    { kind: 'citizen', iin: NAMED.manWithLicences },
+    '{ license(number: "14000731") { status } }',
+  ],
+  [
+    'the applications subgraph',
+    () => graph.subgraphs.applications.url,
+    { kind: 'citizen', iin: NAMED.manWithLicences },
+    '{ _entities(representations: [{ __typename: "Person", iin: "850314301234" }]) { ... on Person { applications { number } } } }',
+  ],
 ];
 
 async function lastAuditId(): Promise<number> {
@@ -78,7 +105,12 @@ async function readWith(entry: (typeof entries)[number], requestId: string) {
 }
 
 /** The forms a value can take once a server has read it from a header or written it into JSON. */
-const formsOf = (value: string) => [value, Buffer.from(value, 'utf8').toString('latin1'), JSON.stringify(value).slice(1, -1), JSON.stringify(Buffer.from(value, 'utf8').toString('latin1')).slice(1, -1)];
+const formsOf = (value: string) => [
+  value,
+  Buffer.from(value, 'utf8').toString('latin1'),
+  JSON.stringify(value).slice(1, -1),
+  JSON.stringify(Buffer.from(value, 'utf8').toString('latin1')).slice(1, -1),
+];
 
 describe.each(entries)('at %s', (...entry) => {
   it.each(UNSAFE)('an x-request-id of %s is replaced: not stored, not echoed, not logged', async (_case, value) => {
@@ -97,7 +129,10 @@ describe.each(entries)('at %s', (...entry) => {
       expect(stored).not.toContain(form);
       if (value.length >= 12) {
         expect(answer.includes(form), 'echoed in the answer').toBe(false);
-        expect(logged.filter((line) => line.includes(form)), 'written to the logs').toEqual([]);
+        expect(
+          logged.filter((line) => line.includes(form)),
+          'written to the logs',
+        ).toEqual([]);
       }
     }
   });
@@ -115,7 +150,11 @@ it('a citizen never sees an unsafe id in his access log, wherever it was sent', 
   expect(rows.length).toBeGreaterThan(0);
   expect(rows.map((r) => r.request_id).filter((id) => !SAFE.test(id))).toEqual([]);
   const me = await bearer({ kind: 'citizen', iin: NAMED.manWithLicences });
-  const log = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...me }, body: JSON.stringify({ query: '{ myDataAccessLog(first: 500) { requestId } }' }) });
+  const log = await fetch(graph.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...me },
+    body: JSON.stringify({ query: '{ myDataAccessLog(first: 500) { requestId } }' }),
+  });
   const entriesSeen = ((await log.json()) as any).data.myDataAccessLog as { requestId: string }[];
   expect(entriesSeen.length).toBeGreaterThan(0);
   expect(entriesSeen.map((e) => e.requestId).filter((id) => !SAFE.test(id))).toEqual([]);

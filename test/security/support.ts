@@ -2,12 +2,12 @@
  * What the red-team tests share: raw HTTP (so a path reaches the server exactly as written), tokens with
  * any iat/exp, fresh valid ids, the codes and texts of answers, and captured log lines.
  */
-import { createPrivateKey, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, type KeyObject, randomUUID, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
+import { withControlDigit } from '@egov/contracts';
 import { TEST_AUDIENCE, TEST_ISSUER, type TokenRequest } from '@egov/mocks';
-import { withControlDigit } from '@egov/shared/ids';
 
 export interface RawResponse {
   status: number;
@@ -173,7 +173,11 @@ export function stalledUpload(
     });
     const timer = setTimeout(() => {
       req.destroy();
-      reject(new Error(`no answer after ${written} body bytes were sent and the client stalled for ${options.waitMs} ms: the server waits for a body it should have refused`));
+      reject(
+        new Error(
+          `no answer after ${written} body bytes were sent and the client stalled for ${options.waitMs} ms: the server waits for a body it should have refused`,
+        ),
+      );
     }, options.waitMs);
     req.on('error', (error) => {
       if (!answered) {
@@ -282,12 +286,18 @@ export function shapeOf(response: { status?: number; data?: unknown; errors?: Er
   return {
     status: response.status,
     data: response.data ?? null,
-    errors: (response.errors ?? []).map((e) => ({ message: e.message, path: e.path ?? null, code: e.extensions?.code ?? null, extensions: Object.keys(e.extensions ?? {}).sort() })),
+    errors: (response.errors ?? []).map((e) => ({
+      message: e.message,
+      path: e.path ?? null,
+      code: e.extensions?.code ?? null,
+      extensions: Object.keys(e.extensions ?? {}).sort(),
+    })),
   };
 }
 
 /** Text that only a database, a stack or a driver would put in an answer. */
-export const INTERNALS = /invalid byte sequence|syntax error|relation "|column "|\bpg\b|postgres|sqlstate|violates|duplicate key|null value in|unterminated|\bat [\w.<>]+ \(|node_modules|ECONN|TypeError|ReferenceError|Cannot read prop/i;
+export const INTERNALS =
+  /invalid byte sequence|syntax error|relation "|column "|\bpg\b|postgres|sqlstate|violates|duplicate key|null value in|unterminated|\bat [\w.<>]+ \(|node_modules|ECONN|TypeError|ReferenceError|Cannot read prop/i;
 
 /** Log lines captured from a graph (its `logs.write`), parsed. */
 export class LogCapture {
@@ -310,7 +320,15 @@ export class LogCapture {
 interface Portal {
   ask<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T | null; errors?: ErrorLike[] }>;
   upload(files: { document: string; file: Buffer; name: string }[]): Promise<{ id: string; documentId: string; sha256: string }[]>;
-  submit(input: { serviceCode: string; action: string; applicantId: string; attachments: readonly { id: string; sha256: string }[]; paymentId?: string; fields?: { fieldId: string; value: string }[]; idempotencyKey?: string }): Promise<{ data?: any; errors?: ErrorLike[] }>;
+  submit(input: {
+    serviceCode: string;
+    action: string;
+    applicantId: string;
+    attachments: readonly { id: string; sha256: string }[];
+    paymentId?: string;
+    fields?: { fieldId: string; value: string }[];
+    idempotencyKey?: string;
+  }): Promise<{ data?: any; errors?: ErrorLike[] }>;
 }
 
 /** Opens a fresh ПШЭП order for the fee (its own idempotency key, so never an earlier one) and pays it at the mock bank. */

@@ -16,11 +16,12 @@
  *   is accepted too where the argument takes either) before any registry is asked: ids are strings, and
  *   a number loses leading zeros.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { allScopesHeaders, bearer, NAMED, type TokenRequest } from '@egov/mocks';
-import { postGraphQL, type GraphQLResponse } from '@egov/shared/testing';
 import type { SubgraphName } from '@egov/schema';
-import { startGraph, type RunningGraph } from '../support/index.js';
+import { type GraphQLResponse, postGraphQL } from '@egov/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningGraph, startGraph } from '../support/index.js';
 import { tokenWithTimes } from './support.js';
 
 let graph: RunningGraph;
@@ -29,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => graph?.close());
 
-const SUBGRAPHS: SubgraphName[] = ['individuals', 'legal-entities', 'payments', 'licensing'];
+const SUBGRAPHS: SubgraphName[] = ['individuals', 'legal-entities', 'payments', 'licensing', 'applications'];
 const HOUR = 3600;
 const YEAR = 365 * 24 * HOUR;
 
@@ -43,7 +44,11 @@ const CALLERS: [string, TokenRequest, Record<string, string>][] = [
 ];
 
 async function ask(url: string, token: string, headers: Record<string, string>) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body: JSON.stringify({ query: '{ __typename }' }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
   return { status: response.status, body: (await response.json()) as any };
 }
 
@@ -96,7 +101,9 @@ describe('_service { sdl } is not for anonymous callers', () => {
     [
       'GET with the query in the URL',
       async (url) => {
-        const response = await fetch(`${url}?query=${encodeURIComponent('{ _service { sdl } }')}`, { headers: { 'apollo-require-preflight': '1', accept: 'application/json' } });
+        const response = await fetch(`${url}?query=${encodeURIComponent('{ _service { sdl } }')}`, {
+          headers: { 'apollo-require-preflight': '1', accept: 'application/json' },
+        });
         return { status: response.status, text: await response.text() };
       },
     ],
@@ -131,13 +138,23 @@ describe('an IIN or BIN written as a number is refused', () => {
     ['person(iin: ["850314301234"]) (a list literal)', '{ person(iin: ["850314301234"]) { fullName } }', {}, ['INVALID_IIN']],
     ['$iin = 850314301234 (a JSON number)', 'query($iin: IIN!) { person(iin: $iin) { fullName } }', { iin: 850314301234 }, ['INVALID_IIN']],
     ['$iin = ["850314301234"] (a JSON list)', 'query($iin: IIN!) { person(iin: $iin) { fullName } }', { iin: ['850314301234'] }, ['INVALID_IIN']],
-    ['$iin = {"iin":"850314301234"} (a JSON object)', 'query($iin: IIN!) { person(iin: $iin) { fullName } }', { iin: { iin: '850314301234' } }, ['INVALID_IIN']],
+    [
+      '$iin = {"iin":"850314301234"} (a JSON object)',
+      'query($iin: IIN!) { person(iin: $iin) { fullName } }',
+      { iin: { iin: '850314301234' } },
+      ['INVALID_IIN'],
+    ],
     ['legalEntity(bin: 150250007890) (Int literal)', '{ legalEntity(bin: 150250007890) { shortName } }', {}, ['INVALID_BIN']],
     ['legalEntity(bin: 150250007890.0) (Float literal)', '{ legalEntity(bin: 150250007890.0) { shortName } }', {}, ['INVALID_BIN']],
     ['$bin = 150250007890 (a JSON number)', 'query($bin: BIN!) { legalEntity(bin: $bin) { shortName } }', { bin: 150250007890 }, ['INVALID_BIN']],
     ['applicant(id: 850314301234)', '{ applicant(id: 850314301234) { __typename } }', {}, ['INVALID_IIN', 'INVALID_APPLICANT_ID']],
     ['applicant(id: 150250007890)', '{ applicant(id: 150250007890) { __typename } }', {}, ['INVALID_BIN', 'INVALID_APPLICANT_ID']],
-    ['$id = 850314301234 for applicant(id:)', 'query($id: ApplicantId!) { applicant(id: $id) { __typename } }', { id: 850314301234 }, ['INVALID_IIN', 'INVALID_APPLICANT_ID']],
+    [
+      '$id = 850314301234 for applicant(id:)',
+      'query($id: ApplicantId!) { applicant(id: $id) { __typename } }',
+      { id: 850314301234 },
+      ['INVALID_IIN', 'INVALID_APPLICANT_ID'],
+    ],
   ];
 
   it.each(cases)('%s, through the gateway: the typed code, no data, no registry asked', async (_case, query, variables, codes) => {
@@ -154,14 +171,30 @@ describe('an IIN or BIN written as a number is refused', () => {
     ['individuals', '{ person(iin: 850314301234) { fullName } }', ['INVALID_IIN']],
     ['legal-entities', '{ legalEntity(bin: 150250007890) { shortName } }', ['INVALID_BIN']],
     ['legal-entities', '{ applicant(id: 850314301234) { __typename } }', ['INVALID_IIN', 'INVALID_APPLICANT_ID']],
-    ['licensing', '{ applicationDraft(serviceCode: "state-symbols-licence", action: ISSUE, applicantId: 850314301234) { eligible } }', ['INVALID_IIN', 'INVALID_APPLICANT_ID']],
-    ['payments', 'mutation { initiatePayment(serviceCode: "state-symbols-licence", action: ISSUE, payerId: 850314301234) { paymentUrl } }', ['INVALID_IIN', 'INVALID_APPLICANT_ID']],
+    [
+      'applications',
+      '{ applicationDraft(serviceCode: "state-symbols-licence", action: ISSUE, applicantId: 850314301234) { eligible } }',
+      ['INVALID_IIN', 'INVALID_APPLICANT_ID'],
+    ],
+    [
+      'payments',
+      'mutation { initiatePayment(serviceCode: "state-symbols-licence", action: ISSUE, payerId: 850314301234) { paymentUrl } }',
+      ['INVALID_IIN', 'INVALID_APPLICANT_ID'],
+    ],
     // A representation's key is an argument like any other (a direct caller can send a number there too).
-    ['licensing', '{ _entities(representations: [{ __typename: "Person", iin: 850314301234 }]) { ... on Person { licenses { number } } } }', ['INVALID_IIN', 'BAD_USER_INPUT']],
-    ['payments', '{ _entities(representations: [{ __typename: "Person", iin: 850314301234 }]) { ... on Person { payments { id } } } }', ['INVALID_IIN', 'BAD_USER_INPUT']],
+    [
+      'licensing',
+      '{ _entities(representations: [{ __typename: "Person", iin: 850314301234 }]) { ... on Person { licenses { number } } } }',
+      ['INVALID_IIN', 'BAD_USER_INPUT'],
+    ],
+    [
+      'payments',
+      '{ _entities(representations: [{ __typename: "Person", iin: 850314301234 }]) { ... on Person { payments { id } } } }',
+      ['INVALID_IIN', 'BAD_USER_INPUT'],
+    ],
   ] as [SubgraphName, string, string[]][])('at the %s subgraph directly: %s is refused with its code', async (name, query, codes) => {
     graph.state.resetJournal();
-    const as = name === 'licensing' || name === 'payments' ? await bearer({ kind: 'citizen', iin: NAMED.manWithLicences }) : partner;
+    const as = name === 'licensing' || name === 'applications' || name === 'payments' ? await bearer({ kind: 'citizen', iin: NAMED.manWithLicences }) : partner;
     const response = await postGraphQL(graph.subgraphs[name].url, query, {}, as);
     const first = Object.values(response.data ?? {})[0];
     expect([null, undefined, [null]], JSON.stringify(response)).toContainEqual(first);

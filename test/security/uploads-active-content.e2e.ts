@@ -18,10 +18,10 @@
  *   the end never answers.
  */
 import { randomUUID } from 'node:crypto';
+import { bearer, NAMED, sampleJpeg, samplePdf, samplePng } from '@egov/mocks';
+import { createPool } from '@egov/stores';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, NAMED, samplePdf, sampleJpeg, samplePng } from '@egov/mocks';
-import { createPool } from '@egov/shared';
-import { startGraph, type RunningGraph } from '../support/index.js';
+import { type RunningGraph, startGraph } from '../support/index.js';
 import { stalledUpload } from './support.js';
 
 const LIMIT = 10 * 1024 * 1024; // testLicensingConfig's default scan limit
@@ -41,11 +41,11 @@ afterAll(async () => {
 
 const ENTRIES: [string, () => string][] = [
   ['through the gateway', () => `${graph.gatewayBase}/attachments`],
-  ['at the licensing subgraph', () => graph.subgraphs.licensing.url.replace(/\/graphql$/, '/attachments')],
+  ['at the applications subgraph', () => graph.subgraphs.applications.url.replace(/\/graphql$/, '/attachments')],
 ];
 
 async function storedScans(): Promise<number> {
-  const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM licensing.attachments');
+  const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM applications.attachments');
   return rows[0]!.n;
 }
 
@@ -57,7 +57,11 @@ async function upload(url: string, form: 'multipart' | 'single body', file: Buff
           body.append('information-form', new Blob([new Uint8Array(file)]), name);
           return fetch(url, { method: 'POST', body, headers: auth });
         })()
-      : await fetch(`${url}?document=information-form`, { method: 'POST', body: new Uint8Array(file), headers: { ...auth, 'content-type': 'application/octet-stream', 'x-file-name': name } });
+      : await fetch(`${url}?document=information-form`, {
+          method: 'POST',
+          body: new Uint8Array(file),
+          headers: { ...auth, 'content-type': 'application/octet-stream', 'x-file-name': name },
+        });
   const text = await response.text();
   let body: any;
   try {
@@ -85,26 +89,51 @@ function pdf(parts: { catalog?: string; page?: string; objects?: string; after?:
 
 const ACTIVE_PDFS: [string, Buffer][] = [
   ['/OpenAction running /JavaScript', pdf({ catalog: '/OpenAction 5 0 R', objects: '5 0 obj << /S /JavaScript /JS (app.alert\\(1\\)) >> endobj\n' })],
-  ['/JS in a separate stream', pdf({ catalog: '/OpenAction 5 0 R', objects: '5 0 obj << /S /JavaScript /JS 6 0 R >> endobj\n6 0 obj << /Length 13 >> stream\napp.alert(1);\nendstream endobj\n' })],
-  ['a document-level script in the names tree', pdf({ catalog: '/Names << /JavaScript << /Names [(init) 5 0 R] >> >>', objects: '5 0 obj << /S /JavaScript /JS (this.print\\(\\)) >> endobj\n' })],
+  [
+    '/JS in a separate stream',
+    pdf({
+      catalog: '/OpenAction 5 0 R',
+      objects: '5 0 obj << /S /JavaScript /JS 6 0 R >> endobj\n6 0 obj << /Length 13 >> stream\napp.alert(1);\nendstream endobj\n',
+    }),
+  ],
+  [
+    'a document-level script in the names tree',
+    pdf({ catalog: '/Names << /JavaScript << /Names [(init) 5 0 R] >> >>', objects: '5 0 obj << /S /JavaScript /JS (this.print\\(\\)) >> endobj\n' }),
+  ],
   ['/OpenAction that /Launches a program', pdf({ catalog: '/OpenAction << /S /Launch /F (cmd.exe) /NewWindow true >>' })],
-  ['a link annotation that /Launches a program', pdf({ page: '/Annots [5 0 R]', objects: '5 0 obj << /Type /Annot /Subtype /Link /Rect [0 0 595 842] /A << /S /Launch /F (calc.exe) >> >> endobj\n' })],
+  [
+    'a link annotation that /Launches a program',
+    pdf({ page: '/Annots [5 0 R]', objects: '5 0 obj << /Type /Annot /Subtype /Link /Rect [0 0 595 842] /A << /S /Launch /F (calc.exe) >> >> endobj\n' }),
+  ],
   [
     'an /EmbeddedFiles name tree with an executable',
     pdf({
       catalog: '/Names << /EmbeddedFiles << /Names [(invoice.exe) 5 0 R] >> >>',
-      objects: '5 0 obj << /Type /Filespec /F (invoice.exe) /EF << /F 6 0 R >> >> endobj\n6 0 obj << /Type /EmbeddedFile /Length 4 >> stream\nMZ\x90\x00\nendstream endobj\n',
+      objects:
+        '5 0 obj << /Type /Filespec /F (invoice.exe) /EF << /F 6 0 R >> >> endobj\n6 0 obj << /Type /EmbeddedFile /Length 4 >> stream\nMZ\x90\x00\nendstream endobj\n',
     }),
   ],
-  ['a lone /EmbeddedFile stream', pdf({ objects: '5 0 obj << /Type /EmbeddedFile /Subtype /application#2Foctet-stream /Length 4 >> stream\nMZ\x90\x00\nendstream endobj\n' })],
+  [
+    'a lone /EmbeddedFile stream',
+    pdf({ objects: '5 0 obj << /Type /EmbeddedFile /Subtype /application#2Foctet-stream /Length 4 >> stream\nMZ\x90\x00\nendstream endobj\n' }),
+  ],
   ['page /AA (additional actions) on open', pdf({ page: '/AA << /O << /S /JavaScript /JS (app.alert\\(1\\)) >> >>' })],
-  ['/J#61vaScript (a name with #xx escapes)', pdf({ catalog: '/OpenAction 5 0 R', objects: '5 0 obj << /S /J#61vaScript /J#53 (app.alert\\(1\\)) >> endobj\n' })],
+  [
+    '/J#61vaScript (a name with #xx escapes)',
+    pdf({ catalog: '/OpenAction 5 0 R', objects: '5 0 obj << /S /J#61vaScript /J#53 (app.alert\\(1\\)) >> endobj\n' }),
+  ],
   ['/Open#41ction and /L#61unch (escaped)', pdf({ catalog: '/Open#41ction << /S /L#61unch /F (cmd.exe) >>' })],
-  ['/Embedded#46iles (escaped)', pdf({ catalog: '/Names << /Embedded#46iles << /Names [(a.exe) 5 0 R] >> >>', objects: '5 0 obj << /Type /Filespec /F (a.exe) >> endobj\n' })],
+  [
+    '/Embedded#46iles (escaped)',
+    pdf({ catalog: '/Names << /Embedded#46iles << /Names [(a.exe) 5 0 R] >> >>', objects: '5 0 obj << /Type /Filespec /F (a.exe) >> endobj\n' }),
+  ],
   ['/S/JavaScript/JS(...) without any spaces', pdf({ catalog: '/OpenAction<</S/JavaScript/JS(app.alert\\(1\\))>>' })],
   [
     'JavaScript added in an incremental update after the first %%EOF',
-    pdf({ after: '1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R >> endobj\n5 0 obj << /S /JavaScript /JS (app.alert\\(1\\)) >> endobj\ntrailer << /Root 1 0 R /Prev 9 >>\n%%EOF\n' }),
+    pdf({
+      after:
+        '1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R >> endobj\n5 0 obj << /S /JavaScript /JS (app.alert\\(1\\)) >> endobj\ntrailer << /Root 1 0 R /Prev 9 >>\n%%EOF\n',
+    }),
   ],
 ];
 
@@ -123,7 +152,10 @@ function textChunk(text: string): Buffer {
 }
 
 const ACTIVE_IMAGES: [string, Buffer][] = [
-  ['HTML with a script after a PNG signature', Buffer.concat([PNG_SIGNATURE, latin('<html><body><script>fetch("/steal?c="+document.cookie)</script></body></html>'), PNG_IEND])],
+  [
+    'HTML with a script after a PNG signature',
+    Buffer.concat([PNG_SIGNATURE, latin('<html><body><script>fetch("/steal?c="+document.cookie)</script></body></html>'), PNG_IEND]),
+  ],
   ['a real PNG with HTML appended after IEND', Buffer.concat([samplePng(), latin('<html><script>alert(1)</script></html>')])],
   ['a real PNG with a <script> in a text chunk', Buffer.concat([samplePng().subarray(0, -12), textChunk('Comment\x00<script>alert(1)</script>'), PNG_IEND])],
   ['an <svg onload=...> after a PNG signature', Buffer.concat([PNG_SIGNATURE, latin('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), PNG_IEND])],
@@ -160,7 +192,10 @@ describe.each(ENTRIES)('POST /attachments %s', (_entry, url) => {
 
 describe('a 40 MB upload is refused with 413 at the limit, not after reading it all', () => {
   const boundary = `----redteam${randomUUID().replace(/-/g, '')}`;
-  const multipartHead = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="information-form"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`, 'latin1');
+  const multipartHead = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="information-form"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`,
+    'latin1',
+  );
   const FORTY_MB = 40 * 1024 * 1024;
 
   const VARIANTS: [string, 'multipart' | 'single body', number | null][] = [
