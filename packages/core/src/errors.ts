@@ -30,6 +30,40 @@ export const ErrorCode = {
   /** The caller is known but may not read or do this. */
   FORBIDDEN: 'FORBIDDEN',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The access could not be written to the audit trail, so no personal data was returned; retry. */
+  AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
+  /** A partner request without an X-Purpose header, or with a purpose its grant does not hold. */
+  PURPOSE_REQUIRED: 'PURPOSE_REQUIRED',
+  PURPOSE_NOT_ALLOWED: 'PURPOSE_NOT_ALLOWED',
+
+  // HTTP-level refusals, answered before any GraphQL runs (same body shape as every other error).
+  /** The request is not readable as GraphQL over HTTP (bad JSON, wrong shape). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** A POST that does not declare its length (chunked): the size must be judged before reading. */
+  LENGTH_REQUIRED: 'LENGTH_REQUIRED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+
+  // A part of the graph behind the gateway failed; the rest of the answer still arrives.
+  SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** The gateway could not hand an upload to the service that stores scans; nothing was stored. */
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+
+  // Scan uploads, per file.
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  TRUNCATED_FILE: 'TRUNCATED_FILE',
+  BAD_DOCUMENT_ID: 'BAD_DOCUMENT_ID',
+  TOO_MANY_FILES: 'TOO_MANY_FILES',
+  BAD_MULTIPART: 'BAD_MULTIPART',
+  NO_FILE: 'NO_FILE',
+  STORAGE_FAILED: 'STORAGE_FAILED',
+
+  // GraphQL's own request errors, passed through as the server raised them.
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -72,13 +72,14 @@ export interface RunningServer {
 }
 
 const PASSED_THROUGH = new Set<string>(Object.values(ErrorCode));
-const GRAPHQL_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
+/** GraphQL's own wrappers: a code of ours inside one (a scalar refusing a literal) is the one a client acts on. */
+const GRAPHQL_CODES = new Set<string>([
+  ErrorCode.GRAPHQL_PARSE_FAILED,
+  ErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ErrorCode.OPERATION_RESOLUTION_FAILURE,
+  ErrorCode.BAD_REQUEST,
 ]);
 
 /**
@@ -104,7 +105,7 @@ function formatErrorFor(logger: Logger) {
 function ownCode(error: unknown): string | undefined {
   for (let e = error as { originalError?: unknown; extensions?: Record<string, unknown> } | undefined; e; e = e.originalError as typeof e) {
     const code = e.extensions?.code;
-    if (typeof code === 'string' && PASSED_THROUGH.has(code)) return code;
+    if (typeof code === 'string' && PASSED_THROUGH.has(code) && !GRAPHQL_CODES.has(code)) return code;
   }
   return undefined;
 }
@@ -149,7 +150,7 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
                   response.body.singleResult.errors = [
                     {
                       message: 'The access could not be recorded in the audit trail, so no data is returned; try again',
-                      extensions: { code: 'AUDIT_UNAVAILABLE' },
+                      extensions: { code: ErrorCode.AUDIT_UNAVAILABLE },
                     },
                   ];
                 }
@@ -178,7 +179,7 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
       try {
         body = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
       } catch {
-        sendError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
+        sendError(res, 400, ErrorCode.BAD_REQUEST, 'Request body is not valid JSON');
         return;
       }
     }
@@ -229,10 +230,10 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
         if (!auth) return;
         return await route(req, res, auth);
       }
-      sendJson(res, 404, { error: 'NOT_FOUND' });
+      sendError(res, 404, ErrorCode.NOT_FOUND, `No route ${req.method} ${url.pathname}`);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        sendError(res, 413, 'PAYLOAD_TOO_LARGE', error.message);
+        sendError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, error.message);
         return;
       }
       options.logger.error('request failed', { path: url.pathname, error });
