@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { readSupergraph, SUBGRAPH_NAMES, subgraphUrl, gateway, type SubgraphName } from '@egov/schema';
+import type { PortalOptions } from './plugins/use-portal.js';
 import { authConfigFromEnv, envBool, envInt, envOptional, envString, type AuthConfig, type PrincipalKind } from '@egov/shared';
 
 export interface GatewayConfig {
@@ -20,6 +22,8 @@ export interface GatewayConfig {
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxBodyBytes: number };
   /** Persisted operations: the allowlist file, and the caller kinds that may send nothing else. */
   persistedOperations?: { file: string; onlyFor: readonly PrincipalKind[] };
+  /** The reference portal served from this origin (PORTAL_DIR, PORTAL_SETTINGS_FILE); none when unset. */
+  portal?: PortalOptions;
 }
 
 type Env = Record<string, string | undefined>;
@@ -29,6 +33,13 @@ function persistedFromEnv(env: Env): GatewayConfig['persistedOperations'] {
   if (!file) return undefined;
   const only = envString('PERSISTED_OPERATIONS_ONLY', '', env).split(',').map((k) => k.trim()).filter(Boolean) as PrincipalKind[];
   return { file, onlyFor: only };
+}
+
+function portalFromEnv(env: Env): GatewayConfig['portal'] {
+  const dir = envOptional('PORTAL_DIR', env);
+  if (!dir) return undefined;
+  const settingsFile = envOptional('PORTAL_SETTINGS_FILE', env);
+  return { dir, settings: settingsFile ? (JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>) : {} };
 }
 
 /** Resolves the gateway's configuration once: explicit options win over the environment. */
@@ -53,6 +64,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<GatewayCon
       maxBodyBytes: envInt('MAX_BODY_BYTES', 256 * 1024, env),
     },
     persistedOperations: persistedFromEnv(env),
+    portal: portalFromEnv(env),
     ...overrides,
   };
 }
