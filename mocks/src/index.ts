@@ -7,3 +7,4 @@ export { scenarios } from './scenarios.js';
 export { anyOrigin } from './handlers/respond.js';
 export * from './auth/index.js';
 export { TestSigner, bearer, allScopesHeaders, testSubgraphBase, testLicensingConfig, testSecurityConfig, testGatewayAuth, TEST_TRUST_FILES, TEST_AUDIT_SUBJECT_KEY, type SubmissionDraft, type SignedSubmission } from './security.js';
+export { startDevIdentity, DEV_OFFICER_IIN, type DevIdentityOptions, type RunningDevIdentity } from './dev-identity/server.js';

@@ -34,6 +34,9 @@ export const registries: Record<SubgraphName, { port: number; urlEnv: string }> 
 
 export const gateway = { port: 4000, path: '/graphql', portEnv: 'PORT' } as const;
 
+/** The mocks' test identity provider and test-key signer for the portal in a browser: development only. */
+export const devIdentity = { port: 4100, portEnv: 'DEV_IDENTITY_PORT' } as const;
+
 type Env = Record<string, string | undefined>;
 
 export function subgraphUrl(name: SubgraphName, env: Env = process.env): string {
