@@ -99,7 +99,8 @@ export async function startDevIdentity(options: DevIdentityOptions): Promise<Run
   const page = (res: Response, request: { clientId: string; redirectUri: string; state: string }, error?: string) =>
     res
       .status(error ? 400 : 200)
-      .set({ 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'" })
+      // The form posts here and is redirected back to the portal: browsers hold that redirect to form-action too.
+      .set({ 'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${new URL(request.redirectUri).origin}; frame-ancestors 'none'` })
       .type('html')
       .send(signInPage({ ...request, citizens: citizensOf(options.state), agencies: agencyList, officerIin: DEV_OFFICER_IIN, error }));
 

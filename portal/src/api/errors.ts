@@ -30,8 +30,9 @@ export function outagesIn(errors: readonly GraphError[]): Outage[] {
 export function invalidIdMessage(errors: readonly GraphError[]): string | null {
   const error = errors.find((e) => INVALID_ID_CODES.has(e.extensions?.code ?? ''));
   if (!error) return null;
-  // The server prefixes which variable it was; the person only needs what is wrong with what they typed.
-  return error.message.replace(/^Variable "\$\w+" got invalid value "[^"]*"; /, '');
+  // GraphQL's own wording wraps the scalar's message (which variable, which type); the person needs only
+  // what is wrong with what they typed, which is the scalar's message itself.
+  return error.message.replace(/^Variable "\$\w+" got invalid value "[^"]*"; /, '').replace(/^Expected type "\w+"\. /, '');
 }
 
 /** Errors that are neither outages, refused ids nor an expired sign-in: shown as they are, with their code. */

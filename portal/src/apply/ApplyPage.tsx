@@ -173,15 +173,17 @@ function ApplyFlow({ code, action }: { code: string; action: ServiceActionKind }
   const idProblem = applicantId && !draftQuery.loading ? invalidIdMessage(draftQuery.errors) : null;
   const outages = outagesIn(draftQuery.errors);
   const remaining = otherErrors(draftQuery.errors);
+  const uploads = scans.of(applicantId);
+  const addScans = (documentId: string, files: File[]) => scans.add(applicantId!, documentId, files);
   const scansForm = (documentIds: readonly { id: string; label: string }[]) =>
     documentIds.map((document) => (
       <ScanDropZone
         key={document.id}
         documentId={document.id}
         label={document.label}
-        uploads={scans.uploads.filter((upload) => upload.documentId === document.id)}
+        uploads={uploads.filter((upload) => upload.documentId === document.id)}
         disabled={false}
-        onFiles={(files) => scans.add(document.id, files)}
+        onFiles={(files) => addScans(document.id, files)}
         onRemove={scans.remove}
       />
     ));
@@ -205,7 +207,12 @@ function ApplyFlow({ code, action }: { code: string; action: ServiceActionKind }
           serviceCode={code}
           retry={draftQuery.refetch}
           busy={draftQuery.loading}
-          scans={scansForm(service.action.documents.filter((d) => d.supply === 'ATTACH' && d.id !== 'application').map((d) => ({ id: d.id, label: language === 'en' ? d.name : d.nameOriginal })))}
+          scans={scansForm(
+            service.action.documents
+              // The application itself is the form this portal builds; the rest are scans this applicant needs.
+              .filter((d) => d.supply === 'ATTACH' && d.id !== 'application' && (!d.appliesTo || d.appliesTo.includes(applicantKindOf(applicantId))))
+              .map((d) => ({ id: d.id, label: language === 'en' ? d.name : d.nameOriginal })),
+          )}
         />
       ) : null}
 
@@ -230,7 +237,7 @@ function ApplyFlow({ code, action }: { code: string; action: ServiceActionKind }
           </section>
           <section aria-labelledby="documents-heading">
             <h2 id="documents-heading">{t('apply.documents')}</h2>
-            <DraftDocuments documents={draft.documents} uploads={scans.uploads} onFiles={scans.add} onRemove={scans.remove} />
+            <DraftDocuments documents={draft.documents} uploads={uploads} onFiles={addScans} onRemove={scans.remove} />
           </section>
           <section aria-labelledby="fee-heading">
             <h2 id="fee-heading">{t('apply.fee')}</h2>
@@ -255,7 +262,7 @@ function ApplyFlow({ code, action }: { code: string; action: ServiceActionKind }
                 action,
                 applicantId: applicantId!,
                 forCompany: draft.applicant.__typename === 'LegalEntity',
-                scans: storedScans(scans.uploads),
+                scans: storedScans(uploads),
                 paymentId: draft.fee.payment?.id ?? paymentId,
                 fields: Object.entries(typed)
                   .filter(([, value]) => value.trim() !== '')

@@ -4,7 +4,7 @@ import { Link } from '../app/router.js';
 import { Notice } from '../components/Notice.js';
 import { RegistryBadge } from '../components/RegistryBadge.js';
 import type { DocumentApplicant, RegistryName } from '../generated/graphql.js';
-import { REGISTRY, registryFromExtension } from '../i18n/enums.js';
+import { REGISTRY, REGISTRY_ROLE, registryFromExtension } from '../i18n/enums.js';
 import { useLanguage } from '../i18n/language.js';
 
 /** The standard's form as the catalog describes it: which registry fills each field, for whom. */
@@ -50,7 +50,7 @@ export function RegistryOutage(props: { outages: readonly Outage[]; forms: reado
         <ul>
           {props.outages.map((outage) => {
             const registry = registryFromExtension(outage.registry);
-            return <li key={outage.registry}>{t('outage.notAnswering', { registry: registry ? `${REGISTRY[registry][language]} (${outage.title})` : outage.title })}</li>;
+            return <li key={outage.registry}>{t('outage.notAnswering', { registry: registry ? `${REGISTRY[registry][language]} (${REGISTRY_ROLE[registry][language]})` : outage.title })}</li>;
           })}
         </ul>
       </Notice>

@@ -3,6 +3,8 @@ import type { ScanRefused, UploadedScan } from '../api/upload-scan.js';
 /** One file the applicant dropped, from the first byte sent to the server's verdict. */
 export interface ScanUpload {
   key: string;
+  /** The IIN/BIN the scan was chosen for. */
+  applicantId: string;
   documentId: string;
   fileName: string;
   size: number;

@@ -14,11 +14,11 @@ export function useScanUploads() {
   const update = (key: string, patch: Partial<ScanUpload>) => setUploads((all) => all.map((u) => (u.key === key ? { ...u, ...patch } : u)));
 
   const add = useCallback(
-    (documentId: string, files: File[]) => {
+    (applicantId: string, documentId: string, files: File[]) => {
       if (!token) return;
       for (const file of files) {
         const key = crypto.randomUUID();
-        setUploads((all) => [...all, { key, documentId, fileName: file.name, size: file.size, progress: 0, state: 'uploading' }]);
+        setUploads((all) => [...all, { key, applicantId, documentId, fileName: file.name, size: file.size, progress: 0, state: 'uploading' }]);
         void uploadScan({ documentId, file, token, onProgress: (progress) => update(key, { progress }) }).then((outcome) =>
           update(key, outcome.ok ? { state: 'stored', scan: outcome.scan, progress: 1 } : { state: 'refused', problem: outcome.problem }),
         );
@@ -29,5 +29,8 @@ export function useScanUploads() {
 
   const remove = useCallback((key: string) => setUploads((all) => all.filter((u) => u.key !== key)), []);
 
-  return { uploads, add, remove, busy: uploads.some((u) => u.state === 'uploading') };
+  /** The scans chosen for one applicant: switching to a company does not carry one's own scans along. */
+  const of = useCallback((applicantId: string | null) => uploads.filter((u) => u.applicantId === applicantId), [uploads]);
+
+  return { of, add, remove, busy: uploads.some((u) => u.state === 'uploading') };
 }

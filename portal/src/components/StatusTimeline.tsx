@@ -20,7 +20,7 @@ export function StatusTimeline(props: { history: readonly FragmentType<typeof St
   return (
     <ol className="timeline" aria-label={props.label}>
       {history.map((change, i) => (
-        <li key={`${change.at}-${i}`} className={`timeline-step status-${change.status.toLowerCase()}`}>
+        <li key={`${change.at}-${i}`} className="timeline-step">
           <StatusBadge status={change.status} /> <time dateTime={change.at}>{format.dateTime(change.at)}</time>
           <span className="fine">
             {' · '}

@@ -366,8 +366,8 @@ export type OfficerQueueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type OfficerQueueQuery = { applicationsToHandle: Array<{ number: string, status: ApplicationStatus, action: ServiceActionKind, submittedAt: string, dueDate: string | null, service: { code: string, names: { kk: string, ru: string, en: string } }, applicant:
-      | { __typename: 'LegalEntity', bin: string, shortName: string | null }
-      | { __typename: 'Person', iin: string, fullName: string | null }
+      | { __typename: 'LegalEntity', bin: string }
+      | { __typename: 'Person', iin: string }
      }> };
 
 export type ReviewApplicationQueryVariables = Exact<{
@@ -376,12 +376,12 @@ export type ReviewApplicationQueryVariables = Exact<{
 
 
 export type ReviewApplicationQuery = { application: { number: string, status: ApplicationStatus, action: ServiceActionKind, submittedAt: string, dueDate: string | null, decisionNote: string | null, service: { code: string, names: { kk: string, ru: string, en: string }, refusalGrounds: Array<{ code: string, text: string, textOriginal: string, actions: Array<ServiceActionKind> | null }> }, applicant:
-      | { __typename: 'LegalEntity', bin: string, shortName: string | null }
-      | { __typename: 'Person', iin: string, fullName: string | null }
+      | { __typename: 'LegalEntity', bin: string }
+      | { __typename: 'Person', iin: string }
     , fields: Array<(
-      { fieldId: string }
+      { fieldId: string, value: string | null }
       & { ' $fragmentRefs'?: { 'DraftFieldRowFragment': DraftFieldRowFragment } }
-    )>, documents: Array<{ documentId: string, name: string, supply: ReceiptSupply, registry: RegistryName | null, summary: string | null }>, attachments: Array<{ id: string, documentId: string, fileName: string | null, mediaType: string, size: number, sha256: string }>, payment: { id: string, status: PaymentStatus, amount: string } | null, refusalGround: { code: string, text: string, textOriginal: string } | null, license: { number: string } | null, history: Array<{ ' $fragmentRefs'?: { 'StatusChangeItemFragment': StatusChangeItemFragment } }> } | null };
+    )>, documents: Array<{ documentId: string, name: string, supply: ReceiptSupply, registry: RegistryName | null, summary: string | null }>, attachments: Array<{ id: string, documentId: string, fileName: string | null, mediaType: string, size: number, sha256: string }>, refusalGround: { code: string, text: string, textOriginal: string } | null, license: { number: string } | null, history: Array<{ ' $fragmentRefs'?: { 'StatusChangeItemFragment': StatusChangeItemFragment } }> } | null };
 
 export type StartReviewMutationVariables = Exact<{
   number: string;
@@ -413,6 +413,6 @@ export const ServiceDetailsDocument = {"__meta__":{"hash":"def830c23e686d59efec4
 export const MyDataAccessLogDocument = {"__meta__":{"hash":"0b1294f6283e06d3c16c119e7f351d1dea5b715d5f841d4db3d5b0f44b8164da"}} as unknown as DocumentNode<MyDataAccessLogQuery, MyDataAccessLogQueryVariables>;
 export const MyApplicationsDocument = {"__meta__":{"hash":"61d8d8f089e112eed2f56c30ad805990ec73a87beda44e048f3a04cbaf0605df"}} as unknown as DocumentNode<MyApplicationsQuery, MyApplicationsQueryVariables>;
 export const DecideApplicationDocument = {"__meta__":{"hash":"32a68696bba1ffffc1e878c30d6a9dde90953081cc5e6a97f2c6ebf6b32d8900"}} as unknown as DocumentNode<DecideApplicationMutation, DecideApplicationMutationVariables>;
-export const OfficerQueueDocument = {"__meta__":{"hash":"4d393c1e91c34bcf9e9f509aa3cb4d11f44d8ac9aa18e271024cb2240052ff68"}} as unknown as DocumentNode<OfficerQueueQuery, OfficerQueueQueryVariables>;
-export const ReviewApplicationDocument = {"__meta__":{"hash":"2c34913da2330843d902de2a173275d339ee831a035496ca477c9768b0010344"}} as unknown as DocumentNode<ReviewApplicationQuery, ReviewApplicationQueryVariables>;
+export const OfficerQueueDocument = {"__meta__":{"hash":"956e6b3351d61b94f9c04486e4da2d7e8e3d3e16283d21be2b5ebb9892068096"}} as unknown as DocumentNode<OfficerQueueQuery, OfficerQueueQueryVariables>;
+export const ReviewApplicationDocument = {"__meta__":{"hash":"6a06eff6208593235620f378ed6046e1ad3015452bd2753969451d49c78e2b31"}} as unknown as DocumentNode<ReviewApplicationQuery, ReviewApplicationQueryVariables>;
 export const StartReviewDocument = {"__meta__":{"hash":"bc31598732628b53c2148c19e3a5ae06fec834a7cd1c251b793ae956419f8018"}} as unknown as DocumentNode<StartReviewMutation, StartReviewMutationVariables>;

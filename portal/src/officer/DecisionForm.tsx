@@ -78,7 +78,13 @@ export function DecisionForm(props: { number: string; action: ServiceActionKind;
       {outcome === 'REFUSE' ? (
         <div className="field">
           <label htmlFor="refusal-ground">{t('decision.ground')}</label>
-          <select id="refusal-ground" value={ground} onChange={(event) => setGround(event.target.value)} aria-describedby={problem ? groundError : undefined} required>
+          <select
+            id="refusal-ground"
+            value={ground}
+            onChange={(event) => {
+              setGround(event.target.value);
+              setProblem(null);
+            }} aria-describedby={problem ? groundError : undefined} required>
             <option value="">{t('decision.pickGround')}</option>
             {grounds.map((g) => (
               <option key={g.code} value={g.code}>

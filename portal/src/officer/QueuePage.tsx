@@ -33,11 +33,9 @@ const OfficerQueue = graphql(`
         __typename
         ... on Person {
           iin
-          fullName
         }
         ... on LegalEntity {
           bin
-          shortName
         }
       }
     }

@@ -20,6 +20,8 @@ import { serviceName } from '../catalog/service-name.js';
 import { applicantLabel } from './applicant-label.js';
 import { DecisionForm } from './DecisionForm.js';
 
+// No `payment` here: the payments service does not let officers read ПШЭП records (FORBIDDEN); the fee
+// document below carries what ПШЭП vouched for at submission.
 const ReviewApplication = graphql(`
   query ReviewApplication($number: String!) {
     application(number: $number) {
@@ -46,15 +48,14 @@ const ReviewApplication = graphql(`
         __typename
         ... on Person {
           iin
-          fullName
         }
         ... on LegalEntity {
           bin
-          shortName
         }
       }
       fields {
         fieldId
+        value
         ...DraftFieldRow
       }
       documents {
@@ -71,11 +72,6 @@ const ReviewApplication = graphql(`
         mediaType
         size
         sha256
-      }
-      payment {
-        id
-        status
-        amount
       }
       refusalGround {
         code
@@ -125,6 +121,7 @@ function Review({ number }: { number: string }) {
     else setProblem(answer.errors.map((e) => `${e.message} (${e.extensions?.code ?? 'ERROR'})`).join('; '));
   };
   const title = `${application.number} · ${serviceName(application.service.names, language)}`;
+  const applicantName = application.fields.find((field) => field.fieldId === 'legal-entity-name' || field.fieldId === 'full-name')?.value;
   return (
     <>
       <p className="breadcrumb">
@@ -138,19 +135,11 @@ function Review({ number }: { number: string }) {
           <StatusBadge status={application.status} /> {ACTION[application.action][language]}
         </dd>
         <dt>{t('officer.applicant')}</dt>
-        <dd>{applicantLabel(application.applicant)}</dd>
+        <dd>{applicantLabel(application.applicant, applicantName)}</dd>
         <dt>{t('mine.submitted')}</dt>
         <dd>{format.dateTime(application.submittedAt)}</dd>
         <dt>{t('officer.due')}</dt>
         <dd>{application.dueDate ? format.date(application.dueDate) : '—'}</dd>
-        {application.payment ? (
-          <>
-            <dt>{t('apply.fee')}</dt>
-            <dd>
-              {format.money(application.payment.amount)} · {application.payment.id} · {application.payment.status} <RegistryBadge registry="PAYMENTS" />
-            </dd>
-          </>
-        ) : null}
         {application.refusalGround ? (
           <>
             <dt>{t('mine.refusalGround')}</dt>
