@@ -119,6 +119,7 @@ describe('a citizen', () => {
 
   it('while ГБД ФЛ is down, gets the partial form and what to do next, and can already upload the scan', async () => {
     await portal.graph.registries.stop('individuals');
+    await page.getByLabel('IIN or BIN (12 digits)').fill('');
     await page.getByRole('radio', { name: /^Myself: Жумабаева Гульнара Ерлановна/ }).check();
     await page.getByRole('button', { name: 'Prepare the application' }).click();
     await page.getByText('A registry is not answering right now').waitFor();
