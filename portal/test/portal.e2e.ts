@@ -299,6 +299,7 @@ describe('the citizen again', () => {
       await page.getByRole('heading', { name: heading }).first().waitFor();
       expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
     }
+    await page.locator(`[data-number="${applicationNumber}"]`).waitFor();
     await screenshot(page, 'phone-360-mine', { fullPage: false });
     await open(`/apply/state-symbols-licence/ISSUE?applicant=${NAMED.llp}`);
     await page.getByRole('heading', { name: 'Application form' }).waitFor();

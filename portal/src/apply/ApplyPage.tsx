@@ -182,7 +182,6 @@ function ApplyFlow({ code, action }: { code: string; action: ServiceActionKind }
         documentId={document.id}
         label={document.label}
         uploads={uploads.filter((upload) => upload.documentId === document.id)}
-        disabled={false}
         onFiles={(files) => addScans(document.id, files)}
         onRemove={scans.remove}
       />

@@ -41,8 +41,7 @@ export function DraftDocuments(props: {
               documentId={document.id}
               label={language === 'en' ? document.name : document.nameOriginal}
               uploads={props.uploads.filter((upload) => upload.documentId === document.id)}
-              disabled={false}
-              onFiles={(files) => props.onFiles(document.id, files)}
+                    onFiles={(files) => props.onFiles(document.id, files)}
               onRemove={props.onRemove}
             />
           ) : (

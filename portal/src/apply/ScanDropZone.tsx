@@ -41,14 +41,14 @@ function UploadRow({ upload, onRemove }: { upload: ScanUpload; onRemove(): void 
  * A scan for one document of the standard: drop files here or pick them with the (real, labelled) file
  * input, so keyboards and screen readers need no drag and drop.
  */
-export function ScanDropZone(props: { documentId: string; label: string; uploads: readonly ScanUpload[]; disabled: boolean; onFiles(files: File[]): void; onRemove(key: string): void }) {
+export function ScanDropZone(props: { documentId: string; label: string; uploads: readonly ScanUpload[]; onFiles(files: File[]): void; onRemove(key: string): void }) {
   const { t } = useLanguage();
   const [over, setOver] = useState(false);
   const inputId = `scan-${props.documentId}`;
   const drop = (event: DragEvent) => {
     event.preventDefault();
     setOver(false);
-    if (!props.disabled) props.onFiles([...event.dataTransfer.files]);
+    props.onFiles([...event.dataTransfer.files]);
   };
   return (
     <div className="scan">
@@ -71,7 +71,6 @@ export function ScanDropZone(props: { documentId: string; label: string; uploads
           type="file"
           multiple
           accept="application/pdf,image/jpeg,image/png"
-          disabled={props.disabled}
           onChange={(event) => {
             props.onFiles([...(event.target.files ?? [])]);
             event.target.value = '';

@@ -84,7 +84,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     sessionStorage.setItem(SESSION_KEY, JSON.stringify(stored));
     setSession(stored);
     setExpired(false);
-    return { returnTo: pending.returnTo.startsWith('/') ? pending.returnTo : '/' };
+    // Only a path of this portal: `//host` would leave it.
+    return { returnTo: /^\/(?!\/)/.test(pending.returnTo) ? pending.returnTo : '/' };
   }, []);
 
   const signOut = useCallback(() => {

@@ -36,7 +36,7 @@ export function DataAccessLog() {
     <>
       <GraphErrors errors={errors} />
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="access-heading">
-        <table className="access-log">
+        <table className="access-log stacked">
           <caption className="visually-hidden">{t('access.caption')}</caption>
           <thead>
             <tr>
@@ -49,13 +49,13 @@ export function DataAccessLog() {
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.id}>
-                <td>{format.dateTime(entry.at)}</td>
-                <td>
+                <td data-label={t('access.when')}>{format.dateTime(entry.at)}</td>
+                <td data-label={t('access.who')}>
                   {ACCESSOR[entry.accessor.kind][language]}: {entry.accessor.name}
                   {entry.accessor.agency ? ` (${entry.accessor.agency})` : ''}
                 </td>
-                <td>{entry.purpose ?? '—'}</td>
-                <td>
+                <td data-label={t('access.purpose')}>{entry.purpose ?? '—'}</td>
+                <td data-label={t('access.what')}>
                   <span className="fine">{entry.service}: </span>
                   {entry.fields.join(', ')}
                 </td>

@@ -54,7 +54,7 @@ function Queue() {
       <GraphErrors errors={errors} />
       <p role="status">{t('officer.count', { count: queue.length })}</p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={t('officer.queue')}>
-        <table className="queue">
+        <table className="queue stacked">
           <caption className="visually-hidden">{t('officer.queue')}</caption>
           <thead>
             <tr>
@@ -71,12 +71,12 @@ function Queue() {
                 <th scope="row">
                   <Link to={`/officer/${application.number}`}>{application.number}</Link>
                 </th>
-                <td>
+                <td data-label={t('officer.service')}>
                   {serviceName(application.service.names, language)} · {ACTION[application.action][language]}
                 </td>
-                <td>{applicantLabel(application.applicant)}</td>
-                <td>{application.dueDate ? format.date(application.dueDate) : '—'}</td>
-                <td>
+                <td data-label={t('officer.applicant')}>{applicantLabel(application.applicant)}</td>
+                <td data-label={t('officer.due')}>{application.dueDate ? format.date(application.dueDate) : '—'}</td>
+                <td data-label={t('officer.status')}>
                   <StatusBadge status={application.status} />
                 </td>
               </tr>
