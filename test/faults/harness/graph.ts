@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRegistryState, DEV_FEE_RATES_FILE, TEST_AUDIT_SUBJECT_KEY, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FILE, TEST_TRUST_FILES, type FixtureOptions, type RegistryState } from '@egov/mocks';
+import { MockRegistryServers } from '@egov/mocks/http';
+import { registries as registryPlaces } from '@egov/schema';
+import { freePort } from '@egov/shared/testing';
+import type { RegistryName } from '@egov/shared/upstream';
+import { PARTS, SUBMISSIONS, type PartName } from './parts.js';
+import { startPostgres, type PostgresServer } from './postgres.js';
+import { ManagedProcess, waitHealthy, type Exit } from './processes.js';
+import { startRedis, type RedisServer } from './redis.js';
+
+export interface FaultGraphOptions {
+  /** Which parts to start (each its own process); the gateway is started last. Default: all of them. */
+  parts?: readonly PartName[];
+  /** Start a Redis of our own and give every part REDIS_URL (the production setting). Default true. */
+  redis?: boolean;
+  /** Extra environment for every part. */
+  env?: Record<string, string>;
+  /** Extra environment per part. */
+  partEnv?: Partial<Record<PartName, Record<string, string>>>;
+  fixtures?: FixtureOptions;
+}
+
+/** One part of the graph as an OS process, on a port it keeps across restarts. */
+export class Part {
+  constructor(
+    readonly name: PartName,
+    readonly port: number,
+    readonly process: ManagedProcess,
+  ) {}
+
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get url(): string {
+    return `${this.origin}/graphql`;
+  }
+
+  get alive(): boolean {
+    return this.process.alive;
+  }
+
+  /** Starts (or starts again, same port and environment) and waits for /health. */
+  async start(): Promise<void> {
+    this.process.start();
+    await waitHealthy(`${this.origin}/health`, this.process);
+  }
+
+  /** SIGKILL: no chance to finish anything. */
+  async kill(): Promise<Exit | null> {
+    return this.process.stop('SIGKILL', 5_000);
+  }
+
+  /** SIGTERM, and how the process ended (null if it is still running after `waitMs`). */
+  async terminate(waitMs = 30_000): Promise<Exit | null> {
+    this.process.signal('SIGTERM');
+    return this.process.waitExit(waitMs);
+  }
+
+  async restart(): Promise<void> {
+    if (this.process.alive) await this.process.stop('SIGTERM');
+    await this.start();
+  }
+}
+
+export interface FaultGraph {
+  pg: PostgresServer;
+  redis: RedisServer | null;
+  registries: MockRegistryServers;
+  state: RegistryState;
+  parts: Partial<Record<PartName, Part>>;
+  part(name: PartName): Part;
+  /** The gateway's /graphql, and its origin (for /attachments). */
+  gatewayUrl: string;
+  gatewayBase: string;
+  /** Where the submissions part keeps scans. */
+  attachmentsDir: string;
+  /** Every exit nobody asked for, across parts (since `since`, a Date.now() value): a crash. */
+  crashes(since?: number): { part: PartName; exit: Exit; tail: string }[];
+  close(): Promise<void>;
+}
+
+const REGISTRY_NAMES: readonly RegistryName[] = ['individuals', 'legal-entities', 'payments', 'licensing'];
+
+/**
+ * The graph as production runs it, each part its own process, over a PostgreSQL and a Redis of the
+ * test's own and the mock registries (in the test process, on free ports).
+ */
+export async function startFaultGraph(options: FaultGraphOptions = {}): Promise<FaultGraph> {
+  const wanted = options.parts ?? (Object.keys(PARTS) as PartName[]);
+  const [pg, redis] = await Promise.all([startPostgres(), options.redis === false ? null : startRedis()]);
+  const state = createRegistryState(options.fixtures ?? { persons: 400 });
+  const registries = await new MockRegistryServers({ state }).startAll();
+  const attachmentsDir = mkdtempSync(join(tmpdir(), 'egov-faults-scans-'));
+
+  const ports = Object.fromEntries(await Promise.all((Object.keys(PARTS) as PartName[]).map(async (name) => [name, await freePort()] as const))) as Record<PartName, number>;
+  const common: Record<string, string> = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    HOST: '127.0.0.1',
+    DATABASE_URL: pg.url,
+    FEE_RATES_FILE: DEV_FEE_RATES_FILE,
+    AUTH_ISSUER: TEST_ISSUER,
+    AUTH_JWKS: TEST_JWKS_FILE,
+    PARTNERS_FILE: TEST_PARTNERS_FILE,
+    AUDIT_SUBJECT_KEY: TEST_AUDIT_SUBJECT_KEY,
+    TRUST_ROOTS: TEST_TRUST_FILES.roots.join(','),
+    TRUST_INTERMEDIATES: TEST_TRUST_FILES.intermediates.join(','),
+    TRUST_CRLS: TEST_TRUST_FILES.crls.join(','),
+    ...Object.fromEntries(REGISTRY_NAMES.map((name) => [registryPlaces[name].urlEnv, registries.url(name)])),
+    // Every subgraph of the table, started or not: one that is not started is a dead port (SUBGRAPH_UNAVAILABLE).
+    ...Object.fromEntries(Object.values(PARTS).flatMap((p) => (p.kind === 'subgraph' ? [[p.urlEnv, `http://127.0.0.1:${ports[p.name]}/graphql`]] : []))),
+    [SUBMISSIONS.attachmentsDirEnv]: attachmentsDir,
+    ...(redis ? { REDIS_URL: redis.url, REDIS_KEY_PREFIX: `egov-faults:${randomBytes(4).toString('hex')}:`, CACHE_KEY_SECRET: randomBytes(24).toString('hex') } : {}),
+    ...options.env,
+  };
+
+  const parts: Partial<Record<PartName, Part>> = {};
+  for (const name of wanted) {
+    const env = { ...common, PORT: String(ports[name]), ...options.partEnv?.[name] };
+    parts[name] = new Part(name, ports[name], new ManagedProcess(name, process.execPath, [...PARTS[name].args], env));
+  }
+
+  const graph: FaultGraph = {
+    pg,
+    redis,
+    registries,
+    state,
+    parts,
+    part(name) {
+      const part = parts[name];
+      if (!part) throw new Error(`${name} was not started in this graph`);
+      return part;
+    },
+    gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
+    gatewayBase: `http://127.0.0.1:${ports.gateway}`,
+    attachmentsDir,
+    crashes: (since = 0) =>
+      Object.values(parts).flatMap((part) =>
+        part.process.unexpectedExits.filter((exit) => exit.at >= since).map((exit) => ({ part: part.name, exit, tail: part.process.lines.filter((l) => l.incarnation === exit.incarnation).slice(-12).map((l) => l.text).join('\n') })),
+      ),
+    async close() {
+      await Promise.all(Object.values(parts).map((part) => part.process.stop('SIGTERM', 10_000)));
+      await registries.close();
+      await Promise.all([pg.close(), redis?.close()]);
+      rmSync(attachmentsDir, { recursive: true, force: true });
+    },
+  };
+
+  try {
+    // Subgraphs together (the first to start applies the migrations; the others wait on the lock), then the gateway.
+    await Promise.all(wanted.filter((name) => name !== 'gateway').map((name) => parts[name]!.start()));
+    if (parts.gateway) await parts.gateway.start();
+  } catch (error) {
+    await graph.close();
+    throw error;
+  }
+  return graph;
+}
