@@ -72,9 +72,13 @@ export async function prepareSubmissions(graph: FaultGraph, iins: readonly strin
   return prepared;
 }
 
-/** One submitApplication through the gateway, classified; never throws. */
-export async function submitOnce(graph: FaultGraph, submission: PreparedSubmission, timeoutMs = 30_000): Promise<{ attempt: Attempt; number: string | null; problems: string[] }> {
+/**
+ * One submitApplication through the gateway, classified; never throws. With `abandonAfterMs` the client
+ * drops the connection after that long (its answer is lost; the server may well go on and file it).
+ */
+export async function submitOnce(graph: FaultGraph, submission: PreparedSubmission, timeoutMs = 30_000, abandonAfterMs?: number): Promise<{ attempt: Attempt; number: string | null; problems: string[] }> {
   const startedAt = Date.now();
+  if (abandonAfterMs !== undefined) timeoutMs = abandonAfterMs;
   try {
     const response = await fetch(graph.gatewayUrl, {
       method: 'POST',
@@ -99,19 +103,22 @@ export async function submitOnce(graph: FaultGraph, submission: PreparedSubmissi
     const codes = (body.errors ?? []).map((e) => String(e.extensions?.code));
     return { attempt: { startedAt, ms, outcome: `errors:${codes.join(',')}`, status: response.status }, number: null, problems: [] };
   } catch {
-    return { attempt: { startedAt, ms: Date.now() - startedAt, outcome: 'network', status: null }, number: null, problems: [] };
+    const outcome = abandonAfterMs !== undefined ? 'abandoned' : 'network';
+    return { attempt: { startedAt, ms: Date.now() - startedAt, outcome, status: null }, number: null, problems: [] };
   }
 }
 
 /**
  * A well-behaved portal: resubmits the same signed input (same idempotency key) until it holds a receipt,
  * is refused for a reason retrying cannot fix, or `deadline()` passes. Backoff with full jitter, capped at
- * `maxBackoffMs` so a client notices recovery within a couple of seconds.
+ * `maxBackoffMs` so a client notices recovery within a couple of seconds. With `abandonFirstAfterMs` its
+ * first answer is lost (the connection drops after that long), as a mobile portal's sometimes is.
  */
-export async function submitUntilReceipt(graph: FaultGraph, submission: PreparedSubmission, deadline: () => number, maxBackoffMs = 2_000): Promise<ClientResult> {
+export async function submitUntilReceipt(graph: FaultGraph, submission: PreparedSubmission, deadline: () => number, options: { maxBackoffMs?: number; abandonFirstAfterMs?: number } = {}): Promise<ClientResult> {
+  const maxBackoffMs = options.maxBackoffMs ?? 2_000;
   const result: ClientResult = { iin: submission.iin, key: submission.input.idempotencyKey, number: null, receivedAt: null, refused: null, attempts: [] };
   for (let n = 1; Date.now() < deadline(); n++) {
-    const { attempt, number, problems } = await submitOnce(graph, submission);
+    const { attempt, number, problems } = await submitOnce(graph, submission, 30_000, n === 1 ? options.abandonFirstAfterMs : undefined);
     result.attempts.push(attempt);
     if (number) {
       result.number = number;
@@ -203,4 +210,61 @@ export async function waitForDeliveries(graph: FaultGraph, results: readonly Cli
   const deadline = Date.now() + timeoutMs;
   const numbers = results.flatMap((r) => (r.number ? [r.number] : []));
   while (Date.now() < deadline && !numbers.every((n) => graph.state.deliveredApplications.has(n))) await new Promise((resolve) => setTimeout(resolve, 200));
+}
+
+/** How many of these applicants' applications the database holds now. */
+export async function committedCount(graph: FaultGraph, iins: readonly string[]): Promise<number> {
+  const { rows } = await graph.pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${SUBMISSIONS.dbSchema}.applications WHERE applicant_id = ANY($1::text[])`, [iins]);
+  return rows[0]!.n;
+}
+
+/** Waits until at least `count` of these applicants' applications are committed (the run is well under way). */
+export async function waitForCommitted(graph: FaultGraph, iins: readonly string[], count: number, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await committedCount(graph, iins)) < count) {
+    if (Date.now() > deadline) throw new Error(`fewer than ${count} applications were committed in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export interface FaultRun {
+  results: ClientResult[];
+  /** When the fault was injected, and when the harness saw the system back (process healthy, store answering). */
+  faultAt: number;
+  recoveredAt: number;
+}
+
+/**
+ * Every client submits at once and retries by its key; meanwhile `fault` injects the trouble and resolves
+ * with the moment things are back. Clients give up `recoveryDeadlineMs` after that moment (or after
+ * `hardCapMs` in all), so a client still without a receipt then is stranded. One client in
+ * `abandonEvery` (default 5) loses its first answer (drops the connection after 300 ms) and must retry.
+ */
+export async function runThroughFault(
+  graph: FaultGraph,
+  submissions: readonly PreparedSubmission[],
+  fault: () => Promise<{ faultAt: number; recoveredAt: number }>,
+  options: { recoveryDeadlineMs: number; hardCapMs?: number; abandonEvery?: number },
+): Promise<FaultRun> {
+  const started = Date.now();
+  const hardCap = started + (options.hardCapMs ?? 240_000);
+  const abandonEvery = options.abandonEvery ?? 5;
+  let recoveredAt: number | null = null;
+  const deadline = () => (recoveredAt === null ? hardCap : Math.min(hardCap, recoveredAt + options.recoveryDeadlineMs));
+  const clients = Promise.all(submissions.map((s, i) => submitUntilReceipt(graph, s, deadline, { abandonFirstAfterMs: abandonEvery > 0 && i % abandonEvery === 0 ? 300 : undefined })));
+  let faultError: unknown = null;
+  let faultAt = started;
+  await fault().then(
+    (times) => {
+      faultAt = times.faultAt;
+      recoveredAt = times.recoveredAt;
+    },
+    (error: unknown) => {
+      faultError = error;
+      recoveredAt = Date.now();
+    },
+  );
+  const results = await clients;
+  if (faultError) throw faultError;
+  return { results, faultAt, recoveredAt: recoveredAt! };
 }
