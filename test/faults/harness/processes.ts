@@ -56,7 +56,7 @@ export class ManagedProcess {
   }
 
   get alive(): boolean {
-    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
+    return this.child !== null && this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** Exits the harness did not ask for: crashes, or the process exiting on its own. */
@@ -94,6 +94,8 @@ export class ManagedProcess {
         partial = '';
       });
     }
+    // A missing binary (redis-server, setpriv, postgres) is a failed start with a reason, not a crashed test run.
+    child.on('error', (error) => this.record('stderr', `could not start ${this.command}: ${error.message}`, incarnation));
     child.on('exit', (code, signal) => {
       running.delete(child);
       this.exits.push({ at: Date.now(), code, signal, requested: this.requested, incarnation });
