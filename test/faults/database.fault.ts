@@ -97,7 +97,7 @@ beforeAll(async () => {
       locker.on('error', () => undefined);
       await locker.connect();
       await locker.query('BEGIN');
-      await locker.query(`LOCK TABLE ${SUBMISSIONS.dbSchema}.outbox IN ACCESS EXCLUSIVE MODE`);
+      await locker.query(`LOCK TABLE ${SUBMISSIONS.tables.outbox} IN ACCESS EXCLUSIVE MODE`);
       const deadline = Date.now() + 5_000;
       for (;;) {
         const { rows } = await graph.pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock' AND state = 'active'`, [SUBMISSIONS.part]);

@@ -11,6 +11,8 @@
  *   key that blocks its retries for 24 h (a short lease renewed while the owner works, or a fencing token).
  * - A retry finds an application already committed under its key in PostgreSQL and answers its receipt
  *   (replayed: true), whatever Redis says.
+ * - Redis is not needed to file an application: with Redis hung, submissions are still accepted (the unique
+ *   idempotency key in PostgreSQL is the guard against a second filing).
  * - A retry that finds the key in progress answers before the gateway's subgraph timeout (10 s): with the
  *   receipt, or with the retryable problem IDEMPOTENCY_IN_PROGRESS, never with SUBGRAPH_TIMEOUT.
  * - FAULT_SUBMISSIONS clients (default 250) submit at once and retry with the same key (jittered backoff,

@@ -75,7 +75,7 @@ async function expectNothingBroken(): Promise<void> {
 }
 
 async function storedAttachments(): Promise<number> {
-  return (await graph.pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${SUBMISSIONS.dbSchema}.attachments`)).rows[0]!.n;
+  return (await graph.pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${SUBMISSIONS.tables.attachments}`)).rows[0]!.n;
 }
 
 describe.each(TARGETS)('an upload through $through', ({ port }) => {

@@ -13,7 +13,7 @@ import { ManagedProcess, waitHealthy, type Exit } from './processes.js';
 import { startRedis, type RedisServer } from './redis.js';
 
 export interface FaultGraphOptions {
-  /** Which parts to start (each its own process); the gateway is started last. Default: all of them. */
+  /** Which parts to start (each its own process). Default: all of them. */
   parts?: readonly PartName[];
   /** Start a Redis of our own and give every part REDIS_URL (the production setting). Default true. */
   redis?: boolean;
@@ -152,9 +152,9 @@ export async function startFaultGraph(options: FaultGraphOptions = {}): Promise<
   };
 
   try {
-    // Subgraphs together (the first to start applies the migrations; the others wait on the lock), then the gateway.
-    await Promise.all(wanted.filter((name) => name !== 'gateway').map((name) => parts[name]!.start()));
-    if (parts.gateway) await parts.gateway.start();
+    // All at once: the first subgraph to start applies the migrations (the others wait on its lock), and the
+    // gateway serves a static supergraph, so it needs no subgraph to boot.
+    await Promise.all(wanted.map((name) => parts[name]!.start()));
   } catch (error) {
     await graph.close();
     throw error;

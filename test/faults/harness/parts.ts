@@ -85,11 +85,12 @@ export const SUBGRAPH_PARTS = (Object.keys(PARTS) as PartName[]).filter((name) =
 
 /**
  * The process that takes scans (POST /attachments), submissions and their idempotency keys, and runs the
- * outbox; and where it keeps them in PostgreSQL. `applications` after the redesign.
+ * outbox; and where it keeps them in PostgreSQL. `applications` (and its schema) after the redesign.
  */
 export const SUBMISSIONS = {
   part: 'licensing',
-  dbSchema: 'licensing',
+  /** Its tables: one row per accepted application (applicant_id, idempotency_key, number), per stored scan, per delivery due. */
+  tables: { applications: 'licensing.applications', attachments: 'licensing.attachments', outbox: 'licensing.outbox' },
   /** Its environment variable for where scans are kept. */
   attachmentsDirEnv: 'ATTACHMENTS_DIR',
-} as const satisfies { part: PartName; dbSchema: string; attachmentsDirEnv: string };
+} as const satisfies { part: PartName; tables: Record<'applications' | 'attachments' | 'outbox', string>; attachmentsDirEnv: string };

@@ -160,7 +160,7 @@ export interface Figures {
 /** Compares what the clients hold with what the database holds and Е-лицензирование received. */
 export async function figures(graph: FaultGraph, results: readonly ClientResult[], recoveredAt: number | null): Promise<Figures> {
   const iins = results.map((r) => r.iin);
-  const rows = (await graph.pg.query<{ number: string; applicant_id: string; idempotency_key: string }>(`SELECT number, applicant_id, idempotency_key FROM ${SUBMISSIONS.dbSchema}.applications WHERE applicant_id = ANY($1::text[])`, [iins])).rows;
+  const rows = (await graph.pg.query<{ number: string; applicant_id: string; idempotency_key: string }>(`SELECT number, applicant_id, idempotency_key FROM ${SUBMISSIONS.tables.applications} WHERE applicant_id = ANY($1::text[])`, [iins])).rows;
   const stored = new Set(rows.map((r) => r.number));
   const held = new Set(results.flatMap((r) => (r.number ? [r.number] : [])));
   const perApplicant = new Map<string, number>();
@@ -214,7 +214,7 @@ export async function waitForDeliveries(graph: FaultGraph, results: readonly Cli
 
 /** How many of these applicants' applications the database holds now. */
 export async function committedCount(graph: FaultGraph, iins: readonly string[]): Promise<number> {
-  const { rows } = await graph.pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${SUBMISSIONS.dbSchema}.applications WHERE applicant_id = ANY($1::text[])`, [iins]);
+  const { rows } = await graph.pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${SUBMISSIONS.tables.applications} WHERE applicant_id = ANY($1::text[])`, [iins]);
   return rows[0]!.n;
 }
 
