@@ -5,7 +5,7 @@
  * CACHE_KEY_SECRET, DATABASE_URL to the harness's own PostgreSQL, the mocks' test issuer, CA and partners as
  * scripts/start.ts passes them). After the redesign:
  *   - add `applications` (subgraphs/applications/src/index.ts, APPLICATIONS_SUBGRAPH_URL) and point
- *     SUBMISSIONS at it (uploads, drafts, submissions, the outbox move there; `dbSchema` follows);
+ *     SUBMISSIONS at it (uploads, drafts, submissions, the outbox move there; its `tables` follow);
  *   - switch `command` to the compiled entry (`node <package>/dist/index.js`) by changing `entry` below.
  * The mock registries are not a part: they run inside the test process (mocks/src/http.ts) so a test can
  * make one slow, read its journal, and mark fees paid.
