@@ -122,7 +122,7 @@ beforeAll(async () => {
     },
     { recoveryDeadlineMs: RECOVERY_DEADLINE_MS },
   );
-  await waitForDeliveries(graph, results, 30_000);
+  await waitForDeliveries(graph, results, 60_000);
   run.figures = await figures(graph, results, recoveredAt);
   const firstAfter = Math.min(...results.flatMap((r) => (r.receivedAt && r.receivedAt >= recoveredAt ? [r.receivedAt] : [])));
   run.firstReceiptAfterReturnMs = Number.isFinite(firstAfter) ? firstAfter - recoveredAt : null;

@@ -115,7 +115,7 @@ function throughFault(title: string, inject: (iins: readonly string[]) => Promis
     const submissions = await prepareSubmissions(graph, applicants(N));
     run.started = Date.now();
     const { results, recoveredAt } = await runThroughFault(graph, submissions, () => inject(submissions.map((s) => s.iin)), { recoveryDeadlineMs: RECOVERY_DEADLINE_MS });
-    await waitForDeliveries(graph, results, 30_000);
+    await waitForDeliveries(graph, results, 60_000);
     run.figures = await figures(graph, results, recoveredAt);
     printFigures(title, run.figures);
     run.crashes = graph.crashes(run.started).map((c) => `${c.part} exited (${c.exit.signal ?? c.exit.code})`);

@@ -205,11 +205,15 @@ export function printFigures(title: string, f: Figures): void {
   console.log(lines.join('\n'));
 }
 
-/** Waits until Е-лицензирование holds every accepted application (the outbox drained), or `timeoutMs`. */
+/**
+ * Waits until Е-лицензирование holds every accepted application (the outbox drained), or `timeoutMs`, or the
+ * submissions process is gone (nothing will deliver then). Rows a killed process had leased wait for the
+ * lease (OUTBOX_LEASE_MS, 30 s by default) to run out, so give it longer than that.
+ */
 export async function waitForDeliveries(graph: FaultGraph, results: readonly ClientResult[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const numbers = results.flatMap((r) => (r.number ? [r.number] : []));
-  while (Date.now() < deadline && !numbers.every((n) => graph.state.deliveredApplications.has(n))) await new Promise((resolve) => setTimeout(resolve, 200));
+  while (Date.now() < deadline && graph.part(SUBMISSIONS.part).alive && !numbers.every((n) => graph.state.deliveredApplications.has(n))) await new Promise((resolve) => setTimeout(resolve, 200));
 }
 
 /** How many of these applicants' applications the database holds now. */
