@@ -11,6 +11,7 @@ import { PARTS, SUBMISSIONS, type PartName } from './parts.js';
 import { startPostgres, type PostgresServer } from './postgres.js';
 import { ManagedProcess, waitHealthy, type Exit } from './processes.js';
 import { startRedis, type RedisServer } from './redis.js';
+import { RoundRobinService } from './service.js';
 
 export interface FaultGraphOptions {
   /** Which parts to start (each its own process). Default: all of them. */
@@ -21,15 +22,23 @@ export interface FaultGraphOptions {
   env?: Record<string, string>;
   /** Extra environment per part. */
   partEnv?: Partial<Record<PartName, Record<string, string>>>;
+  /**
+   * Replicas per part (default 1). A part with more than one gets a round-robin service in front (a
+   * Kubernetes Service, reduced): the gateway reaches a replicated subgraph through it, and `gatewayUrl` is
+   * the gateways' service when the gateway is replicated. Each replica is its own process on its own port.
+   */
+  replicas?: Partial<Record<PartName, number>>;
   fixtures?: FixtureOptions;
 }
 
-/** One part of the graph as an OS process, on a port it keeps across restarts. */
+/** One part of the graph (one replica of it) as an OS process, on a port it keeps across restarts. */
 export class Part {
   constructor(
     readonly name: PartName,
     readonly port: number,
     readonly process: ManagedProcess,
+    /** 0 for the first (or only) replica. */
+    readonly replica = 0,
   ) {}
 
   get origin(): string {
@@ -72,15 +81,20 @@ export interface FaultGraph {
   redis: RedisServer | null;
   registries: MockRegistryServers;
   state: RegistryState;
+  /** The first (or only) replica of each part started. */
   parts: Partial<Record<PartName, Part>>;
   part(name: PartName): Part;
+  /** Every replica of a part. */
+  replicasOf(name: PartName): Part[];
+  /** Where a part is reached: its service when replicated, else the process itself. */
+  originOf(name: PartName): string;
   /** The gateway's /graphql, and its origin (for /attachments). */
   gatewayUrl: string;
   gatewayBase: string;
   /** Where the submissions part keeps scans. */
   attachmentsDir: string;
-  /** Every exit nobody asked for, across parts (since `since`, a Date.now() value): a crash. */
-  crashes(since?: number): { part: PartName; exit: Exit; tail: string }[];
+  /** Every exit nobody asked for, across parts and replicas (since `since`, a Date.now() value): a crash. */
+  crashes(since?: number): { part: PartName; replica: number; exit: Exit; tail: string }[];
   close(): Promise<void>;
 }
 
@@ -97,7 +111,12 @@ export async function startFaultGraph(options: FaultGraphOptions = {}): Promise<
   const registries = await new MockRegistryServers({ state }).startAll();
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'egov-faults-scans-'));
 
+  // `ports[name]` is where the part is reached (its service when replicated); replicas get ports of their own.
   const ports = Object.fromEntries(await Promise.all((Object.keys(PARTS) as PartName[]).map(async (name) => [name, await freePort()] as const))) as Record<PartName, number>;
+  const count = (name: PartName) => Math.max(1, options.replicas?.[name] ?? 1);
+  const replicaPorts = Object.fromEntries(
+    await Promise.all(wanted.map(async (name) => [name, count(name) === 1 ? [ports[name]] : await Promise.all(Array.from({ length: count(name) }, () => freePort()))] as const)),
+  ) as Record<PartName, number[]>;
   const common: Record<string, string> = {
     NODE_ENV: 'production',
     LOG_LEVEL: 'info',
@@ -119,11 +138,21 @@ export async function startFaultGraph(options: FaultGraphOptions = {}): Promise<
     ...options.env,
   };
 
-  const parts: Partial<Record<PartName, Part>> = {};
+  const replicas: Partial<Record<PartName, Part[]>> = {};
+  const services: RoundRobinService[] = [];
   for (const name of wanted) {
-    const env = { ...common, PORT: String(ports[name]), ...options.partEnv?.[name] };
-    parts[name] = new Part(name, ports[name], new ManagedProcess(name, process.execPath, [...PARTS[name].args], env));
+    replicas[name] = replicaPorts[name].map((port, i) => {
+      const env = { ...common, PORT: String(port), ...options.partEnv?.[name] };
+      return new Part(name, port, new ManagedProcess(count(name) > 1 ? `${name}#${i + 1}` : name, process.execPath, [...PARTS[name].args], env), i);
+    });
+    if (count(name) > 1) {
+      const service = new RoundRobinService(() => replicaPorts[name]);
+      await service.listen(ports[name]);
+      services.push(service);
+    }
   }
+  const parts = Object.fromEntries(wanted.map((name) => [name, replicas[name]![0]!])) as Partial<Record<PartName, Part>>;
+  const all = () => Object.values(replicas).flat() as Part[];
 
   const graph: FaultGraph = {
     pg,
@@ -136,15 +165,22 @@ export async function startFaultGraph(options: FaultGraphOptions = {}): Promise<
       if (!part) throw new Error(`${name} was not started in this graph`);
       return part;
     },
+    replicasOf(name) {
+      const list = replicas[name];
+      if (!list) throw new Error(`${name} was not started in this graph`);
+      return list;
+    },
+    originOf: (name) => `http://127.0.0.1:${ports[name]}`,
     gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
     gatewayBase: `http://127.0.0.1:${ports.gateway}`,
     attachmentsDir,
     crashes: (since = 0) =>
-      Object.values(parts).flatMap((part) =>
-        part.process.unexpectedExits.filter((exit) => exit.at >= since).map((exit) => ({ part: part.name, exit, tail: part.process.lines.filter((l) => l.incarnation === exit.incarnation).slice(-12).map((l) => l.text).join('\n') })),
+      all().flatMap((part) =>
+        part.process.unexpectedExits.filter((exit) => exit.at >= since).map((exit) => ({ part: part.name, replica: part.replica, exit, tail: part.process.lines.filter((l) => l.incarnation === exit.incarnation).slice(-12).map((l) => l.text).join('\n') })),
       ),
     async close() {
-      await Promise.all(Object.values(parts).map((part) => part.process.stop('SIGTERM', 10_000)));
+      await Promise.all(all().map((part) => part.process.stop('SIGTERM', 10_000)));
+      await Promise.all(services.map((service) => service.close()));
       await registries.close();
       await Promise.all([pg.close(), redis?.close()]);
       rmSync(attachmentsDir, { recursive: true, force: true });
@@ -154,7 +190,7 @@ export async function startFaultGraph(options: FaultGraphOptions = {}): Promise<
   try {
     // All at once: the first subgraph to start applies the migrations (the others wait on its lock), and the
     // gateway serves a static supergraph, so it needs no subgraph to boot.
-    await Promise.all(wanted.map((name) => parts[name]!.start()));
+    await Promise.all(all().map((part) => part.start()));
   } catch (error) {
     await graph.close();
     throw error;

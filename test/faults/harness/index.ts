@@ -5,4 +5,5 @@ export { startRedis, type RedisServer } from './redis.js';
 export { startPostgres, type PostgresServer } from './postgres.js';
 export { rawExchange, connects, type RawOutcome, type Step } from './raw-http.js';
 export { strayFiles, settledStrayFiles } from './files.js';
+export { RoundRobinService } from './service.js';
 export * from './submissions.js';
