@@ -1,10 +1,19 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * The workspace packages' `source` export condition: tests run the TypeScript sources of every package they
+ * import, never a stale dist/ (production runs dist/, see docs/operations.md, "The production build").
+ */
+export const SOURCE_CONDITIONS = ['source', ...defaultServerConditions];
 
 /**
  * What every package's tests share. Tests that talk to PostgreSQL, Redis and HTTP servers are given room:
  * `npm test` runs every package at once, and on a two-core CI machine a request can wait for a core.
  */
 export const sharedTestConfig = defineConfig({
+  resolve: { conditions: SOURCE_CONDITIONS },
+  ssr: { resolve: { conditions: SOURCE_CONDITIONS } },
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,

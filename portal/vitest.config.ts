@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SOURCE_CONDITIONS } from '../vitest.shared.ts';
 
 /**
  * Unit tests (tests/*.test.ts) and the browser test (test/*.e2e.ts), which starts the whole graph, serves
@@ -6,6 +7,8 @@ import { defineConfig } from 'vitest/config';
  * the heaviest thing in `npm test` and measures nothing but behaviour.
  */
 export default defineConfig({
+  resolve: { conditions: SOURCE_CONDITIONS },
+  ssr: { resolve: { conditions: SOURCE_CONDITIONS } },
   test: {
     include: ['tests/**/*.test.ts', 'test/**/*.e2e.ts'],
     testTimeout: 60_000,

@@ -71,7 +71,7 @@ function prefixed(name: string, index: number) {
 
 function launch(part: Part, index: number): ChildProcess {
   const { PORT: _ignored, ...env } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', part.entry], {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', part.entry], {
     cwd: repoRoot,
     env: { ...env, ...shared, ...part.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -30,7 +30,7 @@ export interface Child {
 }
 
 /**
- * Starts and stops every process of a session. Each child is `node --import tsx --import watchdog
+ * Starts and stops every process of a session. Each child is `node --conditions=source --import tsx --import watchdog
  * <entry>` with its output in <logDir>/<name>.log; all are stopped (SIGTERM, then SIGKILL) when the
  * session ends, on Ctrl-C, and — by the watchdog — even when this process is killed outright.
  */
@@ -49,7 +49,7 @@ export class Supervisor {
     const fd = openSync(logFile, 'a');
     const entry = spec.entry.startsWith('/') ? spec.entry : join(repoRoot, spec.entry);
     const env = Object.fromEntries(Object.entries(spec.env).filter(([, v]) => v !== undefined)) as Record<string, string>;
-    const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), '--import', 'tsx', '--import', WATCHDOG, entry], {
+    const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), '--conditions=source', '--import', 'tsx', '--import', WATCHDOG, entry], {
       cwd: repoRoot,
       env,
       stdio: spec.pipes ? ['pipe', 'pipe', fd] : ['ignore', fd, fd],

@@ -66,7 +66,7 @@ describe('the committed test PKI (mocks/data/pki)', () => {
     expect(result).toMatchObject({ ok: false, code: SignatureErrorCode.CERTIFICATE_REVOKED });
   });
 
-  it("is valid on the fixtures' date and for at least another year (when this fails, run node --import tsx mocks/src/pki/generate.ts)", async () => {
+  it("is valid on the fixtures' date and for at least another year (when this fails, run node --conditions=source --import tsx mocks/src/pki/generate.ts)", async () => {
     const signature = await signAs(NAMED.manWithLicences);
     for (const at of [new Date(FIXTURE_TODAY), new Date(Date.now() + 365 * DAY)]) {
       const result = await verifyDetachedSignature({ payload, signature, trust, expect: { iin: NAMED.manWithLicences }, at });
@@ -108,7 +108,7 @@ describe('the committed test PKI (mocks/data/pki)', () => {
         ],
       }),
     );
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/pki/sign-cli.ts', NAMED.llpHead, file], { cwd: MOCKS_DIR });
+    const { stdout } = await run(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/pki/sign-cli.ts', NAMED.llpHead, file], { cwd: MOCKS_DIR });
     const serverSide = canonicalBytes(
       applicationPayload({
         serviceCode: 'state-symbols-licence',
@@ -126,9 +126,9 @@ describe('the committed test PKI (mocks/data/pki)', () => {
   }, 20_000);
 
   it('the signing CLI names the signers it has when asked for another', async () => {
-    const failure = await run(process.execPath, ['--import', 'tsx', 'src/pki/sign-cli.ts', '770707342424', '-'], { cwd: MOCKS_DIR }).catch(
-      (e: { code: number; stderr: string }) => e,
-    );
+    const failure = await run(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/pki/sign-cli.ts', '770707342424', '-'], {
+      cwd: MOCKS_DIR,
+    }).catch((e: { code: number; stderr: string }) => e);
     expect(failure).toMatchObject({ code: 2, stderr: expect.stringContaining(TEST_SIGNER_NAMES.join(', ')) });
   }, 20_000);
 });

@@ -108,7 +108,7 @@ class AnchoredSubgraph {
     this.dropDatabase = database.drop;
     this.pool = createPool(this.databaseUrl, { applicationName: 'audit-anchor-e2e' });
     const urls = registries.urls();
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/individuals/src/index.ts'], {
+    this.child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'subgraphs/individuals/src/index.ts'], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH,

@@ -1,8 +1,8 @@
 import { mintToken, type TokenRequest } from './issuer.js';
 
-// node --import tsx mocks/src/auth/mint-cli.ts citizen 850314301234
-// node --import tsx mocks/src/auth/mint-cli.ts officer 621102407892 MINT-KTRM reviewer,decider
-// node --import tsx mocks/src/auth/mint-cli.ts partner kgd-tax-audit [individuals:basic,payments:read]
+// node --conditions=source --import tsx mocks/src/auth/mint-cli.ts citizen 850314301234
+// node --conditions=source --import tsx mocks/src/auth/mint-cli.ts officer 621102407892 MINT-KTRM reviewer,decider
+// node --conditions=source --import tsx mocks/src/auth/mint-cli.ts partner kgd-tax-audit [individuals:basic,payments:read]
 const [kind, first, second, third] = process.argv.slice(2);
 const usage = 'usage: mint-cli.ts citizen <iin> | portal <iin> [client] | officer <iin> <agency> [roles,…] | partner <client-id> [scopes,…]';
 const request: TokenRequest | null =

@@ -2,7 +2,7 @@
  * The committed test PKI in mocks/data/pki: a root, an issuing CA (with its key), a CRL and signing
  * certificates with keys for the named fixture people, so anyone can sign a test application without
  * generating anything. Test material only: every private key here is public.
- * Regenerate with `node --import tsx mocks/src/pki/generate.ts`.
+ * Regenerate with `node --conditions=source --import tsx mocks/src/pki/generate.ts`.
  */
 import type { webcrypto } from 'node:crypto';
 import { readFile } from 'node:fs/promises';

@@ -1,7 +1,7 @@
 /**
  * Regenerates the committed test PKI in mocks/data/pki (run from the repository root):
  *
- *   node --import tsx mocks/src/pki/generate.ts
+ *   node --conditions=source --import tsx mocks/src/pki/generate.ts
  *
  * New keys every run (so every signature made with the old files stops verifying); the file names stay
  * the same. Everything is valid from two years before today (so tests pinned to a past date, such as

@@ -2,7 +2,7 @@
  * Signs a JSON file with a committed test key, the way NCALayer would, and prints the base64 detached
  * CMS signature (run from the repository root):
  *
- *   node --import tsx mocks/src/pki/sign-cli.ts 850314301234 payload.json      (a file, or - for stdin)
+ *   node --conditions=source --import tsx mocks/src/pki/sign-cli.ts 850314301234 payload.json      (a file, or - for stdin)
  *
  * The bytes signed are canonicalBytes of the JSON. A payload whose `type` is egov-graph/application/v1 or
  * egov-graph/decision/v1 is first rebuilt with applicationPayload / decisionPayload, exactly as the server
@@ -23,7 +23,7 @@ import {
 } from '@egov/security/signatures';
 import { loadTestPki, TEST_SIGNER_NAMES } from './files.js';
 
-const USAGE = `usage: node --import tsx mocks/src/pki/sign-cli.ts <signer> <payload.json | ->\nsigners: ${TEST_SIGNER_NAMES.join(', ')}\n`;
+const USAGE = `usage: node --conditions=source --import tsx mocks/src/pki/sign-cli.ts <signer> <payload.json | ->\nsigners: ${TEST_SIGNER_NAMES.join(', ')}\n`;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);

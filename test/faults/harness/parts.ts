@@ -3,19 +3,20 @@
  *
  * Each part runs as its own OS process with the production settings (NODE_ENV=production, REDIS_URL, a
  * CACHE_KEY_SECRET, DATABASE_URL to the harness's own PostgreSQL, the mocks' test issuer, CA and partners as
- * scripts/start.ts passes them). After the redesign:
- *   - add `applications` (subgraphs/applications/src/index.ts, APPLICATIONS_SUBGRAPH_URL) and point
- *     SUBMISSIONS at it (uploads, drafts, submissions, the outbox move there; its `tables` follow);
- *   - switch `command` to the compiled entry (`node <package>/dist/index.js`) by changing `entry` below.
+ * scripts/start.ts passes them), from its sources or compiled (`entry` below).
  * The mock registries are not a part: they run inside the test process (mocks/src/http.ts) so a test can
  * make one slow, read its journal, and mark fees paid.
  */
 import type { RegistryName } from '@egov/contracts';
 
-/** How a part's process is started: the Node arguments, relative to the repository root. */
+/**
+ * How a part's process is started: the Node arguments, relative to the repository root. By default through
+ * tsx from the sources (the workspace packages' `source` export condition, so nothing needs building);
+ * with FAULT_COMPILED=1 the compiled entry exactly as the image runs it (`npm run build` first).
+ */
 function entry(source: string): string[] {
-  return ['--import', 'tsx', source];
-  // Compiled (issue 13): return [source.replace(/src\/index\.ts$/, 'dist/index.js')];
+  if (process.env.FAULT_COMPILED === '1') return [source.replace(/src\/index\.ts$/, 'dist/index.js')];
+  return ['--conditions=source', '--import', 'tsx', source];
 }
 
 export interface SubgraphPart {
