@@ -21,8 +21,10 @@ export const PROCESSES = Object.freeze({
   payments: { pkg: '@egov/payments', file: 'dist/index.js', port: 4003, about: 'subgraph over ПШЭП' },
   licensing: { pkg: '@egov/licensing', file: 'dist/index.js', port: 4004, about: 'subgraph over Е-лицензирование' },
   applications: { pkg: '@egov/applications', file: 'dist/index.js', port: 4005, about: 'drafts, submissions, scans, outbox' },
-  // Applies every component's SQL migrations to DATABASE_URL, then exits (the Kubernetes Job runs it).
-  migrate: { pkg: '@egov/stores', file: 'dist/migrate-cli.js', port: null, about: 'database migrations, then exit' },
+  // Applies every component's SQL migrations to DATABASE_URL, then exits (the Kubernetes Job runs it). It is the
+  // applications package's because that one knows every component with tables (the audit trail and its own);
+  // @egov/stores, below them, cannot import them.
+  migrate: { pkg: '@egov/applications', file: 'dist/migrate-cli.js', port: null, about: 'database migrations, then exit' },
   // The mock registries (ports 4101-4104): for staging and the local stack, never for production.
   mocks: { pkg: '@egov/mocks', file: 'dist/cli.js', port: 4101, about: 'mock state registries' },
 });

@@ -1,3 +1,6 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
 /**
  * Small typed readers for environment variables. A value that is set but malformed fails at boot with
  * the variable's name, rather than surfacing later as a strange runtime error.
@@ -47,4 +50,12 @@ export function envUrl(name: string, fallback: string, env: Env = process.env): 
   } catch {
     throw new ConfigError(`${name} must be an absolute URL, got "${raw}"`);
   }
+}
+
+/** A directory named by a variable, as a file URL ending in '/' (what data loaders take); undefined when unset. */
+export function envDirUrl(name: string, env: Env = process.env): URL | undefined {
+  const raw = envOptional(name, env);
+  if (raw === undefined) return undefined;
+  // resolve() drops a trailing slash; the slash makes the URL a directory, so files resolve inside it.
+  return pathToFileURL(`${resolve(raw)}/`);
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ConfigError, envInt, envOptional, envString } from '@egov/core';
+import { ConfigError, envDirUrl, envInt, envOptional, envString } from '@egov/core';
 import { registryUrl, subgraphs } from '@egov/schema';
 import { subgraphBaseFromEnv } from '@egov/security';
 import type { RegistryEndpoint, SubgraphBaseConfig } from '@egov/subgraph-kit';
@@ -30,6 +30,9 @@ export interface ApplicationsConfig extends SubgraphBaseConfig {
     /** Licence-fee rates with their sources; none when unset (amounts then show as unknown). */
     rates?: string;
   };
+  /** The catalog of services and the working calendar (CATALOG_DIR, CALENDAR_DIR: ConfigMaps in Kubernetes); the shipped ones when unset. */
+  catalogDir?: URL;
+  calendarDir?: URL;
   /** How often applications past their deadline are checked for silence-is-consent. */
   deemedIssuanceEveryMs: number;
   /** Delivery of accepted applications to Е-лицензирование (defaults suit production). */
@@ -71,6 +74,8 @@ export function loadConfig(env: Env = process.env): ApplicationsConfig {
       maxFilesPerRequest: envInt('ATTACHMENT_MAX_FILES', 20, env),
     },
     fees: { mrpTable: envOptional('MRP_TABLE_FILE', env), rates: envOptional('FEE_RATES_FILE', env) },
+    catalogDir: envDirUrl('CATALOG_DIR', env),
+    calendarDir: envDirUrl('CALENDAR_DIR', env),
     deemedIssuanceEveryMs: envInt('DEEMED_ISSUANCE_EVERY_MS', 60_000, env),
     delivery: {
       pollMs: envInt('OUTBOX_POLL_MS', 1_000, env),

@@ -1,7 +1,6 @@
 import { FeeSchedule, loadCalendar, loadCatalog } from '@egov/domain';
 import { createBatchLoader, groupedBy } from '@egov/registry-client';
 import { TrustStore } from '@egov/security/signatures';
-import { migrate } from '@egov/stores';
 import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, type SubgraphOptions } from '@egov/subgraph-kit';
 import DataLoader from 'dataloader';
 import { ApplicationService } from './applications/service.js';
@@ -9,14 +8,15 @@ import { ApplicationStore, applicationResource, type StoredApplication } from '.
 import { AttachmentRepository, BlobStore, createUploadRoute } from './attachments/index.js';
 import type { ApplicationsConfig } from './config.js';
 import type { ApplicationsApp, Context } from './context.js';
+import { APPLICATIONS_SCHEMA } from './database-schema.js';
 import { Outbox } from './delivery/outbox.js';
 import { createApplicationsRegistry } from './registry/index.js';
 import { resolvers } from './resolvers/index.js';
 
 export { type ApplicationsConfig, loadConfig } from './config.js';
+export { DATABASE_SCHEMA } from './database-schema.js';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
-const MIGRATIONS = new URL('../migrations/', import.meta.url);
 
 /**
  * The applications subgraph, the portal's own: the public-service catalog, working-day due dates, drafts
@@ -24,7 +24,7 @@ const MIGRATIONS = new URL('../migrations/', import.meta.url);
  * outbox that delivers accepted applications to Е-лицензирование.
  */
 export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'port'>, options: SubgraphOptions = {}) {
-  const kit = createSubgraphKit('applications', config, options);
+  const kit = createSubgraphKit('applications', config, options, [APPLICATIONS_SCHEMA]);
   const { logger, clock, pool } = kit;
   const clients = {
     licensing: kit.client('licensing', config.registries.licensing),
@@ -36,8 +36,8 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
   const trustStore = () => (trust ??= TrustStore.fromFiles(config.signatures));
   const store = new ApplicationStore(pool);
   const attachments = new AttachmentRepository(pool);
-  const catalog = loadCatalog();
-  const calendar = loadCalendar();
+  const catalog = loadCatalog(config.catalogDir);
+  const calendar = loadCalendar(config.calendarDir);
   const fees = FeeSchedule.fromFiles({ mrpTable: config.fees.mrpTable, feeRates: config.fees.rates });
   const registry = createApplicationsRegistry(clients, options.cache);
   const outbox = new Outbox(pool, registry.deliverApplication, logger, config.delivery);
@@ -86,8 +86,7 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
     health: registryHealth(Object.values(clients), options.cache),
     beforeStart: async () => {
       await trustStore();
-      const applied = await migrate(pool, 'applications', MIGRATIONS);
-      if (applied.length > 0) logger.info('migrations applied', { applied });
+      await kit.migrate();
       sweep = setInterval(() => {
         applications.applyDeemedIssuance().catch((error: unknown) => logger.warn('deemed-issuance sweep failed', { error }));
       }, config.deemedIssuanceEveryMs);

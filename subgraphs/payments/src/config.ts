@@ -1,4 +1,4 @@
-import { envInt, envOptional } from '@egov/core';
+import { envDirUrl, envInt, envOptional } from '@egov/core';
 import { registryUrl, subgraphs } from '@egov/schema';
 import { subgraphBaseFromEnv } from '@egov/security';
 import type { RegistryEndpoint, SubgraphBaseConfig } from '@egov/subgraph-kit';
@@ -12,6 +12,8 @@ export interface PaymentsConfig extends SubgraphBaseConfig {
     /** Licence-fee rates with their sources; none when unset. */
     rates?: string;
   };
+  /** The catalog of services (CATALOG_DIR, a ConfigMap in Kubernetes); the shipped one when unset. */
+  catalogDir?: URL;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): PaymentsConfig {
@@ -21,6 +23,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     registry: { baseUrl: registryUrl('payments', env), timeoutMs },
     relations: { baseUrl: registryUrl('legal-entities', env), timeoutMs },
     fees: { mrpTable: envOptional('MRP_TABLE_FILE', env), rates: envOptional('FEE_RATES_FILE', env) },
+    catalogDir: envDirUrl('CATALOG_DIR', env),
     ...subgraphBaseFromEnv(env),
   };
 }

@@ -14,7 +14,7 @@ export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url
 export function createPaymentsSubgraph(config: Omit<PaymentsConfig, 'port'>, options: SubgraphOptions = {}) {
   const kit = createSubgraphKit('payments', config, options);
   const client = kit.client('payments', config.registry);
-  const catalog = loadCatalog();
+  const catalog = loadCatalog(config.catalogDir);
   const fees = FeeSchedule.fromFiles({ mrpTable: config.fees.mrpTable, feeRates: config.fees.rates });
   return createSubgraphServer<Context>({
     name: 'payments',

@@ -1,2 +1,2 @@
-export { migrate } from './migrate.js';
+export { type MigrationSet, migrate, pendingMigrations } from './migrate.js';
 export { createPool, inTransaction, type Pool, type PoolClient, type PoolOptions } from './pool.js';

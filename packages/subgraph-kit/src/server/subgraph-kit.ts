@@ -2,7 +2,8 @@ import type { RegistryName } from '@egov/contracts';
 import { createLogger, type Logger } from '@egov/core';
 import { RegistryClient } from '@egov/registry-client';
 import { createSubgraphSecurity, type SecurityConfig, type SubgraphSecurity } from '@egov/security';
-import { createPool, type Pool } from '@egov/stores';
+import { createPool, type MigrationSet, type Pool } from '@egov/stores';
+import { AUDIT_SCHEMA, applyMigrations, migrateOnStart, schemaReadiness } from './schema-migrations.js';
 import type { SubgraphOptions } from './subgraph-server.js';
 
 export interface RegistryEndpoint {
@@ -26,12 +27,24 @@ export interface SubgraphKit {
   security: SubgraphSecurity;
   /** The client of an upstream endpoint: one per endpoint and process, so one breaker and one concurrency cap. */
   client(registry: RegistryName, endpoint: RegistryEndpoint): RegistryClient;
-  /** The readiness check every subgraph has: its database answers. */
-  readiness(): Promise<{ database: boolean }>;
+  /** Every migration set this subgraph's code needs: the audit trail's, then its own. */
+  schema: readonly MigrationSet[];
+  /** Applies `schema` unless MIGRATE_ON_START=false (then the migration Job does, and /ready waits for it). */
+  migrate(): Promise<void>;
+  /** The readiness check every subgraph has: its database answers and holds the schema the code needs. */
+  readiness(): Promise<{ database: boolean; schema: boolean }>;
 }
 
-/** The parts every subgraph is built from, made the same way for all four. */
-export function createSubgraphKit(service: string, config: SubgraphBaseConfig, options: SubgraphOptions): SubgraphKit {
+/**
+ * The parts every subgraph is built from, made the same way for all of them. `migrations`: the subgraph's own
+ * tables, beside the audit trail's.
+ */
+export function createSubgraphKit(
+  service: string,
+  config: SubgraphBaseConfig,
+  options: SubgraphOptions,
+  migrations: readonly MigrationSet[] = [],
+): SubgraphKit {
   const logger = options.logger ?? createLogger(service);
   const pool = createPool(config.databaseUrl, { applicationName: service });
   const clients = new Map<string, RegistryClient>();
@@ -48,11 +61,17 @@ export function createSubgraphKit(service: string, config: SubgraphBaseConfig, o
     cache: options.cache,
     logger,
   });
+  const schema = [AUDIT_SCHEMA, ...migrations];
+  const schemaReady = schemaReadiness(pool, schema);
   const readiness = async () => ({
     database: await pool.query('SELECT 1').then(
       () => true,
       () => false,
     ),
+    schema: await schemaReady(),
   });
-  return { logger, clock: options.clock ?? (() => new Date()), pool, security, client, readiness };
+  const migrate = async () => {
+    if (migrateOnStart()) await applyMigrations(pool, schema, logger);
+  };
+  return { logger, clock: options.clock ?? (() => new Date()), pool, security, client, schema, migrate, readiness };
 }

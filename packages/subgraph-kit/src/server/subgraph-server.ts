@@ -10,6 +10,7 @@ import type { RegistryCache, RegistryClientOptions, StaleRecorder } from '@egov/
 import { type GuardRules, guardSchema, newRequestId, RequestAuth, type SubgraphSecurity } from '@egov/security';
 import type { IdempotencyStore } from '@egov/stores';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
+import { migrateOnStart } from './schema-migrations.js';
 
 /** An HTTP route beside /graphql; it gets the request's verified caller like GraphQL does. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, auth: RequestAuth) => Promise<void> | void;
@@ -247,7 +248,8 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
     httpServer,
     /** Starts listening; port 0 picks a free port (tests). */
     async start(port: number, host = '127.0.0.1'): Promise<RunningServer> {
-      await options.security.audit.migrate();
+      // With MIGRATE_ON_START=false the migration Job owns the schema and /ready waits for it (schema-migrations.ts).
+      if (migrateOnStart()) await options.security.audit.migrate();
       await options.beforeStart?.();
       await apollo.start();
       httpServer.keepAliveTimeout = 65_000;
