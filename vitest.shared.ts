@@ -1,11 +1,12 @@
-import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
  * The workspace packages' `source` export condition: tests run the TypeScript sources of every package they
- * import, never a stale dist/ (production runs dist/, see docs/operations.md, "The production build").
+ * import, never a stale dist/ (production runs dist/, see docs/operations.md, "The production build"). The
+ * rest is what Node itself resolves: not Vite's `module`, which picks bundler-only builds (OpenTelemetry's
+ * build/esm has extensionless imports that Node cannot load when Vite leaves the package to Node).
  */
-export const SOURCE_CONDITIONS = ['source', ...defaultServerConditions];
+export const SOURCE_CONDITIONS = ['source', 'node', 'development|production'];
 
 /**
  * What every package's tests share. Tests that talk to PostgreSQL, Redis and HTTP servers are given room:

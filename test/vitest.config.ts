@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { SOURCE_CONDITIONS } from '../vitest.shared.ts';
+import { SOURCE_CONDITIONS } from '../vitest.shared.js';
 
 export default defineConfig({
   resolve: { conditions: SOURCE_CONDITIONS },

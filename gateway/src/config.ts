@@ -25,6 +25,8 @@ export interface GatewayConfig {
   persistedOperations?: { file: string; onlyFor: readonly PrincipalKind[] };
   /** The reference portal served from this origin (PORTAL_DIR, PORTAL_SETTINGS_FILE); none when unset. */
   portal?: PortalOptions;
+  /** METRICS_PORT: `/metrics` on a port of its own; unset, on the API port. */
+  metricsPort?: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -73,6 +75,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<GatewayCon
     },
     persistedOperations: persistedFromEnv(env),
     portal: portalFromEnv(env),
+    metricsPort: envOptional('METRICS_PORT', env) === undefined ? undefined : envInt('METRICS_PORT', 0, env),
     ...overrides,
   };
 }

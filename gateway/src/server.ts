@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { sendAuthFailure, sendError } from '@egov/core';
 import { newRequestId, PartnerRegistry, type Principal, TokenVerifier } from '@egov/security';
 import { createRedis } from '@egov/stores';
+import { type MetricsServer, observeHttp, ProcessMetrics, sendMetrics, startMetricsServer } from '@egov/telemetry';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { Logger } from '@graphql-hive/logger';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
@@ -11,10 +12,12 @@ import type { GatewayConfig } from './config.js';
 import { createGatewayLogger } from './logger.js';
 import { CALLER_KIND_HEADER, mayRunArbitrary, PersistedOperations } from './persisted-operations.js';
 import { renderLocalGraphiQL, useLocalGraphiQL } from './plugins/use-local-graphiql.js';
+import { useMetrics } from './plugins/use-metrics.js';
 import { useOperationLimits } from './plugins/use-operation-limits.js';
 import { usePortal } from './plugins/use-portal.js';
 import { useStaleExtensions } from './plugins/use-stale-extensions.js';
 import { useSubgraphFailures } from './plugins/use-subgraph-failures.js';
+import { useTracing } from './plugins/use-tracing.js';
 import { RateLimit } from './rate-limit.js';
 
 export { type GatewayConfig, loadConfig } from './config.js';
@@ -25,6 +28,8 @@ export interface RunningGateway {
   port: number;
   server: Server;
   runtime: GatewayRuntime;
+  /** This process's metrics (served at /metrics, on METRICS_PORT when configured). */
+  metrics: ProcessMetrics;
   /** Resolves once the shared rate-limit counters are reachable (at once without Redis). */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -38,7 +43,7 @@ const FORWARDED_ANONYMOUS = FORWARDED.filter((name) => name !== 'x-request-id');
  * The supergraph behind one endpoint: Hive Gateway's runtime with Hive Router's Rust query planner,
  * serving the checked-in supergraph with each subgraph's URL taken from configuration.
  */
-export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logger = createGatewayLogger()): GatewayRuntime {
+export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logger = createGatewayLogger(), metrics?: ProcessMetrics): GatewayRuntime {
   const persisted = config.persistedOperations ? PersistedOperations.fromFile(config.persistedOperations.file) : null;
   const onlyFor = config.persistedOperations?.onlyFor ?? [];
   // Read the built portal now, so a missing build stops the start instead of the first page view.
@@ -75,7 +80,10 @@ export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logge
           },
         }
       : {}),
-    plugins: () => [
+    plugins: (ctx) => [
+      // Tracing first: its spans then cover what the other plugins do.
+      ...useTracing(ctx),
+      ...(metrics ? [useMetrics({ metrics, subgraphs: Object.keys(config.subgraphUrls) })] : []),
       useOperationLimits(config.limits, config.production),
       useStaleExtensions(),
       useSubgraphFailures({ subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs }),
@@ -87,7 +95,8 @@ export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logge
 }
 
 export async function startGateway(config: GatewayConfig, host = '127.0.0.1', logger: Logger = createGatewayLogger()): Promise<RunningGateway> {
-  const runtime = createGateway(config, logger);
+  const metrics = new ProcessMetrics('gateway');
+  const runtime = createGateway(config, logger, metrics);
   const verifier = new TokenVerifier({
     issuers: config.auth.issuers,
     audience: config.auth.audience,
@@ -135,6 +144,8 @@ export async function startGateway(config: GatewayConfig, host = '127.0.0.1', lo
   }
 
   const server = createServer((req, res) => {
+    observeHttp(metrics, req, res, { rateLimitRoutes: true });
+    if (config.metricsPort === undefined && req.method === 'GET' && req.url === '/metrics') return void sendMetrics(metrics, res);
     delete req.headers[CALLER_KIND_HEADER];
     if (!isGraphQL(req.url) && !isUpload(req.url)) return runtime(req, res);
     handlePublic(req, res).catch((error: unknown) => {
@@ -148,11 +159,13 @@ export async function startGateway(config: GatewayConfig, host = '127.0.0.1', lo
     server.listen(config.port, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const metricsServer: MetricsServer | null = config.metricsPort === undefined ? null : await startMetricsServer(metrics, config.metricsPort, host);
   return {
     url: `http://${host}:${port}/graphql`,
     port,
     server,
     runtime,
+    metrics,
     ready: () => (!redis || redis.status === 'ready' ? Promise.resolve() : new Promise<void>((resolve) => redis.once('ready', () => resolve()))),
     // The runtime does not own the HTTP server: close both, or SIGTERM leaves the port held.
     close: async () => {
@@ -160,6 +173,7 @@ export async function startGateway(config: GatewayConfig, host = '127.0.0.1', lo
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime[Symbol.asyncDispose]();
       redis?.disconnect();
+      await metricsServer?.close();
     },
   };
 }

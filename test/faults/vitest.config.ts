@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { SOURCE_CONDITIONS } from '../../vitest.shared.ts';
+import { SOURCE_CONDITIONS } from '../../vitest.shared.js';
 
 /**
  * Fault tests start real processes, their own Redis and PostgreSQL, and load them: one file at a time, so

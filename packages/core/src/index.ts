@@ -14,3 +14,4 @@ export * from './http/run-until-signal.js';
 export * from './log.js';
 export * from './money.js';
 export * from './time.js';
+export * from './trace-id.js';

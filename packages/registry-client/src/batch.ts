@@ -1,5 +1,6 @@
 import { MAX_BATCH, type RegistryName } from '@egov/contracts';
 import { ErrorCode } from '@egov/core';
+import { withSpan } from '@egov/telemetry';
 import DataLoader from 'dataloader';
 import type { RegistryCache, StaleRecorder } from './cache/registry-cache.js';
 import { RegistryError } from './client/registry-error.js';
@@ -24,15 +25,21 @@ export function createBatchLoader<V>(
 
 export type BatchRead<V> = (ids: readonly string[], stale?: StaleRecorder) => Promise<Map<string, V | null>>;
 
-/** A batch read through the registry cache when there is one, straight to the registry when not. */
+/**
+ * A batch read through the registry cache when there is one, straight to the registry when not, in its span
+ * (`registry.read`: the registry, what is read, how many ids in the batch, how many came from the cache).
+ */
 export function cachedRead<V>(
   cache: RegistryCache | undefined,
   registry: RegistryName,
   kind: string,
   fetch: (ids: string[]) => Promise<Map<string, V | null>>,
 ): BatchRead<V> {
-  if (!cache) return (ids) => fetch([...ids]);
-  return cache.batch(registry, kind, fetch);
+  const read = cache ? cache.batch(registry, kind, fetch) : (ids: readonly string[]) => fetch([...ids]);
+  return (ids, stale) =>
+    withSpan('registry.read', { 'egov.registry': registry, 'egov.registry.kind': kind, 'egov.registry.batch_size': ids.length }, (span) =>
+      read(ids, stale, span),
+    );
 }
 
 /** Records by their id. */

@@ -3,6 +3,7 @@ import type { Logger } from '@egov/core';
 import { ConfigError, envOptional, envRequired, envString } from '@egov/core';
 import type { RegistryCache, RegistryClient } from '@egov/registry-client';
 import type { Pool } from '@egov/stores';
+import type { ProcessMetrics } from '@egov/telemetry';
 import { AuditLog } from './audit/index.js';
 import { Agencies, type AuthzServices, Relations } from './authz/index.js';
 import { type IssuerConfig, PartnerRegistry, TokenVerifier } from './tokens/index.js';
@@ -53,11 +54,11 @@ export interface SubgraphSecurity {
  */
 export function createSubgraphSecurity(
   config: SecurityConfig,
-  deps: { service: string; pool: Pool; legalEntities: RegistryClient; cache?: RegistryCache; logger?: Logger },
+  deps: { service: string; pool: Pool; legalEntities: RegistryClient; cache?: RegistryCache; logger?: Logger; metrics?: ProcessMetrics },
 ): SubgraphSecurity {
   const partners = PartnerRegistry.fromFile(config.partnersFile);
   const verifier = new TokenVerifier({ issuers: config.issuers, audience: config.audience, partners });
-  const audit = new AuditLog(deps.pool, { subjectKey: config.auditSubjectKey }, deps.logger);
+  const audit = new AuditLog(deps.pool, { subjectKey: config.auditSubjectKey, metrics: deps.metrics }, deps.logger);
   return {
     verifier,
     partners,

@@ -6,6 +6,7 @@ import DataLoader from 'dataloader';
 import { ApplicationService } from './applications/service.js';
 import { ApplicationStore, applicationResource, type StoredApplication } from './applications/store.js';
 import { AttachmentRepository, BlobStore, createUploadRoute } from './attachments/index.js';
+import { countUploads } from './attachments/upload-metrics.js';
 import type { ApplicationsConfig } from './config.js';
 import type { ApplicationsApp, Context } from './context.js';
 import { APPLICATIONS_SCHEMA } from './database-schema.js';
@@ -40,7 +41,8 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
   const calendar = loadCalendar(config.calendarDir);
   const fees = FeeSchedule.fromFiles({ mrpTable: config.fees.mrpTable, feeRates: config.fees.rates });
   const registry = createApplicationsRegistry(clients, options.cache);
-  const outbox = new Outbox(pool, registry.deliverApplication, logger, config.delivery);
+  const outbox = new Outbox(pool, registry.deliverApplication, logger, { ...config.delivery, metrics: options.metrics });
+  options.metrics?.outboxBacklog(() => outbox.backlog());
   const applications = new ApplicationService({
     catalog,
     fees,
@@ -64,6 +66,7 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
     resolvers,
     logger,
     security: kit.security,
+    ...kit.observability,
     guard: {
       Person: (person: { iin: string }) => ({ kind: 'applications', holderId: person.iin }),
       LegalEntity: (entity: { bin: string }) => ({ kind: 'applications', holderId: entity.bin }),
@@ -81,14 +84,22 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
       app,
       now: clock(),
     }),
-    routes: { 'POST /attachments': createUploadRoute({ store: blobs, attachments, limits: { maxFiles: config.attachments.maxFilesPerRequest }, logger }) },
+    routes: {
+      'POST /attachments': countUploads(
+        createUploadRoute({ store: blobs, attachments, limits: { maxFiles: config.attachments.maxFilesPerRequest }, logger }),
+        options.metrics,
+      ),
+    },
     readiness: kit.readiness,
     health: registryHealth(Object.values(clients), options.cache),
     beforeStart: async () => {
       await trustStore();
       await kit.migrate();
       sweep = setInterval(() => {
-        applications.applyDeemedIssuance().catch((error: unknown) => logger.warn('deemed-issuance sweep failed', { error }));
+        applications
+          .applyDeemedIssuance()
+          .then((moved) => options.metrics?.deemedIssuanceMoves(moved.length))
+          .catch((error: unknown) => logger.warn('deemed-issuance sweep failed', { error }));
       }, config.deemedIssuanceEveryMs);
       sweep.unref();
       outbox.start();

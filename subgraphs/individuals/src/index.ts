@@ -1,4 +1,9 @@
-import { serveSubgraph } from '@egov/subgraph-kit';
-import { createIndividualsSubgraph, loadConfig } from './server.js';
+// Tracing starts before anything else is loaded (it does nothing unless an OTLP endpoint is configured):
+// its module hook must see http, pg and ioredis being imported, so the rest is imported after it.
+import { startTracing } from '@egov/telemetry/sdk';
+
+await startTracing('individuals', 'subgraph');
+const { serveSubgraph } = await import('@egov/subgraph-kit');
+const { createIndividualsSubgraph, loadConfig } = await import('./server.js');
 
 await serveSubgraph('individuals', loadConfig, createIndividualsSubgraph);

@@ -19,6 +19,7 @@ export function createIndividualsSubgraph(config: Omit<IndividualsConfig, 'port'
     resolvers,
     logger: kit.logger,
     security: kit.security,
+    ...kit.observability,
     guard: { Person: (person: { iin: string }) => ({ kind: 'person', iin: person.iin }) },
     context: async (_req, auth) => {
       const stale = new StaleRecorder();

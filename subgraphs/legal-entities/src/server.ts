@@ -22,6 +22,7 @@ export function createLegalEntitiesSubgraph(config: Omit<LegalEntitiesConfig, 'p
     resolvers,
     logger: kit.logger,
     security: kit.security,
+    ...kit.observability,
     guard: {
       LegalEntity: (entity: { bin: string }) => ({ kind: 'legal-entity', bin: entity.bin }),
       Person: (person: { iin: string }) => ({ kind: 'participations', iin: person.iin }),

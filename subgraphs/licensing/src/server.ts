@@ -19,6 +19,7 @@ export function createLicensingSubgraph(config: Omit<LicensingConfig, 'port'>, o
     resolvers,
     logger: kit.logger,
     security: kit.security,
+    ...kit.observability,
     guard: {
       License: (licence: { holderId: string }) => ({ kind: 'licences', holderId: licence.holderId }),
       Person: (person: { iin: string }) => ({ kind: 'licences', holderId: person.iin }),

@@ -1,4 +1,9 @@
-import { serveSubgraph } from '@egov/subgraph-kit';
-import { createPaymentsSubgraph, loadConfig } from './server.js';
+// Tracing starts before anything else is loaded (it does nothing unless an OTLP endpoint is configured):
+// its module hook must see http, pg and ioredis being imported, so the rest is imported after it.
+import { startTracing } from '@egov/telemetry/sdk';
+
+await startTracing('payments', 'subgraph');
+const { serveSubgraph } = await import('@egov/subgraph-kit');
+const { createPaymentsSubgraph, loadConfig } = await import('./server.js');
 
 await serveSubgraph('payments', loadConfig, createPaymentsSubgraph);

@@ -22,6 +22,7 @@ export function createPaymentsSubgraph(config: Omit<PaymentsConfig, 'port'>, opt
     resolvers,
     logger: kit.logger,
     security: kit.security,
+    ...kit.observability,
     guard: {
       Person: (person: { iin: string }) => ({ kind: 'payments', holderId: person.iin }),
       LegalEntity: (entity: { bin: string }) => ({ kind: 'payments', holderId: entity.bin }),

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { activeTraceId } from '../trace-id.js';
 
 /** Answers with a JSON body (and its length, so keep-alive clients need no chunking). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -7,7 +8,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-/** A GraphQL-shaped error answered before execution: the client reads `extensions.code` as from any other error. */
+/**
+ * A GraphQL-shaped error answered before execution: the client reads `extensions.code` as from any other error,
+ * and `extensions.traceId` (when tracing is on) to quote in a report.
+ */
 export function sendError(
   res: ServerResponse,
   status: number,
@@ -16,7 +20,8 @@ export function sendError(
   headers: Record<string, string> = {},
   extensions: Record<string, unknown> = {},
 ): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code, ...extensions } }] }, headers);
+  const traceId = activeTraceId();
+  sendJson(res, status, { errors: [{ message, extensions: { code, ...(traceId ? { traceId } : {}), ...extensions } }] }, headers);
 }
 
 /** A failed token check: 401 UNAUTHENTICATED, or the status and code the error carries (a partner without a granted purpose: 403). */

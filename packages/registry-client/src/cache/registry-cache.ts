@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { RegistryName } from '@egov/contracts';
+import type { CacheResult, ProcessMetrics, SpanNotes } from '@egov/telemetry';
 import type { CacheEntry, CacheStore } from './store.js';
 
 export interface CachePolicy {
@@ -33,6 +34,8 @@ const NEGATIVE_TTL_MS = 30_000;
  * under a secret, so a dump of the cache does not list who was looked up.
  */
 export class RegistryCache {
+  private metrics: ProcessMetrics | undefined;
+
   constructor(
     readonly store: CacheStore,
     private readonly secret: string,
@@ -40,6 +43,12 @@ export class RegistryCache {
     private readonly now: () => number = Date.now,
   ) {
     if (secret.length < 16) throw new Error('The cache key secret must be at least 16 characters');
+  }
+
+  /** Counts lookups per id (hit, miss, stale) into the process's metrics. */
+  observedBy(metrics: ProcessMetrics): this {
+    this.metrics = metrics;
+    return this;
   }
 
   key(registry: RegistryName, kind: string, id: string): string {
@@ -53,8 +62,12 @@ export class RegistryCache {
    */
   batch<V>(registry: RegistryName, kind: string, fetchMany: (ids: string[]) => Promise<Map<string, V | null>>) {
     const policy = this.policies[registry];
-    return async (ids: readonly string[], stale?: StaleRecorder): Promise<Map<string, V | null>> => {
+    return async (ids: readonly string[], stale?: StaleRecorder, span?: SpanNotes): Promise<Map<string, V | null>> => {
       if (policy.ttlMs <= 0) return fetchMany([...ids]);
+      const counted = (result: CacheResult, count: number) => {
+        this.metrics?.cacheLookups(registry, result, count);
+        span?.setAttribute(`egov.cache.${result}`, count);
+      };
       const keys = new Map(ids.map((id) => [id, this.key(registry, kind, id)]));
       const cached = await this.store.getMany([...keys.values()]);
       const now = this.now();
@@ -65,6 +78,7 @@ export class RegistryCache {
         if (entry && now - entry.storedAt < policy.ttlMs) answer.set(id, entry.value as V | null);
         else missing.push(id);
       }
+      counted('hit', answer.size);
       if (missing.length === 0) return answer;
       let fetched: Map<string, V | null>;
       try {
@@ -73,11 +87,16 @@ export class RegistryCache {
         const fallback = missing
           .map((id) => cached.get(keys.get(id)!))
           .filter((e): e is CacheEntry => e !== undefined && now - e.storedAt < policy.ttlMs + policy.staleIfErrorMs);
-        if (policy.staleIfErrorMs <= 0 || fallback.length < missing.length) throw error;
+        if (policy.staleIfErrorMs <= 0 || fallback.length < missing.length) {
+          counted('miss', missing.length);
+          throw error;
+        }
         missing.forEach((id, i) => answer.set(id, fallback[i]!.value as V | null));
         stale?.record(registry, Math.max(...fallback.map((e) => now - e.storedAt)));
+        counted('stale', missing.length);
         return answer;
       }
+      counted('miss', missing.length);
       const writes = missing.map((id) => {
         const value = fetched.get(id) ?? null;
         answer.set(id, value);

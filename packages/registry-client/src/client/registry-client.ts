@@ -1,6 +1,7 @@
 import type { RegistryName } from '@egov/contracts';
 import type { Logger } from '@egov/core';
 import { backoffMs, ErrorCode, sleep } from '@egov/core';
+import { type ProcessMetrics, type RegistryOutcome, type SpanNotes, withSpan } from '@egov/telemetry';
 import type { z } from 'zod';
 import { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './circuit-breaker.js';
 import { ConcurrencyLimit, LimitExceeded } from './concurrency-limit.js';
@@ -23,6 +24,8 @@ export interface RegistryClientOptions {
   maxQueue?: number;
   fetch?: typeof globalThis.fetch;
   logger?: Logger;
+  /** Counts every attempt by outcome, its duration, and the breaker's state (deploy/METRICS.md, Registries). */
+  metrics?: ProcessMetrics;
 }
 
 export interface RegistryCall<S extends z.ZodTypeAny> {
@@ -52,6 +55,7 @@ export class RegistryClient {
   private readonly limit: ConcurrencyLimit;
   private readonly fetchImpl: typeof globalThis.fetch;
   private readonly logger: Logger | undefined;
+  private readonly metrics: ProcessMetrics | undefined;
 
   constructor(options: RegistryClientOptions) {
     this.registry = options.registry;
@@ -65,6 +69,8 @@ export class RegistryClient {
     // Resolved per call, not captured: test interceptors patch globalThis.fetch after construction.
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.logger = options.logger;
+    this.metrics = options.metrics;
+    this.metrics?.registryUsed(this.registry);
   }
 
   get circuit(): CircuitState {
@@ -80,8 +86,16 @@ export class RegistryClient {
     return this.call({ method: 'POST', path, body, schema, read: true });
   }
 
-  async call<S extends z.ZodTypeAny>(call: RegistryCall<S>): Promise<z.infer<S>> {
+  /** One call in its span (`registry.call`): the registry, the attempts it took, its outcome and the breaker's state. */
+  call<S extends z.ZodTypeAny>(call: RegistryCall<S>): Promise<z.infer<S>> {
+    return withSpan('registry.call', { 'egov.registry': this.registry, 'http.request.method': call.method }, (span) => this.calling(call, span));
+  }
+
+  private async calling<S extends z.ZodTypeAny>(call: RegistryCall<S>, span: SpanNotes): Promise<z.infer<S>> {
+    span.setAttribute('egov.registry.breaker_state', this.circuit);
     if (this.breaker && !this.breaker.tryAcquire()) {
+      this.metrics?.registryCall(this.registry, 'breaker_open');
+      span.setAttribute('egov.registry.outcome', 'breaker_open');
       throw new RegistryError(this.registry, ErrorCode.REGISTRY_UNAVAILABLE, 'is failing; calls are paused for a moment (circuit open)', {
         circuit: 'OPEN',
         retryAfterMs: this.breaker.retryAfterMs,
@@ -89,11 +103,15 @@ export class RegistryClient {
     }
     const deadline = performance.now() + this.timeoutMs;
     for (let attempt = 0; ; attempt++) {
+      span.setAttribute('egov.registry.attempts', attempt + 1);
       try {
-        const result = await this.limit.run(() => this.attempt(call, deadline));
+        const result = await this.limit.run(() => this.measured(call, deadline));
         this.breaker?.succeeded();
+        this.noteBreaker(span);
+        span.setAttribute('egov.registry.outcome', result === null ? 'not_found' : 'ok');
         return result;
       } catch (caught) {
+        if (caught instanceof LimitExceeded) this.metrics?.registryCall(this.registry, 'queue_full');
         const error =
           caught instanceof LimitExceeded
             ? new RegistryError(this.registry, ErrorCode.REGISTRY_UNAVAILABLE, 'has too many calls waiting; try again shortly', { transient: true })
@@ -103,11 +121,36 @@ export class RegistryClient {
         if (!retry) {
           if (error.countsAgainstRegistry) this.breaker?.failed();
           else this.breaker?.succeeded();
+          this.noteBreaker(span);
+          span.setAttribute('egov.registry.outcome', String(error.extensions.code));
           throw error;
         }
         this.logger?.debug('retrying a registry read', { registry: this.registry, attempt: attempt + 1, code: error.extensions.code });
         await sleep(wait);
       }
+    }
+  }
+
+  private noteBreaker(span: SpanNotes): void {
+    const state = this.circuit;
+    this.metrics?.breakerState(this.registry, state);
+    span.setAttribute('egov.registry.breaker_state', state);
+  }
+
+  /** One HTTP attempt, counted by outcome with its duration. */
+  private async measured<S extends z.ZodTypeAny>(call: RegistryCall<S>, deadline: number): Promise<z.infer<S>> {
+    if (!this.metrics) return this.attempt(call, deadline);
+    const started = performance.now();
+    let outcome: RegistryOutcome = 'ok';
+    try {
+      const result = await this.attempt(call, deadline);
+      if (result === null) outcome = 'not_found';
+      return result;
+    } catch (error) {
+      outcome = outcomeOf(error);
+      throw error;
+    } finally {
+      this.metrics.registryCall(this.registry, outcome, (performance.now() - started) / 1000);
     }
   }
 
@@ -161,6 +204,16 @@ export class RegistryClient {
     this.logger?.warn('registry unreachable', { registry: this.registry, error });
     return new RegistryError(this.registry, ErrorCode.REGISTRY_UNAVAILABLE, 'is unreachable', { transient: true });
   }
+}
+
+/** The metrics outcome of a failed attempt, from the RegistryError it became. */
+function outcomeOf(error: unknown): RegistryOutcome {
+  if (!(error instanceof RegistryError)) return 'network_error';
+  const status = error.status;
+  if (status !== undefined) return status >= 500 ? 'server_error' : 'rejected';
+  if (error.extensions.code === ErrorCode.REGISTRY_TIMEOUT) return 'timeout';
+  if (error.extensions.code === ErrorCode.REGISTRY_BAD_RESPONSE) return 'bad_response';
+  return 'network_error';
 }
 
 /** Reads a (small) error body to the end so the keep-alive connection can be reused. */

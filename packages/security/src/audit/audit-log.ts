@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Logger } from '@egov/core';
 import { canonicalJson, maskPersonalIds } from '@egov/core';
 import { inTransaction, migrate, type Pool } from '@egov/stores';
+import { type ProcessMetrics, withSpan } from '@egov/telemetry';
 
 export const AUDIT_MIGRATIONS = new URL('../../migrations/audit/', import.meta.url);
 
@@ -30,6 +31,8 @@ export interface AuditLogOptions {
   flushAfterMs?: number;
   /** Records per batch insert. Default 500. */
   maxBatch?: number;
+  /** Batch sizes, flush durations and failures, records waiting (deploy/METRICS.md, Audit trail). */
+  metrics?: ProcessMetrics;
 }
 
 interface Pending {
@@ -93,6 +96,7 @@ export class AuditLog {
           },
         });
       }
+      this.options.metrics?.auditQueued(this.queue.length);
       if (this.queue.length >= this.maxBatch) this.flushSoon(0);
       else this.flushSoon(this.flushAfterMs);
     });
@@ -111,13 +115,18 @@ export class AuditLog {
   async flush(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
+      const started = performance.now();
       try {
-        await this.write(batch.map((p) => p.record));
+        // In the trace of the request whose records opened the batch (timers keep the context).
+        await withSpan('audit.flush', { 'egov.audit.batch_size': batch.length }, () => this.write(batch.map((p) => p.record)));
+        this.options.metrics?.auditFlushed(batch.length, (performance.now() - started) / 1000, true);
         for (const p of batch) p.done();
       } catch (error) {
+        this.options.metrics?.auditFlushed(batch.length, (performance.now() - started) / 1000, false);
         this.logger?.error('audit records could not be written', { error, records: batch.length });
         for (const p of batch) p.done(error);
       }
+      this.options.metrics?.auditQueued(this.queue.length);
     }
   }
 

@@ -27,6 +27,8 @@ export interface SubgraphKit {
   security: SubgraphSecurity;
   /** The client of an upstream endpoint: one per endpoint and process, so one breaker and one concurrency cap. */
   client(registry: RegistryName, endpoint: RegistryEndpoint): RegistryClient;
+  /** What createSubgraphServer takes to record metrics and serve `/metrics`: spread it into its options. */
+  observability: Pick<SubgraphOptions, 'metrics' | 'metricsPort'>;
   /** Every migration set this subgraph's code needs: the audit trail's, then its own. */
   schema: readonly MigrationSet[];
   /** Applies `schema` unless MIGRATE_ON_START=false (then the migration Job does, and /ready waits for it). */
@@ -51,7 +53,7 @@ export function createSubgraphKit(
   const client = (registry: RegistryName, endpoint: RegistryEndpoint) => {
     const key = `${registry} ${endpoint.baseUrl} ${endpoint.timeoutMs}`;
     let made = clients.get(key);
-    if (!made) clients.set(key, (made = new RegistryClient({ registry, ...options.registryClient, ...endpoint, logger })));
+    if (!made) clients.set(key, (made = new RegistryClient({ registry, ...options.registryClient, ...endpoint, logger, metrics: options.metrics })));
     return made;
   };
   const security = createSubgraphSecurity(config.security, {
@@ -60,6 +62,7 @@ export function createSubgraphKit(
     legalEntities: client('legal-entities', config.relations),
     cache: options.cache,
     logger,
+    metrics: options.metrics,
   });
   const schema = [AUDIT_SCHEMA, ...migrations];
   const schemaReady = schemaReadiness(pool, schema);
@@ -73,5 +76,6 @@ export function createSubgraphKit(
   const migrate = async () => {
     if (migrateOnStart()) await applyMigrations(pool, schema, logger);
   };
-  return { logger, clock: options.clock ?? (() => new Date()), pool, security, client, schema, migrate, readiness };
+  const observability = { metrics: options.metrics, metricsPort: options.metricsPort };
+  return { logger, clock: options.clock ?? (() => new Date()), pool, security, client, observability, schema, migrate, readiness };
 }

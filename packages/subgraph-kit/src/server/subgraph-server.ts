@@ -5,11 +5,13 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { Logger } from '@egov/core';
-import { BodyTooLargeError, ErrorCode, readBody, sendAuthFailure, sendError, sendJson } from '@egov/core';
+import { activeTraceId, BodyTooLargeError, ErrorCode, readBody, sendAuthFailure, sendError, sendJson } from '@egov/core';
 import type { RegistryCache, RegistryClientOptions, StaleRecorder } from '@egov/registry-client';
 import { type GuardRules, guardSchema, newRequestId, RequestAuth, type SubgraphSecurity } from '@egov/security';
 import type { IdempotencyStore } from '@egov/stores';
+import { type MetricsServer, observeHttp, type ProcessMetrics, sendMetrics, startMetricsServer } from '@egov/telemetry';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
+import { graphqlMetricsPlugin } from './observability.js';
 import { migrateOnStart } from './schema-migrations.js';
 
 /** An HTTP route beside /graphql; it gets the request's verified caller like GraphQL does. */
@@ -41,6 +43,10 @@ export interface SubgraphServerOptions<Ctx extends BaseContext> {
   beforeStart?: () => Promise<void>;
   /** Runs after the server stopped taking requests (close pools, flush buffers). */
   afterStop?: () => Promise<void>;
+  /** The process's metrics: HTTP and GraphQL counts are recorded and `/metrics` served (deploy/METRICS.md). */
+  metrics?: ProcessMetrics;
+  /** Serve `/metrics` on a port of its own (METRICS_PORT) instead of the API port. */
+  metricsPort?: number;
 }
 
 /** What every subgraph factory takes besides its configuration. */
@@ -52,6 +58,10 @@ export interface SubgraphOptions {
   cache?: RegistryCache;
   /** Idempotency keys of mutations (Redis shared by every process, or in-process); without it mutations rely on their own keys. */
   idempotency?: IdempotencyStore;
+  /** The process's metrics (serveSubgraph makes one per process); none in most tests. */
+  metrics?: ProcessMetrics;
+  /** METRICS_PORT: `/metrics` on its own port rather than on the API port. */
+  metricsPort?: number;
   /** Retry, breaker and concurrency settings for the registry clients (timeouts come from the config). */
   registryClient?: Partial<Pick<RegistryClientOptions, 'retries' | 'retryBaseMs' | 'retryCapMs' | 'breaker' | 'maxConcurrency' | 'maxQueue'>>;
 }
@@ -94,12 +104,18 @@ function formatErrorFor(logger: Logger) {
     const inner = ownCode(error);
     const code = inner ?? String(formatted.extensions?.code ?? '');
     const { stacktrace: _drop, ...rest } = formatted.extensions ?? {};
-    const extensions = { ...rest, code };
+    const traceId = activeTraceId();
+    const extensions = { ...rest, code, ...(traceId ? { traceId } : {}) };
     if (PASSED_THROUGH.has(code) || GRAPHQL_CODES.has(code)) {
       return { ...formatted, extensions };
     }
     logger.error('unexpected error while resolving', { path: formatted.path, error: (error as { originalError?: unknown })?.originalError ?? error });
-    return { message: 'Internal error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    return {
+      message: 'Internal error',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(traceId ? { traceId } : {}) },
+    };
   };
 }
 
@@ -163,6 +179,7 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
           };
         },
       },
+      ...(options.metrics ? [graphqlMetricsPlugin<Ctx>(options.metrics)] : []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -220,6 +237,9 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
         const degraded = Object.values(details).some((value) => value === 'degraded');
         return sendJson(res, 200, { status: degraded ? 'degraded' : 'ok', service: options.name, ...details });
       }
+      if (url.pathname === '/metrics' && options.metrics && options.metricsPort === undefined && req.method === 'GET') {
+        return await sendMetrics(options.metrics, res);
+      }
       if (url.pathname === '/ready') {
         const checks = (await options.readiness?.()) ?? {};
         const ready = Object.values(checks).every((value) => value !== false);
@@ -253,12 +273,18 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
       await options.beforeStart?.();
       await apollo.start();
       httpServer.keepAliveTimeout = 65_000;
-      httpServer.on('request', (req, res) => void handle(req, res));
+      const metrics = options.metrics;
+      httpServer.on('request', (req, res) => {
+        if (metrics) observeHttp(metrics, req, res);
+        void handle(req, res);
+      });
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve());
       });
       const actual = (httpServer.address() as AddressInfo).port;
+      const metricsServer: MetricsServer | null =
+        metrics && options.metricsPort !== undefined ? await startMetricsServer(metrics, options.metricsPort, host) : null;
       return {
         url: `http://${host}:${actual}/graphql`,
         port: actual,
@@ -266,6 +292,7 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
           await apollo.stop();
           await options.security.close();
           await options.afterStop?.();
+          await metricsServer?.close();
         },
       };
     },

@@ -1,6 +1,7 @@
 import type { DeliverApplicationRequest } from '@egov/contracts';
 import { backoffMs, type Logger } from '@egov/core';
 import type { Pool, PoolClient } from '@egov/stores';
+import { type ProcessMetrics, withSpan } from '@egov/telemetry';
 
 export interface DeliveryState {
   state: 'PENDING' | 'DELIVERED';
@@ -22,6 +23,8 @@ export interface OutboxOptions {
   retryCapMs?: number;
   /** How often the worker looks for due rows when nothing kicks it. Default 1 s. */
   pollMs?: number;
+  /** Deliveries and failures of this process (deploy/METRICS.md); the backlog is read by `backlog()`. */
+  metrics?: ProcessMetrics;
 }
 
 interface Row {
@@ -48,6 +51,7 @@ export class Outbox {
   private readonly retryBaseMs: number;
   private readonly retryCapMs: number;
   private readonly pollMs: number;
+  private readonly metrics: ProcessMetrics | undefined;
 
   constructor(
     private readonly pool: Pool,
@@ -60,6 +64,7 @@ export class Outbox {
     this.retryBaseMs = options.retryBaseMs ?? 1_000;
     this.retryCapMs = options.retryCapMs ?? 300_000;
     this.pollMs = options.pollMs ?? 1_000;
+    this.metrics = options.metrics;
   }
 
   /** Writes the delivery row with what to deliver; call inside the transaction that stores the application. */
@@ -119,11 +124,22 @@ export class Outbox {
     return rows.length;
   }
 
-  private async deliverRow(row: Row): Promise<void> {
+  private deliverRow(row: Row): Promise<void> {
+    // A trace of its own per delivery: the worker runs outside any client request.
+    return withSpan('outbox.deliver', { 'egov.outbox.attempt': row.attempts }, async (span) => {
+      span.setAttribute('egov.outbox.delivered', await this.attemptDelivery(row));
+    });
+  }
+
+  /** One attempt at one row: true when the upstream confirmed it. */
+  private async attemptDelivery(row: Row): Promise<boolean> {
     try {
       await this.deliver(row.payload);
       await this.pool.query('UPDATE applications.outbox SET delivered_at = now(), last_error = NULL WHERE id = $1', [row.id]);
+      this.metrics?.outboxDelivery('delivered');
+      return true;
     } catch (error) {
+      this.metrics?.outboxDelivery('failed');
       const wait = backoffMs(row.attempts - 1, this.retryBaseMs, this.retryCapMs);
       const code = (error as { extensions?: { code?: unknown } }).extensions?.code ?? (error as Error).name;
       await this.pool
@@ -134,6 +150,7 @@ export class Outbox {
         ])
         .catch((failure: unknown) => this.logger.warn('could not record a failed delivery; the lease will expire', { error: failure }));
       this.logger.info('delivery postponed', { application: row.application_number, attempt: row.attempts, retryInMs: Math.round(wait), code });
+      return false;
     }
   }
 
@@ -162,6 +179,15 @@ export class Outbox {
         },
       ]),
     );
+  }
+
+  /** What egov_outbox_pending and egov_outbox_oldest_pending_age_seconds show: one query for both. */
+  async backlog(): Promise<{ pending: number; oldestAgeSeconds: number }> {
+    const { rows } = await this.pool.query<{ pending: number; oldest: number }>(
+      `SELECT count(*)::int AS pending, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest
+         FROM applications.outbox WHERE delivered_at IS NULL`,
+    );
+    return { pending: rows[0]!.pending, oldestAgeSeconds: rows[0]!.oldest };
   }
 
   /** Applications not yet confirmed by the upstream (for tests and operators). */

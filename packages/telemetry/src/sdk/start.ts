@@ -1,0 +1,101 @@
+import { register } from 'node:module';
+import { markTracingStarted, tracingStarted } from '../tracing/state.js';
+
+/**
+ * The two kinds of process and what each instruments:
+ * - `subgraph`: incoming HTTP (the server span a gateway's traceparent continues), outgoing fetch (undici: the
+ *   registry calls, which carry traceparent on), PostgreSQL and Redis;
+ * - `gateway`: Redis only (rate limits). Hive's OpenTelemetry plugin makes the gateway's HTTP, GraphQL and
+ *   subgraph-fetch spans and propagates the context; HTTP instrumentation there would double them.
+ */
+export type ProcessKind = 'gateway' | 'subgraph';
+
+/** Modules whose imports the ESM hook rewrites so they can be patched; every other module is left alone. */
+const HOOKED: Record<ProcessKind, string[]> = {
+  subgraph: ['http', 'node:http', 'https', 'node:https', 'pg', 'pg-pool', 'ioredis'],
+  gateway: ['ioredis'],
+};
+
+/** Paths that are probed, not used: their requests make no trace. */
+const PROBES = new Set(['/health', '/ready', '/metrics']);
+
+type Env = Record<string, string | undefined>;
+
+/** Tracing is on when an OTLP endpoint is configured and the SDK is not disabled: nothing else turns it on. */
+export function tracingConfigured(env: Env = process.env): boolean {
+  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) && env.OTEL_SDK_DISABLED !== 'true';
+}
+
+/**
+ * Starts OpenTelemetry for this process when configured by the standard OTEL_* variables (endpoint, protocol
+ * `http/protobuf` or `http/json`, sampler, resource attributes, service name), and does nothing otherwise:
+ * no SDK is loaded, spans are plain calls, and no request pays for tracing.
+ *
+ * Call it first, before anything else is imported (each process's index.ts does, then imports the rest
+ * dynamically): the ESM loader hook it registers must see http, pg and ioredis being loaded, or their spans
+ * are missing. Works the same from dist/ and through tsx (the hook chains after tsx's).
+ *
+ * @returns whether tracing started
+ */
+export async function startTracing(service: string, kind: ProcessKind, env: Env = process.env): Promise<boolean> {
+  if (tracingStarted() || !tracingConfigured(env)) return false;
+  // Metrics are scraped by Prometheus and logs go to stdout: the SDK must not also push them over OTLP.
+  env.OTEL_METRICS_EXPORTER ??= 'none';
+  env.OTEL_LOGS_EXPORTER ??= 'none';
+  register('@opentelemetry/instrumentation/hook.mjs', import.meta.url, { data: { include: HOOKED[kind] } });
+
+  const [{ NodeSDK }, { envDetector, hostDetector, processDetector }, { BatchSpanProcessor }, { RedactingSpanProcessor }, exporter, instrumentations] =
+    await Promise.all([
+      import('@opentelemetry/sdk-node'),
+      import('@opentelemetry/resources'),
+      import('@opentelemetry/sdk-trace-base'),
+      import('./redact.js'),
+      traceExporter(env),
+      kind === 'subgraph' ? subgraphInstrumentations() : gatewayInstrumentations(),
+    ]);
+  const sdk = new NodeSDK({
+    serviceName: env.OTEL_SERVICE_NAME || service,
+    // OTEL_RESOURCE_ATTRIBUTES, the host and the process; not the cloud detectors, which probe metadata
+    // endpoints over the network at every start.
+    resourceDetectors: [envDetector, hostDetector, processDetector],
+    // The redactor first: it masks attributes while the span is still writable, before the batch exports it.
+    spanProcessors: [new RedactingSpanProcessor(), new BatchSpanProcessor(exporter)],
+    instrumentations,
+  });
+  sdk.start();
+  markTracingStarted(() => sdk.shutdown());
+  return true;
+}
+
+/** OTLP over HTTP, protobuf (the default, what collectors expect) or JSON (what a test can read). */
+async function traceExporter(env: Env) {
+  const protocol = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL || env.OTEL_EXPORTER_OTLP_PROTOCOL || 'http/protobuf';
+  if (protocol === 'http/json') return new (await import('@opentelemetry/exporter-trace-otlp-http')).OTLPTraceExporter();
+  if (protocol === 'http/protobuf') return new (await import('@opentelemetry/exporter-trace-otlp-proto')).OTLPTraceExporter();
+  throw new Error(`OTEL_EXPORTER_OTLP_PROTOCOL=${protocol} is not supported: use http/protobuf or http/json`);
+}
+
+async function subgraphInstrumentations() {
+  const [{ HttpInstrumentation }, { UndiciInstrumentation }, { PgInstrumentation }, { IORedisInstrumentation }] = await Promise.all([
+    import('@opentelemetry/instrumentation-http'),
+    import('@opentelemetry/instrumentation-undici'),
+    import('@opentelemetry/instrumentation-pg'),
+    import('@opentelemetry/instrumentation-ioredis'),
+  ]);
+  return [
+    new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => PROBES.has((request.url ?? '').split('?', 1)[0] ?? '') }),
+    new UndiciInstrumentation(),
+    new PgInstrumentation(),
+    redisInstrumentation(IORedisInstrumentation),
+  ];
+}
+
+async function gatewayInstrumentations() {
+  const { IORedisInstrumentation } = await import('@opentelemetry/instrumentation-ioredis');
+  return [redisInstrumentation(IORedisInstrumentation)];
+}
+
+/** The command name only: ioredis' default statement carries the key, and our keys may be derived from ids. */
+function redisInstrumentation(Instrumentation: typeof import('@opentelemetry/instrumentation-ioredis').IORedisInstrumentation) {
+  return new Instrumentation({ dbStatementSerializer: (command) => command });
+}
