@@ -12,7 +12,8 @@ import { x509 } from '@egov/security/signatures/x509';
 import { type IssueOptions, openTestCa, privateKeyFromPem, type TestCa } from './ca.js';
 
 /** A file under mocks/data/pki/, wherever the repository is checked out. */
-const file = (name: string) => fileURLToPath(new URL(`../../data/pki/${name}`, import.meta.url));
+const PKI_DIR = new URL('../../data/pki/', import.meta.url);
+const file = (name: string) => fileURLToPath(new URL(name, PKI_DIR));
 
 /** Where each committed file is. `trust` suits TrustStore.fromFiles (e.g. as a development default). */
 export const TEST_PKI_FILES = {
