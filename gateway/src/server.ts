@@ -10,7 +10,9 @@ import { createAttachmentsProxy } from './attachments-proxy.js';
 import type { GatewayConfig } from './config.js';
 import { createGatewayLogger } from './logger.js';
 import { CALLER_KIND_HEADER, mayRunArbitrary, PersistedOperations } from './persisted-operations.js';
+import { renderLocalGraphiQL, useLocalGraphiQL } from './plugins/use-local-graphiql.js';
 import { useOperationLimits } from './plugins/use-operation-limits.js';
+import { usePortal } from './plugins/use-portal.js';
 import { useStaleExtensions } from './plugins/use-stale-extensions.js';
 import { useSubgraphFailures } from './plugins/use-subgraph-failures.js';
 import { RateLimit } from './rate-limit.js';
@@ -39,6 +41,8 @@ const FORWARDED_ANONYMOUS = FORWARDED.filter((name) => name !== 'x-request-id');
 export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logger = createGatewayLogger()): GatewayRuntime {
   const persisted = config.persistedOperations ? PersistedOperations.fromFile(config.persistedOperations.file) : null;
   const onlyFor = config.persistedOperations?.onlyFor ?? [];
+  // Read the built portal now, so a missing build stops the start instead of the first page view.
+  const portal = config.portal ? usePortal(config.portal) : null;
   return createGatewayRuntime({
     supergraph: config.supergraph,
     unifiedGraphHandler,
@@ -49,6 +53,7 @@ export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logge
     readinessCheckEndpoint: '/ready',
     landingPage: !config.production,
     graphiql: !config.production,
+    renderGraphiQL: renderLocalGraphiQL,
     disableIntrospection: config.production ? { disableIf: () => true } : undefined,
     // GET queries need a header a cross-site form cannot set; JSON POSTs are never "simple" requests.
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight'] },
@@ -74,6 +79,9 @@ export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logge
       useOperationLimits(config.limits, config.production),
       useStaleExtensions(),
       useSubgraphFailures({ subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs }),
+      // Pages a browser loads: GraphiQL's assets and the portal, all from this origin (closed networks).
+      ...(config.production ? [] : [useLocalGraphiQL()]),
+      ...(portal ? [portal] : []),
     ],
   });
 }
