@@ -31,7 +31,6 @@ import {
   printFigures,
   SUBMISSIONS,
   startFaultGraph,
-  submitOnce,
   submitUntilReceipt,
 } from './harness/index.js';
 
