@@ -25,7 +25,10 @@ function fail(message) {
 const deadline = Date.now() + 240_000;
 for (;;) {
   if (graph.exitCode !== null) fail(`npm start exited with ${graph.exitCode}`);
-  const healthy = await fetch(`${GATEWAY}/health`).then((r) => r.ok, () => false);
+  const healthy = await fetch(`${GATEWAY}/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (healthy) break;
   if (Date.now() > deadline) fail('the gateway did not answer /health within 240 s');
   await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -42,4 +45,6 @@ if (!answer.data?.person?.fullName) fail(`the citizen's query did not answer: ${
 graph.kill('SIGTERM');
 const stop = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve(null), 30_000))]);
 if (!stop) fail('npm start did not stop within 30 s of SIGTERM');
-console.log(`start smoke: npm start on Node ${process.version} answered ${answer.data.person.fullName} (${answer.data.person.licenses.length} licences), stopped with ${JSON.stringify(stop)}`);
+console.log(
+  `start smoke: npm start on Node ${process.version} answered a citizen's record (${answer.data.person.licenses.length} licences), stopped with ${JSON.stringify(stop)}`,
+);
