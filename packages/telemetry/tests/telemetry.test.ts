@@ -1,0 +1,119 @@
+import { createLogger } from '@egov/core';
+import { context, trace } from '@opentelemetry/api';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boundedOperations, currentTraceId, ProcessMetrics, routeOf, withSpan } from '../src/index.js';
+import { RedactingSpanProcessor } from '../src/sdk/redact.js';
+import { tracingConfigured } from '../src/sdk/start.js';
+import { markTracingStarted, shutdownTracing, tracingStarted } from '../src/tracing/state.js';
+
+const IIN = '850314301234';
+const TOKEN = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiI4NTAzMTQzMDEyMzQifQ.c2lnbmF0dXJlLWJ5dGVzLWhlcmU';
+
+describe('with tracing off (no OTLP endpoint)', () => {
+  it('is not configured by default, and is by an endpoint unless the SDK is disabled', () => {
+    expect(tracingConfigured({})).toBe(false);
+    expect(tracingConfigured({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toBe(true);
+    expect(tracingConfigured({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/v1/traces' })).toBe(true);
+    expect(tracingConfigured({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SDK_DISABLED: 'true' })).toBe(false);
+  });
+
+  it('runs the traced function as a plain call: no span, no trace id', async () => {
+    expect(tracingStarted()).toBe(false);
+    const seen = await withSpan('registry.read', { 'egov.registry': 'individuals' }, async (span) => {
+      span.setAttribute('egov.cache.hit', 1);
+      return currentTraceId();
+    });
+    expect(seen).toBeUndefined();
+  });
+});
+
+describe('with tracing on', () => {
+  const exporter = new InMemorySpanExporter();
+  const provider = new NodeTracerProvider({ spanProcessors: [new RedactingSpanProcessor(), new SimpleSpanProcessor(exporter)] });
+
+  beforeAll(() => {
+    provider.register();
+    markTracingStarted(() => provider.shutdown());
+  });
+  afterAll(async () => {
+    await shutdownTracing();
+    trace.disable();
+    context.disable();
+  });
+
+  it('nests our spans and gives their trace id to log lines written inside them', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('individuals', { write: (line) => lines.push(line) });
+    const traceId = await withSpan('registry.read', { 'egov.registry.batch_size': 2 }, () =>
+      withSpan('registry.call', {}, async () => {
+        logger.warn('registry answered with an error status', { iin: IIN });
+        return currentTraceId();
+      }),
+    );
+    expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+    const [call, read] = exporter.getFinishedSpans();
+    expect(call!.parentSpanContext?.spanId).toBe(read!.spanContext().spanId);
+    const line = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(line.traceId).toBe(traceId);
+    expect(line.iin).toBe('8503******34');
+  });
+
+  it('masks IINs, BINs, tokens, signatures and GraphQL string literals in names, attributes, events and status', async () => {
+    exporter.reset();
+    await withSpan(`GET /persons/${IIN}`, {}, async () => {
+      const span = trace.getActiveSpan()!;
+      span.setAttributes({
+        'url.full': `http://registry/gbd-fl/v1/persons/${IIN}?bin=080440001234`,
+        'graphql.document': `{ person(iin: "${IIN}") { fullName } applicant(id: "Ахметов") { __typename } }`,
+        'http.request.header.authorization': [`Bearer ${TOKEN}`],
+        'egov.signature': 'MIIB'.padEnd(200, 'A'),
+        'egov.registry.batch_size': 3,
+      });
+      span.addEvent('exception', { 'exception.message': `No person ${IIN}` });
+      span.setStatus({ code: 2, message: `failed for ${IIN}` });
+    });
+    const [span] = exporter.getFinishedSpans();
+    const everything = JSON.stringify({ name: span!.name, attributes: span!.attributes, events: span!.events, status: span!.status });
+    expect(everything).not.toMatch(/\d{12}/);
+    expect(everything).not.toContain(TOKEN.split('.')[1]);
+    expect(everything).not.toContain('Ахметов');
+    expect(everything).not.toContain('MIIBAAAA');
+    expect(span!.attributes['graphql.document']).toBe('{ person(iin: "***") { fullName } applicant(id: "***") { __typename } }');
+    expect(span!.attributes['egov.registry.batch_size']).toBe(3);
+  });
+});
+
+describe('metrics', () => {
+  it('bounds operation names: kept up to the limit, then other; ids and malformed names are invalid', () => {
+    const operation = boundedOperations(2);
+    expect(operation('Prefill')).toBe('Prefill');
+    expect(operation('Draft')).toBe('Draft');
+    expect(operation('Third')).toBe('other');
+    expect(operation('Prefill')).toBe('Prefill');
+    expect(operation('Persisted', true)).toBe('Persisted');
+    expect(operation(undefined)).toBe('anonymous');
+    expect(operation(`Q${IIN}`)).toBe('invalid');
+    expect(operation('not a name')).toBe('invalid');
+  });
+
+  it('labels routes by the fixed routes only, never the path as sent', () => {
+    expect(routeOf('/graphql?query={__typename}')).toBe('/graphql');
+    expect(routeOf(`/persons/${IIN}`)).toBe('other');
+    expect(routeOf('/graphql/')).toBe('other');
+  });
+
+  it('starts the series of a registry at zero, with the service label on everything', async () => {
+    const metrics = new ProcessMetrics('individuals', { processMetrics: false });
+    metrics.registryUsed('individuals');
+    metrics.registryCall('individuals', 'ok', 0.02);
+    metrics.httpRequest(`/persons/${IIN}?x=1`, 'PROPFIND', 404);
+    const text = (await metrics.scrape()).body;
+    expect(text).toContain('egov_registry_calls_total{registry="individuals",outcome="timeout",service="individuals"} 0');
+    expect(text).toContain('egov_registry_calls_total{registry="individuals",outcome="ok",service="individuals"} 1');
+    expect(text).toContain('egov_registry_breaker_state{registry="individuals",service="individuals"} 0');
+    expect(text).toContain('egov_http_requests_total{route="other",method="other",status="404",service="individuals"} 1');
+    expect(text).not.toMatch(/\d{12}/);
+  });
+});
