@@ -106,7 +106,9 @@ describe('metrics', () => {
 
   it('starts the series of a registry at zero, with the service label on everything', async () => {
     const metrics = new ProcessMetrics('individuals', { processMetrics: false });
+    let circuit: 'CLOSED' | 'OPEN' = 'CLOSED';
     metrics.registryUsed('individuals');
+    metrics.breakerOf('individuals', () => circuit);
     metrics.registryCall('individuals', 'ok', 0.02);
     metrics.httpRequest(`/persons/${IIN}?x=1`, 'PROPFIND', 404);
     const text = (await metrics.scrape()).body;
@@ -115,5 +117,7 @@ describe('metrics', () => {
     expect(text).toContain('egov_registry_breaker_state{registry="individuals",service="individuals"} 0');
     expect(text).toContain('egov_http_requests_total{route="other",method="other",status="404",service="individuals"} 1');
     expect(text).not.toMatch(/\d{12}/);
+    circuit = 'OPEN';
+    expect((await metrics.scrape()).body).toContain('egov_registry_breaker_state{registry="individuals",service="individuals"} 2');
   });
 });

@@ -71,6 +71,7 @@ export class RegistryClient {
     this.logger = options.logger;
     this.metrics = options.metrics;
     this.metrics?.registryUsed(this.registry);
+    this.metrics?.breakerOf(this.registry, () => this.circuit);
   }
 
   get circuit(): CircuitState {
@@ -132,9 +133,7 @@ export class RegistryClient {
   }
 
   private noteBreaker(span: SpanNotes): void {
-    const state = this.circuit;
-    this.metrics?.breakerState(this.registry, state);
-    span.setAttribute('egov.registry.breaker_state', state);
+    span.setAttribute('egov.registry.breaker_state', this.circuit);
   }
 
   /** One HTTP attempt, counted by outcome with its duration. */

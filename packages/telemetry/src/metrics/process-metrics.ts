@@ -99,6 +99,7 @@ export class ProcessMetrics {
   private readonly deemedMoves: Counter;
   private readonly uploads: Counter<'outcome'>;
   private readonly registriesSeen = new Set<string>();
+  private readonly breakers = new Map<RegistryLabel, (() => BreakerState)[]>();
 
   constructor(
     readonly service: string,
@@ -164,11 +165,16 @@ export class ProcessMetrics {
       buckets: SECONDS_BUCKETS,
       registers,
     });
+    const breakers = this.breakers;
     this.breaker = new Gauge({
       name: 'egov_registry_breaker_state',
       help: 'Circuit breaker: 0 closed, 1 half-open, 2 open',
       labelNames: ['registry'],
       registers,
+      // Read at each scrape: an open breaker turns half-open by time alone, with no call to report it.
+      collect() {
+        for (const [registry, readers] of breakers) this.set({ registry }, Math.max(0, ...readers.map((read) => BREAKER_VALUE[read()])));
+      },
     });
     this.cache = new Counter({
       name: 'egov_cache_requests_total',
@@ -251,8 +257,9 @@ export class ProcessMetrics {
     if (seconds !== undefined) this.registryDuration.observe({ registry }, seconds);
   }
 
-  breakerState(registry: RegistryLabel, state: BreakerState): void {
-    this.breaker.set({ registry }, BREAKER_VALUE[state]);
+  /** A circuit breaker of this process, read at every scrape (the worst of a registry's breakers is shown). */
+  breakerOf(registry: RegistryLabel, read: () => BreakerState): void {
+    this.breakers.set(registry, [...(this.breakers.get(registry) ?? []), read]);
   }
 
   cacheLookups(registry: RegistryLabel, result: CacheResult, count: number): void {
