@@ -6,8 +6,8 @@
  * `file` is relative to that package's folder and must be compiled JavaScript (`npm run build`).
  *
  * `preload` (optional): compiled modules of the same package imported before `file`, in order, exactly like
- * `node --import <module> <file>`. The OpenTelemetry bootstrap belongs here (e.g. 'dist/telemetry.js'): its
- * module hooks must be registered before http, pg and ioredis are first imported, or their spans are missing.
+ * `node --import <module> <file>`. None is needed for tracing: each process's entry starts OpenTelemetry itself
+ * before importing anything else (@egov/telemetry/sdk), so its module hooks see http, pg and ioredis load.
  */
 /**
  * @typedef {'gateway' | 'individuals' | 'legal-entities' | 'payments' | 'licensing' | 'applications' | 'migrate' | 'mocks'} ProcessName
