@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { SOURCE_CONDITIONS } from '../vitest.shared.ts';
+import { SOURCE_CONDITIONS } from '../vitest.shared.js';
 
 /**
  * Unit tests (tests/*.test.ts) and the browser test (test/*.e2e.ts), which starts the whole graph, serves
