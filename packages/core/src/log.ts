@@ -2,11 +2,16 @@
  * Structured logs (one JSON object per line on stderr) with personal ids masked on the way out.
  * Every line passes through maskPersonalIds, so a careless field cannot leak a clear IIN or BIN.
  */
-const TWELVE_DIGITS = /(?<!\d)(\d{4})\d{6}(\d{2})(?!\d)/g;
+/** Any run of 12 or more digits: an id may hide in a longer run (a typo, two ids run together, a padded number). */
+const DIGIT_RUNS = /\d{12,}/g;
 
-/** 850314301234 becomes 8503******34: enough to tell records apart in an incident, not enough to identify. */
+/**
+ * 850314301234 becomes 8503******34: enough to tell records apart in an incident, not enough to identify.
+ * A longer run keeps only its first four and last two digits too, so no 12 consecutive digits of it (and
+ * so no id inside it) survive.
+ */
 export function maskPersonalIds(text: string): string {
-  return text.replace(TWELVE_DIGITS, '$1******$2');
+  return text.replace(DIGIT_RUNS, (run) => `${run.slice(0, 4)}${'*'.repeat(run.length - 6)}${run.slice(-2)}`);
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
