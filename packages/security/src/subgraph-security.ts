@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Logger } from '@egov/core';
 import { ConfigError, envOptional, envRequired, envString } from '@egov/core';
 import type { RegistryCache, RegistryClient } from '@egov/registry-client';
@@ -65,11 +64,6 @@ export function createSubgraphSecurity(
     authz: { relations: new Relations(deps.legalEntities, deps.cache), agencies: Agencies.load(), audit, service: deps.service },
     close: () => audit.close(),
   };
-}
-
-/** A fresh request id when the caller (the gateway) sent none. */
-export function newRequestId(): string {
-  return randomBytes(12).toString('base64url');
 }
 
 /** DATABASE_URL and the security settings, for a subgraph's configuration. */

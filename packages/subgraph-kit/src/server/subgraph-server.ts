@@ -7,7 +7,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { Logger } from '@egov/core';
 import { BodyTooLargeError, ErrorCode, readBody, sendAuthFailure, sendError, sendJson } from '@egov/core';
 import type { RegistryCache, RegistryClientOptions, StaleRecorder } from '@egov/registry-client';
-import { type GuardRules, guardSchema, newRequestId, RequestAuth, type SubgraphSecurity } from '@egov/security';
+import { type GuardRules, guardSchema, RequestAuth, requestIdFrom, type SubgraphSecurity } from '@egov/security';
 import type { IdempotencyStore } from '@egov/stores';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 
@@ -203,7 +203,8 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
   async function authenticate(req: IncomingMessage, res: ServerResponse): Promise<RequestAuth | null> {
     try {
       const principal = await options.security.verifier.principalOf(header(req, 'authorization'), header(req, 'x-purpose'));
-      return new RequestAuth(principal, header(req, 'x-request-id') ?? newRequestId(), options.security.authz);
+      // A request id from outside is kept only when it is a short safe token: it goes into the audit trail.
+      return new RequestAuth(principal, requestIdFrom(req.headers['x-request-id']), options.security.authz);
     } catch (error) {
       sendAuthFailure(res, error);
       return null;
