@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sendAuthFailure, sendError } from '@egov/core';
-import { newRequestId, PartnerRegistry, type Principal, TokenVerifier } from '@egov/security';
+import { createTokenVerifier, newRequestId, type Principal } from '@egov/security';
 import { createRedis } from '@egov/stores';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { Logger } from '@graphql-hive/logger';
@@ -80,11 +80,7 @@ export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logge
 
 export async function startGateway(config: GatewayConfig, host = '127.0.0.1', logger: Logger = createGatewayLogger()): Promise<RunningGateway> {
   const runtime = createGateway(config, logger);
-  const verifier = new TokenVerifier({
-    issuers: config.auth.issuers,
-    audience: config.auth.audience,
-    partners: PartnerRegistry.fromFile(config.auth.partnersFile),
-  });
+  const { verifier } = createTokenVerifier(config.auth);
   const uploads = createAttachmentsProxy(config.subgraphUrls.applications.replace(/\/graphql$/, '/attachments'), logger);
   const redis = config.redisUrl ? createRedis(config.redisUrl, { name: 'egov-gateway' }) : null;
   const limit = config.rateLimit ? new RateLimit({ ...config.rateLimit, redis }) : null;

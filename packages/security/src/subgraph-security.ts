@@ -1,10 +1,11 @@
 import type { Logger } from '@egov/core';
-import { ConfigError, envOptional, envRequired, envString } from '@egov/core';
+import { ConfigError, envInt, envOptional, envRequired, envString } from '@egov/core';
+import { DEFAULT_AGENCIES_FILE } from '@egov/domain';
 import type { RegistryCache, RegistryClient } from '@egov/registry-client';
 import type { Pool } from '@egov/stores';
 import { AuditLog } from './audit/index.js';
 import { Agencies, type AuthzServices, Relations } from './authz/index.js';
-import { type IssuerConfig, PartnerRegistry, TokenVerifier } from './tokens/index.js';
+import { DEFAULT_MAX_TOKEN_AGE_SECONDS, type IssuerConfig, PartnerRegistry, TokenVerifier } from './tokens/index.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -14,6 +15,10 @@ export interface AuthConfig {
   audience: string;
   /** The partner systems' grants (X-Road style). */
   partnersFile: string;
+  /** The authorities officers work for, and the services each handles. Default: packages/domain/data/agencies.json. */
+  agenciesFile?: string;
+  /** The longest a token may have lived, and may be issued to live, in seconds. Default 43 200 (12 h). */
+  maxTokenAgeSeconds?: number;
 }
 
 export interface SecurityConfig extends AuthConfig {
@@ -27,7 +32,20 @@ export function authConfigFromEnv(env: Env = process.env): AuthConfig {
   const issuer = envRequired('AUTH_ISSUER', why, env);
   const jwks = envRequired('AUTH_JWKS', `${why}; a JWKS file or https URL`, env);
   const partnersFile = envRequired('PARTNERS_FILE', 'the partner systems and their scopes and purposes', env);
-  return { issuers: [{ issuer, jwks }], audience: envString('AUTH_AUDIENCE', 'egov-graph', env), partnersFile };
+  return {
+    issuers: [{ issuer, jwks }],
+    audience: envString('AUTH_AUDIENCE', 'egov-graph', env),
+    partnersFile,
+    agenciesFile: envOptional('AGENCIES_FILE', env),
+    maxTokenAgeSeconds: envInt('AUTH_MAX_TOKEN_AGE_SECONDS', DEFAULT_MAX_TOKEN_AGE_SECONDS, env),
+  };
+}
+
+/** The token verifier of a process (the gateway's or a subgraph's), with the agencies it checks officers against. */
+export function createTokenVerifier(config: AuthConfig, agencies = Agencies.load(config.agenciesFile ?? DEFAULT_AGENCIES_FILE)) {
+  const partners = PartnerRegistry.fromFile(config.partnersFile);
+  const verifier = new TokenVerifier({ issuers: config.issuers, audience: config.audience, partners, agencies, maxTokenAgeSeconds: config.maxTokenAgeSeconds });
+  return { verifier, partners, agencies };
 }
 
 /** The token settings and the audit key every subgraph needs. */
@@ -54,14 +72,13 @@ export function createSubgraphSecurity(
   config: SecurityConfig,
   deps: { service: string; pool: Pool; legalEntities: RegistryClient; cache?: RegistryCache; logger?: Logger },
 ): SubgraphSecurity {
-  const partners = PartnerRegistry.fromFile(config.partnersFile);
-  const verifier = new TokenVerifier({ issuers: config.issuers, audience: config.audience, partners });
+  const { verifier, partners, agencies } = createTokenVerifier(config);
   const audit = new AuditLog(deps.pool, { subjectKey: config.auditSubjectKey }, deps.logger);
   return {
     verifier,
     partners,
     audit,
-    authz: { relations: new Relations(deps.legalEntities, deps.cache), agencies: Agencies.load(), audit, service: deps.service },
+    authz: { relations: new Relations(deps.legalEntities, deps.cache), agencies, audit, service: deps.service },
     close: () => audit.close(),
   };
 }
