@@ -31,11 +31,13 @@ describe('the id scalars refuse a bad id before any registry is asked', () => {
     ['a Float literal', { kind: Kind.FLOAT, value: '850314301234.0' }],
     ['a Boolean literal', { kind: Kind.BOOLEAN, value: true }],
     ['a list literal', { kind: Kind.LIST, values: [{ kind: Kind.STRING, value: '850314301234' }] }],
-  ] as const)('an id written as %s is refused with the scalar\'s code: ids are strings', (_case, literal) => {
+  ] as const)("an id written as %s is refused with the scalar's code: ids are strings", (_case, literal) => {
     expect(codeOf(() => IINScalar.parseLiteral(literal as never))).toBe('INVALID_IIN');
-    expect(codeOf(() => BINScalar.parseLiteral({ ...literal, ...('value' in literal && typeof literal.value === 'string' ? { value: '080440001234' } : {}) } as never))).toBe(
-      'INVALID_BIN',
-    );
+    expect(
+      codeOf(() =>
+        BINScalar.parseLiteral({ ...literal, ...('value' in literal && typeof literal.value === 'string' ? { value: '080440001234' } : {}) } as never),
+      ),
+    ).toBe('INVALID_BIN');
     expect(codeOf(() => ApplicantIdScalar.parseLiteral(literal as never))).toMatch(/^INVALID_(IIN|BIN|APPLICANT_ID)$/);
   });
 

@@ -2,6 +2,7 @@ import { StaleRecorder } from '@egov/registry-client';
 import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, type SubgraphOptions } from '@egov/subgraph-kit';
 import type { LicensingConfig } from './config.js';
 import type { Context } from './context.js';
+import { inputRules } from './inputs.js';
 import { createLicensingRegistry } from './registry/index.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -19,6 +20,7 @@ export function createLicensingSubgraph(config: Omit<LicensingConfig, 'port'>, o
     resolvers,
     logger: kit.logger,
     security: kit.security,
+    inputs: inputRules,
     guard: {
       License: (licence: { holderId: string }) => ({ kind: 'licences', holderId: licence.holderId }),
       Person: (person: { iin: string }) => ({ kind: 'licences', holderId: person.iin }),

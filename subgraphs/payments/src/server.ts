@@ -3,6 +3,7 @@ import { StaleRecorder } from '@egov/registry-client';
 import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, type SubgraphOptions } from '@egov/subgraph-kit';
 import type { PaymentsConfig } from './config.js';
 import type { Context } from './context.js';
+import { inputRules } from './inputs.js';
 import { createPaymentsRegistry } from './registry/index.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -22,6 +23,7 @@ export function createPaymentsSubgraph(config: Omit<PaymentsConfig, 'port'>, opt
     resolvers,
     logger: kit.logger,
     security: kit.security,
+    inputs: inputRules,
     guard: {
       Person: (person: { iin: string }) => ({ kind: 'payments', holderId: person.iin }),
       LegalEntity: (entity: { bin: string }) => ({ kind: 'payments', holderId: entity.bin }),

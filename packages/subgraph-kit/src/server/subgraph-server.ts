@@ -10,6 +10,8 @@ import type { RegistryCache, RegistryClientOptions, StaleRecorder } from '@egov/
 import { type GuardRules, guardSchema, RequestAuth, requestIdFrom, type SubgraphSecurity } from '@egov/security';
 import type { IdempotencyStore } from '@egov/stores';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
+import { guardInputs, type InputRules } from '../inputs/index.js';
+import { sdlForSignedInCallers } from './service-sdl.js';
 
 /** An HTTP route beside /graphql; it gets the request's verified caller like GraphQL does. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, auth: RequestAuth) => Promise<void> | void;
@@ -25,6 +27,11 @@ export interface SubgraphServerOptions<Ctx extends BaseContext> {
   security: SubgraphSecurity;
   /** Which types hold personal data, and whose: every field of them is authorized and audited. */
   guard: GuardRules;
+  /**
+   * Rules for particular string inputs by schema coordinate (free text, opaque keys, id shapes); every other
+   * String is one line of text and every other ID a token, checked before any resolver runs.
+   */
+  inputs?: InputRules;
   logger: Logger;
   /** Extra HTTP routes beside /graphql, keyed by "METHOD /path". */
   routes?: Record<string, RouteHandler>;
@@ -121,9 +128,14 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const httpServer: Server = createServer();
   const apollo = new ApolloServer<Ctx>({
-    schema: guardSchema(
-      buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers } as Parameters<typeof buildSubgraphSchema>[0]),
-      options.guard,
+    schema: guardInputs(
+      sdlForSignedInCallers(
+        guardSchema(
+          buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers } as Parameters<typeof buildSubgraphSchema>[0]),
+          options.guard,
+        ),
+      ),
+      options.inputs,
     ),
     introspection: !production,
     includeStacktraceInErrorResponses: false,

@@ -1,0 +1,154 @@
+import { ErrorCode, graphqlError } from '@egov/core';
+import { MapperKind, mapSchema } from '@graphql-tools/utils';
+import {
+  defaultFieldResolver,
+  GraphQLError,
+  type GraphQLFieldConfigArgumentMap,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  getNamedType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+} from 'graphql';
+import { SINGLE_LINE, type TextRule, TOKEN, textProblem } from './text-rules.js';
+
+/**
+ * Rules for particular strings, by schema coordinate: `Query.application(number:)` for an argument,
+ * `DecideApplicationInput.note` for an input field, `Application.number` for an entity's key field as it
+ * arrives in an `_entities` representation. Every other String or ID gets its type's default.
+ */
+export type InputRules = Record<string, TextRule>;
+
+type Check = (value: unknown, path: string) => void;
+
+function refuse(path: string, problem: string): GraphQLError {
+  return graphqlError(ErrorCode.BAD_USER_INPUT, `\`${path}\` ${problem}`, { field: path });
+}
+
+const defaultRule = (typeName: string): TextRule => (typeName === 'ID' ? TOKEN : SINGLE_LINE);
+
+/**
+ * Checks every string a client sends to this subgraph (arguments, fields of input objects, however deep,
+ * and the keys of `_entities` representations) before any resolver runs, so a control character, a lone
+ * surrogate, a megabyte of text or a path where an id belongs is a typed BAD_USER_INPUT, never a database
+ * error. Unknown coordinates in `rules` fail at start: a rule that names nothing protects nothing.
+ */
+export function guardInputs(schema: GraphQLSchema, rules: InputRules = {}): GraphQLSchema {
+  const used = new Set<string>();
+  const ruleFor = (coordinate: string, typeName: string) => {
+    const rule = rules[coordinate];
+    if (rule) used.add(coordinate);
+    return rule ?? defaultRule(typeName);
+  };
+  const inputChecks = new Map<string, Map<string, Check>>();
+
+  function checkOf(type: GraphQLInputType, coordinate: string): Check | null {
+    if (isNonNullType(type)) return checkOf(type.ofType, coordinate);
+    if (isListType(type)) {
+      const item = checkOf(type.ofType, coordinate);
+      return item && ((value, path) => Array.isArray(value) && value.forEach((v, i) => item(v, `${path}.${i}`)));
+    }
+    if (isScalarType(type)) {
+      if (type.name !== 'String' && type.name !== 'ID') return null; // our scalars (IIN, Date ...) parse themselves
+      const rule = ruleFor(coordinate, type.name);
+      return (value, path) => {
+        if (typeof value !== 'string') return;
+        const problem = textProblem(value, rule);
+        if (problem) throw refuse(path, problem);
+      };
+    }
+    if (isInputObjectType(type)) {
+      let fields = inputChecks.get(type.name);
+      if (!fields) {
+        fields = new Map();
+        inputChecks.set(type.name, fields); // before recursing: input types may refer to themselves
+        for (const field of Object.values(type.getFields())) {
+          const check = checkOf(field.type, `${type.name}.${field.name}`);
+          if (check) fields.set(field.name, check);
+        }
+      }
+      const checks = fields;
+      return (value, path) => {
+        if (value === null || typeof value !== 'object') return;
+        for (const [name, check] of checks) check((value as Record<string, unknown>)[name], `${path}.${name}`);
+      };
+    }
+    return null;
+  }
+
+  const argumentChecks = (typeName: string, fieldName: string, args: GraphQLFieldConfigArgumentMap) =>
+    Object.entries(args).flatMap(([name, arg]) => {
+      const check = checkOf(arg.type, `${typeName}.${fieldName}(${name}:)`);
+      return check ? [[name, check] as const] : [];
+    });
+
+  const guarded = mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
+      const resolve = field.resolve ?? defaultFieldResolver;
+      if (typeName === schema.getQueryType()?.name && fieldName === '_entities') {
+        return { ...field, resolve: (parent, args, context, info) => resolve(parent, checkedRepresentations(args, info.schema, ruleFor), context, info) };
+      }
+      const checks = argumentChecks(typeName, fieldName, field.args ?? {});
+      if (checks.length === 0) return field;
+      return {
+        ...field,
+        resolve: (parent, args, context, info) => {
+          for (const [name, check] of checks) check(args[name], name);
+          return resolve(parent, args, context, info);
+        },
+      };
+    },
+  });
+  // The entity key coordinates are only looked up per request; name them here so a typo still fails at start.
+  for (const coordinate of Object.keys(rules)) if (!used.has(coordinate) && !entityKeyExists(guarded, coordinate)) unknownCoordinate(coordinate);
+  return guarded;
+}
+
+function unknownCoordinate(coordinate: string): never {
+  throw new Error(`Input rule for ${coordinate}: no such argument, input field or entity field in the schema`);
+}
+
+function entityKeyExists(schema: GraphQLSchema, coordinate: string): boolean {
+  const match = /^(\w+)\.(\w+)$/.exec(coordinate);
+  const type = match ? schema.getType(match[1]!) : undefined;
+  return !!match && isObjectType(type) && match[2]! in type.getFields();
+}
+
+/**
+ * `_entities(representations:)` takes any JSON (`_Any`): each representation must name an object type
+ * of this schema and carry only that type's fields, each valid for the field's type — an IIN key is
+ * checked by the IIN scalar, a String key by its rule — before any __resolveReference sees it.
+ */
+function checkedRepresentations(args: Record<string, unknown>, schema: GraphQLSchema, ruleFor: (coordinate: string, typeName: string) => TextRule) {
+  const representations = args.representations;
+  if (!Array.isArray(representations)) throw refuse('representations', 'must be a list of objects');
+  representations.forEach((representation: unknown, i) => {
+    const path = `representations.${i}`;
+    if (representation === null || typeof representation !== 'object' || Array.isArray(representation)) throw refuse(path, 'must be an object');
+    const { __typename, ...keys } = representation as Record<string, unknown>;
+    const type = typeof __typename === 'string' ? schema.getType(__typename) : undefined;
+    if (!isObjectType(type)) throw refuse(`${path}.__typename`, 'must name an entity type of this service');
+    for (const [key, value] of Object.entries(keys)) {
+      const field = type.getFields()[key];
+      if (!field) throw refuse(`${path}.${key}`, `is not a field of ${type.name}`);
+      const named = getNamedType(field.type);
+      if (!isScalarType(named)) continue;
+      if (named.name === 'String' || named.name === 'ID') {
+        if (typeof value !== 'string') throw refuse(`${path}.${key}`, 'must be a string');
+        const problem = textProblem(value, ruleFor(`${type.name}.${key}`, named.name));
+        if (problem) throw refuse(`${path}.${key}`, problem);
+        continue;
+      }
+      try {
+        named.parseValue(value); // the scalar's own typed refusal (INVALID_IIN ...)
+      } catch (error) {
+        if (error instanceof GraphQLError && typeof error.extensions.code === 'string') throw error;
+        throw refuse(`${path}.${key}`, `is not a valid ${named.name}`);
+      }
+    }
+  });
+  return args;
+}
