@@ -78,7 +78,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const PASSED_THROUGH = new Set<string>(Object.values(ErrorCode));
+/**
+ * Codes raised on purpose. INTERNAL_SERVER_ERROR is not among them: it is what Apollo labels any error
+ * nobody typed (a database's, a driver's), whose message must never reach a client.
+ */
+const PASSED_THROUGH = new Set<string>(Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
 /** GraphQL's own wrappers: a code of ours inside one (a scalar refusing a literal) is the one a client acts on. */
 const GRAPHQL_CODES = new Set<string>([
   ErrorCode.GRAPHQL_PARSE_FAILED,
