@@ -5,6 +5,7 @@ import type { Context } from './context.js';
 import { inputRules } from './inputs.js';
 import { createLicensingRegistry } from './registry/index.js';
 import { resolvers } from './resolvers/index.js';
+import { licenceResource } from './resolvers/license.js';
 
 export { type LicensingConfig, loadConfig } from './config.js';
 
@@ -22,7 +23,7 @@ export function createLicensingSubgraph(config: Omit<LicensingConfig, 'port'>, o
     security: kit.security,
     inputs: inputRules,
     guard: {
-      License: (licence: { holderId: string }) => ({ kind: 'licences', holderId: licence.holderId }),
+      License: licenceResource,
       Person: (person: { iin: string }) => ({ kind: 'licences', holderId: person.iin }),
       LegalEntity: (entity: { bin: string }) => ({ kind: 'licences', holderId: entity.bin }),
     },
