@@ -18,6 +18,8 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export interface Logger {
+  /** The lowest level written; an adapter (the gateway runtime's logger) asks it before building a line. */
+  readonly level: LogLevel;
   debug(msg: string, fields?: Record<string, unknown>): void;
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
@@ -36,7 +38,9 @@ function errorFields(value: unknown): unknown {
 }
 
 export function createLogger(service: string, options: LoggerOptions = {}, bound: Record<string, unknown> = {}): Logger {
-  const threshold = LEVELS[options.level ?? (process.env.LOG_LEVEL as LogLevel | undefined) ?? 'info'] ?? LEVELS.info;
+  const requested = options.level ?? (process.env.LOG_LEVEL as LogLevel | undefined) ?? 'info';
+  const level: LogLevel = requested in LEVELS ? requested : 'info';
+  const threshold = LEVELS[level];
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const emit = (level: LogLevel, msg: string, fields?: Record<string, unknown>) => {
     if (LEVELS[level] < threshold) return;
@@ -44,10 +48,11 @@ export function createLogger(service: string, options: LoggerOptions = {}, bound
     write(maskPersonalIds(JSON.stringify(record, (_key, value) => errorFields(value))));
   };
   return {
+    level,
     debug: (msg, fields) => emit('debug', msg, fields),
     info: (msg, fields) => emit('info', msg, fields),
     warn: (msg, fields) => emit('warn', msg, fields),
     error: (msg, fields) => emit('error', msg, fields),
-    child: (fields) => createLogger(service, options, { ...bound, ...fields }),
+    child: (fields) => createLogger(service, { ...options, level }, { ...bound, ...fields }),
   };
 }

@@ -1,0 +1,170 @@
+import type { IncomingMessage } from 'node:http';
+import { ErrorCode, errorBody, type Logger } from '@egov/core';
+import { type Principal, requestIdFrom, type TokenVerifier } from '@egov/security';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { GraphQLError } from 'graphql';
+import type { RateLimit } from '../rate-limit.js';
+
+/** What the front door knows of a request it let in: who calls, and the request's id. */
+export interface Admission {
+  principal: Principal;
+  requestId: string;
+}
+
+type FetchAPI = { Response: typeof Response; Headers: typeof Headers };
+
+/** A route beside GraphQL that admitted callers may use (the uploads proxy): it answers the request itself. */
+export interface HandledRoute {
+  methods: readonly string[];
+  /** A declared body larger than this is refused with 413 before a byte is read; chunked bodies are the handler's to limit. */
+  maxDeclaredBytes?: number;
+  handle(request: { req: IncomingMessage; admission: Admission; fetchAPI: FetchAPI }): Promise<Response>;
+}
+
+export interface FrontDoorOptions {
+  /** The one path GraphQL executes on. */
+  graphqlEndpoint: string;
+  /** The largest GraphQL request body; a POST must declare its length (judged before reading). */
+  maxBodyBytes: number;
+  verifier: TokenVerifier;
+  /** Per-caller request limit shared by every admitted route; none when null. */
+  rateLimit: RateLimit | null;
+  /** Whether the gateway can serve (GET /ready). */
+  ready: () => Promise<boolean>;
+  /** Routes beside GraphQL, by exact path. */
+  routes?: Record<string, HandledRoute>;
+  logger: Logger;
+}
+
+type Route =
+  | { kind: 'graphql'; methods: readonly string[] }
+  | { kind: 'probe'; methods: readonly string[]; answer: (fetchAPI: FetchAPI) => Promise<Response> }
+  | ({ kind: 'handled' } & HandledRoute);
+
+/**
+ * The request target exactly as the client sent it, up to the query or fragment. Only origin-form targets
+ * count ("/..."): not "//host/...", not an absolute URL, not "*". Nothing is decoded or folded, so
+ * `/graphql/`, `/gr%61phql` or `/x/../graphql` are simply other paths.
+ */
+function pathOf(target: string | undefined): string | null {
+  if (!target?.startsWith('/') || target.startsWith('//')) return null;
+  const end = target.search(/[?#]/);
+  return end === -1 ? target : target.slice(0, end);
+}
+
+/** Admitted requests: set by onRequest, read by the later hooks (persisted-only, header propagation). */
+const admissions = new WeakMap<Request, Admission>();
+
+/** The front door's verdict on a request, for the runtime's later stages; undefined when it was not admitted. */
+export function admissionOf(request: Request): Admission | undefined {
+  return admissions.get(request);
+}
+
+/**
+ * The gateway's one front door, inside the runtime: every request the runtime sees passes here first.
+ * It routes on the raw request target (not on the Host-derived URL the runtime matches by suffix): GraphQL
+ * on exactly one path, /health and /ready, the routes given; everything else is 404 and a wrong method
+ * 405. Before GraphQL or a route runs: the body's declared size (411/413 without reading it), the bearer
+ * token (401/403), the caller's rate limit (429), and a request id that is either the client's safe one or
+ * fresh. Nothing reaches GraphQL parsing unadmitted (onParams), and no error thrown here escapes to the
+ * runtime, which would answer it with a stack trace.
+ */
+export function useFrontDoor(options: FrontDoorOptions): GatewayPlugin {
+  const routes = new Map<string, Route>([
+    [options.graphqlEndpoint, { kind: 'graphql', methods: ['GET', 'POST'] }],
+    [
+      '/health',
+      {
+        kind: 'probe',
+        methods: ['GET', 'HEAD'],
+        answer: async (fetchAPI) => fetchAPI.Response.json({ status: 'ok', service: 'gateway' }),
+      },
+    ],
+    [
+      '/ready',
+      {
+        kind: 'probe',
+        methods: ['GET', 'HEAD'],
+        answer: async (fetchAPI) => {
+          const ready = await options.ready().catch(() => false);
+          return fetchAPI.Response.json({ status: ready ? 'ready' : 'not ready' }, { status: ready ? 200 : 503 });
+        },
+      },
+    ],
+    ...Object.entries(options.routes ?? {}).map(([path, route]) => [path, { kind: 'handled', ...route }] as [string, Route]),
+  ]);
+
+  async function admit(request: Request, req: IncomingMessage | undefined, fetchAPI: FetchAPI): Promise<Response | undefined> {
+    const refuse = (status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}, extensions = {}) =>
+      fetchAPI.Response.json(errorBody(code, message, extensions), { status, headers });
+
+    const path = pathOf(req?.url);
+    const route = path === null ? undefined : routes.get(path);
+    if (!route) return refuse(404, ErrorCode.NOT_FOUND, 'No such resource');
+    if (!route.methods.includes(request.method))
+      return refuse(405, ErrorCode.METHOD_NOT_ALLOWED, `Use ${route.methods.join(' or ')}`, { allow: route.methods.join(', ') });
+    if (route.kind === 'probe') return route.answer(fetchAPI);
+
+    const declared = request.headers.get('content-length');
+    const limit = route.kind === 'graphql' ? options.maxBodyBytes : route.maxDeclaredBytes;
+    if (request.method === 'POST' && route.kind === 'graphql' && declared === null)
+      return refuse(411, ErrorCode.LENGTH_REQUIRED, 'A GraphQL POST must carry Content-Length', { connection: 'close' });
+    if (declared !== null && limit !== undefined && (!/^\d+$/.test(declared) || Number(declared) > limit))
+      return refuse(413, ErrorCode.PAYLOAD_TOO_LARGE, `The request body may be at most ${limit} bytes`, { connection: 'close' });
+
+    const requestId = requestIdFrom(request.headers.get('x-request-id'));
+    let principal: Principal;
+    try {
+      principal = await options.verifier.principalOf(request.headers.get('authorization'), request.headers.get('x-purpose'));
+    } catch (error) {
+      const extensions = (error as GraphQLError).extensions as { code?: ErrorCode; http?: { status?: number } } | undefined;
+      const code = extensions?.code ?? ErrorCode.UNAUTHENTICATED;
+      return refuse(extensions?.http?.status ?? 401, code, (error as Error).message, { 'x-request-id': requestId });
+    }
+    if (options.rateLimit) {
+      const client = principal.kind === 'anonymous' ? (req ? options.rateLimit.clientOf(req) : 'unknown') : `${principal.kind}:${principal.id}`;
+      const wait = await options.rateLimit.retryAfter(client);
+      if (wait) {
+        return refuse(
+          429,
+          ErrorCode.RATE_LIMITED,
+          `Too many requests; retry in ${wait} s`,
+          { 'retry-after': String(wait), 'x-request-id': requestId },
+          {
+            retryAfterSeconds: wait,
+          },
+        );
+      }
+    }
+    const admission = { principal, requestId };
+    admissions.set(request, admission);
+    if (route.kind === 'graphql') return undefined;
+    if (!req) return refuse(500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal error');
+    return route.handle({ req, admission, fetchAPI });
+  }
+
+  return {
+    onRequest({ request, serverContext, fetchAPI, endResponse }) {
+      const req = (serverContext as { req?: IncomingMessage }).req;
+      return admit(request, req, fetchAPI).then(
+        (answer) => {
+          if (answer) endResponse(answer);
+        },
+        (error: unknown) => {
+          options.logger.error('request failed at the front door', { error, requestId: admissions.get(request)?.requestId });
+          endResponse(fetchAPI.Response.json(errorBody(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal error'), { status: 500 }));
+        },
+      );
+    },
+    onParams({ request }) {
+      // Structural: whatever path led here, nothing is parsed or executed without the checks above.
+      if (!admissions.has(request)) {
+        throw new GraphQLError('Not admitted', { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
+      }
+    },
+    onResponse({ request, response }) {
+      const id = admissions.get(request)?.requestId;
+      if (id) response.headers.set('x-request-id', id);
+    },
+  };
+}
