@@ -1,6 +1,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
-import { ErrorCode, errorBody, type Logger } from '@egov/core';
+import { ErrorCode, errorBody, type Logger, lingerAndClose } from '@egov/core';
 import type { HandledRoute } from './plugins/use-front-door.js';
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer', 'host', 'x-request-id']);
@@ -19,7 +19,7 @@ export function attachmentsRoute(target: string, logger: Logger): HandledRoute {
   const upstream = new URL(target);
   return {
     methods: ['POST'],
-    handle: ({ req, admission, fetchAPI }) =>
+    handle: ({ req, res, admission, fetchAPI }) =>
       new Promise<Response>((resolve) => {
         let answered = false;
         const search = new URL(req.url ?? '/', 'http://gateway').search;
@@ -36,9 +36,9 @@ export function attachmentsRoute(target: string, logger: Logger): HandledRoute {
             const headers = new fetchAPI.Headers();
             for (const [name, value] of passed(answer.headers)) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
             if (!req.complete) {
-              // Answered before the whole body arrived: nothing more of it is wanted.
+              // Answered before the whole body arrived: nothing more of it is forwarded or kept.
               req.unpipe(forward);
-              headers.set('connection', 'close');
+              if (res) lingerAndClose(req, res);
             }
             resolve(new fetchAPI.Response(Readable.toWeb(answer) as ReadableStream<Uint8Array>, { status: answer.statusCode ?? 502, headers }));
           },
@@ -47,10 +47,12 @@ export function attachmentsRoute(target: string, logger: Logger): HandledRoute {
           if (answered) return; // the subgraph closed after answering early: expected
           answered = true;
           logger.warn('attachments upstream failed', { error, requestId: admission.requestId });
+          req.unpipe(forward);
+          if (res) lingerAndClose(req, res);
           resolve(
             fetchAPI.Response.json(
               errorBody(ErrorCode.UPSTREAM_UNAVAILABLE, 'The applications service could not take the upload; nothing was stored, try again'),
-              { status: 502, headers: { connection: 'close' } },
+              { status: 502 },
             ),
           );
         });

@@ -1,5 +1,5 @@
-import type { IncomingMessage } from 'node:http';
-import { ErrorCode, errorBody, type Logger } from '@egov/core';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ErrorCode, errorBody, type Logger, lingerAndClose } from '@egov/core';
 import { type Principal, requestIdFrom, type TokenVerifier } from '@egov/security';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
@@ -18,7 +18,7 @@ export interface HandledRoute {
   methods: readonly string[];
   /** A declared body larger than this is refused with 413 before a byte is read; chunked bodies are the handler's to limit. */
   maxDeclaredBytes?: number;
-  handle(request: { req: IncomingMessage; admission: Admission; fetchAPI: FetchAPI }): Promise<Response>;
+  handle(request: { req: IncomingMessage; res: ServerResponse | undefined; admission: Admission; fetchAPI: FetchAPI }): Promise<Response>;
 }
 
 export interface FrontDoorOptions {
@@ -94,7 +94,7 @@ export function useFrontDoor(options: FrontDoorOptions): GatewayPlugin {
     ...Object.entries(options.routes ?? {}).map(([path, route]) => [path, { kind: 'handled', ...route }] as [string, Route]),
   ]);
 
-  async function admit(request: Request, req: IncomingMessage | undefined, fetchAPI: FetchAPI): Promise<Response | undefined> {
+  async function admit(request: Request, req: IncomingMessage | undefined, res: ServerResponse | undefined, fetchAPI: FetchAPI): Promise<Response | undefined> {
     const refuse = (status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}, extensions = {}) =>
       fetchAPI.Response.json(errorBody(code, message, extensions), { status, headers });
 
@@ -107,10 +107,16 @@ export function useFrontDoor(options: FrontDoorOptions): GatewayPlugin {
 
     const declared = request.headers.get('content-length');
     const limit = route.kind === 'graphql' ? options.maxBodyBytes : route.maxDeclaredBytes;
-    if (request.method === 'POST' && route.kind === 'graphql' && declared === null)
-      return refuse(411, ErrorCode.LENGTH_REQUIRED, 'A GraphQL POST must carry Content-Length', { connection: 'close' });
-    if (declared !== null && limit !== undefined && (!/^\d+$/.test(declared) || Number(declared) > limit))
-      return refuse(413, ErrorCode.PAYLOAD_TOO_LARGE, `The request body may be at most ${limit} bytes`, { connection: 'close' });
+    // Refused from the headers: the body is never read (a short linger, then the connection closes).
+    const unread = () => req && res && lingerAndClose(req, res);
+    if (request.method === 'POST' && route.kind === 'graphql' && declared === null) {
+      unread();
+      return refuse(411, ErrorCode.LENGTH_REQUIRED, 'A GraphQL POST must carry Content-Length');
+    }
+    if (declared !== null && limit !== undefined && (!/^\d+$/.test(declared) || Number(declared) > limit)) {
+      unread();
+      return refuse(413, ErrorCode.PAYLOAD_TOO_LARGE, `The request body may be at most ${limit} bytes`);
+    }
 
     const requestId = requestIdFrom(request.headers.get('x-request-id'));
     let principal: Principal;
@@ -140,13 +146,13 @@ export function useFrontDoor(options: FrontDoorOptions): GatewayPlugin {
     admissions.set(request, admission);
     if (route.kind === 'graphql') return undefined;
     if (!req) return refuse(500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal error');
-    return route.handle({ req, admission, fetchAPI });
+    return route.handle({ req, res, admission, fetchAPI });
   }
 
   return {
     onRequest({ request, serverContext, fetchAPI, endResponse }) {
-      const req = (serverContext as { req?: IncomingMessage }).req;
-      return admit(request, req, fetchAPI).then(
+      const { req, res } = serverContext as { req?: IncomingMessage; res?: ServerResponse };
+      return admit(request, req, res, fetchAPI).then(
         (answer) => {
           if (answer) endResponse(answer);
         },
