@@ -3,7 +3,7 @@ import { ConfigError, envInt, envOptional, envRequired, envString } from '@egov/
 import { DEFAULT_AGENCIES_FILE } from '@egov/domain';
 import type { RegistryCache, RegistryClient } from '@egov/registry-client';
 import type { Pool } from '@egov/stores';
-import { AuditLog } from './audit/index.js';
+import { type AnchorStatus, type AuditAnchor, type AuditAnchorConfig, AuditLog, auditAnchorConfigFromEnv, createAuditAnchor } from './audit/index.js';
 import { Agencies, type AuthzServices, Relations } from './authz/index.js';
 import { DEFAULT_MAX_TOKEN_AGE_SECONDS, type IssuerConfig, PartnerRegistry, TokenVerifier } from './tokens/index.js';
 
@@ -24,6 +24,8 @@ export interface AuthConfig {
 export interface SecurityConfig extends AuthConfig {
   /** HMAC key for audit subjects: the same in every process. */
   auditSubjectKey: string;
+  /** Signed checkpoints of the audit trail outside PostgreSQL; without it the trail is not anchored (tests). */
+  auditAnchor?: AuditAnchorConfig;
 }
 
 /** Reads the token settings; missing ones fail at boot, naming the variable. */
@@ -53,7 +55,7 @@ export function securityConfigFromEnv(env: Env = process.env): SecurityConfig {
   const auditSubjectKey = envOptional('AUDIT_SUBJECT_KEY', env);
   if (!auditSubjectKey || auditSubjectKey.length < 16)
     throw new ConfigError("AUDIT_SUBJECT_KEY (16+ characters, the same in every process) is required: it keys the audit trail's subject hashes");
-  return { ...authConfigFromEnv(env), auditSubjectKey };
+  return { ...authConfigFromEnv(env), auditSubjectKey, auditAnchor: auditAnchorConfigFromEnv(env) };
 }
 
 export interface SubgraphSecurity {
@@ -61,6 +63,12 @@ export interface SubgraphSecurity {
   partners: PartnerRegistry;
   authz: AuthzServices;
   audit: AuditLog;
+  /** The audit trail's anchor, when configured: verified on a schedule once started. */
+  anchor: AuditAnchor | null;
+  /** Starts the scheduled work (the anchor's rounds); call once the audit tables exist. */
+  start(): void;
+  /** The last anchor verification, for /health; undefined without an anchor or before the first round. */
+  auditStatus(): AnchorStatus | undefined;
   close(): Promise<void>;
 }
 
@@ -74,12 +82,20 @@ export function createSubgraphSecurity(
 ): SubgraphSecurity {
   const { verifier, partners, agencies } = createTokenVerifier(config);
   const audit = new AuditLog(deps.pool, { subjectKey: config.auditSubjectKey }, deps.logger);
+  // The anchor's keys are read (or, in development, made) here: a bad key file fails at boot, naming its variable.
+  const anchor = config.auditAnchor ? createAuditAnchor(config.auditAnchor, { audit, pool: deps.pool, writer: deps.service, logger: deps.logger }) : null;
   return {
     verifier,
     partners,
     audit,
+    anchor,
     authz: { relations: new Relations(deps.legalEntities, deps.cache), agencies, audit, service: deps.service },
-    close: () => audit.close(),
+    start: () => anchor?.start(config.auditAnchor!.everyMs),
+    auditStatus: () => anchor?.status() ?? undefined,
+    close: async () => {
+      await anchor?.stop();
+      await audit.close();
+    },
   };
 }
 

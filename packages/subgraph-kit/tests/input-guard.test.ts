@@ -86,7 +86,16 @@ describe('every string a client sends is checked before a resolver runs', () => 
       [{ ...ok, note: 'a\u0000b' }, 'input.note'],
       [{ ...ok, key: '' }, 'input.key'],
       [{ ...ok, values: [{ id: 'phone', text: 'two\nlines' }] }, 'input.values.0.text'],
-      [{ ...ok, values: [{ id: 'x', text: 'ok' }, { id: '../x', text: 'ok' }] }, 'input.values.1.id'],
+      [
+        {
+          ...ok,
+          values: [
+            { id: 'x', text: 'ok' },
+            { id: '../x', text: 'ok' },
+          ],
+        },
+        'input.values.1.id',
+      ],
     ] as const) {
       const result = await run(save, { i: bad });
       expect(codes(result)).toEqual(['BAD_USER_INPUT']);

@@ -233,8 +233,10 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
       if (url.pathname === '/graphql') return await handleGraphQL(req, res, url);
       if (url.pathname === '/health') {
         const details = options.health?.() ?? {};
-        const degraded = Object.values(details).some((value) => value === 'degraded');
-        return sendJson(res, 200, { status: degraded ? 'degraded' : 'ok', service: options.name, ...details });
+        const audit = options.security.auditStatus();
+        // A trail that no longer matches its anchor needs a person; the process still serves.
+        const degraded = Object.values(details).some((value) => value === 'degraded') || audit?.verified === false;
+        return sendJson(res, 200, { status: degraded ? 'degraded' : 'ok', service: options.name, ...details, ...(audit ? { audit } : {}) });
       }
       if (url.pathname === '/ready') {
         const checks = (await options.readiness?.()) ?? {};
@@ -273,6 +275,8 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve());
       });
+      // Scheduled security work (the audit anchor's rounds) starts once the process is up.
+      options.security.start();
       const actual = (httpServer.address() as AddressInfo).port;
       return {
         url: `http://${host}:${actual}/graphql`,
