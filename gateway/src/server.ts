@@ -66,8 +66,9 @@ export function createGateway(
     disableIntrospection: config.production ? { disableIf: () => true } : undefined,
     // The runtime's own request id trusts the client's header verbatim; the front door sets a safe one.
     requestId: false,
-    // GET queries need a header a cross-site form cannot set; JSON POSTs are never "simple" requests.
-    csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight'] },
+    // No csrfPrevention here: the front door refuses cross-site-capable requests itself, with a typed error.
+    // An unexpected error is masked (generic message) even where NODE_ENV says development.
+    maskedErrors: { isDev: false },
     propagateHeaders: {
       // The subgraphs verify the token again themselves. A signed-in request's id goes along: the subgraphs
       // put it on each audit record, and as part of the fetch it keeps the transport from merging two

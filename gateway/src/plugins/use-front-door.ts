@@ -52,6 +52,20 @@ function pathOf(target: string | undefined): string | null {
   return end === -1 ? target : target.slice(0, end);
 }
 
+/** Headers a cross-site form or image cannot send: their presence shows the request was made on purpose. */
+const CSRF_HEADERS = ['x-graphql-csrf', 'apollo-require-preflight'];
+
+/**
+ * Whether a browser on another site could have sent this request without a preflight (a GET, or a POST
+ * of a form or plain text) while carrying none of the headers only a deliberate client sets. JSON POSTs
+ * always need a preflight, so they pass.
+ */
+function crossSiteCapable(request: Request): boolean {
+  const mediaType = (request.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
+  if (request.method === 'POST' && mediaType === 'application/json') return false;
+  return !CSRF_HEADERS.some((name) => request.headers.has(name));
+}
+
 /** Admitted requests: set by onRequest, read by the later hooks (persisted-only, header propagation). */
 const admissions = new WeakMap<Request, Admission>();
 
@@ -119,13 +133,16 @@ export function useFrontDoor(options: FrontDoorOptions): GatewayPlugin {
     }
 
     const requestId = requestIdFrom(request.headers.get('x-request-id'));
+    if (route.kind === 'graphql' && crossSiteCapable(request))
+      return refuse(400, ErrorCode.BAD_REQUEST, 'A GET, or a POST that is not JSON, must carry the x-graphql-csrf header', { 'x-request-id': requestId });
     let principal: Principal;
     try {
       principal = await options.verifier.principalOf(request.headers.get('authorization'), request.headers.get('x-purpose'));
     } catch (error) {
-      const extensions = (error as GraphQLError).extensions as { code?: ErrorCode; http?: { status?: number } } | undefined;
-      const code = extensions?.code ?? ErrorCode.UNAUTHENTICATED;
-      return refuse(extensions?.http?.status ?? 401, code, (error as Error).message, { 'x-request-id': requestId });
+      // A refused token says why (401, or 403 for a partner's purpose); anything else is ours (500, logged).
+      const extensions = (error as { extensions?: { code?: ErrorCode; http?: { status?: number } } }).extensions;
+      if (!extensions?.code) throw error;
+      return refuse(extensions.http?.status ?? 401, extensions.code, (error as Error).message, { 'x-request-id': requestId });
     }
     if (options.rateLimit) {
       const client = principal.kind === 'anonymous' ? (req ? options.rateLimit.clientOf(req) : 'unknown') : `${principal.kind}:${principal.id}`;
