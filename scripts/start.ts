@@ -6,7 +6,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { DEV_FEE_RATES_FILE, TEST_AUDIT_SUBJECT_KEY, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FILE, TEST_TRUST_FILES } from '@egov/mocks';
-import { gateway, REGISTRY_NAMES, registries, repoRoot, SUBGRAPH_NAMES, subgraphs } from '@egov/schema';
+import { devIdentity, gateway, REGISTRY_NAMES, registries, repoRoot, SUBGRAPH_NAMES, subgraphs } from '@egov/schema';
+import { ensurePortalBuilt, portalGatewayEnv } from './portal.js';
 
 interface Part {
   name: string;
@@ -35,13 +36,24 @@ const shared = {
 };
 const layers: Part[][] = [
   [
-    { name: 'mocks', entry: 'mocks/src/cli.ts', health: REGISTRY_NAMES.map((n) => `http://${host}:${registries[n].port}/`) },
+    {
+      name: 'mocks',
+      entry: 'mocks/src/cli.ts',
+      health: [...REGISTRY_NAMES.map((n) => `http://${host}:${registries[n].port}/`), `http://${host}:${devIdentity.port}/health`],
+    },
     ...(process.env.DATABASE_URL
       ? []
       : [{ name: 'postgres', entry: 'packages/stores/src/postgres/embedded-cli.ts', health: [`tcp://${host}:${embeddedPort}`] }]),
   ],
   SUBGRAPH_NAMES.map((n) => ({ name: n, entry: `subgraphs/${n}/src/index.ts`, health: [`http://${host}:${subgraphs[n].port}/health`] })),
-  [{ name: 'gateway', entry: 'gateway/src/index.ts', health: [`http://${host}:${gateway.port}/health`], env: { PORT: String(gateway.port) } }],
+  [
+    {
+      name: 'gateway',
+      entry: 'gateway/src/index.ts',
+      health: [`http://${host}:${gateway.port}/health`],
+      env: { PORT: String(gateway.port), ...portalGatewayEnv() },
+    },
+  ],
 ];
 
 const children: ChildProcess[] = [];
@@ -110,6 +122,9 @@ async function stop(code: number): Promise<never> {
 process.once('SIGINT', () => void stop(0));
 process.once('SIGTERM', () => void stop(0));
 
+// The gateway serves the built portal: build it first when its sources changed.
+ensurePortalBuilt();
+
 let index = 0;
 for (const layer of layers) {
   for (const part of layer) launch(part, index++);
@@ -119,4 +134,5 @@ for (const layer of layers) {
   });
 }
 console.log(`\negov-graph is up: http://${host}:${gateway.port}/graphql (mock registries; Ctrl-C stops everything)
+The portal: http://${host}:${gateway.port}/ (sign in with the test identity provider; development only)
 Personal data needs a token from the test issuer, e.g.  TOKEN=$(npm run -s token -- citizen 850314301234)\n`);

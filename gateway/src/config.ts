@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { envBool, envInt, envOptional, envString } from '@egov/core';
 import { gateway, readSupergraph, SUBGRAPH_NAMES, type SubgraphName, subgraphUrl } from '@egov/schema';
 import { type AuthConfig, authConfigFromEnv, type PrincipalKind } from '@egov/security';
+import type { PortalOptions } from './plugins/use-portal.js';
 
 export interface GatewayConfig {
   port: number;
@@ -21,6 +23,8 @@ export interface GatewayConfig {
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxBodyBytes: number };
   /** Persisted operations: the allowlist file, and the caller kinds that may send nothing else. */
   persistedOperations?: { file: string; onlyFor: readonly PrincipalKind[] };
+  /** The reference portal served from this origin (PORTAL_DIR, PORTAL_SETTINGS_FILE); none when unset. */
+  portal?: PortalOptions;
 }
 
 type Env = Record<string, string | undefined>;
@@ -33,6 +37,13 @@ function persistedFromEnv(env: Env): GatewayConfig['persistedOperations'] {
     .map((k) => k.trim())
     .filter(Boolean) as PrincipalKind[];
   return { file, onlyFor: only };
+}
+
+function portalFromEnv(env: Env): GatewayConfig['portal'] {
+  const dir = envOptional('PORTAL_DIR', env);
+  if (!dir) return undefined;
+  const settingsFile = envOptional('PORTAL_SETTINGS_FILE', env);
+  return { dir, settings: settingsFile ? (JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>) : {} };
 }
 
 /** Resolves the gateway's configuration once: explicit options win over the environment. */
@@ -61,6 +72,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<GatewayCon
       maxBodyBytes: envInt('MAX_BODY_BYTES', 256 * 1024, env),
     },
     persistedOperations: persistedFromEnv(env),
+    portal: portalFromEnv(env),
     ...overrides,
   };
 }

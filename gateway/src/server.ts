@@ -10,7 +10,9 @@ import type { GatewayConfig } from './config.js';
 import { createGatewayLogger, hiveLoggerFor } from './logger.js';
 import { PersistedOperations } from './persisted-operations.js';
 import { admissionOf, useFrontDoor } from './plugins/use-front-door.js';
+import { renderLocalGraphiQL, useLocalGraphiQL } from './plugins/use-local-graphiql.js';
 import { useOperationLimits } from './plugins/use-operation-limits.js';
+import { usePortal } from './plugins/use-portal.js';
 import { useStaleExtensions } from './plugins/use-stale-extensions.js';
 import { useSubgraphFailures } from './plugins/use-subgraph-failures.js';
 import { RateLimit } from './rate-limit.js';
@@ -51,6 +53,8 @@ export function createGateway(
   const persisted = config.persistedOperations ? PersistedOperations.fromFile(config.persistedOperations.file) : null;
   const onlyFor = config.persistedOperations?.onlyFor ?? [];
   const { verifier } = createTokenVerifier(config.auth);
+  // Read the built portal now, so a missing build stops the start instead of the first page view.
+  const portal = config.portal ? usePortal(config.portal) : null;
   const exactlyGraphQL = (req: { url?: string } | undefined) => req?.url?.split(/[?#]/, 1)[0] === GRAPHQL_ENDPOINT;
   const runtime: GatewayRuntime = createGatewayRuntime({
     supergraph: config.supergraph,
@@ -63,6 +67,7 @@ export function createGateway(
     landingPage: false,
     // GraphiQL matches by suffix too, before the front door: in development it is served on exactly /graphql.
     graphiql: config.production ? false : (_request: Request, serverContext: unknown) => exactlyGraphQL((serverContext as { req?: { url?: string } })?.req),
+    renderGraphiQL: renderLocalGraphiQL,
     disableIntrospection: config.production ? { disableIf: () => true } : undefined,
     // The runtime's own request id trusts the client's header verbatim; the front door sets a safe one.
     requestId: false,
@@ -104,6 +109,11 @@ export function createGateway(
         }
       : {}),
     plugins: () => [
+      // Pages a browser loads (GraphiQL's assets, the portal), all from this origin for closed networks. They
+      // answer only GET and HEAD of their own files, never the API paths, and execute nothing; every other
+      // request reaches the front door.
+      ...(config.production ? [] : [useLocalGraphiQL()]),
+      ...(portal ? [portal] : []),
       useFrontDoor({
         graphqlEndpoint: GRAPHQL_ENDPOINT,
         maxBodyBytes: config.limits.maxBodyBytes,

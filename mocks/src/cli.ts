@@ -1,9 +1,11 @@
 import { createLogger, envInt, runUntilSignal } from '@egov/core';
-import { REGISTRY_NAMES, registries } from '@egov/schema';
+import { devIdentity, REGISTRY_NAMES, registries } from '@egov/schema';
+import { startDevIdentity } from './dev-identity/server.js';
 import { MockRegistryServers } from './http.js';
 import { createRegistryState } from './state.js';
 
-// Serves the four mock registries on their usual ports (see schema/src/topology.ts), for `npm start`.
+// Serves the four mock registries on their usual ports (see schema/src/topology.ts), for `npm start`,
+// and the portal's development sign-in and test-key signer beside them.
 const logger = createLogger('mocks');
 const state = createRegistryState({
   persons: envInt('FIXTURE_PERSONS', 2000),
@@ -12,4 +14,9 @@ const state = createRegistryState({
 const ports = Object.fromEntries(REGISTRY_NAMES.map((name) => [name, envInt(registries[name].urlEnv.replace(/_URL$/, '_PORT'), registries[name].port)]));
 const servers = await new MockRegistryServers({ state, ports, host: process.env.HOST ?? '127.0.0.1' }).startAll();
 logger.info('mock registries listening', { ...servers.urls(), persons: state.persons.size, entities: state.entities.size });
-runUntilSignal(logger, () => servers.close());
+const identity = await startDevIdentity({ state, port: envInt(devIdentity.portEnv, devIdentity.port), host: process.env.HOST ?? '127.0.0.1' });
+logger.info('test identity provider and test-key signer listening (development only)', { authorize: identity.authorizeUrl, sign: identity.signUrl });
+runUntilSignal(logger, async () => {
+  await identity.close();
+  await servers.close();
+});

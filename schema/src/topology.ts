@@ -39,6 +39,9 @@ export const registries: Record<RegistryName, { port: number; urlEnv: string }> 
 
 export const gateway = { port: 4000, path: '/graphql', portEnv: 'PORT' } as const;
 
+/** The mocks' test identity provider and test-key signer for the portal in a browser: development only. */
+export const devIdentity = { port: 4100, portEnv: 'DEV_IDENTITY_PORT' } as const;
+
 type Env = Record<string, string | undefined>;
 
 export function subgraphUrl(name: SubgraphName, env: Env = process.env): string {

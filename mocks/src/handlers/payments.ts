@@ -1,6 +1,15 @@
-import { ByPayersRequest, type ByPayersResponse, CreatePaymentRequest, type CreatePaymentResponse, fillPath, type PaymentRecord, paymentsApi } from '@egov/contracts';
+import {
+  ByPayersRequest,
+  type ByPayersResponse,
+  CreatePaymentRequest,
+  type CreatePaymentResponse,
+  fillPath,
+  type PaymentRecord,
+  paymentsApi,
+} from '@egov/contracts';
 import { HttpResponse, http } from 'msw';
 import type { RegistryState } from '../state.js';
+import { paymentDonePage, paymentOrderPage } from './payment-page.js';
 import { anyOrigin, notFound, parseBody } from './respond.js';
 
 /** ПШЭП: payments by payer IIN/BIN and by id; payment orders and the bank's confirmation. */
@@ -32,7 +41,14 @@ export function paymentsHandlers(state: RegistryState) {
       const answer: CreatePaymentResponse = { payment, paymentUrl: `${origin}${fillPath(paymentsApi.confirm, { id: payment.id })}` };
       return HttpResponse.json(answer, { status: existing ? 200 : 201 });
     }),
-    http.post(anyOrigin(paymentsApi.confirm), ({ params }) => {
+    // The bank's page at paymentUrl, where a payer in a browser lands; its form posts the confirmation below.
+    http.get(anyOrigin(paymentsApi.confirm), ({ params }) => {
+      const payment = state.payments.get(String(params.id));
+      return payment
+        ? HttpResponse.html(paymentOrderPage(payment))
+        : HttpResponse.html('<!doctype html><title>Not found</title><p>No such payment order', { status: 404 });
+    }),
+    http.post(anyOrigin(paymentsApi.confirm), ({ params, request }) => {
       state.record('payments', 'payments/:id/confirm');
       const payment = state.payments.get(String(params.id));
       if (!payment) return notFound();
@@ -41,7 +57,9 @@ export function paymentsHandlers(state: RegistryState) {
         payment.paidAt = new Date().toISOString();
         payment.transactionId = `TX${Date.now()}${payment.id.slice(-5)}`;
       }
-      return HttpResponse.json(payment);
+      // A person who pressed "Pay" on the bank's page sees a page; the bank's own callers get JSON.
+      const fromPage = (request.headers.get('content-type') ?? '').startsWith('application/x-www-form-urlencoded');
+      return fromPage ? HttpResponse.html(paymentDonePage(payment)) : HttpResponse.json(payment);
     }),
     http.post(anyOrigin(paymentsApi.byPayers), async ({ request }) => {
       const body = await parseBody(request, ByPayersRequest);
