@@ -56,6 +56,16 @@ describe('the front door', () => {
     expect((await ask('/graphql?query=%7B__typename%7D', { headers: { 'x-graphql-csrf': '1' } })).body).toEqual({ data: { __typename: 'Query' } });
   });
 
+  it.each([
+    ['bad percent-encoding', '/graphql?query=%E0%A4%A&variables=%ZZ'],
+    ['variables that are not JSON', '/graphql?query=%7B__typename%7D&variables=%7Bnope'],
+    ['variables that are a list', '/graphql?query=%7B__typename%7D&variables=%5B1%5D'],
+  ])('refuses a GET with %s as BAD_REQUEST, not as an internal error', async (_case, path) => {
+    const answer = await ask(path, { headers: { 'x-graphql-csrf': '1' } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
   it('keeps a safe request id and echoes it; replaces anything else with a fresh one', async () => {
     const kept = await ask('/graphql', { method: 'POST', headers: { ...json, 'x-request-id': 'req-0123456789abcdef' }, body: '{"query":"{__typename}"}' });
     expect(kept.headers.get('x-request-id')).toBe('req-0123456789abcdef');

@@ -66,6 +66,36 @@ function crossSiteCapable(request: Request): boolean {
   return !CSRF_HEADERS.some((name) => request.headers.has(name));
 }
 
+/**
+ * What is wrong with a GET's query string as GraphQL parameters, or null: every value must be valid
+ * percent-encoding, and `variables` and `extensions` JSON objects. The runtime's own parser answers these
+ * with an untyped 500.
+ */
+function queryStringProblem(target: string): string | null {
+  const query = target.includes('?') ? target.slice(target.indexOf('?') + 1).split('#', 1)[0]! : '';
+  for (const pair of query.split('&')) {
+    if (!pair) continue;
+    const [name = '', value = ''] = pair.split('=', 2);
+    let decoded: string;
+    try {
+      decodeURIComponent(name.replace(/\+/g, ' '));
+      decoded = decodeURIComponent(value.replace(/\+/g, ' '));
+    } catch {
+      return 'The query string is not valid percent-encoding';
+    }
+    if (name === 'variables' || name === 'extensions') {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(decoded);
+      } catch {
+        return `\`${name}\` must be a JSON object`;
+      }
+      if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) return `\`${name}\` must be a JSON object`;
+    }
+  }
+  return null;
+}
+
 /** Admitted requests: set by onRequest, read by the later hooks (persisted-only, header propagation). */
 const admissions = new WeakMap<Request, Admission>();
 
@@ -133,6 +163,8 @@ export function useFrontDoor(options: FrontDoorOptions): GatewayPlugin {
     }
 
     const requestId = requestIdFrom(request.headers.get('x-request-id'));
+    const badQuery = route.kind === 'graphql' && request.method === 'GET' ? queryStringProblem(req?.url ?? '') : null;
+    if (badQuery) return refuse(400, ErrorCode.BAD_REQUEST, badQuery, { 'x-request-id': requestId });
     if (route.kind === 'graphql' && crossSiteCapable(request))
       return refuse(400, ErrorCode.BAD_REQUEST, 'A GET, or a POST that is not JSON, must carry the x-graphql-csrf header', { 'x-request-id': requestId });
     let principal: Principal;

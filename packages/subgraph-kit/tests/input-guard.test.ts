@@ -113,6 +113,8 @@ describe('every string a client sends is checked before a resolver runs', () => 
       [{ __typename: 'Record', number: 1234 }, 'BAD_USER_INPUT'],
       [{ __typename: 'Record', number: 'R-1234', extra: 'x' }, 'BAD_USER_INPUT'],
       [{ __typename: 'Nothing', number: 'R-1234' }, 'BAD_USER_INPUT'],
+      [{ __typename: 'Record' }, 'BAD_USER_INPUT'],
+      [{ __typename: 'Person', iin: null }, 'BAD_USER_INPUT'],
       [{ __typename: 'Person', iin: 850314301234 }, 'INVALID_IIN'],
       [{ __typename: 'Person', iin: '850314301235' }, 'INVALID_IIN'],
       ['Record', 'BAD_USER_INPUT'],

@@ -5,6 +5,7 @@ import {
   GraphQLError,
   type GraphQLFieldConfigArgumentMap,
   type GraphQLInputType,
+  type GraphQLObjectType,
   type GraphQLSchema,
   getNamedType,
   isInputObjectType,
@@ -12,6 +13,7 @@ import {
   isNonNullType,
   isObjectType,
   isScalarType,
+  Kind,
 } from 'graphql';
 import { SINGLE_LINE, type TextRule, TOKEN, textProblem } from './text-rules.js';
 
@@ -107,6 +109,26 @@ export function guardInputs(schema: GraphQLSchema, rules: InputRules = {}): Grap
   return guarded;
 }
 
+/** The field sets of a type's @key directives (top-level fields; our keys are single fields). */
+function keyFieldsOf(type: GraphQLObjectType): string[][] {
+  const nodes = [type.astNode, ...(type.extensionASTNodes ?? [])];
+  return nodes.flatMap((node) =>
+    (node?.directives ?? [])
+      .filter((directive) => directive.name.value === 'key')
+      .flatMap((directive) => {
+        const fields = directive.arguments?.find((arg) => arg.name.value === 'fields')?.value;
+        return fields?.kind === Kind.STRING
+          ? [
+              fields.value
+                .replace(/\{[^}]*\}/g, ' ')
+                .split(/\s+/)
+                .filter(Boolean),
+            ]
+          : [];
+      }),
+  );
+}
+
 function unknownCoordinate(coordinate: string): never {
   throw new Error(`Input rule for ${coordinate}: no such argument, input field or entity field in the schema`);
 }
@@ -131,6 +153,9 @@ function checkedRepresentations(args: Record<string, unknown>, schema: GraphQLSc
     const { __typename, ...keys } = representation as Record<string, unknown>;
     const type = typeof __typename === 'string' ? schema.getType(__typename) : undefined;
     if (!isObjectType(type)) throw refuse(`${path}.__typename`, 'must name an entity type of this service');
+    const keySets = keyFieldsOf(type);
+    if (keySets.length > 0 && !keySets.some((set) => set.every((field) => keys[field] !== undefined && keys[field] !== null)))
+      throw refuse(path, `must carry the key of ${type.name} (${keySets.map((set) => set.join(' ')).join(' or ')})`);
     for (const [key, value] of Object.entries(keys)) {
       const field = type.getFields()[key];
       if (!field) throw refuse(`${path}.${key}`, `is not a field of ${type.name}`);
