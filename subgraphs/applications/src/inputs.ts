@@ -3,8 +3,8 @@ import { BASE64_SIGNATURE, FREE_TEXT, type InputRules, KEBAB_CODE, OPAQUE_KEY, S
 
 /** Our application numbers: EL-<year>-<7-digit serial> (ApplicationStore.nextNumber). */
 const applicationNumber = shaped('an application number, EL-YYYY-NNNNNNN', /^EL-\d{4}-\d{7}$/);
-/** Our scan ids: att_ and 16 url-safe characters (newAttachmentId). */
-const attachmentId = shaped('a scan id from POST /attachments (att_...)', /^att_[A-Za-z0-9_-]{16}$/);
+/** Our scan ids: att_ and url-safe characters (newAttachmentId); one of that shape we never issued is UNKNOWN_ATTACHMENT. */
+const attachmentId = shaped('a scan id from POST /attachments (att_...)', /^att_[A-Za-z0-9_-]{1,64}$/);
 
 /** The strings this subgraph takes that are not one line of text or a plain id (see guardInputs). */
 export const inputRules: InputRules = {
