@@ -3,10 +3,11 @@ import { Readable } from 'node:stream';
 import { ErrorCode, errorBody, type Logger, lingerAndClose } from '@egov/core';
 import type { HandledRoute } from './plugins/use-front-door.js';
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer', 'host', 'x-request-id']);
+/** Hop-by-hop headers, and the client's request id (the door's safe one is sent instead). */
+const NOT_FORWARDED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer', 'host', 'x-request-id']);
 
 const passed = (headers: IncomingMessage['headers']) =>
-  Object.entries(headers).flatMap(([name, value]) => (HOP_BY_HOP.has(name) || value === undefined ? [] : [[name, value] as const]));
+  Object.entries(headers).flatMap(([name, value]) => (NOT_FORWARDED.has(name) || value === undefined ? [] : [[name, value] as const]));
 
 /**
  * POST /attachments, forwarded to the applications subgraph and streamed both ways, so a portal talks to

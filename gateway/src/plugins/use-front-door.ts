@@ -138,11 +138,17 @@ export function useFrontDoor(options: FrontDoorOptions): GatewayPlugin {
     ...Object.entries(options.routes ?? {}).map(([path, route]) => [path, { kind: 'handled', ...route }] as [string, Route]),
   ]);
 
-  async function admit(request: Request, req: IncomingMessage | undefined, res: ServerResponse | undefined, fetchAPI: FetchAPI): Promise<Response | undefined> {
+  async function admit(
+    request: Request,
+    target: string,
+    req: IncomingMessage | undefined,
+    res: ServerResponse | undefined,
+    fetchAPI: FetchAPI,
+  ): Promise<Response | undefined> {
     const refuse = (status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}, extensions = {}) =>
       fetchAPI.Response.json(errorBody(code, message, extensions), { status, headers });
 
-    const path = pathOf(req?.url);
+    const path = pathOf(target);
     const route = path === null ? undefined : routes.get(path);
     if (!route) return refuse(404, ErrorCode.NOT_FOUND, 'No such resource');
     if (!route.methods.includes(request.method))
@@ -163,7 +169,7 @@ export function useFrontDoor(options: FrontDoorOptions): GatewayPlugin {
     }
 
     const requestId = requestIdFrom(request.headers.get('x-request-id'));
-    const badQuery = route.kind === 'graphql' && request.method === 'GET' ? queryStringProblem(req?.url ?? '') : null;
+    const badQuery = route.kind === 'graphql' && request.method === 'GET' ? queryStringProblem(target) : null;
     if (badQuery) return refuse(400, ErrorCode.BAD_REQUEST, badQuery, { 'x-request-id': requestId });
     if (route.kind === 'graphql' && crossSiteCapable(request))
       return refuse(400, ErrorCode.BAD_REQUEST, 'A GET, or a POST that is not JSON, must carry the x-graphql-csrf header', { 'x-request-id': requestId });
@@ -199,9 +205,12 @@ export function useFrontDoor(options: FrontDoorOptions): GatewayPlugin {
   }
 
   return {
-    onRequest({ request, serverContext, fetchAPI, endResponse }) {
+    onRequest({ request, url, serverContext, fetchAPI, endResponse }) {
       const { req, res } = serverContext as { req?: IncomingMessage; res?: ServerResponse };
-      return admit(request, req, res, fetchAPI).then(
+      // The target as received on the socket; only without a node:http request (the runtime called through
+      // fetch, in-process) is the parsed URL all there is.
+      const target = req?.url ?? `${url.pathname}${url.search}`;
+      return admit(request, target, req, res, fetchAPI).then(
         (answer) => {
           if (answer) endResponse(answer);
         },
