@@ -2,17 +2,14 @@ import { ErrorCode, graphqlError } from '@egov/core';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import {
   defaultFieldResolver,
-  GraphQLError,
+  type GraphQLError,
   type GraphQLFieldConfigArgumentMap,
+  type GraphQLInputObjectType,
   type GraphQLInputType,
+  type GraphQLNamedType,
   type GraphQLObjectType,
+  type GraphQLScalarType,
   type GraphQLSchema,
-  getNamedType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  isScalarType,
   Kind,
 } from 'graphql';
 import { SINGLE_LINE, type TextRule, TOKEN, textProblem } from './text-rules.js';
@@ -25,6 +22,23 @@ import { SINGLE_LINE, type TextRule, TOKEN, textProblem } from './text-rules.js'
 export type InputRules = Record<string, TextRule>;
 
 type Check = (value: unknown, path: string) => void;
+
+/*
+ * Types are told apart by their tag (graphql-js names each class with Symbol.toStringTag), not with
+ * `instanceof`: a schema built by another copy of graphql (a test runner's ES build beside the CommonJS
+ * one the server libraries load) must be guarded all the same.
+ */
+const tagOf = (type: unknown) => (type as { [Symbol.toStringTag]?: string } | undefined)?.[Symbol.toStringTag];
+const isNonNull = (type: unknown): type is { ofType: GraphQLInputType } => tagOf(type) === 'GraphQLNonNull';
+const isList = (type: unknown): type is { ofType: GraphQLInputType } => tagOf(type) === 'GraphQLList';
+const isScalar = (type: unknown): type is GraphQLScalarType => tagOf(type) === 'GraphQLScalarType';
+const isInputObject = (type: unknown): type is GraphQLInputObjectType => tagOf(type) === 'GraphQLInputObjectType';
+const isObject = (type: unknown): type is GraphQLObjectType => tagOf(type) === 'GraphQLObjectType';
+function namedTypeOf(type: unknown): GraphQLNamedType {
+  let named = type as { ofType?: unknown };
+  while (isNonNull(named) || isList(named)) named = named.ofType as { ofType?: unknown };
+  return named as GraphQLNamedType;
+}
 
 function refuse(path: string, problem: string): GraphQLError {
   return graphqlError(ErrorCode.BAD_USER_INPUT, `\`${path}\` ${problem}`, { field: path });
@@ -48,12 +62,12 @@ export function guardInputs(schema: GraphQLSchema, rules: InputRules = {}): Grap
   const inputChecks = new Map<string, Map<string, Check>>();
 
   function checkOf(type: GraphQLInputType, coordinate: string): Check | null {
-    if (isNonNullType(type)) return checkOf(type.ofType, coordinate);
-    if (isListType(type)) {
+    if (isNonNull(type)) return checkOf(type.ofType, coordinate);
+    if (isList(type)) {
       const item = checkOf(type.ofType, coordinate);
       return item && ((value, path) => Array.isArray(value) && value.forEach((v, i) => item(v, `${path}.${i}`)));
     }
-    if (isScalarType(type)) {
+    if (isScalar(type)) {
       if (type.name !== 'String' && type.name !== 'ID') return null; // our scalars (IIN, Date ...) parse themselves
       const rule = ruleFor(coordinate, type.name);
       return (value, path) => {
@@ -62,7 +76,7 @@ export function guardInputs(schema: GraphQLSchema, rules: InputRules = {}): Grap
         if (problem) throw refuse(path, problem);
       };
     }
-    if (isInputObjectType(type)) {
+    if (isInputObject(type)) {
       let fields = inputChecks.get(type.name);
       if (!fields) {
         fields = new Map();
@@ -136,7 +150,7 @@ function unknownCoordinate(coordinate: string): never {
 function entityKeyExists(schema: GraphQLSchema, coordinate: string): boolean {
   const match = /^(\w+)\.(\w+)$/.exec(coordinate);
   const type = match ? schema.getType(match[1]!) : undefined;
-  return !!match && isObjectType(type) && match[2]! in type.getFields();
+  return !!match && isObject(type) && match[2]! in type.getFields();
 }
 
 /**
@@ -152,15 +166,15 @@ function checkedRepresentations(args: Record<string, unknown>, schema: GraphQLSc
     if (representation === null || typeof representation !== 'object' || Array.isArray(representation)) throw refuse(path, 'must be an object');
     const { __typename, ...keys } = representation as Record<string, unknown>;
     const type = typeof __typename === 'string' ? schema.getType(__typename) : undefined;
-    if (!isObjectType(type)) throw refuse(`${path}.__typename`, 'must name an entity type of this service');
+    if (!isObject(type)) throw refuse(`${path}.__typename`, 'must name an entity type of this service');
     const keySets = keyFieldsOf(type);
     if (keySets.length > 0 && !keySets.some((set) => set.every((field) => keys[field] !== undefined && keys[field] !== null)))
       throw refuse(path, `must carry the key of ${type.name} (${keySets.map((set) => set.join(' ')).join(' or ')})`);
     for (const [key, value] of Object.entries(keys)) {
       const field = type.getFields()[key];
       if (!field) throw refuse(`${path}.${key}`, `is not a field of ${type.name}`);
-      const named = getNamedType(field.type);
-      if (!isScalarType(named)) continue;
+      const named = namedTypeOf(field.type);
+      if (!isScalar(named)) continue;
       if (named.name === 'String' || named.name === 'ID') {
         if (typeof value !== 'string') throw refuse(`${path}.${key}`, 'must be a string');
         const problem = textProblem(value, ruleFor(`${type.name}.${key}`, named.name));
@@ -170,7 +184,7 @@ function checkedRepresentations(args: Record<string, unknown>, schema: GraphQLSc
       try {
         named.parseValue(value); // the scalar's own typed refusal (INVALID_IIN ...)
       } catch (error) {
-        if (error instanceof GraphQLError && typeof error.extensions.code === 'string') throw error;
+        if (typeof (error as GraphQLError).extensions?.code === 'string') throw error;
         throw refuse(`${path}.${key}`, `is not a valid ${named.name}`);
       }
     }
