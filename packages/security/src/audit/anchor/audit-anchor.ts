@@ -131,6 +131,10 @@ export class AuditAnchor {
   private async writeCheckpoint(status: AnchorStatus, end: { id: string | null; hash: string; records: number }): Promise<void> {
     const { pool, store, keys, writer } = this.options;
     const client = await pool.connect();
+    // A connection lost while this client is out (the database stopped) is reported by its query; the
+    // client's own 'error' event must not go unheard, or it takes the process down.
+    const lost = () => undefined;
+    client.on('error', lost);
     try {
       const { rows } = await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS held', [WRITER_LOCK]);
       if (!rows[0]?.held) return;
@@ -142,6 +146,7 @@ export class AuditAnchor {
         await client.query('SELECT pg_advisory_unlock(hashtext($1))', [WRITER_LOCK]);
       }
     } finally {
+      client.off('error', lost);
       client.release();
     }
   }
