@@ -3,13 +3,14 @@
 import { startTracing } from '@egov/telemetry/sdk';
 
 await startTracing('gateway', 'gateway');
-const { createLogger, runUntilSignal } = await import('@egov/core');
+const { runUntilSignal } = await import('@egov/core');
 const { shutdownTracing } = await import('@egov/telemetry');
+const { createGatewayLogger } = await import('./logger.js');
 const { loadConfig, startGateway } = await import('./server.js');
 
-const logger = createLogger('gateway');
+const logger = createGatewayLogger();
 const config = loadConfig();
-const running = await startGateway(config, process.env.HOST ?? '127.0.0.1');
+const running = await startGateway(config, process.env.HOST ?? '127.0.0.1', logger);
 logger.info('listening', { url: running.url, subgraphs: config.subgraphUrls });
 runUntilSignal(logger, async () => {
   await running.close();

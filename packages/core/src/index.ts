@@ -10,6 +10,7 @@ export * from './config.js';
 export * from './errors.js';
 export * from './http/http-body.js';
 export * from './http/json-reply.js';
+export * from './http/linger.js';
 export * from './http/run-until-signal.js';
 export * from './log.js';
 export * from './money.js';

@@ -64,6 +64,7 @@ export function createSubgraphKit(
     logger,
     metrics: options.metrics,
   });
+  options.metrics?.auditVerificationFrom(() => security.auditStatus()?.verified);
   const schema = [AUDIT_SCHEMA, ...migrations];
   const schemaReady = schemaReadiness(pool, schema);
   const readiness = async () => ({

@@ -7,12 +7,14 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { Logger } from '@egov/core';
 import { activeTraceId, BodyTooLargeError, ErrorCode, readBody, sendAuthFailure, sendError, sendJson } from '@egov/core';
 import type { RegistryCache, RegistryClientOptions, StaleRecorder } from '@egov/registry-client';
-import { type GuardRules, guardSchema, newRequestId, RequestAuth, type SubgraphSecurity } from '@egov/security';
+import { type GuardRules, guardSchema, RequestAuth, requestIdFrom, type SubgraphSecurity } from '@egov/security';
 import type { IdempotencyStore } from '@egov/stores';
 import { type MetricsServer, observeHttp, type ProcessMetrics, sendMetrics, startMetricsServer } from '@egov/telemetry';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
+import { guardInputs, type InputRules } from '../inputs/index.js';
 import { graphqlMetricsPlugin } from './observability.js';
 import { migrateOnStart } from './schema-migrations.js';
+import { sdlForSignedInCallers } from './service-sdl.js';
 
 /** An HTTP route beside /graphql; it gets the request's verified caller like GraphQL does. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, auth: RequestAuth) => Promise<void> | void;
@@ -28,6 +30,11 @@ export interface SubgraphServerOptions<Ctx extends BaseContext> {
   security: SubgraphSecurity;
   /** Which types hold personal data, and whose: every field of them is authorized and audited. */
   guard: GuardRules;
+  /**
+   * Rules for particular string inputs by schema coordinate (free text, opaque keys, id shapes); every other
+   * String is one line of text and every other ID a token, checked before any resolver runs.
+   */
+  inputs?: InputRules;
   logger: Logger;
   /** Extra HTTP routes beside /graphql, keyed by "METHOD /path". */
   routes?: Record<string, RouteHandler>;
@@ -82,7 +89,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const PASSED_THROUGH = new Set<string>(Object.values(ErrorCode));
+/**
+ * Codes raised on purpose. INTERNAL_SERVER_ERROR is not among them: it is what Apollo labels any error
+ * nobody typed (a database's, a driver's), whose message must never reach a client.
+ */
+const PASSED_THROUGH = new Set<string>(Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
 /** GraphQL's own wrappers: a code of ours inside one (a scalar refusing a literal) is the one a client acts on. */
 const GRAPHQL_CODES = new Set<string>([
   ErrorCode.GRAPHQL_PARSE_FAILED,
@@ -138,9 +149,14 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const httpServer: Server = createServer();
   const apollo = new ApolloServer<Ctx>({
-    schema: guardSchema(
-      buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers } as Parameters<typeof buildSubgraphSchema>[0]),
-      options.guard,
+    schema: guardInputs(
+      sdlForSignedInCallers(
+        guardSchema(
+          buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers } as Parameters<typeof buildSubgraphSchema>[0]),
+          options.guard,
+        ),
+      ),
+      options.inputs,
     ),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
@@ -221,7 +237,8 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
   async function authenticate(req: IncomingMessage, res: ServerResponse): Promise<RequestAuth | null> {
     try {
       const principal = await options.security.verifier.principalOf(header(req, 'authorization'), header(req, 'x-purpose'));
-      return new RequestAuth(principal, header(req, 'x-request-id') ?? newRequestId(), options.security.authz);
+      // A request id from outside is kept only when it is a short safe token: it goes into the audit trail.
+      return new RequestAuth(principal, requestIdFrom(req.headers['x-request-id']), options.security.authz);
     } catch (error) {
       sendAuthFailure(res, error);
       return null;
@@ -234,8 +251,10 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
       if (url.pathname === '/graphql') return await handleGraphQL(req, res, url);
       if (url.pathname === '/health') {
         const details = options.health?.() ?? {};
-        const degraded = Object.values(details).some((value) => value === 'degraded');
-        return sendJson(res, 200, { status: degraded ? 'degraded' : 'ok', service: options.name, ...details });
+        const audit = options.security.auditStatus();
+        // A trail that no longer matches its anchor needs a person; the process still serves.
+        const degraded = Object.values(details).some((value) => value === 'degraded') || audit?.verified === false;
+        return sendJson(res, 200, { status: degraded ? 'degraded' : 'ok', service: options.name, ...details, ...(audit ? { audit } : {}) });
       }
       if (url.pathname === '/metrics' && options.metrics && options.metricsPort === undefined && req.method === 'GET') {
         return await sendMetrics(options.metrics, res);
@@ -282,6 +301,8 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve());
       });
+      // Scheduled security work (the audit anchor's rounds) starts once the process is up.
+      options.security.start();
       const actual = (httpServer.address() as AddressInfo).port;
       const metricsServer: MetricsServer | null =
         metrics && options.metricsPort !== undefined ? await startMetricsServer(metrics, options.metricsPort, host) : null;

@@ -100,6 +100,7 @@ export class ProcessMetrics {
   private readonly uploads: Counter<'outcome'>;
   private readonly registriesSeen = new Set<string>();
   private readonly breakers = new Map<RegistryLabel, (() => BreakerState)[]>();
+  private verificationRead: (() => boolean | undefined) | undefined;
 
   constructor(
     readonly service: string,
@@ -191,10 +192,16 @@ export class ProcessMetrics {
     });
     this.auditFailures = new Counter({ name: 'egov_audit_flush_failures_total', help: 'Audit flushes that failed (the records stay queued)', registers });
     this.auditPending = new Gauge({ name: 'egov_audit_pending_records', help: 'Audit records accepted but not yet written', registers });
+    const verification = () => this.verificationRead?.();
     this.auditVerification = new Gauge({
       name: 'egov_audit_verification_status',
-      help: 'Last scheduled verification of the audit chain: 1 passed, 0 failed',
+      help: 'Last scheduled verification of the audit chain: 1 passed, 0 failed (NaN until the first)',
       registers,
+      // Read at each scrape. Not 0 before the first verification (or without an anchor): 0 pages someone.
+      collect() {
+        const verified = verification();
+        this.set(verified === undefined ? Number.NaN : verified ? 1 : 0);
+      },
     });
     this.outboxDeliveries = new Counter({
       name: 'egov_outbox_deliveries_total',
@@ -278,8 +285,9 @@ export class ProcessMetrics {
     this.auditPending.set(pending);
   }
 
-  auditVerified(passed: boolean): void {
-    this.auditVerification.set(passed ? 1 : 0);
+  /** Where the last verification of the audit chain against its signed checkpoint is read (the audit anchor). */
+  auditVerificationFrom(read: () => boolean | undefined): void {
+    this.verificationRead = read;
   }
 
   // Applications
