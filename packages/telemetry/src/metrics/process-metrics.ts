@@ -94,7 +94,6 @@ export class ProcessMetrics {
   private readonly auditFlush: Histogram;
   private readonly auditFailures: Counter;
   private readonly auditPending: Gauge;
-  private readonly auditVerification: Gauge;
   private readonly outboxDeliveries: Counter<'outcome'>;
   private readonly deemedMoves: Counter;
   private readonly uploads: Counter<'outcome'>;
@@ -193,7 +192,7 @@ export class ProcessMetrics {
     this.auditFailures = new Counter({ name: 'egov_audit_flush_failures_total', help: 'Audit flushes that failed (the records stay queued)', registers });
     this.auditPending = new Gauge({ name: 'egov_audit_pending_records', help: 'Audit records accepted but not yet written', registers });
     const verification = () => this.verificationRead?.();
-    this.auditVerification = new Gauge({
+    new Gauge({
       name: 'egov_audit_verification_status',
       help: 'Last scheduled verification of the audit chain: 1 passed, 0 failed (NaN until the first)',
       registers,
