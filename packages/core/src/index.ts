@@ -11,6 +11,7 @@ export * from './errors.js';
 export * from './http/http-body.js';
 export * from './http/json-reply.js';
 export * from './http/run-until-signal.js';
+export * from './http/serve.js';
 export * from './log.js';
 export * from './money.js';
 export * from './time.js';
