@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { envBool, envInt, envOptional, envString } from '@egov/core';
+import { envBool, envInt, envOptional, envString, type HttpServerSettings, httpSettingsFromEnv } from '@egov/core';
 import { gateway, readSupergraph, SUBGRAPH_NAMES, type SubgraphName, subgraphUrl } from '@egov/schema';
 import { type AuthConfig, authConfigFromEnv, type PrincipalKind } from '@egov/security';
 import type { PortalOptions } from './plugins/use-portal.js';
@@ -25,6 +25,8 @@ export interface GatewayConfig {
   persistedOperations?: { file: string; onlyFor: readonly PrincipalKind[] };
   /** The reference portal served from this origin (PORTAL_DIR, PORTAL_SETTINGS_FILE); none when unset. */
   portal?: PortalOptions;
+  /** Client timeouts and the shutdown grace period (HTTP_*_TIMEOUT_MS, SHUTDOWN_GRACE_MS). */
+  http?: HttpServerSettings;
 }
 
 type Env = Record<string, string | undefined>;
@@ -73,6 +75,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<GatewayCon
     },
     persistedOperations: persistedFromEnv(env),
     portal: portalFromEnv(env),
+    http: httpSettingsFromEnv(env),
     ...overrides,
   };
 }

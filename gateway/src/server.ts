@@ -1,6 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { sendAuthFailure, sendError } from '@egov/core';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createHttpServer, httpSettingsFromEnv, sendAuthFailure, sendError, sendJson } from '@egov/core';
 import { newRequestId, PartnerRegistry, type Principal, TokenVerifier } from '@egov/security';
 import { createRedis } from '@egov/stores';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
@@ -16,6 +15,7 @@ import { usePortal } from './plugins/use-portal.js';
 import { useStaleExtensions } from './plugins/use-stale-extensions.js';
 import { useSubgraphFailures } from './plugins/use-subgraph-failures.js';
 import { RateLimit } from './rate-limit.js';
+import { withoutOwnSignalHandlers } from './runtime-signals.js';
 
 export { type GatewayConfig, loadConfig } from './config.js';
 export { operationId } from './persisted-operations.js';
@@ -87,7 +87,7 @@ export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logge
 }
 
 export async function startGateway(config: GatewayConfig, host = '127.0.0.1', logger: Logger = createGatewayLogger()): Promise<RunningGateway> {
-  const runtime = createGateway(config, logger);
+  const runtime = withoutOwnSignalHandlers(() => createGateway(config, logger));
   const verifier = new TokenVerifier({
     issuers: config.auth.issuers,
     audience: config.auth.audience,
@@ -134,30 +134,28 @@ export async function startGateway(config: GatewayConfig, host = '127.0.0.1', lo
     return runtime(req, res);
   }
 
-  const server = createServer((req, res) => {
+  const served = createHttpServer((req, res) => {
     delete req.headers[CALLER_KIND_HEADER];
+    // A stopping gateway is taken out of rotation at once.
+    if (served.draining && req.url === '/ready') return sendJson(res, 503, { status: 'stopping' });
     if (!isGraphQL(req.url) && !isUpload(req.url)) return runtime(req, res);
     handlePublic(req, res).catch((error: unknown) => {
       logger.error({ error: (error as Error).message }, 'request failed before execution');
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error');
     });
-  });
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  }, config.http ?? httpSettingsFromEnv());
+  const server = served.server;
+  const port = await served.listen(config.port, host);
   return {
     url: `http://${host}:${port}/graphql`,
     port,
     server,
     runtime,
     ready: () => (!redis || redis.status === 'ready' ? Promise.resolve() : new Promise<void>((resolve) => redis.once('ready', () => resolve()))),
-    // The runtime does not own the HTTP server: close both, or SIGTERM leaves the port held.
+    // The runtime does not own the HTTP server: drain it (requests in flight finish within the grace
+    // period), then dispose of the runtime, or SIGTERM leaves the port held.
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await served.close();
       await runtime[Symbol.asyncDispose]();
       redis?.disconnect();
     },
