@@ -1,15 +1,24 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { Logger } from '@egov/core';
-import { BodyTooLargeError, ErrorCode, readBody, sendAuthFailure, sendError, sendJson } from '@egov/core';
+import {
+  BodyTooLargeError,
+  createHttpServer,
+  ErrorCode,
+  type HttpServerSettings,
+  httpSettingsFromEnv,
+  readBody,
+  sendAuthFailure,
+  sendError,
+  sendJson,
+} from '@egov/core';
 import type { RegistryCache, RegistryClientOptions, StaleRecorder } from '@egov/registry-client';
 import { type GuardRules, guardSchema, newRequestId, RequestAuth, type SubgraphSecurity } from '@egov/security';
-import type { IdempotencyStore } from '@egov/stores';
-import type { DocumentNode, GraphQLFormattedError } from 'graphql';
+import { databaseUnavailable, type IdempotencyStore, isDatabaseUnavailable } from '@egov/stores';
+import type { DocumentNode } from 'graphql';
+import { auditFailureCode, formatErrorFor, markUnavailable } from './errors.js';
 
 /** An HTTP route beside /graphql; it gets the request's verified caller like GraphQL does. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, auth: RequestAuth) => Promise<void> | void;
@@ -40,6 +49,8 @@ export interface SubgraphServerOptions<Ctx extends BaseContext> {
   beforeStart?: () => Promise<void>;
   /** Runs after the server stopped taking requests (close pools, flush buffers). */
   afterStop?: () => Promise<void>;
+  /** Client timeouts and the shutdown grace period. Default: from the environment (HTTP_*_MS, SHUTDOWN_GRACE_MS). */
+  http?: Partial<HttpServerSettings>;
 }
 
 /** What every subgraph factory takes besides its configuration. */
@@ -71,45 +82,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const PASSED_THROUGH = new Set<string>(Object.values(ErrorCode));
-/** GraphQL's own wrappers: a code of ours inside one (a scalar refusing a literal) is the one a client acts on. */
-const GRAPHQL_CODES = new Set<string>([
-  ErrorCode.GRAPHQL_PARSE_FAILED,
-  ErrorCode.GRAPHQL_VALIDATION_FAILED,
-  ErrorCode.BAD_USER_INPUT,
-  ErrorCode.PERSISTED_QUERY_NOT_FOUND,
-  ErrorCode.OPERATION_RESOLUTION_FAILURE,
-  ErrorCode.BAD_REQUEST,
-]);
-
-/**
- * Errors with one of our codes reach the client as raised; anything else is a bug whose message may
- * carry internals, so the client gets a generic INTERNAL_SERVER_ERROR and the log gets the detail.
- */
-function formatErrorFor(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    // A scalar that rejects an inline literal is reported as a validation failure; its own code
-    // (INVALID_IIN, ...) sits on the wrapped error and is the one a client can act on.
-    const inner = ownCode(error);
-    const code = inner ?? String(formatted.extensions?.code ?? '');
-    const { stacktrace: _drop, ...rest } = formatted.extensions ?? {};
-    const extensions = { ...rest, code };
-    if (PASSED_THROUGH.has(code) || GRAPHQL_CODES.has(code)) {
-      return { ...formatted, extensions };
-    }
-    logger.error('unexpected error while resolving', { path: formatted.path, error: (error as { originalError?: unknown })?.originalError ?? error });
-    return { message: 'Internal error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
-  };
-}
-
-function ownCode(error: unknown): string | undefined {
-  for (let e = error as { originalError?: unknown; extensions?: Record<string, unknown> } | undefined; e; e = e.originalError as typeof e) {
-    const code = e.extensions?.code;
-    if (typeof code === 'string' && PASSED_THROUGH.has(code) && !GRAPHQL_CODES.has(code)) return code;
-  }
-  return undefined;
-}
-
 function header(req: IncomingMessage, name: string): string | null {
   const value = req.headers[name];
   return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
@@ -119,7 +91,8 @@ function header(req: IncomingMessage, name: string): string | null {
 export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphServerOptions<Ctx>) {
   const production = options.production ?? process.env.NODE_ENV === 'production';
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  const httpServer: Server = createServer();
+  const served = createHttpServer((req, res) => void handle(req, res), { ...httpSettingsFromEnv(), ...options.http });
+  const httpServer: Server = served.server;
   const apollo = new ApolloServer<Ctx>({
     schema: guardSchema(
       buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers } as Parameters<typeof buildSubgraphSchema>[0]),
@@ -145,16 +118,17 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
               if (auth && response.body.kind === 'single') {
                 try {
                   await auth.flushAudit();
-                } catch {
+                } catch (error) {
                   response.body.singleResult.data = null;
                   response.body.singleResult.errors = [
                     {
                       message: 'The access could not be recorded in the audit trail, so no data is returned; try again',
-                      extensions: { code: ErrorCode.AUDIT_UNAVAILABLE },
+                      extensions: { code: auditFailureCode(error) },
                     },
                   ];
                 }
               }
+              markUnavailable(response);
               const stale = (contextValue as WithStaleRecorder).stale;
               if (!stale || stale.entries.size === 0 || response.body.kind !== 'single') return;
               response.body.singleResult.extensions = { ...response.body.singleResult.extensions, stale: stale.toExtension() };
@@ -162,7 +136,6 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
           };
         },
       },
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
@@ -220,6 +193,8 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
         return sendJson(res, 200, { status: degraded ? 'degraded' : 'ok', service: options.name, ...details });
       }
       if (url.pathname === '/ready') {
+        // A stopping process is taken out of rotation at once, whatever its dependencies say.
+        if (served.draining) return sendJson(res, 503, { status: 'stopping', checks: {} });
         const checks = (await options.readiness?.()) ?? {};
         const ready = Object.values(checks).every((value) => value !== false);
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
@@ -236,6 +211,12 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
         sendError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, error.message);
         return;
       }
+      if (isDatabaseUnavailable(error)) {
+        options.logger.warn('database unavailable', { path: url.pathname, error });
+        if (!res.headersSent) sendError(res, 503, ErrorCode.DATABASE_UNAVAILABLE, databaseUnavailable().message, { 'retry-after': '1' });
+        else res.destroy();
+        return;
+      }
       options.logger.error('request failed', { path: url.pathname, error });
       if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal error');
       else res.destroy();
@@ -250,17 +231,13 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
       await options.security.audit.migrate();
       await options.beforeStart?.();
       await apollo.start();
-      httpServer.keepAliveTimeout = 65_000;
-      httpServer.on('request', (req, res) => void handle(req, res));
-      await new Promise<void>((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => resolve());
-      });
-      const actual = (httpServer.address() as AddressInfo).port;
+      const actual = await served.listen(port, host);
       return {
         url: `http://${host}:${actual}/graphql`,
         port: actual,
+        // Drain first (stop accepting, let requests in flight finish within the grace period), then stop.
         close: async () => {
+          await served.close();
           await apollo.stop();
           await options.security.close();
           await options.afterStop?.();

@@ -1,0 +1,80 @@
+import type { GraphQLRequestContextWillSendResponse } from '@apollo/server';
+import { ErrorCode, type Logger } from '@egov/core';
+import { databaseUnavailable, isDatabaseUnavailable } from '@egov/stores';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** Codes a client may see as raised: ours, and GraphQL's own request errors. Never INTERNAL_SERVER_ERROR. */
+const OURS = new Set<string>(Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
+/** GraphQL's own wrappers: a code of ours inside one (a scalar refusing a literal) is the one a client acts on. */
+const GRAPHQL_CODES = new Set<string>([
+  ErrorCode.GRAPHQL_PARSE_FAILED,
+  ErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ErrorCode.OPERATION_RESOLUTION_FAILURE,
+  ErrorCode.BAD_REQUEST,
+]);
+
+type Chain = { originalError?: unknown; extensions?: Record<string, unknown> } | undefined;
+
+/** The first code of ours raised deliberately anywhere down the error's chain (a GraphQLError we threw). */
+function deliberateCode(error: unknown): string | undefined {
+  for (let e = error as Chain; e; e = e.originalError as Chain) {
+    const code = e.extensions?.code;
+    if (e instanceof GraphQLError && typeof code === 'string' && OURS.has(code) && !GRAPHQL_CODES.has(code)) return code;
+  }
+  return undefined;
+}
+
+/**
+ * A request error GraphQL itself raised (parse, validation, a variable of the wrong type): its code is
+ * set and nothing but GraphQL errors sits underneath, so its message describes the request, not us.
+ */
+function requestErrorCode(formatted: GraphQLFormattedError, error: unknown): string | undefined {
+  const code = formatted.extensions?.code;
+  if (typeof code !== 'string' || !GRAPHQL_CODES.has(code)) return undefined;
+  for (let e = (error as Chain)?.originalError as Chain; e; e = e.originalError as Chain) if (!(e instanceof GraphQLError)) return undefined;
+  return code;
+}
+
+/**
+ * Only errors we raised on purpose reach the client as raised (with their code), and GraphQL's own
+ * request errors; a database that is away is the typed, retryable DATABASE_UNAVAILABLE. Anything else is
+ * a bug whose message may carry internals (SQL, paths, library wording): the client gets a generic
+ * INTERNAL_SERVER_ERROR and the log gets the detail.
+ */
+export function formatErrorFor(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const { stacktrace: _drop, ...rest } = formatted.extensions ?? {};
+    const code = deliberateCode(error) ?? requestErrorCode(formatted, error);
+    if (code) return { ...formatted, extensions: { ...rest, code } };
+    const cause = (error as { originalError?: unknown })?.originalError ?? error;
+    if (isDatabaseUnavailable(cause)) {
+      logger.warn('database unavailable', { path: formatted.path, error: cause });
+      const { message, extensions } = databaseUnavailable();
+      return { message, path: formatted.path, locations: formatted.locations, extensions };
+    }
+    logger.error('unexpected error while resolving', { path: formatted.path, error: cause });
+    return { message: 'Internal error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  };
+}
+
+/**
+ * An answer with no data at all because the database is away is HTTP 503 with Retry-After, so proxies,
+ * the gateway and clients treat it as the retryable outage it is. An answer with some data stays 200: the
+ * fields that could be answered are worth having.
+ */
+export function markUnavailable(response: GraphQLRequestContextWillSendResponse<object>['response']): void {
+  if (response.body.kind !== 'single') return;
+  const { data, errors } = response.body.singleResult;
+  const noData = data === null || data === undefined || Object.values(data).every((value) => value === null);
+  if (noData && errors?.some((e) => e.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE)) {
+    response.http.status = 503;
+    response.http.headers.set('retry-after', '1');
+  }
+}
+
+/** The code for personal data that could not be recorded in the audit trail (so none is returned). */
+export function auditFailureCode(error: unknown): typeof ErrorCode.DATABASE_UNAVAILABLE | typeof ErrorCode.AUDIT_UNAVAILABLE {
+  return isDatabaseUnavailable(error) ? ErrorCode.DATABASE_UNAVAILABLE : ErrorCode.AUDIT_UNAVAILABLE;
+}
