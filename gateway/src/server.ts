@@ -14,6 +14,7 @@ import { useOperationLimits } from './plugins/use-operation-limits.js';
 import { usePortal } from './plugins/use-portal.js';
 import { useStaleExtensions } from './plugins/use-stale-extensions.js';
 import { useSubgraphFailures } from './plugins/use-subgraph-failures.js';
+import { useUnavailableStatus } from './plugins/use-unavailable-status.js';
 import { RateLimit } from './rate-limit.js';
 import { withoutOwnSignalHandlers } from './runtime-signals.js';
 
@@ -79,6 +80,7 @@ export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logge
       useOperationLimits(config.limits, config.production),
       useStaleExtensions(),
       useSubgraphFailures({ subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs }),
+      useUnavailableStatus(),
       // Pages a browser loads: GraphiQL's assets and the portal, all from this origin (closed networks).
       ...(config.production ? [] : [useLocalGraphiQL()]),
       ...(portal ? [portal] : []),
