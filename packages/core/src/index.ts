@@ -6,6 +6,7 @@
 
 export * from './backoff.js';
 export * from './canonical-json.js';
+export * from './circuit-breaker.js';
 export * from './config.js';
 export * from './errors.js';
 export * from './http/http-body.js';
