@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createHttpServer, httpSettingsFromEnv, sendAuthFailure, sendError, sendJson } from '@egov/core';
 import { newRequestId, PartnerRegistry, type Principal, TokenVerifier } from '@egov/security';
-import { createRedis } from '@egov/stores';
+import { createRedis, GuardedRedis, redisBreakerOptionsFromEnv } from '@egov/stores';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { Logger } from '@graphql-hive/logger';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
@@ -97,7 +97,7 @@ export async function startGateway(config: GatewayConfig, host = '127.0.0.1', lo
   });
   const uploads = createAttachmentsProxy(config.subgraphUrls.applications.replace(/\/graphql$/, '/attachments'), logger);
   const redis = config.redisUrl ? createRedis(config.redisUrl, { name: 'egov-gateway' }) : null;
-  const limit = config.rateLimit ? new RateLimit({ ...config.rateLimit, redis }) : null;
+  const limit = config.rateLimit ? new RateLimit({ ...config.rateLimit, redis: redis && new GuardedRedis(redis, redisBreakerOptionsFromEnv()) }) : null;
   const isUpload = (url = '') => url === '/attachments' || url.startsWith('/attachments?');
   const isGraphQL = (url = '') => url === '/graphql' || url.startsWith('/graphql?');
 
