@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { ConfigError, envInt, envOptional, envString } from '@egov/core';
 import { registryUrl, subgraphs } from '@egov/schema';
 import { subgraphBaseFromEnv } from '@egov/security';
+import { type IdempotencyTiming, idempotencyTimingFromEnv } from '@egov/stores';
 import type { RegistryEndpoint, SubgraphBaseConfig } from '@egov/subgraph-kit';
 import type { OutboxOptions } from './delivery/outbox.js';
 
@@ -34,6 +35,8 @@ export interface ApplicationsConfig extends SubgraphBaseConfig {
   deemedIssuanceEveryMs: number;
   /** Delivery of accepted applications to Е-лицензирование (defaults suit production). */
   delivery?: OutboxOptions;
+  /** How long a submission's idempotency claim lives without its owner, and how long a duplicate waits for it. */
+  idempotency?: IdempotencyTiming;
 }
 
 type Env = Record<string, string | undefined>;
@@ -78,5 +81,6 @@ export function loadConfig(env: Env = process.env): ApplicationsConfig {
       retryBaseMs: envInt('OUTBOX_RETRY_BASE_MS', 1_000, env),
       retryCapMs: envInt('OUTBOX_RETRY_CAP_MS', 300_000, env),
     },
+    idempotency: idempotencyTimingFromEnv(env),
   };
 }

@@ -51,6 +51,7 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
     logger,
     clock,
     idempotency: options.idempotency,
+    idempotencyTiming: config.idempotency,
     trust: trustStore,
     onAccepted: () => outbox.kick(),
   });

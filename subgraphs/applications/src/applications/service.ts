@@ -4,7 +4,7 @@ import { canonicalBytes, canonicalJson, codeOf, ErrorCode, graphqlError, kzDate,
 import type { Catalog, CatalogEntry, FeeSchedule, WorkingCalendar } from '@egov/domain';
 import type { RequestAuth } from '@egov/security';
 import { applicationPayload, decisionPayload, type SignatureVerification, type TrustStore, verifyDetachedSignature } from '@egov/security/signatures';
-import { type IdempotencyStore, idempotencyKeyProblem, inTransaction, runOnce } from '@egov/stores';
+import { type IdempotencyStore, type IdempotencyTiming, idempotencyKeyProblem, inTransaction, runOnce } from '@egov/stores';
 import { GraphQLError } from 'graphql';
 import type { Attachment, AttachmentRepository } from '../attachments/index.js';
 import { Outbox } from '../delivery/outbox.js';
@@ -53,6 +53,8 @@ export interface ApplicationServiceDeps {
   onAccepted?: (number: string) => void;
   /** A fast gate for concurrent retries (Redis); the database's unique key stays the final guard. */
   idempotency?: IdempotencyStore;
+  /** The gate's lease and how long a duplicate waits (defaults: 10 s and 3 s). */
+  idempotencyTiming?: Partial<IdempotencyTiming>;
   /** Trusted roots, intermediates and revocation lists for signatures (ЭЦП). */
   trust: () => Promise<TrustStore>;
 }
@@ -130,7 +132,19 @@ export class ApplicationService {
           filed = outcome.application;
           return { number: outcome.application.number, replayed: outcome.replayed };
         },
-        { ttlMs: 24 * 3600_000, waitMs: 10_000 },
+        {
+          ttlMs: 24 * 3600_000,
+          ...this.deps.idempotencyTiming,
+          // The key is held by another attempt, perhaps by a process that died after committing, or one that
+          // committed while Redis could not be told: the committed application in PostgreSQL is the answer.
+          recorded: async () => {
+            const earlier = await this.replay(input.idempotencyKey, requestHash);
+            if (earlier?.kind === 'rejected') throw new Refused(earlier);
+            if (!earlier) return null;
+            filed = earlier.application;
+            return { number: earlier.application.number, replayed: true };
+          },
+        },
       );
       // Only a replay from the idempotency store (another process filed it) needs the application read back.
       const application = filed ?? (await this.deps.store.byNumber(result.number))!;
@@ -368,7 +382,8 @@ export class ApplicationService {
         await Outbox.enqueue(client, deliveryPayload(stored, attachments));
         return stored;
       });
-      this.deps.logger.info('application accepted', { number: application.number, service: application.serviceCode, action: application.action });
+      // `service` is the process's name on every line; the catalog code has a field of its own.
+      this.deps.logger.info('application accepted', { number: application.number, serviceCode: application.serviceCode, action: application.action });
       this.deps.onAccepted?.(application.number);
       return { kind: 'accepted', application, replayed: false };
     } catch (error) {

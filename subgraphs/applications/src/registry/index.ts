@@ -1,4 +1,13 @@
-import { type ApplicantRef, applicantIdOf, type DeliverApplicationRequest, DeliverApplicationResponse, fillPath, type IssueLicenseRequest, LicenseRecord, licensingApi } from '@egov/contracts';
+import {
+  type ApplicantRef,
+  applicantIdOf,
+  type DeliverApplicationRequest,
+  DeliverApplicationResponse,
+  fillPath,
+  type IssueLicenseRequest,
+  LicenseRecord,
+  licensingApi,
+} from '@egov/contracts';
 import { forgetLicencesOf, type RegistryCache, type RegistryClient, readEntities, readLicencesOf, readPaymentsOf, readPersons } from '@egov/registry-client';
 import type { ApplicantSnapshot } from '../applications/applicant.js';
 

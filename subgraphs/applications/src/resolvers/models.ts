@@ -6,7 +6,19 @@ import type { ActionKind, CatalogEntry, FeeDue } from '@egov/domain';
 import type { Problem } from '../applications/problems.js';
 import type { StoredApplication } from '../applications/store.js';
 
-export type { Action as ServiceActionModel, CatalogDocument as ServiceDocumentModel, CatalogEntry as PublicServiceModel, Citation as CitationModel, Deadline as DeadlineModel, DueDateResult as DueDateModel, Form as FormModel, FormField as FormFieldModel, PrefillSource as PrefillSourceModel, ProcessStep as ProcessStepModel, RefusalGround as RefusalGroundModel } from '@egov/domain';
+export type {
+  Action as ServiceActionModel,
+  CatalogDocument as ServiceDocumentModel,
+  CatalogEntry as PublicServiceModel,
+  Citation as CitationModel,
+  Deadline as DeadlineModel,
+  DueDateResult as DueDateModel,
+  Form as FormModel,
+  FormField as FormFieldModel,
+  PrefillSource as PrefillSourceModel,
+  ProcessStep as ProcessStepModel,
+  RefusalGround as RefusalGroundModel,
+} from '@egov/domain';
 export type { Draft as ApplicationDraftModel } from '../applications/draft.js';
 export type { FeeStatus as FeeStatusModel } from '../applications/fee-status.js';
 export type { DraftField as DraftFieldModel, FieldSource as FieldSourceModel } from '../applications/prefill.js';
