@@ -36,10 +36,13 @@ export class RedisCacheStore implements CacheStore {
   async setMany(entries: readonly { key: string; entry: CacheEntry; ttlMs: number }[]): Promise<void> {
     if (entries.length === 0) return;
     try {
-      await this.redis.run((client) => {
+      await this.redis.run(async (client) => {
         const pipeline = client.pipeline();
         for (const { key, entry, ttlMs } of entries) pipeline.set(this.prefix + key, JSON.stringify(entry), 'PX', Math.max(1, Math.round(ttlMs)));
-        return pipeline.exec();
+        // A pipeline resolves even when its commands timed out; their errors come back per command, and
+        // must reach the breaker as the failure they are.
+        const failed = (await pipeline.exec())?.find(([error]) => error);
+        if (failed) throw failed[0];
       });
     } catch {
       this.lastError = Date.now();
