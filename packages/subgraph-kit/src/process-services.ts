@@ -1,14 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigError, envOptional } from '@egov/core';
 import { cachePoliciesFromEnv, MemoryCacheStore, RedisCacheStore, RegistryCache } from '@egov/registry-client';
-import {
-  createRedis,
-  GuardedRedis,
-  type IdempotencyStore,
-  MemoryIdempotencyStore,
-  RedisIdempotencyStore,
-  redisBreakerOptionsFromEnv,
-} from '@egov/stores';
+import { createRedis, GuardedRedis, type IdempotencyStore, MemoryIdempotencyStore, RedisIdempotencyStore, redisBreakerOptionsFromEnv } from '@egov/stores';
 import type { Redis } from 'ioredis';
 
 type Env = Record<string, string | undefined>;

@@ -47,3 +47,16 @@ describe('what a subgraph tells a client about an error', () => {
     });
   });
 });
+
+describe('a request error whose cause is not GraphQL’s own', () => {
+  it('keeps its code (the request is at fault) but says so in words of our own', () => {
+    const overflow = new GraphQLError('Maximum call stack size exceeded', {
+      originalError: new RangeError('Maximum call stack size exceeded'),
+      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+    });
+    expect(format({ message: overflow.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, overflow)).toEqual({
+      message: 'The query could not be parsed',
+      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+    });
+  });
+});

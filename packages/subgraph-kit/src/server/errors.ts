@@ -26,15 +26,18 @@ function deliberateCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/**
- * A request error GraphQL itself raised (parse, validation, a variable of the wrong type): its code is
- * set and nothing but GraphQL errors sits underneath, so its message describes the request, not us.
- */
-function requestErrorCode(formatted: GraphQLFormattedError, error: unknown): string | undefined {
-  const code = formatted.extensions?.code;
-  if (typeof code !== 'string' || !GRAPHQL_CODES.has(code)) return undefined;
-  for (let e = (error as Chain)?.originalError as Chain; e; e = e.originalError as Chain) if (!(e instanceof GraphQLError)) return undefined;
-  return code;
+/** What a request error says when the words underneath are not GraphQL's own. */
+const REQUEST_ERROR_MESSAGES: Record<string, string> = {
+  [ErrorCode.GRAPHQL_PARSE_FAILED]: 'The query could not be parsed',
+  [ErrorCode.GRAPHQL_VALIDATION_FAILED]: 'The query is not valid against the schema',
+  [ErrorCode.BAD_USER_INPUT]: 'A variable or argument is not valid',
+  [ErrorCode.BAD_REQUEST]: 'The request is not a valid GraphQL request',
+};
+
+/** Whether nothing but GraphQL errors sits under this one, so its message describes the request, not us. */
+function describesRequest(error: unknown): boolean {
+  for (let e = (error as Chain)?.originalError as Chain; e; e = e.originalError as Chain) if (!(e instanceof GraphQLError)) return false;
+  return true;
 }
 
 /**
@@ -46,9 +49,17 @@ function requestErrorCode(formatted: GraphQLFormattedError, error: unknown): str
 export function formatErrorFor(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const { stacktrace: _drop, ...rest } = formatted.extensions ?? {};
-    const code = deliberateCode(error) ?? requestErrorCode(formatted, error);
+    const code = deliberateCode(error);
     if (code) return { ...formatted, extensions: { ...rest, code } };
     const cause = (error as { originalError?: unknown })?.originalError ?? error;
+    const requestCode = String(formatted.extensions?.code ?? '');
+    if (GRAPHQL_CODES.has(requestCode)) {
+      if (describesRequest(error)) return { ...formatted, extensions: { ...rest, code: requestCode } };
+      // Still the request's fault (a query nested past the parser's stack, say), in words of our own.
+      logger.warn('request refused', { code: requestCode, error: cause });
+      const message = REQUEST_ERROR_MESSAGES[requestCode] ?? 'The request could not be handled';
+      return { message, path: formatted.path, locations: formatted.locations, extensions: { code: requestCode } };
+    }
     if (isDatabaseUnavailable(cause)) {
       logger.warn('database unavailable', { path: formatted.path, error: cause });
       const { message, extensions } = databaseUnavailable();
