@@ -12,6 +12,7 @@ import { CALLER_KIND_HEADER, mayRunArbitrary, PersistedOperations } from './pers
 import { renderLocalGraphiQL, useLocalGraphiQL } from './plugins/use-local-graphiql.js';
 import { useOperationLimits } from './plugins/use-operation-limits.js';
 import { usePortal } from './plugins/use-portal.js';
+import { useRequestErrorCodes } from './plugins/use-request-error-codes.js';
 import { useStaleExtensions } from './plugins/use-stale-extensions.js';
 import { useSubgraphFailures } from './plugins/use-subgraph-failures.js';
 import { useUnavailableStatus } from './plugins/use-unavailable-status.js';
@@ -81,6 +82,7 @@ export function createGateway(config: Omit<GatewayConfig, 'port'>, logger: Logge
       useStaleExtensions(),
       useSubgraphFailures({ subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs }),
       useUnavailableStatus(),
+      useRequestErrorCodes(),
       // Pages a browser loads: GraphiQL's assets and the portal, all from this origin (closed networks).
       ...(config.production ? [] : [useLocalGraphiQL()]),
       ...(portal ? [portal] : []),
