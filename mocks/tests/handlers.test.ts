@@ -1,4 +1,14 @@
-import { ByHoldersResponse, ByParticipantsResponse, ByPayersResponse, fillPath, individualsApi, legalEntitiesApi, licensingApi, PersonsBatchResponse, paymentsApi } from '@egov/contracts';
+import {
+  ByHoldersResponse,
+  ByParticipantsResponse,
+  ByPayersResponse,
+  fillPath,
+  individualsApi,
+  legalEntitiesApi,
+  licensingApi,
+  PersonsBatchResponse,
+  paymentsApi,
+} from '@egov/contracts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NAMED } from '../src/index.js';
 import { createMockRegistries } from '../src/node.js';

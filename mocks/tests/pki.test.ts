@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -190,6 +191,28 @@ describe('createTestCa', () => {
     const other = await createTestCa();
     const issued = await other.issue({ iin: NAMED.entrepreneur, lastName: 'Ким', firstName: 'Дмитрий' });
     expect(await verifyIssued(issued, { iin: NAMED.entrepreneur })).toMatchObject({ ok: false, code: SignatureErrorCode.CERTIFICATE_UNTRUSTED });
+  });
+
+  it("issues under a person's certificate: signed with that person's key, chained through it to this CA's root", async () => {
+    const parent = await ca.issue({ iin: NAMED.manWithLicences, lastName: 'Ахметов', firstName: 'Нурлан' });
+    const child = await ca.issueUnder(parent, { iin: NAMED.llpHead, lastName: 'Жумабаева', firstName: 'Гульнара' });
+    const [childCertificate, parentCertificate] = [new X509Certificate(child.certificatePem), new X509Certificate(parent.certificatePem)];
+    expect(childCertificate.issuer).toBe(parentCertificate.subject);
+    expect(childCertificate.verify(parentCertificate.publicKey)).toBe(true);
+    // OpenSSL, like our verifier, holds that a certificate without CA:true issued nothing.
+    expect(childCertificate.checkIssued(parentCertificate)).toBe(false);
+    expect(child.chainPem).toEqual([parent.certificatePem, ca.intermediatePem]);
+  });
+
+  it('builds its trust store with a fresh CRL, with the CRLs given, or with none', async () => {
+    const revoked = await ca.issue({ iin: NAMED.youngWoman, lastName: 'Сейтжанова', firstName: 'Айгерим' });
+    ca.revoke(revoked);
+    const fresh = await ca.trustStore();
+    expect(fresh.crls).toEqual([expect.objectContaining({ issuer: `${ca.name} Issuing CA` })]);
+    expect(fresh.crls[0]!.revokedCount).toBeGreaterThan(0);
+    expect((await ca.trustStore({ crls: [] })).crls).toEqual([]);
+    const nextUpdate = new Date(Math.floor(Date.now() / 1000) * 1000 + 2 * DAY);
+    expect((await ca.trustStore({ crls: [await ca.crlPem({ nextUpdate })] })).crls).toEqual([expect.objectContaining({ nextUpdate })]);
   });
 
   it('refuses to revoke a certificate it did not issue, and to issue for an id that is not 12 digits', async () => {

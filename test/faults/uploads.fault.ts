@@ -116,13 +116,13 @@ describe.each(TARGETS)('an upload through $through', ({ port }) => {
 
   it('whose client drops the connection mid-file leaves the process up and no partial file', async () => {
     const full = Buffer.concat([Buffer.from(partHead('information-form', 'a3.pdf')), pdf, Buffer.from(closing)]);
-    await rawExchange(port(), [head(full.length), full.subarray(0, full.length >> 1), { pauseMs: 200 }], { then: 'destroy' });
+    await rawExchange(port(), [head(full.length), full.subarray(0, full.length >> 1), { pauseMs: 200 }], { afterwards: 'destroy' });
     await expectNothingBroken();
   });
 
   it('whose client drops the connection mid-way through the part headers leaves the process up', async () => {
     const full = Buffer.concat([Buffer.from(partHead('information-form', 'a3.pdf')), pdf, Buffer.from(closing)]);
-    await rawExchange(port(), [head(full.length), `--${BOUNDARY}\r\nContent-Disposition: form-da`, { pauseMs: 200 }], { then: 'destroy' });
+    await rawExchange(port(), [head(full.length), `--${BOUNDARY}\r\nContent-Disposition: form-da`, { pauseMs: 200 }], { afterwards: 'destroy' });
     await expectNothingBroken();
   });
 
@@ -130,7 +130,7 @@ describe.each(TARGETS)('an upload through $through', ({ port }) => {
     await rawExchange(
       port(),
       [head(pdf.length, 'application/pdf', '/attachments?document=information-form'), pdf.subarray(0, pdf.length >> 1), { pauseMs: 200 }],
-      { then: 'destroy' },
+      { afterwards: 'destroy' },
     );
     await expectNothingBroken();
   });

@@ -1,4 +1,12 @@
-import { ByHoldersRequest, type ByHoldersResponse, DeliverApplicationRequest, IssueLicenseRequest, LicensesBatchRequest, type LicensesBatchResponse, licensingApi } from '@egov/contracts';
+import {
+  ByHoldersRequest,
+  type ByHoldersResponse,
+  DeliverApplicationRequest,
+  IssueLicenseRequest,
+  LicensesBatchRequest,
+  type LicensesBatchResponse,
+  licensingApi,
+} from '@egov/contracts';
 import { HttpResponse, http } from 'msw';
 import { activities } from '../fixtures/activities.js';
 import { licence } from '../fixtures/records.js';

@@ -1,4 +1,12 @@
-import { ByPayersRequest, type ByPayersResponse, CreatePaymentRequest, type CreatePaymentResponse, fillPath, type PaymentRecord, paymentsApi } from '@egov/contracts';
+import {
+  ByPayersRequest,
+  type ByPayersResponse,
+  CreatePaymentRequest,
+  type CreatePaymentResponse,
+  fillPath,
+  type PaymentRecord,
+  paymentsApi,
+} from '@egov/contracts';
 import { HttpResponse, http } from 'msw';
 import type { RegistryState } from '../state.js';
 import { paymentDonePage, paymentOrderPage } from './payment-page.js';

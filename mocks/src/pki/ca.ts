@@ -5,10 +5,14 @@
  *   const ca = await createTestCa();
  *   const citizen = await ca.issue({ iin: '850314301234', lastName: 'Ахметов', firstName: 'Нурлан' });
  *   const signature = await signDetached({ payload, privateKey: citizen.privateKey, certificate: citizen.certificatePem, chain: citizen.chainPem });
- *   const trust = await TrustStore.fromPem(await ca.trustPem());
+ *   const trust = await ca.trustStore();        // or TrustStore.fromPem(await ca.trustPem())
  *
  * Every createTestCa() makes new keys, so a second one is an unrelated authority, even under the same
  * name: certificates it issues do not chain to the first one's root (the "unknown root" case).
+ *
+ * What a verifier must refuse can be made too: certificates outside their validity (notBefore/notAfter),
+ * for encryption rather than signing (keyUsage), revoked (revoke, then a fresh CRL), a CRL past its
+ * nextUpdate (crlPem({ nextUpdate })), a certificate signed with a person's own key (issueUnder).
  *
  * Keys are ECDSA P-256 and signatures ECDSA with SHA-256: the real НУЦ uses GOST R 34.10-2015, which
  * WebCrypto does not implement. Subjects (what verifyDetachedSignature reads):
@@ -17,7 +21,7 @@
  *   O  organisation name, OU "BIN" + 12 digits               (a person signing for a legal entity)
  */
 import { webcrypto } from 'node:crypto';
-import type { TrustStorePem } from '@egov/security/signatures';
+import { TrustStore, type TrustStoreOptions, type TrustStorePem } from '@egov/security/signatures';
 import { crlToPem, x509 } from '@egov/security/signatures/x509';
 import * as asn1js from 'asn1js';
 
@@ -75,18 +79,31 @@ export interface CrlOptions {
   nextUpdate?: Date;
 }
 
+export interface TestTrustStoreOptions extends TrustStoreOptions {
+  /** The CRLs the store holds instead of a fresh one from this CA: `[]` for none, or ones made with crlPem(). */
+  crls?: readonly string[];
+}
+
 export interface TestCa {
   readonly name: string;
   readonly rootPem: string;
   /** The issuing CA's certificate. */
   readonly intermediatePem: string;
   issue(options: IssueOptions): Promise<IssuedCertificate>;
+  /**
+   * A certificate signed with `parent`'s key, naming `parent` as its issuer, as if that person's (non-CA)
+   * certificate were an issuing CA: the best a forger holding only their own ЭЦП can make. Its chain is
+   * `parent` and parent's chain, so it reaches this CA's root; a verifier must still refuse it.
+   */
+  issueUnder(parent: IssuedCertificate, options: IssueOptions): Promise<IssuedCertificate>;
   /** Puts a certificate (by its serial, its PEM, or what issue() returned) on the next CRL. */
   revoke(certificate: string | IssuedCertificate): void;
   /** A fresh CRL, signed by the issuing CA, listing everything revoked. */
   crlPem(options?: CrlOptions): Promise<string>;
   /** Roots, intermediates and a fresh CRL, ready for TrustStore.fromPem. */
   trustPem(options?: CrlOptions): Promise<TrustStorePem>;
+  /** A TrustStore of this CA: its root, its issuing CA and a fresh CRL (or `crls`). */
+  trustStore(options?: TestTrustStoreOptions): Promise<TrustStore>;
   /** The issuing CA's private key as PKCS#8 PEM. Test material only. */
   intermediateKeyPem(): Promise<string>;
 }
@@ -160,39 +177,19 @@ export async function openTestCa(options: OpenTestCaOptions): Promise<TestCa> {
     name,
     rootPem: root.toString('pem'),
     intermediatePem: issuing.toString('pem'),
-    async issue(person) {
-      for (const [label, id] of [
-        ['iin', person.iin],
-        ['bin', person.bin],
-      ] as const) {
-        if (id !== undefined && !/^\d{12}$/.test(id)) throw new TypeError(`issue: ${label} must be 12 digits`);
-      }
-      const keys = await generateKeyPair();
-      const notBefore = person.notBefore ?? new Date(clock().getTime() - DAY);
-      const notAfter = person.notAfter ?? new Date(notBefore.getTime() + YEAR);
-      const certificate = await x509.X509CertificateGenerator.create({
-        subject: personName(person),
-        issuer: issuing.subjectName,
-        publicKey: keys.publicKey as never,
-        signingKey: signingKey as never,
-        signingAlgorithm: ALGORITHM,
-        notBefore,
-        notAfter,
-        extensions: [
-          new x509.BasicConstraintsExtension(false, undefined, false),
-          new x509.KeyUsagesExtension(keyUsageFlags(person.keyUsage ?? ['digitalSignature', 'nonRepudiation']), true),
-          await x509.SubjectKeyIdentifierExtension.create(keys.publicKey as never),
-          authorityKeyId,
-        ],
-      });
-      return {
-        certificatePem: certificate.toString('pem'),
-        privateKey: keys.privateKey,
-        chainPem: [issuing.toString('pem')],
-        serial: certificate.serialNumber,
-        notBefore: certificate.notBefore,
-        notAfter: certificate.notAfter,
+    issue(person) {
+      return issueCertificate(person, { certificate: issuing, key: signingKey, authorityKeyId, chainPem: [issuing.toString('pem')] }, clock());
+    },
+
+    async issueUnder(parent, person) {
+      const certificate = new x509.X509Certificate(parent.certificatePem);
+      const authority = {
+        certificate,
+        key: parent.privateKey,
+        authorityKeyId: await x509.AuthorityKeyIdentifierExtension.create(certificate as never),
+        chainPem: [parent.certificatePem, ...parent.chainPem],
       };
+      return issueCertificate(person, authority, clock());
     },
 
     revoke(certificate) {
@@ -207,6 +204,10 @@ export async function openTestCa(options: OpenTestCaOptions): Promise<TestCa> {
 
     async trustPem(crl) {
       return { roots: [root.toString('pem')], intermediates: [issuing.toString('pem')], crls: [await crlPem(crl)] };
+    },
+
+    async trustStore({ crls, ...options } = {}) {
+      return TrustStore.fromPem({ roots: [root.toString('pem')], intermediates: [issuing.toString('pem')], crls: crls ?? [await crlPem()] }, options);
     },
 
     async intermediateKeyPem() {
@@ -227,7 +228,53 @@ export async function privateKeyFromPem(pem: string): Promise<CryptoKey> {
   return webcrypto.subtle.importKey('pkcs8', der, { name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign']);
 }
 
-const generateKeyPair = async (): Promise<CryptoKeyPair> => (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as CryptoKeyPair;
+/** A new ECDSA P-256 key pair (extractable), the kind this CA certifies: e.g. "another key" to sign with in a test. */
+export const generateKeyPair = async (): Promise<CryptoKeyPair> => (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as CryptoKeyPair;
+
+/** Who signs a certificate: the issuing CA, or for issueUnder a person's certificate and key. */
+interface Authority {
+  certificate: x509.X509Certificate;
+  key: CryptoKey;
+  authorityKeyId: x509.Extension;
+  /** What a signature embeds above the new certificate: the authority and its own chain. */
+  chainPem: string[];
+}
+
+/** A person's certificate with a new key pair, signed by `authority`; validity defaults follow the CA's clock `now`. */
+async function issueCertificate(person: IssueOptions, authority: Authority, now: Date): Promise<IssuedCertificate> {
+  for (const [label, id] of [
+    ['iin', person.iin],
+    ['bin', person.bin],
+  ] as const) {
+    if (id !== undefined && !/^\d{12}$/.test(id)) throw new TypeError(`issue: ${label} must be 12 digits`);
+  }
+  const keys = await generateKeyPair();
+  const notBefore = person.notBefore ?? new Date(now.getTime() - DAY);
+  const notAfter = person.notAfter ?? new Date(notBefore.getTime() + YEAR);
+  const certificate = await x509.X509CertificateGenerator.create({
+    subject: personName(person),
+    issuer: authority.certificate.subjectName,
+    publicKey: keys.publicKey as never,
+    signingKey: authority.key as never,
+    signingAlgorithm: ALGORITHM,
+    notBefore,
+    notAfter,
+    extensions: [
+      new x509.BasicConstraintsExtension(false, undefined, false),
+      new x509.KeyUsagesExtension(keyUsageFlags(person.keyUsage ?? ['digitalSignature', 'nonRepudiation']), true),
+      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey as never),
+      authority.authorityKeyId,
+    ],
+  });
+  return {
+    certificatePem: certificate.toString('pem'),
+    privateKey: keys.privateKey,
+    chainPem: authority.chainPem,
+    serial: certificate.serialNumber,
+    notBefore: certificate.notBefore,
+    notAfter: certificate.notAfter,
+  };
+}
 
 const caName = (commonName: string) =>
   new x509.Name([{ CN: [{ utf8String: commonName }] }, { O: [{ utf8String: 'egov-graph test PKI' }] }, { C: [{ printableString: 'KZ' }] }]);

@@ -1,6 +1,7 @@
 export {
   type CrlOptions,
   createTestCa,
+  generateKeyPair,
   type IssuedCertificate,
   type IssueOptions,
   type OpenTestCaOptions,
@@ -10,5 +11,6 @@ export {
   privateKeyToPem,
   type TestCa,
   type TestCaOptions,
+  type TestTrustStoreOptions,
 } from './ca.js';
 export { loadTestPki, TEST_PKI_FILES, TEST_SIGNER_NAMES, TEST_SIGNERS, type TestPki, type TestSigner, type TestSignerName } from './files.js';

@@ -18,7 +18,7 @@ export interface RawOutcome {
 
 export interface RawOptions {
   /** After the steps: keep the socket open ('wait'), half-close it ('end'), or drop it at once ('destroy'). */
-  then?: 'wait' | 'end' | 'destroy';
+  afterwards?: 'wait' | 'end' | 'destroy';
   /** How long to wait for the server to answer or close before giving up (then the socket is destroyed). */
   waitMs?: number;
   /** Stop waiting as soon as a complete response has arrived (default true); false waits for the server to close. */
@@ -104,8 +104,8 @@ export async function rawExchange(port: number, steps: Step[], options: RawOptio
         if (typeof step === 'object' && !Buffer.isBuffer(step)) await new Promise((r) => setTimeout(r, step.pauseMs));
         else socket.write(step);
       }
-      if (options.then === 'end') socket.end();
-      if (options.then === 'destroy') {
+      if (options.afterwards === 'end') socket.end();
+      if (options.afterwards === 'destroy') {
         // The client gives up: wait a moment for a response already on its way, then drop the connection.
         setTimeout(() => finish(false), 50);
         return;

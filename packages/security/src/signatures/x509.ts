@@ -1,6 +1,6 @@
 /**
- * @peculiar/x509, ready to build certificates and CRLs: for test certification authorities (@egov/mocks,
- * this package's tests) and tools. Import it from here, never from '@peculiar/x509' directly, so the
+ * @peculiar/x509, ready to build certificates and CRLs: for the test certification authority (the mock НУЦ
+ * in @egov/mocks) and tools. Import it from here, never from '@peculiar/x509' directly, so the
  * Reflect shim it needs is installed first. The verifier (verify.ts) does not use it.
  *
  * Two quirks of @peculiar/x509 2.2 that builders must work around:

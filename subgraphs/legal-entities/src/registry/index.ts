@@ -1,5 +1,13 @@
 import { type LegalEntityRecord, MAX_BATCH } from '@egov/contracts';
-import { createBatchLoader, entitiesRead, participationsRead, personsRead, type RegistryCache, type RegistryClient, type StaleRecorder } from '@egov/registry-client';
+import {
+  createBatchLoader,
+  entitiesRead,
+  participationsRead,
+  personsRead,
+  type RegistryCache,
+  type RegistryClient,
+  type StaleRecorder,
+} from '@egov/registry-client';
 import DataLoader from 'dataloader';
 
 export type Role = 'HEAD' | 'FOUNDER';

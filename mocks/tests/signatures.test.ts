@@ -1,11 +1,12 @@
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
-import { beforeAll, describe, expect, it } from 'vitest';
+/**
+ * The mock НУЦ's certificates against our verifier: every way a detached ЭЦП must be accepted or refused
+ * by @egov/security's verifyDetachedSignature, with certificates from the test CA in src/pki. These tests
+ * live here, not in packages/security, because that package cannot import @egov/mocks (which imports it).
+ */
 import {
   type ApplicationPayloadInput,
   applicationPayload,
   canonicalBytes,
-  canonicalJson,
   decisionPayload,
   type ExpectedSigner,
   SignatureErrorCode,
@@ -14,8 +15,12 @@ import {
   TrustStore,
   TrustStoreError,
   verifyDetachedSignature,
-} from '../src/signatures/index.js';
-import { editSignature, generateKeys, type Issued, resignWithAnotherKey, TestAuthority } from './support/pki.js';
+} from '@egov/security/signatures';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestCa, generateKeyPair, type IssuedCertificate, type TestCa } from '../src/pki/index.js';
+import { editSignature, resignWithAnotherKey } from './support/cms.js';
 
 const DAY = 86_400_000;
 const CITIZEN = { iin: '850314301234', lastName: 'Ахметов', firstName: 'Нурлан' };
@@ -37,7 +42,7 @@ const application: ApplicationPayloadInput = {
 };
 const payload = canonicalBytes(applicationPayload(application));
 
-const sign = (who: Issued, bytes: Uint8Array = payload) =>
+const sign = (who: IssuedCertificate, bytes: Uint8Array = payload) =>
   signDetached({ payload: bytes, privateKey: who.privateKey, certificate: who.certificatePem, chain: who.chainPem });
 
 function refusal(result: SignatureVerification): { code: string; message: string } {
@@ -46,16 +51,16 @@ function refusal(result: SignatureVerification): { code: string; message: string
 }
 
 describe('verifying a detached signature', () => {
-  let ca: TestAuthority;
+  let ca: TestCa;
   let trust: TrustStore;
-  let citizen: Issued;
-  let llpHead: Issued;
+  let citizen: IssuedCertificate;
+  let llpHead: IssuedCertificate;
 
   beforeAll(async () => {
-    ca = await TestAuthority.create('НУЦ РК (TEST)');
+    ca = await createTestCa({ name: 'НУЦ РК (TEST)' });
     citizen = await ca.issue(CITIZEN);
     llpHead = await ca.issue(LLP_HEAD);
-    trust = await ca.trust();
+    trust = await ca.trustStore();
   });
 
   const verify = async (signature: string, expect: ExpectedSigner, options: { bytes?: Uint8Array; store?: TrustStore; at?: Date } = {}) =>
@@ -90,7 +95,7 @@ describe('verifying a detached signature', () => {
   });
 
   it('refuses a signature made with another key than the certificate it carries as SIGNATURE_INVALID', async () => {
-    const forged = await resignWithAnotherKey(await sign(citizen), (await generateKeys()).privateKey);
+    const forged = await resignWithAnotherKey(await sign(citizen), (await generateKeyPair()).privateKey);
     expect(refusal(await verify(forged, { iin: CITIZEN.iin })).code).toBe(SignatureErrorCode.SIGNATURE_INVALID);
   });
 
@@ -127,16 +132,16 @@ describe('verifying a detached signature', () => {
     expect((await verify(signature, { iin: CITIZEN.iin })).ok).toBe(true); // before revocation, against the older CRL
 
     ca.revoke(lost.serial);
-    const result = refusal(await verify(signature, { iin: CITIZEN.iin }, { store: await ca.trust() }));
+    const result = refusal(await verify(signature, { iin: CITIZEN.iin }, { store: await ca.trustStore() }));
     expect(result.code).toBe(SignatureErrorCode.CERTIFICATE_REVOKED);
     expect(result.message).toContain(lost.serial);
     // The same CRL leaves the citizen's other certificate alone.
-    expect((await verify(await sign(citizen), { iin: CITIZEN.iin }, { store: await ca.trust() })).ok).toBe(true);
+    expect((await verify(await sign(citizen), { iin: CITIZEN.iin }, { store: await ca.trustStore() })).ok).toBe(true);
   });
 
   it('refuses a certificate from an unknown authority, even one with the same name, as CERTIFICATE_UNTRUSTED', async () => {
-    const impostor = await TestAuthority.create('НУЦ РК (TEST)');
-    const stranger = await TestAuthority.create('Somewhere Else');
+    const impostor = await createTestCa({ name: 'НУЦ РК (TEST)' });
+    const stranger = await createTestCa({ name: 'Somewhere Else' });
     const sameName = refusal(await verify(await sign(await impostor.issue(CITIZEN)), { iin: CITIZEN.iin }));
     expect(sameName.code).toBe(SignatureErrorCode.CERTIFICATE_UNTRUSTED);
     expect(sameName.message).toMatch(/key did not sign it/);
@@ -211,7 +216,7 @@ describe('verifying a detached signature', () => {
   });
 
   it('answers REVOCATION_UNKNOWN when the trust store has no CRL of the issuing CA', async () => {
-    const withoutCrl = await ca.trust({ crls: [] });
+    const withoutCrl = await ca.trustStore({ crls: [] });
     const result = refusal(await verify(await sign(citizen), { iin: CITIZEN.iin }, { store: withoutCrl }));
     expect(result.code).toBe(SignatureErrorCode.REVOCATION_UNKNOWN);
     expect(result.message).toContain('НУЦ РК (TEST) Issuing CA');
@@ -220,16 +225,16 @@ describe('verifying a detached signature', () => {
   it('fails closed with CRL_STALE once the CRL is past its nextUpdate, unless stale CRLs are allowed', async () => {
     const staleCrl = await ca.crlPem({ thisUpdate: new Date(Date.now() - 10 * DAY), nextUpdate: new Date(Date.now() - DAY) });
     const signature = await sign(citizen);
-    const result = refusal(await verify(signature, { iin: CITIZEN.iin }, { store: await ca.trust({ crls: [staleCrl] }) }));
+    const result = refusal(await verify(signature, { iin: CITIZEN.iin }, { store: await ca.trustStore({ crls: [staleCrl] }) }));
     expect(result.code).toBe(SignatureErrorCode.CRL_STALE);
     expect(result.message).toMatch(/due for renewal/);
-    expect((await verify(signature, { iin: CITIZEN.iin }, { store: await ca.trust({ crls: [staleCrl], allowStaleCrls: true }) })).ok).toBe(true);
+    expect((await verify(signature, { iin: CITIZEN.iin }, { store: await ca.trustStore({ crls: [staleCrl], allowStaleCrls: true }) })).ok).toBe(true);
   });
 
   it('uses the newest CRL of an issuer when the store holds several', async () => {
     const older = await ca.crlPem({ thisUpdate: new Date(Date.now() - 10 * DAY), nextUpdate: new Date(Date.now() - DAY) });
     const newer = await ca.crlPem();
-    expect((await verify(await sign(citizen), { iin: CITIZEN.iin }, { store: await ca.trust({ crls: [older, newer] }) })).ok).toBe(true);
+    expect((await verify(await sign(citizen), { iin: CITIZEN.iin }, { store: await ca.trustStore({ crls: [older, newer] }) })).ok).toBe(true);
   });
 
   it('refuses a certificate whose key usage is not signing (an authentication or encryption key) as CERTIFICATE_NOT_FOR_SIGNING', async () => {
@@ -254,14 +259,14 @@ describe('verifying a detached signature', () => {
 
 describe('signing', () => {
   it('refuses to sign with a key that does not belong to the certificate', async () => {
-    const ca = await TestAuthority.create();
+    const ca = await createTestCa();
     const person = await ca.issue(CITIZEN);
-    const other = await generateKeys();
+    const other = await generateKeyPair();
     await expect(signDetached({ payload, privateKey: other.privateKey, certificate: person.certificatePem })).rejects.toThrow(/does not belong/);
   });
 
   it('produces a detached SignedData with contentType, messageDigest and signingTime, and the chain', async () => {
-    const ca = await TestAuthority.create();
+    const ca = await createTestCa();
     const person = await ca.issue(CITIZEN);
     const signature = await signDetached({
       payload,
@@ -281,14 +286,16 @@ describe('signing', () => {
 });
 
 describe('the trust store', () => {
-  let ca: TestAuthority;
+  let ca: TestCa;
   beforeAll(async () => {
-    ca = await TestAuthority.create();
+    ca = await createTestCa({ name: 'Test' });
   });
 
   it('refuses a CRL signed by an authority it does not hold, naming it', async () => {
-    const stranger = await TestAuthority.create('Stranger');
-    const error = await TrustStore.fromPem({ roots: [ca.rootPem], intermediates: [ca.issuingPem], crls: [await stranger.crlPem()] }).catch((e: unknown) => e);
+    const stranger = await createTestCa({ name: 'Stranger' });
+    const error = await TrustStore.fromPem({ roots: [ca.rootPem], intermediates: [ca.intermediatePem], crls: [await stranger.crlPem()] }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TrustStoreError);
     expect((error as TrustStoreError).problems).toEqual([
       expect.stringMatching(/^crls\[0\]: issued by "Stranger Issuing CA", which is neither a configured root nor an intermediate/),
@@ -310,74 +317,9 @@ describe('the trust store', () => {
 
   it('reports its CRLs for health checks', async () => {
     const nextUpdate = new Date(Date.now() + 3 * DAY);
-    const store = await ca.trust({ crls: [await ca.crlPem({ nextUpdate })] });
+    const store = await ca.trustStore({ crls: [await ca.crlPem({ nextUpdate })] });
     expect(store.crls).toEqual([
       { issuer: 'Test Issuing CA', thisUpdate: expect.any(Date), nextUpdate: new Date(Math.floor(nextUpdate.getTime() / 1000) * 1000), revokedCount: 0 },
     ]);
-  });
-});
-
-describe('canonical JSON', () => {
-  it('sorts keys at every depth and writes no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}');
-  });
-
-  it('gives the same text whatever order the keys were written in', () => {
-    expect(canonicalJson({ z: 1, a: 2, m: { y: 1, b: 2 } })).toBe(canonicalJson({ m: { b: 2, y: 1 }, a: 2, z: 1 }));
-  });
-
-  it('keeps array order, drops undefined properties, and sorts by code unit, not by locale', () => {
-    expect(canonicalJson({ list: [3, 1, 2], gone: undefined, Б: 1, a: 1, B: 1 })).toBe('{"B":1,"a":1,"list":[3,1,2],"Б":1}');
-  });
-
-  it('writes Cyrillic as UTF-8, not escaped', () => {
-    expect(Buffer.from(canonicalBytes({ name: 'Ахметов' })).toString('utf8')).toBe('{"name":"Ахметов"}');
-  });
-
-  it.each([
-    ['NaN', { n: Number.NaN }],
-    ['undefined in an array', { list: [1, undefined] }],
-    ['a Date', { at: new Date() }],
-    ['a bigint', { n: 1n }],
-  ])('refuses %s rather than change it silently', (_what, value) => {
-    expect(() => canonicalJson(value)).toThrow(TypeError);
-  });
-});
-
-describe('the application payload', () => {
-  it('is the same whatever order the attachments and fields came in', () => {
-    const shuffled = { ...application, attachments: [...application.attachments].reverse(), fields: [...application.fields!].reverse() };
-    expect(canonicalJson(applicationPayload(shuffled))).toBe(canonicalJson(applicationPayload(application)));
-  });
-
-  it('binds every scan by its SHA-256 and states what it is', () => {
-    expect(applicationPayload({ ...application, attachments: [{ id: 'att-1', sha256: 'A'.repeat(64) }] })).toEqual({
-      type: 'egov-graph/application/v1',
-      serviceCode: 'state-symbols-licence',
-      action: 'ISSUE',
-      applicantId: CITIZEN.iin,
-      idempotencyKey: application.idempotencyKey,
-      paymentId: null,
-      attachments: [{ id: 'att-1', sha256: 'a'.repeat(64) }],
-      fields: [
-        { fieldId: 'activity', value: 'Изготовление' },
-        { fieldId: 'phone', value: '+7 701 000 00 00' },
-      ],
-    });
-  });
-
-  it('refuses an attachment without a SHA-256', () => {
-    expect(() => applicationPayload({ ...application, attachments: [{ id: 'att-1', sha256: 'not-a-hash' }] })).toThrow(/att-1 has no hex SHA-256/);
-  });
-
-  it('treats absent fields as an empty list and carries the payment', () => {
-    const { fields: _fields, ...withoutFields } = application;
-    expect(applicationPayload({ ...withoutFields, paymentId: 'PSH-1' })).toMatchObject({ fields: [], paymentId: 'PSH-1' });
-  });
-
-  it('the decision payload has nulls, not missing keys, for an absent refusal ground and note', () => {
-    expect(canonicalJson(decisionPayload({ number: 'KZ-1', outcome: 'ISSUE', officerId: '900101300017' }))).toBe(
-      '{"note":null,"number":"KZ-1","officerId":"900101300017","outcome":"ISSUE","refusalGround":null,"type":"egov-graph/decision/v1"}',
-    );
   });
 });
