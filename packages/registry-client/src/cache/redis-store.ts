@@ -14,7 +14,10 @@ export class RedisCacheStore implements CacheStore {
   private readonly redis: GuardedRedis;
   private lastError = 0;
 
-  constructor(redis: Redis | GuardedRedis, private readonly prefix: string) {
+  constructor(
+    redis: Redis | GuardedRedis,
+    private readonly prefix: string,
+  ) {
     if (!prefix) throw new Error('RedisCacheStore needs a key prefix');
     this.redis = guarded(redis);
   }
