@@ -100,6 +100,9 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
     ),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
+    // The process owns its shutdown (drain, then stop): Apollo stopping itself at SIGTERM would fail every
+    // operation that arrives while the HTTP server drains.
+    stopOnTerminationSignals: false,
     formatError: formatErrorFor(options.logger),
     logger: {
       debug: (m) => options.logger.debug(String(m)),
