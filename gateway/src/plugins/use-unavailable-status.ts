@@ -1,7 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 
-/** Codes that mean "a store behind the graph is away for a moment": retry the same request shortly. */
-const UNAVAILABLE = new Set(['DATABASE_UNAVAILABLE']);
+/** Codes that mean "not now" (a store behind the graph is away, a service is at capacity): retry shortly. */
+const UNAVAILABLE = new Set(['DATABASE_UNAVAILABLE', 'OVERLOADED']);
 
 /**
  * An answer with no data at all because a subgraph's database is away is HTTP 503 with Retry-After, as the

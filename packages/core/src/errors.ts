@@ -34,6 +34,8 @@ export const ErrorCode = {
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
   /** The database is unreachable or refusing work for a moment (HTTP 503); retry, with the same idempotency key. */
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  /** The service is at capacity and did not start this request (HTTP 503); retry shortly, with the same idempotency key. */
+  OVERLOADED: 'OVERLOADED',
   /** A partner request without an X-Purpose header, or with a purpose its grant does not hold. */
   PURPOSE_REQUIRED: 'PURPOSE_REQUIRED',
   PURPOSE_NOT_ALLOWED: 'PURPOSE_NOT_ALLOWED',

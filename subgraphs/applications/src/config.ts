@@ -37,6 +37,8 @@ export interface ApplicationsConfig extends SubgraphBaseConfig {
   delivery?: OutboxOptions;
   /** How long a submission's idempotency claim lives without its owner, and how long a duplicate waits for it. */
   idempotency?: IdempotencyTiming;
+  /** Submissions at work at once, and how long one waits for its turn before OVERLOADED. */
+  admission?: { maxConcurrency: number; maxWaitMs: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -82,5 +84,6 @@ export function loadConfig(env: Env = process.env): ApplicationsConfig {
       retryCapMs: envInt('OUTBOX_RETRY_CAP_MS', 300_000, env),
     },
     idempotency: idempotencyTimingFromEnv(env),
+    admission: { maxConcurrency: envInt('SUBMIT_MAX_CONCURRENCY', 16, env), maxWaitMs: envInt('SUBMIT_MAX_WAIT_MS', 3_000, env) },
   };
 }

@@ -70,8 +70,12 @@ export function formatErrorFor(logger: Logger) {
   };
 }
 
+/** Codes that mean "not now": the request was not done and may be retried shortly. */
+const UNAVAILABLE = new Set<string>([ErrorCode.DATABASE_UNAVAILABLE, ErrorCode.OVERLOADED]);
+
 /**
- * An answer with no data at all because the database is away is HTTP 503 with Retry-After, so proxies,
+ * An answer with no data at all because the database is away (or the service is at capacity) is HTTP 503
+ * with Retry-After, so proxies,
  * the gateway and clients treat it as the retryable outage it is. An answer with some data stays 200: the
  * fields that could be answered are worth having.
  */
@@ -79,7 +83,7 @@ export function markUnavailable(response: GraphQLRequestContextWillSendResponse<
   if (response.body.kind !== 'single') return;
   const { data, errors } = response.body.singleResult;
   const noData = data === null || data === undefined || Object.values(data).every((value) => value === null);
-  if (noData && errors?.some((e) => e.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE)) {
+  if (noData && errors?.some((e) => UNAVAILABLE.has(String(e.extensions?.code)))) {
     response.http.status = 503;
     response.http.headers.set('retry-after', '1');
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type ApplicantRef, applicantIdOf, type IssueLicenseRequest } from '@egov/contracts';
 import { canonicalBytes, canonicalJson, codeOf, ErrorCode, graphqlError, kzDate, type Logger, notFound } from '@egov/core';
 import type { Catalog, CatalogEntry, FeeSchedule, WorkingCalendar } from '@egov/domain';
+import { type ConcurrencyLimit, LimitExceeded } from '@egov/registry-client';
 import type { RequestAuth } from '@egov/security';
 import { applicationPayload, decisionPayload, type SignatureVerification, type TrustStore, verifyDetachedSignature } from '@egov/security/signatures';
 import { type IdempotencyStore, type IdempotencyTiming, idempotencyKeyProblem, inTransaction, runOnce } from '@egov/stores';
@@ -55,6 +56,13 @@ export interface ApplicationServiceDeps {
   idempotency?: IdempotencyStore;
   /** The gate's lease and how long a duplicate waits (defaults: 10 s and 3 s). */
   idempotencyTiming?: Partial<IdempotencyTiming>;
+  /**
+   * How many submissions do their work (registry reads, the signature check, the transaction) at once; the
+   * rest wait their turn briefly and are then told OVERLOADED (retry). Under a flood of retries this keeps
+   * each admitted submission fast enough to answer before the gateway gives up, instead of every one
+   * sharing the CPU until none does. No limit when unset.
+   */
+  admission?: ConcurrencyLimit;
   /** Trusted roots, intermediates and revocation lists for signatures (ЭЦП). */
   trust: () => Promise<TrustStore>;
 }
@@ -118,6 +126,31 @@ export class ApplicationService {
     const badKey = idempotencyKeyProblem(input.idempotencyKey);
     if (badKey) return { kind: 'rejected', problems: [problem('INVALID_IDEMPOTENCY_KEY', badKey, 'idempotencyKey')] };
     const requestHash = canonicalHash(input);
+    // A retry of an application already filed is answered from the database at once, without waiting a turn.
+    const earlier = await this.replay(input.idempotencyKey, requestHash);
+    if (earlier) return earlier;
+    const { admission } = this.deps;
+    if (!admission) return this.submitGated(input, requestHash);
+    let admitted = false;
+    try {
+      return await admission.run(() => {
+        admitted = true;
+        return this.submitGated(input, requestHash);
+      });
+    } catch (error) {
+      if (!admitted && error instanceof LimitExceeded) {
+        throw graphqlError(
+          ErrorCode.OVERLOADED,
+          'Too many submissions are being processed right now; nothing was done with this one. Retry shortly with the same idempotency key',
+          { retryable: true },
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** A submission that has its turn: the idempotency gate, then the work. */
+  private async submitGated(input: SubmitInput, requestHash: string): Promise<SubmitResult> {
     if (!this.deps.idempotency) return this.submitOnce(input, requestHash);
     try {
       let filed = null as StoredApplication | null;
