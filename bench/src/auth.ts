@@ -1,4 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { mintToken, TEST_AUDIENCE, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FILE } from '@egov/mocks';
 
 /**
@@ -31,7 +34,18 @@ export function securityEnv(issuer: TestIssuer | null, env: Record<string, strin
     AUTH_AUDIENCE: pick('AUTH_AUDIENCE', issuer.TEST_AUDIENCE),
     PARTNERS_FILE: pick('PARTNERS_FILE', issuer.TEST_PARTNERS_FILE),
     AUDIT_SUBJECT_KEY: pick('AUDIT_SUBJECT_KEY', randomBytes(24).toString('hex')),
+    ...anchorEnv(env),
   };
+}
+
+/** Production (NODE_ENV=production) anchors the audit trail: a checkpoint directory and key of the session's own. */
+function anchorEnv(env: Record<string, string | undefined>): Record<string, string> {
+  if (env.AUDIT_ANCHOR_KEY_FILE)
+    return { AUDIT_ANCHOR_KEY_FILE: env.AUDIT_ANCHOR_KEY_FILE, ...(env.AUDIT_ANCHOR_DIR ? { AUDIT_ANCHOR_DIR: env.AUDIT_ANCHOR_DIR } : {}) };
+  const dir = mkdtempSync(join(tmpdir(), 'egov-bench-anchor-'));
+  const keyFile = join(dir, 'signing-key.pem');
+  writeFileSync(keyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  return { AUDIT_ANCHOR_KEY_FILE: keyFile, AUDIT_ANCHOR_DIR: join(dir, 'checkpoints') };
 }
 
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});

@@ -1,5 +1,5 @@
-import { maskPersonalIds } from '@egov/core';
-import { type LogLevel as HiveLogLevel, Logger } from '@graphql-hive/logger';
+import { createLogger, type Logger, type LogLevel } from '@egov/core';
+import { Logger as HiveLogger, type LogLevel as HiveLogLevel } from '@graphql-hive/logger';
 
 /**
  * Keys whose values are payloads (GraphQL variables, HTTP bodies, the subgraph request a runtime error
@@ -17,30 +17,28 @@ function withoutPayloads(value: unknown, depth = 0): unknown {
   );
 }
 
+/** The gateway's logger: the same JSON lines, levels and id mask as every subgraph's. */
+export function createGatewayLogger(level: LogLevel = (process.env.LOG_LEVEL as LogLevel | undefined) ?? 'info', write?: (line: string) => void): Logger {
+  return createLogger('gateway', { level, write });
+}
+
+const FROM_HIVE: Record<HiveLogLevel, LogLevel> = { trace: 'debug', debug: 'debug', info: 'info', warn: 'warn', error: 'error' };
+
 /**
- * The Hive runtime's logger, writing JSON lines with personal ids masked. Its default logger prints the
- * variables (and, on errors, the whole subgraph request) of a failed call; those payloads are removed
- * outright, and every line still passes the same id mask the subgraphs use.
+ * The Hive runtime logs through its own Logger (`log.warn(attrs, msg)`); this one writes through ours
+ * (`logger.warn(msg, fields)`), so the gateway has one output, one format and one mask. The runtime's
+ * default would print the variables (and, on errors, the whole subgraph request) of a failed call; those
+ * payloads are removed outright, at any depth.
  */
-export function createGatewayLogger(
-  level: HiveLogLevel | false = (process.env.LOG_LEVEL as HiveLogLevel | undefined) ?? 'info',
-  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
-): Logger {
-  return new Logger({
-    level,
-    // No `redact` here: it builds a redacting child logger per request and per subgraph call (measurable
-    // in bench/), while withoutPayloads at write time removes the same keys, at any depth, for free.
+export function hiveLoggerFor(logger: Logger): HiveLogger {
+  return new HiveLogger({
+    // Asked on every call: no line is built below our level.
+    level: () => logger.level,
     writers: [
       {
-        write(logLevel, attrs, msg) {
-          const line = JSON.stringify({
-            time: new Date().toISOString(),
-            level: logLevel,
-            service: 'gateway',
-            msg,
-            ...(attrs && typeof attrs === 'object' ? { attrs: withoutPayloads(attrs) } : {}),
-          });
-          write(maskPersonalIds(line));
+        write(level, attrs, msg) {
+          const fields = attrs && typeof attrs === 'object' ? { attrs: withoutPayloads(attrs) } : undefined;
+          logger[FROM_HIVE[level]](msg ?? '', fields);
         },
       },
     ],

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { PrincipalKind } from '@egov/security';
 
 /**
  * The operations a public portal may send, by id (the SHA-256 of the document, as Apollo's automatic
@@ -28,12 +27,4 @@ export class PersistedOperations {
 
 export function operationId(document: string): string {
   return createHash('sha256').update(document).digest('hex');
-}
-
-/** The caller kind the gateway verified, passed to later stages in a header only the gateway sets. */
-export const CALLER_KIND_HEADER = 'x-egov-verified-caller';
-
-export function mayRunArbitrary(request: Request, onlyFor: readonly PrincipalKind[]): boolean {
-  const kind = request.headers.get(CALLER_KIND_HEADER) as PrincipalKind | null;
-  return !kind || !onlyFor.includes(kind);
 }

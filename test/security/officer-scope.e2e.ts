@@ -37,9 +37,13 @@ beforeAll(async () => {
 });
 afterAll(() => graph?.close());
 
-/** An officer's token with these claims (agency, roles), valid for an hour. */
-function officerToken(agency: unknown, roles: unknown = ['reviewer', 'decider']) {
-  return tokenWithTimes({ kind: 'officer', iin: OFFICER_IIN, agency: 'MINT-KTRM' }, { iat: -5, exp: 3600 }, { agency, roles });
+/**
+ * An officer's token with these claims (agency, roles), valid for an hour. Roles default to reviewer and
+ * decider; an explicit `undefined` leaves the claim out (a default parameter would have put it back).
+ */
+function officerToken(agency: unknown, ...roles: [] | [unknown]) {
+  const claimed = roles.length === 0 ? ['reviewer', 'decider'] : roles[0];
+  return tokenWithTimes({ kind: 'officer', iin: OFFICER_IIN, agency: 'MINT-KTRM' }, { iat: -5, exp: 3600 }, { agency, roles: claimed });
 }
 
 async function ask(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<any>> {

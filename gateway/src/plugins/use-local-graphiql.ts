@@ -70,10 +70,8 @@ export function useLocalGraphiQL(): GatewayPlugin {
       if (!url.pathname.startsWith(PREFIX) || (request.method !== 'GET' && request.method !== 'HEAD')) return;
       const [version, name] = url.pathname.slice(PREFIX.length).split('/');
       const asset = version === VERSION && name ? ASSETS.get(name) : undefined;
-      if (!asset) {
-        endResponse(new fetchAPI.Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
-        return;
-      }
+      // Anything else is the front door's to refuse, with the one 404 body.
+      if (!asset) return;
       endResponse(
         new fetchAPI.Response(request.method === 'HEAD' ? null : asset.body, {
           headers: { 'content-type': asset.type, 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' },

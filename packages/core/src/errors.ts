@@ -56,6 +56,10 @@ export const ErrorCode = {
 
   // Scan uploads, per file.
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  /** A scan that carries active content (PDF JavaScript, actions, embedded files; HTML or script in an image); `reason` says what. */
+  ACTIVE_CONTENT: 'ACTIVE_CONTENT',
+  EMPTY_FILE: 'EMPTY_FILE',
+  FILE_TOO_LARGE: 'FILE_TOO_LARGE',
   TRUNCATED_FILE: 'TRUNCATED_FILE',
   BAD_DOCUMENT_ID: 'BAD_DOCUMENT_ID',
   TOO_MANY_FILES: 'TOO_MANY_FILES',
@@ -67,6 +71,8 @@ export const ErrorCode = {
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** The caller's kind may run only the persisted (allowlisted) operations, by id. */
+  PERSISTED_QUERY_ONLY: 'PERSISTED_QUERY_ONLY',
   OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
 } as const;
 

@@ -11,6 +11,7 @@ export * from './config.js';
 export * from './errors.js';
 export * from './http/http-body.js';
 export * from './http/json-reply.js';
+export * from './http/linger.js';
 export * from './http/run-until-signal.js';
 export * from './http/serve.js';
 export * from './log.js';

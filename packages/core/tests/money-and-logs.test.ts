@@ -21,8 +21,16 @@ describe('personal ids in logs', () => {
     expect(maskPersonalIds('iin=850314301234 bin 080440001234.')).toBe('iin=8503******34 bin 0804******34.');
   });
 
-  it('leaves longer and shorter digit runs alone', () => {
-    expect(maskPersonalIds('tx 12345678901234 and 12345')).toBe('tx 12345678901234 and 12345');
+  it('masks a longer run as a whole, so an id inside it (one digit too many, two run together) never shows', () => {
+    expect(maskPersonalIds('iin 8503143012345')).toBe('iin 8503*******45');
+    expect(maskPersonalIds('850314301234621102407892')).toBe('8503******************92');
+    for (const run of ['08503143012341', `${'1'.repeat(14)}850314301234${'2'.repeat(14)}`]) {
+      expect(maskPersonalIds(run)).not.toMatch(/\d{12}/);
+    }
+  });
+
+  it('leaves shorter digit runs alone', () => {
+    expect(maskPersonalIds('tx 12345678901 and 12345')).toBe('tx 12345678901 and 12345');
   });
 
   it('masks ids wherever they appear in a log record, including nested fields and error messages', () => {

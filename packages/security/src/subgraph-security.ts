@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import type { Logger } from '@egov/core';
-import { ConfigError, envOptional, envRequired, envString } from '@egov/core';
+import { ConfigError, envInt, envOptional, envRequired, envString } from '@egov/core';
+import { DEFAULT_AGENCIES_FILE } from '@egov/domain';
 import type { RegistryCache, RegistryClient } from '@egov/registry-client';
 import type { Pool } from '@egov/stores';
-import { AuditLog } from './audit/index.js';
+import { type AnchorStatus, type AuditAnchor, type AuditAnchorConfig, AuditLog, auditAnchorConfigFromEnv, createAuditAnchor } from './audit/index.js';
 import { Agencies, type AuthzServices, Relations } from './authz/index.js';
-import { type IssuerConfig, PartnerRegistry, TokenVerifier } from './tokens/index.js';
+import { DEFAULT_MAX_TOKEN_AGE_SECONDS, type IssuerConfig, PartnerRegistry, TokenVerifier } from './tokens/index.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -15,11 +15,17 @@ export interface AuthConfig {
   audience: string;
   /** The partner systems' grants (X-Road style). */
   partnersFile: string;
+  /** The authorities officers work for, and the services each handles. Default: packages/domain/data/agencies.json. */
+  agenciesFile?: string;
+  /** The longest a token may have lived, and may be issued to live, in seconds. Default 43 200 (12 h). */
+  maxTokenAgeSeconds?: number;
 }
 
 export interface SecurityConfig extends AuthConfig {
   /** HMAC key for audit subjects: the same in every process. */
   auditSubjectKey: string;
+  /** Signed checkpoints of the audit trail outside PostgreSQL; without it the trail is not anchored (tests). */
+  auditAnchor?: AuditAnchorConfig;
 }
 
 /** Reads the token settings; missing ones fail at boot, naming the variable. */
@@ -28,7 +34,20 @@ export function authConfigFromEnv(env: Env = process.env): AuthConfig {
   const issuer = envRequired('AUTH_ISSUER', why, env);
   const jwks = envRequired('AUTH_JWKS', `${why}; a JWKS file or https URL`, env);
   const partnersFile = envRequired('PARTNERS_FILE', 'the partner systems and their scopes and purposes', env);
-  return { issuers: [{ issuer, jwks }], audience: envString('AUTH_AUDIENCE', 'egov-graph', env), partnersFile };
+  return {
+    issuers: [{ issuer, jwks }],
+    audience: envString('AUTH_AUDIENCE', 'egov-graph', env),
+    partnersFile,
+    agenciesFile: envOptional('AGENCIES_FILE', env),
+    maxTokenAgeSeconds: envInt('AUTH_MAX_TOKEN_AGE_SECONDS', DEFAULT_MAX_TOKEN_AGE_SECONDS, env),
+  };
+}
+
+/** The token verifier of a process (the gateway's or a subgraph's), with the agencies it checks officers against. */
+export function createTokenVerifier(config: AuthConfig, agencies = Agencies.load(config.agenciesFile ?? DEFAULT_AGENCIES_FILE)) {
+  const partners = PartnerRegistry.fromFile(config.partnersFile);
+  const verifier = new TokenVerifier({ issuers: config.issuers, audience: config.audience, partners, agencies, maxTokenAgeSeconds: config.maxTokenAgeSeconds });
+  return { verifier, partners, agencies };
 }
 
 /** The token settings and the audit key every subgraph needs. */
@@ -36,7 +55,7 @@ export function securityConfigFromEnv(env: Env = process.env): SecurityConfig {
   const auditSubjectKey = envOptional('AUDIT_SUBJECT_KEY', env);
   if (!auditSubjectKey || auditSubjectKey.length < 16)
     throw new ConfigError("AUDIT_SUBJECT_KEY (16+ characters, the same in every process) is required: it keys the audit trail's subject hashes");
-  return { ...authConfigFromEnv(env), auditSubjectKey };
+  return { ...authConfigFromEnv(env), auditSubjectKey, auditAnchor: auditAnchorConfigFromEnv(env) };
 }
 
 export interface SubgraphSecurity {
@@ -44,6 +63,12 @@ export interface SubgraphSecurity {
   partners: PartnerRegistry;
   authz: AuthzServices;
   audit: AuditLog;
+  /** The audit trail's anchor, when configured: verified on a schedule once started. */
+  anchor: AuditAnchor | null;
+  /** Starts the scheduled work (the anchor's rounds); call once the audit tables exist. */
+  start(): void;
+  /** The last anchor verification, for /health; undefined without an anchor or before the first round. */
+  auditStatus(): AnchorStatus | undefined;
   close(): Promise<void>;
 }
 
@@ -55,21 +80,23 @@ export function createSubgraphSecurity(
   config: SecurityConfig,
   deps: { service: string; pool: Pool; legalEntities: RegistryClient; cache?: RegistryCache; logger?: Logger },
 ): SubgraphSecurity {
-  const partners = PartnerRegistry.fromFile(config.partnersFile);
-  const verifier = new TokenVerifier({ issuers: config.issuers, audience: config.audience, partners });
+  const { verifier, partners, agencies } = createTokenVerifier(config);
   const audit = new AuditLog(deps.pool, { subjectKey: config.auditSubjectKey }, deps.logger);
+  // The anchor's keys are read (or, in development, made) here: a bad key file fails at boot, naming its variable.
+  const anchor = config.auditAnchor ? createAuditAnchor(config.auditAnchor, { audit, pool: deps.pool, writer: deps.service, logger: deps.logger }) : null;
   return {
     verifier,
     partners,
     audit,
-    authz: { relations: new Relations(deps.legalEntities, deps.cache), agencies: Agencies.load(), audit, service: deps.service },
-    close: () => audit.close(),
+    anchor,
+    authz: { relations: new Relations(deps.legalEntities, deps.cache), agencies, audit, service: deps.service },
+    start: () => anchor?.start(config.auditAnchor!.everyMs),
+    auditStatus: () => anchor?.status() ?? undefined,
+    close: async () => {
+      await anchor?.stop();
+      await audit.close();
+    },
   };
-}
-
-/** A fresh request id when the caller (the gateway) sent none. */
-export function newRequestId(): string {
-  return randomBytes(12).toString('base64url');
 }
 
 /** DATABASE_URL and the security settings, for a subgraph's configuration. */

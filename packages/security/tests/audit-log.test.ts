@@ -276,7 +276,7 @@ describe('group commit', () => {
 
   it('rejects the appends of a batch that could not be written, leaves the chain intact, and carries on', async () => {
     const errors: string[] = [];
-    const logger: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: (msg) => errors.push(msg), child: () => logger };
+    const logger: Logger = { level: 'debug', debug: () => {}, info: () => {}, warn: () => {}, error: (msg) => errors.push(msg), child: () => logger };
     const failing = new AuditLog(pool, { subjectKey: SUBJECT_KEY, flushAfterMs: 20 }, logger);
     await failing.append([record({ requestId: 'before' })]);
     const bad = failing.append([record({ requestId: null as unknown as string })]);

@@ -70,6 +70,7 @@ function everyResource(subject: string): Resource[] {
     { kind: 'participations', iin: subject },
     { kind: 'payments', holderId: subject },
     { kind: 'licences', holderId: subject },
+    { kind: 'licence', holderId: subject, activity: 'state-symbols-licence' },
     { kind: 'application', applicantId: subject, serviceCode: 'state-symbols-licence', region: 'г. Астана' },
     { kind: 'applications', holderId: subject },
     { kind: 'act-for', applicantId: subject },
@@ -198,6 +199,28 @@ describe('an officer', () => {
   it('of an agency that is not in the table, or of none, sees no application', async () => {
     expect(await allowed(officer('NO-SUCH-AGENCY'), application('state-symbols-licence', 'г. Астана'))).toBe(false);
     expect(await allowed(officer(null), application('state-symbols-licence', 'г. Астана'))).toBe(false);
+  });
+
+  it.each([
+    ['MINT-KTRM', ['state-symbols-licence'], ['explosives-licence', 'scrap-metal-licence']],
+    ['MINT-KP', ['explosives-licence', 'mining-chemical-licence', 'weapons-licence'], ['state-symbols-licence', 'scrap-metal-licence']],
+    ['AKIMAT-ASTANA', ['scrap-metal-licence'], ['state-symbols-licence', 'explosives-licence']],
+    ['KAZINMETR', [], ['state-symbols-licence', 'explosives-licence', 'scrap-metal-licence']],
+  ])('of %s reads a licence only when its services issue the licence activity (the catalog)', async (agency, readable, refused) => {
+    for (const activity of readable) expect(await allowed(officer(agency), { kind: 'licence', holderId: LLP, activity }), activity).toBe(true);
+    for (const activity of refused) expect(await allowed(officer(agency), { kind: 'licence', holderId: LLP, activity }), activity).toBe(false);
+  });
+
+  it('of an agency not in the table, or without roles, reads no licence and no list', async () => {
+    for (const principal of [officer('NO-SUCH-AGENCY'), officer('__proto__'), officer(null), { ...officer('MINT-KTRM'), roles: [] }]) {
+      for (const resource of [
+        { kind: 'licence', holderId: LLP, activity: 'state-symbols-licence' },
+        { kind: 'licences', holderId: LLP },
+        { kind: 'applications', holderId: LLP },
+      ] as Resource[]) {
+        expect(await allowed(principal, resource), `${principal.agency} ${resource.kind}`).toBe(false);
+      }
+    }
   });
 
   it('reads licences and application lists, but not person or company records, and never acts for an applicant', async () => {

@@ -361,8 +361,22 @@ describe('a bad token is refused with UNAUTHENTICATED (401), never treated as an
     expect(await refusal(v.principalOf(bearer(await mint({ kind: 'officer' }, { subject: OFFICER_IIN })), null))).toEqual({
       code: 'UNAUTHENTICATED',
       status: 401,
-      message: 'Not authenticated: an officer token must name the agency',
+      message: 'Not authenticated: an officer token must name a configured agency',
     });
+  });
+
+  it.each([
+    ['an agency nobody configured', { agency: 'AKIMAT-NOWHERE' }],
+    ['a configured agency in lower case', { agency: 'mint-ktrm' }],
+    ['a configured agency with a trailing space', { agency: 'MINT-KTRM ' }],
+    ["a name every object's prototype holds", { agency: '__proto__' }],
+    ['an agency given as a list', { agency: ['MINT-KTRM'] }],
+    ['a configured agency and no roles', { agency: 'MINT-KTRM', roles: [] }],
+    ['a configured agency and no roles claim', { agency: 'MINT-KTRM', roles: undefined }],
+    ['a configured agency and only blank roles', { agency: 'MINT-KTRM', roles: [''] }],
+  ])('an officer token with %s', async (_case, claims) => {
+    const token = await mint({ kind: 'officer', roles: ['reviewer'], ...claims }, { subject: OFFICER_IIN });
+    expect(await refusal(verifier().principalOf(bearer(token), null))).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
   });
 
   it('a partner token for a client that is not in the partner registry, whatever purpose it states', async () => {
@@ -372,6 +386,31 @@ describe('a bad token is refused with UNAUTHENTICATED (401), never treated as an
       status: 401,
       message: 'Not authenticated: the partner system is not registered',
     });
+  });
+});
+
+describe('a token lives at most the maximum token age (12 h by default)', () => {
+  const HOUR = 3600;
+  it.each([
+    ['issued now to live ten years', { issuedAgo: 5, expiresIn: 10 * 365 * 24 * HOUR }],
+    ['issued now to live 13 hours', { issuedAgo: 5, expiresIn: 13 * HOUR }],
+    ['issued 13 hours ago, expiring in an hour', { issuedAgo: 13 * HOUR, expiresIn: HOUR }],
+    ['issued 11 hours ago to live 13 hours', { issuedAgo: 11 * HOUR, expiresIn: 2 * HOUR }],
+    ['claiming to be issued an hour from now', { issuedAgo: -HOUR, expiresIn: 2 * HOUR }],
+    ['without an issue time', { issuedAgo: null, expiresIn: HOUR }],
+  ])('a token %s is refused', async (_case, times) => {
+    expect(await refusal(verifier().principalOf(bearer(await citizenToken(CITIZEN_IIN, times)), null))).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      status: 401,
+    });
+  });
+
+  it('a token issued 11 hours ago for 11.5 hours is accepted, and no longer once it is older than the maximum', async () => {
+    const v = verifier();
+    const token = await citizenToken(CITIZEN_IIN, { issuedAgo: 11 * 3600, expiresIn: 1800 });
+    expect((await v.principalOf(bearer(token), null)).kind).toBe('citizen');
+    clock += 20 * 60 * 1000; // 11 h 20 min old, still valid by exp
+    expect((await v.principalOf(bearer(token), null)).kind).toBe('citizen');
   });
 });
 

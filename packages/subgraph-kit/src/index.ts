@@ -5,6 +5,7 @@
  */
 
 export * from './applicant-reference.js';
+export * from './inputs/index.js';
 export * from './process-services.js';
 export * from './scalars/index.js';
 export * from './schema-file.js';

@@ -26,6 +26,30 @@ describe('the id scalars refuse a bad id before any registry is asked', () => {
     expect(ApplicantIdScalar.parseValue('850314301234')).toEqual({ kind: 'IIN', iin: '850314301234' });
   });
 
+  it.each([
+    ['an Int literal', { kind: Kind.INT, value: '850314301234' }],
+    ['a Float literal', { kind: Kind.FLOAT, value: '850314301234.0' }],
+    ['a Boolean literal', { kind: Kind.BOOLEAN, value: true }],
+    ['a list literal', { kind: Kind.LIST, values: [{ kind: Kind.STRING, value: '850314301234' }] }],
+  ] as const)("an id written as %s is refused with the scalar's code: ids are strings", (_case, literal) => {
+    expect(codeOf(() => IINScalar.parseLiteral(literal as never))).toBe('INVALID_IIN');
+    expect(
+      codeOf(() =>
+        BINScalar.parseLiteral({ ...literal, ...('value' in literal && typeof literal.value === 'string' ? { value: '080440001234' } : {}) } as never),
+      ),
+    ).toBe('INVALID_BIN');
+    expect(codeOf(() => ApplicantIdScalar.parseLiteral(literal as never))).toMatch(/^INVALID_(IIN|BIN|APPLICANT_ID)$/);
+  });
+
+  it.each([
+    ['a number', 850314301234],
+    ['a list', ['850314301234']],
+    ['an object', { iin: '850314301234' }],
+  ])('an id passed as %s in variables is refused', (_case, value) => {
+    expect(codeOf(() => IINScalar.parseValue(value))).toBe('INVALID_IIN');
+    expect(codeOf(() => ApplicantIdScalar.parseValue(value))).toMatch(/^INVALID_(IIN|BIN|APPLICANT_ID)$/);
+  });
+
   it('an inline string literal is checked like a variable', () => {
     expect(codeOf(() => IINScalar.parseLiteral({ kind: Kind.STRING, value: '850314301235' }))).toBe('INVALID_IIN');
   });

@@ -13,7 +13,7 @@ export interface UploadedScan {
 }
 
 export interface ScanRefused {
-  /** The server's code: UNSUPPORTED_MEDIA_TYPE, TRUNCATED_FILE, EMPTY_FILE, FILE_TOO_LARGE … */
+  /** The server's code: UNSUPPORTED_MEDIA_TYPE, ACTIVE_CONTENT, TRUNCATED_FILE, EMPTY_FILE, FILE_TOO_LARGE … */
   code: string;
   message: string;
 }
@@ -37,13 +37,17 @@ export function uploadScan(options: {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
     request.onload = () => {
-      const body = request.response as { attachments?: UploadedScan[]; errors?: ScanRefused[] } | null;
+      // Refusals come in the graph's one error body: errors[].extensions.code (and the document, the file, a reason).
+      const body = request.response as { attachments?: UploadedScan[]; errors?: { message: string; extensions?: { code?: string } }[] } | null;
       const scan = body?.attachments?.[0];
+      const refused = body?.errors?.[0];
       if (request.status === 201 && scan) {
         onProgress(1);
         resolve({ ok: true, scan });
+      } else if (refused) {
+        resolve({ ok: false, problem: { code: refused.extensions?.code ?? `HTTP_${request.status}`, message: refused.message } });
       } else {
-        resolve({ ok: false, problem: body?.errors?.[0] ?? { code: `HTTP_${request.status}`, message: `The server answered ${request.status}` } });
+        resolve({ ok: false, problem: { code: `HTTP_${request.status}`, message: `The server answered ${request.status}` } });
       }
     };
     request.onerror = () => resolve({ ok: false, problem: { code: 'NETWORK_ERROR', message: 'The upload did not reach the server' } });

@@ -350,10 +350,10 @@ export type MyApplicationsQueryVariables = Exact<{
 export type MyApplicationsQuery = { person: { iin: string, applications: Array<(
       { number: string }
       & { ' $fragmentRefs'?: { 'ApplicationSummaryFragment': ApplicationSummaryFragment } }
-    )>, legalEntities: Array<{ bin: string, shortName: string | null, applications: Array<(
+    )> | null, legalEntities: Array<{ bin: string, shortName: string | null, applications: Array<(
         { number: string }
         & { ' $fragmentRefs'?: { 'ApplicationSummaryFragment': ApplicationSummaryFragment } }
-      )> }> | null } | null };
+      )> | null }> | null } | null };
 
 export type DecideApplicationMutationVariables = Exact<{
   input: DecideApplicationInput;

@@ -10,6 +10,7 @@ import { AttachmentRepository, BlobStore, createUploadRoute } from './attachment
 import type { ApplicationsConfig } from './config.js';
 import type { ApplicationsApp, Context } from './context.js';
 import { Outbox } from './delivery/outbox.js';
+import { inputRules } from './inputs.js';
 import { createApplicationsRegistry } from './registry/index.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -67,6 +68,7 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
     resolvers,
     logger,
     security: kit.security,
+    inputs: inputRules,
     guard: {
       Person: (person: { iin: string }) => ({ kind: 'applications', holderId: person.iin }),
       LegalEntity: (entity: { bin: string }) => ({ kind: 'applications', holderId: entity.bin }),

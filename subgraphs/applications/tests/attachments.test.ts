@@ -88,14 +88,16 @@ describe('uploading scans', () => {
     const before = readdirSync(applications.attachmentsDir, { recursive: true }).length;
     const response = await upload([{ document: 'information-form', file, name: 'scan.pdf' }]);
     expect(response.status).toBe(status);
-    expect(response.body.errors).toEqual([expect.objectContaining({ code, message: expect.any(String), documentId: 'information-form' })]);
+    expect(response.body.errors).toEqual([
+      { message: expect.any(String), extensions: expect.objectContaining({ code, documentId: 'information-form', fileName: 'scan.pdf' }) },
+    ]);
     expect(readdirSync(applications.attachmentsDir, { recursive: true }).length).toBe(before);
   });
 
   it('refuses a file over the size limit without keeping any of it', async () => {
     const response = await upload([{ document: 'information-form', file: samplePdf('Big', MAX + 10_000), name: 'big.pdf' }]);
     expect(response.status).toBe(413);
-    expect(response.body.errors[0].code).toBe('FILE_TOO_LARGE');
+    expect(response.body.errors[0].extensions.code).toBe('FILE_TOO_LARGE');
     expect(readdirSync(join(applications.attachmentsDir, 'tmp'))).toEqual([]);
   });
 
@@ -103,13 +105,13 @@ describe('uploading scans', () => {
     const parts = Array.from({ length: 6 }, (_, i) => ({ document: 'information-form', file: samplePdf(`page ${i}`), name: `p${i}.pdf` }));
     const response = await upload(parts);
     expect(response.status).toBe(413);
-    expect(response.body.errors.map((e: { code: string }) => e.code)).toContain('TOO_MANY_FILES');
+    expect(response.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toContain('TOO_MANY_FILES');
     const { rows } = await applications.pool.query(`SELECT count(*)::int AS n FROM applications.attachments WHERE file_name LIKE 'p_.pdf'`);
     expect(rows[0].n).toBe(0);
   });
 
   it('refuses a part whose field name is not a document id, and a request with no file', async () => {
-    expect((await upload([{ document: 'Information Form!', file: samplePdf(), name: 'x.pdf' }])).body.errors[0].code).toBe('BAD_DOCUMENT_ID');
+    expect((await upload([{ document: 'Information Form!', file: samplePdf(), name: 'x.pdf' }])).body.errors[0].extensions.code).toBe('BAD_DOCUMENT_ID');
     const empty = await applications.as({ kind: 'citizen', iin: NAMED.youngWoman }).upload(new FormData());
     expect(empty.status).toBe(400);
   });
@@ -130,13 +132,13 @@ describe('who may upload', () => {
     const before = readdirSync(applications.attachmentsDir, { recursive: true }).length;
     const response = await fetch(`${applications.base}/attachments`, { method: 'POST', body: form() });
     expect(response.status).toBe(401);
-    expect(((await response.json()) as any).errors[0].code).toBe('UNAUTHENTICATED');
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(readdirSync(applications.attachmentsDir, { recursive: true }).length).toBe(before);
   });
 
   it('not a partner system, even one with every scope: scans belong to the person applying (403)', async () => {
     const response = await fetch(`${applications.base}/attachments`, { method: 'POST', body: form(), headers: await allScopesHeaders() });
     expect(response.status).toBe(403);
-    expect(((await response.json()) as any).errors[0].code).toBe('FORBIDDEN');
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
   });
 });

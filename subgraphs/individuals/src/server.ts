@@ -2,6 +2,7 @@ import { StaleRecorder } from '@egov/registry-client';
 import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, type SubgraphOptions } from '@egov/subgraph-kit';
 import type { IndividualsConfig } from './config.js';
 import type { Context } from './context.js';
+import { inputRules } from './inputs.js';
 import { createIndividualsRegistry } from './registry/index.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -19,6 +20,7 @@ export function createIndividualsSubgraph(config: Omit<IndividualsConfig, 'port'
     resolvers,
     logger: kit.logger,
     security: kit.security,
+    inputs: inputRules,
     guard: { Person: (person: { iin: string }) => ({ kind: 'person', iin: person.iin }) },
     context: async (_req, auth) => {
       const stale = new StaleRecorder();

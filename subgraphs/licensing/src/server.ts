@@ -2,8 +2,10 @@ import { StaleRecorder } from '@egov/registry-client';
 import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, type SubgraphOptions } from '@egov/subgraph-kit';
 import type { LicensingConfig } from './config.js';
 import type { Context } from './context.js';
+import { inputRules } from './inputs.js';
 import { createLicensingRegistry } from './registry/index.js';
 import { resolvers } from './resolvers/index.js';
+import { licenceResource } from './resolvers/license.js';
 
 export { type LicensingConfig, loadConfig } from './config.js';
 
@@ -19,8 +21,9 @@ export function createLicensingSubgraph(config: Omit<LicensingConfig, 'port'>, o
     resolvers,
     logger: kit.logger,
     security: kit.security,
+    inputs: inputRules,
     guard: {
-      License: (licence: { holderId: string }) => ({ kind: 'licences', holderId: licence.holderId }),
+      License: licenceResource,
       Person: (person: { iin: string }) => ({ kind: 'licences', holderId: person.iin }),
       LegalEntity: (entity: { bin: string }) => ({ kind: 'licences', holderId: entity.bin }),
     },

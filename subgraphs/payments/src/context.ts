@@ -1,6 +1,7 @@
 import type { Catalog, FeeSchedule } from '@egov/domain';
 import type { IdempotencyStore } from '@egov/stores';
 import type { WithAuth, WithStaleRecorder } from '@egov/subgraph-kit';
+import type { OrderKeys } from './orders/order-keys.js';
 import type { PaymentsRegistry } from './registry/index.js';
 
 export interface Context extends WithStaleRecorder, WithAuth {
@@ -9,4 +10,6 @@ export interface Context extends WithStaleRecorder, WithAuth {
   fees: FeeSchedule;
   now: Date;
   idempotency?: IdempotencyStore;
+  /** Who each client idempotency key belongs to (PostgreSQL). */
+  orderKeys: OrderKeys;
 }

@@ -115,6 +115,15 @@ describe('paying a fee', () => {
     expect(errorCodes(reused)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
   });
 
+  it("another citizen reusing someone's idempotency key gets IDEMPOTENCY_KEY_REUSED and nothing of that order; ПШЭП never sees the key", async () => {
+    const key = `shared-${Date.now()}`;
+    const first = (await manWithLicences(INITIATE, { s: 'state-symbols-licence', a: 'ISSUE', p: NAMED.manWithLicences, k: key })).data.initiatePayment;
+    const other = await as(NAMED.youngWoman)(INITIATE, { s: 'state-symbols-licence', a: 'ISSUE', p: NAMED.youngWoman, k: key });
+    expect(errorCodes(other)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+    expect(JSON.stringify(other)).not.toContain(first.payment.id);
+    expect([...state.paymentOrders.keys()]).not.toContain(key);
+  });
+
   it('a free service is NOT_PAYABLE; an unknown service is NOT_FOUND; an action the service lacks is BAD_USER_INPUT', async () => {
     expect(errorCodes(await llpHead(INITIATE, { s: 'standards-registration', a: 'REGISTRATION', p: NAMED.llp }))).toEqual(['NOT_PAYABLE']);
     expect(errorCodes(await llpHead(INITIATE, { s: 'no-such-service', a: 'ISSUE', p: NAMED.llp }))).toEqual(['NOT_FOUND']);

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RegistryName } from '@egov/contracts';
@@ -120,6 +120,10 @@ export async function startFaultGraph(options: FaultGraphOptions = {}): Promise<
   const state = createRegistryState(options.fixtures ?? { persons: 400 });
   const registries = await new MockRegistryServers({ state }).startAll();
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'egov-faults-scans-'));
+  // Production anchors the audit trail: a checkpoint directory and a signing key of this run's own.
+  const anchorDir = mkdtempSync(join(tmpdir(), 'egov-faults-anchor-'));
+  const anchorKeyFile = join(anchorDir, 'signing-key.pem');
+  writeFileSync(anchorKeyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
 
   // `ports[name]` is where the part is reached (its service when replicated); replicas get ports of their own.
   const ports = Object.fromEntries(await Promise.all((Object.keys(PARTS) as PartName[]).map(async (name) => [name, await freePort()] as const))) as Record<
@@ -142,6 +146,8 @@ export async function startFaultGraph(options: FaultGraphOptions = {}): Promise<
     AUTH_JWKS: TEST_JWKS_FILE,
     PARTNERS_FILE: TEST_PARTNERS_FILE,
     AUDIT_SUBJECT_KEY: TEST_AUDIT_SUBJECT_KEY,
+    AUDIT_ANCHOR_DIR: join(anchorDir, 'checkpoints'),
+    AUDIT_ANCHOR_KEY_FILE: anchorKeyFile,
     TRUST_ROOTS: TEST_TRUST_FILES.roots.join(','),
     TRUST_INTERMEDIATES: TEST_TRUST_FILES.intermediates.join(','),
     TRUST_CRLS: TEST_TRUST_FILES.crls.join(','),
@@ -212,6 +218,7 @@ export async function startFaultGraph(options: FaultGraphOptions = {}): Promise<
       await registries.close();
       await Promise.all([pg.close(), redis?.close()]);
       rmSync(attachmentsDir, { recursive: true, force: true });
+      rmSync(anchorDir, { recursive: true, force: true });
     },
   };
 

@@ -16,6 +16,9 @@ export const licensingApi = {
   deliverApplication: '/elicense/v1/applications/:number',
 } as const;
 
+/** A licence number as Е-лицензирование writes it (8 digits for older ones, letters and digits for newer, `-1` for annexes). */
+export const LICENCE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{2,31}$/;
+
 const Named = z.object({ code: z.string(), nameRu: z.string(), nameKk: z.string() });
 export type NamedRecord = z.infer<typeof Named>;
 

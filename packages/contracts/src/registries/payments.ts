@@ -14,6 +14,9 @@ export const paymentsApi = {
   confirm: '/pshep/v1/payments/:id/confirm',
 } as const;
 
+/** A payment id as ПШЭП writes it (`PSH-20140128-000731`). */
+export const PAYMENT_ID = /^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/;
+
 export const PaymentStatus = z.enum(['PENDING', 'PAID', 'FAILED', 'CANCELLED']);
 
 export const PaymentRecord = z.object({

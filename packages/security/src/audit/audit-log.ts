@@ -32,6 +32,9 @@ export interface AuditLogOptions {
   maxBatch?: number;
 }
 
+/** The chain checked from 'genesis'; when whole, the record it ends at ('genesis' and no id when empty). */
+export type ChainCheck = { ok: true; checked: number; end: { id: string | null; hash: string } } | { ok: false; checked: number; brokenAt: string };
+
 interface Pending {
   record: AccessRecord;
   done: (error?: unknown) => void;
@@ -194,30 +197,56 @@ export class AuditLog {
 
   /** Recomputes the chain from the first record: where it breaks, a record was changed, removed or inserted. */
   async verify(): Promise<{ ok: true; checked: number } | { ok: false; checked: number; brokenAt: string }> {
-    const { rows } = await this.pool.query(
-      `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, request_id, service, actor_kind, actor_id, actor_agency, purpose,
-              subject_hash, subject_masked, fields, prev_hash, hash FROM audit.access_log a ORDER BY a.id`,
+    const check = await this.checkChain();
+    return check.ok ? { ok: true, checked: check.checked } : check;
+  }
+
+  /**
+   * `verify`, also naming the record the chain ends at. The end (count, newest record, audit.chain) is read
+   * in one statement, then the records up to it page by page, so a trail of any length is checked in
+   * constant memory and records appended meanwhile (always after the end, as appends are serialised) are
+   * left for the next check.
+   */
+  async checkChain(pageSize = 5_000): Promise<ChainCheck> {
+    const { rows: ends } = await this.pool.query<{ records: number; last_id: string | null; chain_end: string }>(
+      `SELECT (SELECT count(*) FROM audit.access_log)::int AS records, newest.id::text AS last_id,
+              (SELECT last_hash FROM audit.chain WHERE id = 1) AS chain_end
+       FROM (SELECT 1) AS one LEFT JOIN LATERAL (SELECT id FROM audit.access_log ORDER BY id DESC LIMIT 1) AS newest ON true`,
     );
+    const end = ends[0]!;
     let prev = 'genesis';
-    for (const [i, r] of rows.entries()) {
-      const row = {
-        at: r.at,
-        requestId: r.request_id,
-        service: r.service,
-        actorKind: r.actor_kind,
-        actorId: r.actor_id,
-        actorAgency: r.actor_agency,
-        purpose: r.purpose,
-        subjectHash: r.subject_hash,
-        subjectMasked: r.subject_masked,
-        fields: r.fields,
-      };
-      if (r.prev_hash !== prev || chainHash(this.chainKey, prev, row) !== r.hash) return { ok: false, checked: i, brokenAt: r.id };
-      prev = r.hash;
+    let checked = 0;
+    let after = '0';
+    while (end.last_id !== null) {
+      const { rows } = await this.pool.query(
+        `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, request_id, service, actor_kind, actor_id, actor_agency, purpose,
+                subject_hash, subject_masked, fields, prev_hash, hash FROM audit.access_log a
+         WHERE a.id > $1::bigint AND a.id <= $2::bigint ORDER BY a.id LIMIT $3`,
+        [after, end.last_id, pageSize],
+      );
+      for (const r of rows) {
+        const row = {
+          at: r.at,
+          requestId: r.request_id,
+          service: r.service,
+          actorKind: r.actor_kind,
+          actorId: r.actor_id,
+          actorAgency: r.actor_agency,
+          purpose: r.purpose,
+          subjectHash: r.subject_hash,
+          subjectMasked: r.subject_masked,
+          fields: r.fields,
+        };
+        if (r.prev_hash !== prev || chainHash(this.chainKey, prev, row) !== r.hash) return { ok: false, checked, brokenAt: r.id };
+        prev = r.hash;
+        checked += 1;
+      }
+      if (rows.length < pageSize) break;
+      after = rows[rows.length - 1]!.id;
     }
-    const end = await this.pool.query<{ last_hash: string }>('SELECT last_hash FROM audit.chain WHERE id = 1');
-    if (end.rows[0]!.last_hash !== prev) return { ok: false, checked: rows.length, brokenAt: 'end of chain' };
-    return { ok: true, checked: rows.length };
+    // Fewer records than counted: some went while they were being read.
+    if (checked !== end.records || end.chain_end !== prev) return { ok: false, checked, brokenAt: 'end of chain' };
+    return { ok: true, checked, end: { id: end.last_id, hash: prev } };
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DEFAULT_AGENCIES_FILE } from '@egov/domain';
+import { type Catalog, DEFAULT_AGENCIES_FILE, loadCatalog } from '@egov/domain';
 import { z } from 'zod';
 
 const AgenciesFile = z.object({
@@ -10,13 +10,18 @@ export type Agency = z.infer<typeof AgenciesFile>['agencies'][number];
 /** Which authority decides which service (and, for akimats, for which region). */
 export class Agencies {
   private readonly byCode: Map<string, Agency>;
+  private licenceActivities: Map<string, Set<string>> | undefined;
 
-  constructor(agencies: readonly Agency[]) {
+  /** `catalog` says which licensed activity each service issues; read on the first question about licences. */
+  constructor(
+    agencies: readonly Agency[],
+    private readonly catalog: () => Catalog = loadCatalog,
+  ) {
     this.byCode = new Map(agencies.map((a) => [a.code, a]));
   }
 
-  static load(file: URL | string = DEFAULT_AGENCIES_FILE): Agencies {
-    return new Agencies(AgenciesFile.parse(JSON.parse(readFileSync(file, 'utf8'))).agencies);
+  static load(file: URL | string = DEFAULT_AGENCIES_FILE, catalog?: () => Catalog): Agencies {
+    return new Agencies(AgenciesFile.parse(JSON.parse(readFileSync(file, 'utf8'))).agencies, catalog);
   }
 
   get(code: string): Agency | undefined {
@@ -27,6 +32,22 @@ export class Agencies {
   handles(agency: string | null, serviceCode: string, region: string | null): boolean {
     const found = agency ? this.byCode.get(agency) : undefined;
     return !!found && found.services.includes(serviceCode) && (found.region === null || found.region === region);
+  }
+
+  /**
+   * Whether officers of `agency` may read a licence of this activity: their services issue it (the
+   * catalog's licenceActivity). An akimat's regional licences are read by every akimat issuing that
+   * activity: a licence names no region of its holder.
+   */
+  issuesLicencesOf(agency: string | null, activity: string): boolean {
+    if (!agency) return false;
+    this.licenceActivities ??= this.activitiesByAgency();
+    return this.licenceActivities.get(agency)?.has(activity) ?? false;
+  }
+
+  private activitiesByAgency(): Map<string, Set<string>> {
+    const catalog = this.catalog();
+    return new Map([...this.byCode.values()].map((a) => [a.code, new Set(a.services.flatMap((code) => catalog.byCode(code)?.licenceActivity ?? []))]));
   }
 
   /** The agencies that handle a service (a regional service lists every region's). */

@@ -12,6 +12,9 @@ export type Resource =
   /** Which organisations a person heads or founded. */
   | { kind: 'participations'; iin: string }
   | { kind: 'payments'; holderId: string }
+  /** One licence: its holder's to see, and officers' whose agency issues its activity. */
+  | { kind: 'licence'; holderId: string; activity: string }
+  /** The licences of a person or organisation, as a list (officers see the ones their agency issues). */
   | { kind: 'licences'; holderId: string }
   | { kind: 'application'; applicantId: string; serviceCode: string; region: string | null }
   /** The applications of a person or organisation, as a list (officers see the ones their agency handles). */
@@ -29,6 +32,7 @@ export function subjectOf(resource: Resource): string {
     case 'legal-entity':
       return resource.bin;
     case 'payments':
+    case 'licence':
     case 'licences':
       return resource.holderId;
     case 'application':
@@ -45,6 +49,7 @@ export const PARTNER_SCOPES: Record<Resource['kind'], (scope: string) => boolean
   'legal-entity': (s) => s === 'legal-entities:read',
   participations: (s) => s === 'legal-entities:read',
   payments: (s) => s === 'payments:read',
+  licence: (s) => s === 'licensing:read',
   licences: (s) => s === 'licensing:read',
   application: (s) => s === 'applications:read',
   applications: (s) => s === 'applications:read',
@@ -63,8 +68,8 @@ export const SIGN_IN_FIRST: Extract<Decision, { allow: false }> = {
 /**
  * Who may read what. Citizens (and portals acting for them): their own record, the companies they head
  * or founded, and the payments, licences and applications of themselves and of the companies they head.
- * Officers: applications their agency handles, and licences. Partners: what their scopes cover, for a
- * purpose they stated. Nobody without a token.
+ * Officers of a configured agency: the applications it handles and the licences its services issue (lists
+ * of them, filtered). Partners: what their scopes cover, for a purpose they stated. Nobody without a token.
  */
 export async function decide(
   principal: Principal,
@@ -87,11 +92,20 @@ export async function decide(
       return roles.includes('HEAD') ? ALLOW : deny('A citizen may read only their own records and those of the companies they head');
     }
     case 'officer':
+      // The verifier refuses tokens of unknown agencies; the policy does not rely on it alone.
+      if (!principal.agency || !deps.agencies.get(principal.agency) || principal.roles.length === 0)
+        return deny('Officers read on behalf of a configured agency, with roles');
       if (resource.kind === 'application') {
         return deps.agencies.handles(principal.agency, resource.serviceCode, resource.region)
           ? ALLOW
           : deny(`Applications for this service are not handled by ${principal.agency}`);
       }
+      if (resource.kind === 'licence') {
+        return deps.agencies.issuesLicencesOf(principal.agency, resource.activity)
+          ? ALLOW
+          : deny(`Licences of this activity are not issued by ${principal.agency}`);
+      }
+      // Lists: each item is judged on its own (the resolvers keep the ones the agency handles).
       if (resource.kind === 'licences' || resource.kind === 'applications') return ALLOW;
       return deny("Officers see an applicant's data through the applications they handle");
     case 'partner':

@@ -66,6 +66,14 @@ export class RequestAuth {
     return decision;
   }
 
+  /**
+   * Whether the caller may read the resource. A record looked up by its id is answered as unknown when
+   * this is false, so "exists, not yours" and "no such record" cannot be told apart.
+   */
+  async mayRead(resource: Resource): Promise<boolean> {
+    return (await this.decision(resource)).allow;
+  }
+
   /** Throws FORBIDDEN (or UNAUTHENTICATED) unless the caller may read the resource. */
   require(resource: Resource): Promise<void> {
     return this.requireKeyed(JSON.stringify(resource), resource);

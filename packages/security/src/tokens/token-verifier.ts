@@ -4,6 +4,7 @@ import { checkIin } from '@egov/contracts';
 import { GraphQLError } from 'graphql';
 import { createLocalJWKSet, createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, errors as joseErrors, jwtVerify } from 'jose';
 import { LRUCache } from 'lru-cache';
+import { Agencies } from '../authz/agencies.js';
 import type { PartnerRegistry } from './partners.js';
 import { ANONYMOUS, type Principal, type PrincipalKind } from './principal.js';
 
@@ -19,7 +20,14 @@ export interface TokenVerifierOptions {
   /** The `aud` our tokens must carry. */
   audience: string;
   partners: PartnerRegistry;
-  /** Seconds of clock skew tolerated on exp/nbf. Default 30. */
+  /** The authorities officers work for; an officer token naming another agency is refused. Default: the shipped table. */
+  agencies?: Agencies;
+  /**
+   * The longest a token may have lived (now - iat) and may be issued to live (exp - iat), in seconds.
+   * A stolen long-lived token is worth little this way. Default 43 200 (12 h).
+   */
+  maxTokenAgeSeconds?: number;
+  /** Seconds of clock skew tolerated on exp/nbf/iat. Default 30. */
   clockToleranceSeconds?: number;
   now?: () => Date;
 }
@@ -34,6 +42,9 @@ function forbidden(reason: string, code = 'FORBIDDEN'): GraphQLError {
 
 const KINDS: readonly PrincipalKind[] = ['citizen', 'portal', 'officer', 'partner'];
 
+/** Twelve hours: a working day's session, not a standing credential. */
+export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 43_200;
+
 /**
  * Verifies bearer tokens (signature against the issuer's keys, issuer, audience, expiry) and turns their
  * claims into a Principal. Verified tokens are remembered until they expire, so the hot path of a busy
@@ -43,9 +54,13 @@ export class TokenVerifier {
   private readonly keys: Map<string, JWTVerifyGetKey>;
   private readonly cache = new LRUCache<string, { principal: Principal; expiresAt: number }>({ max: 20_000 });
   private readonly now: () => Date;
+  private readonly agencies: Agencies;
+  private readonly maxTokenAgeSeconds: number;
 
   constructor(private readonly options: TokenVerifierOptions) {
     this.now = options.now ?? (() => new Date());
+    this.agencies = options.agencies ?? Agencies.load();
+    this.maxTokenAgeSeconds = options.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS;
     this.keys = new Map(
       options.issuers.map((i) => [
         i.issuer,
@@ -82,13 +97,20 @@ export class TokenVerifier {
         clockTolerance: this.options.clockToleranceSeconds ?? 30,
         currentDate: this.now(),
         requiredClaims: ['exp', 'sub', 'iat'],
+        // Also refuses an iat in the future (beyond the tolerance).
+        maxTokenAge: this.maxTokenAgeSeconds,
       }));
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
       throw unauthenticated(reasonOf(error));
     }
+    const issuedAt = payload.iat!;
+    const expiresAt = payload.exp!;
+    if (expiresAt - issuedAt > this.maxTokenAgeSeconds)
+      throw unauthenticated(`the token was issued to live longer than ${this.maxTokenAgeSeconds} s; ask the issuer for a shorter-lived one`);
     const principal = this.principalFromClaims(payload);
-    this.cache.set(cacheKey, { principal, expiresAt: (payload.exp ?? 0) * 1000 });
+    // Remembered until it expires or grows too old, whichever comes first.
+    this.cache.set(cacheKey, { principal, expiresAt: Math.min(expiresAt, issuedAt + this.maxTokenAgeSeconds) * 1000 });
     return principal;
   }
 
@@ -111,8 +133,10 @@ export class TokenVerifier {
       }
       case 'officer': {
         if (!checkIin(sub).ok) throw unauthenticated("an officer token must have the officer's IIN as subject");
-        if (typeof claims.agency !== 'string') throw unauthenticated('an officer token must name the agency');
-        const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [];
+        // Officers' agencies are configuration, like partners': a token naming another one reads nothing.
+        if (typeof claims.agency !== 'string' || !this.agencies.get(claims.agency)) throw unauthenticated('an officer token must name a configured agency');
+        const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string' && r !== '') : [];
+        if (roles.length === 0) throw unauthenticated("an officer token must carry the officer's roles");
         return { ...base, id: `officer:${sub}`, iin: sub, clientId: null, agency: claims.agency, roles };
       }
       case 'partner': {
@@ -136,7 +160,8 @@ export class TokenVerifier {
 }
 
 function reasonOf(error: unknown): string {
-  if (error instanceof joseErrors.JWTExpired) return 'the token has expired';
+  if (error instanceof joseErrors.JWTExpired) return error.claim === 'iat' ? 'the token is older than the maximum token age' : 'the token has expired';
+  if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'iat') return 'the token claims to be issued in the future';
   if (error instanceof joseErrors.JWTClaimValidationFailed) return `the token's ${error.claim} claim is not acceptable`;
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'the token signature is not valid';
   if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported)

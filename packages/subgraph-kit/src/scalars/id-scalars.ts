@@ -2,11 +2,14 @@ import { type ApplicantRef, applicantIdOf, checkApplicantId, checkBin, checkIin 
 import { ErrorCode, graphqlError } from '@egov/core';
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
+/**
+ * Ids are strings: a number literal loses leading zeros (080440001234 is not 80440001234), so it is refused
+ * like any other non-string, never read as the digits it happens to show.
+ */
 function literalString(ast: ValueNode): unknown {
-  // A number literal is the classic mistake (leading zeros lost); read it as given so the message says why.
-  if (ast.kind === Kind.STRING || ast.kind === Kind.INT) return ast.value;
-  return undefined;
+  return ast.kind === Kind.STRING ? ast.value : NOT_A_STRING;
 }
+const NOT_A_STRING = Symbol('not a string literal');
 
 function parseIin(value: unknown): string {
   const check = checkIin(value);

@@ -15,10 +15,12 @@ import {
   sendJson,
 } from '@egov/core';
 import type { RegistryCache, RegistryClientOptions, StaleRecorder } from '@egov/registry-client';
-import { type GuardRules, guardSchema, newRequestId, RequestAuth, type SubgraphSecurity } from '@egov/security';
+import { type GuardRules, guardSchema, RequestAuth, requestIdFrom, type SubgraphSecurity } from '@egov/security';
 import { databaseUnavailable, type IdempotencyStore, isDatabaseUnavailable } from '@egov/stores';
 import type { DocumentNode } from 'graphql';
+import { guardInputs, type InputRules } from '../inputs/index.js';
 import { auditFailureCode, formatErrorFor, markUnavailable } from './errors.js';
+import { sdlForSignedInCallers } from './service-sdl.js';
 
 /** An HTTP route beside /graphql; it gets the request's verified caller like GraphQL does. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, auth: RequestAuth) => Promise<void> | void;
@@ -34,6 +36,11 @@ export interface SubgraphServerOptions<Ctx extends BaseContext> {
   security: SubgraphSecurity;
   /** Which types hold personal data, and whose: every field of them is authorized and audited. */
   guard: GuardRules;
+  /**
+   * Rules for particular string inputs by schema coordinate (free text, opaque keys, id shapes); every other
+   * String is one line of text and every other ID a token, checked before any resolver runs.
+   */
+  inputs?: InputRules;
   logger: Logger;
   /** Extra HTTP routes beside /graphql, keyed by "METHOD /path". */
   routes?: Record<string, RouteHandler>;
@@ -94,9 +101,14 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
   const served = createHttpServer((req, res) => void handle(req, res), { ...httpSettingsFromEnv(), ...options.http });
   const httpServer: Server = served.server;
   const apollo = new ApolloServer<Ctx>({
-    schema: guardSchema(
-      buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers } as Parameters<typeof buildSubgraphSchema>[0]),
-      options.guard,
+    schema: guardInputs(
+      sdlForSignedInCallers(
+        guardSchema(
+          buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers } as Parameters<typeof buildSubgraphSchema>[0]),
+          options.guard,
+        ),
+      ),
+      options.inputs,
     ),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
@@ -179,7 +191,8 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
   async function authenticate(req: IncomingMessage, res: ServerResponse): Promise<RequestAuth | null> {
     try {
       const principal = await options.security.verifier.principalOf(header(req, 'authorization'), header(req, 'x-purpose'));
-      return new RequestAuth(principal, header(req, 'x-request-id') ?? newRequestId(), options.security.authz);
+      // A request id from outside is kept only when it is a short safe token: it goes into the audit trail.
+      return new RequestAuth(principal, requestIdFrom(req.headers['x-request-id']), options.security.authz);
     } catch (error) {
       sendAuthFailure(res, error);
       return null;
@@ -192,8 +205,10 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
       if (url.pathname === '/graphql') return await handleGraphQL(req, res, url);
       if (url.pathname === '/health') {
         const details = options.health?.() ?? {};
-        const degraded = Object.values(details).some((value) => value === 'degraded');
-        return sendJson(res, 200, { status: degraded ? 'degraded' : 'ok', service: options.name, ...details });
+        const audit = options.security.auditStatus();
+        // A trail that no longer matches its anchor needs a person; the process still serves.
+        const degraded = Object.values(details).some((value) => value === 'degraded') || audit?.verified === false;
+        return sendJson(res, 200, { status: degraded ? 'degraded' : 'ok', service: options.name, ...details, ...(audit ? { audit } : {}) });
       }
       if (url.pathname === '/ready') {
         // A stopping process is taken out of rotation at once, whatever its dependencies say.
@@ -235,6 +250,8 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
       await options.beforeStart?.();
       await apollo.start();
       const actual = await served.listen(port, host);
+      // Scheduled security work (the audit anchor's rounds) starts once the process is up.
+      options.security.start();
       return {
         url: `http://${host}:${actual}/graphql`,
         port: actual,

@@ -435,24 +435,25 @@ export class ApplicationService {
     }
   }
 
-  /** Only an officer of the agency handling the application, holding `role`, may act on it. */
-  private async requireOfficer(auth: RequestAuth, application: StoredApplication, role: string): Promise<void> {
+  /**
+   * Only an officer holding `role` may act, and only on an application their agency handles; one it does
+   * not handle is answered as an unknown number.
+   */
+  private async officerActing(auth: RequestAuth, number: string, role: string): Promise<StoredApplication> {
     const officer = auth.principal;
     if (officer.kind !== 'officer' || !officer.roles.includes(role)) {
       throw graphqlError(officer.kind === 'anonymous' ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN, `Only an officer with the ${role} role may do this`);
     }
-    await auth.require(applicationResource(application));
+    return this.visible(number, auth);
   }
 
   async startReview(number: string, auth: RequestAuth): Promise<StoredApplication> {
-    const application = await this.mustGet(number);
-    await this.requireOfficer(auth, application, auth.principal.roles.includes('decider') ? 'decider' : 'reviewer');
+    await this.officerActing(auth, number, auth.principal.roles.includes('decider') ? 'decider' : 'reviewer');
     return this.move(number, ['SUBMITTED'], 'IN_REVIEW', auth.principal.id, {});
   }
 
   async decide(number: string, decision: Decision, auth: RequestAuth, signature: string): Promise<StoredApplication> {
-    const application = await this.mustGet(number);
-    await this.requireOfficer(auth, application, 'decider');
+    const application = await this.officerActing(auth, number, 'decider');
     const officerIin = auth.principal.iin!;
     const payload = decisionPayload({ number, outcome: decision.outcome, refusalGround: decision.refusalGround, note: decision.note, officerId: officerIin });
     const verified = await verifyDetachedSignature({
@@ -545,12 +546,25 @@ export class ApplicationService {
     return this.deps.store.byNumber(number);
   }
 
+  /**
+   * An application by number, for `application(number)`, `_entities` and officers' steps alike. To a caller
+   * who may not see it, it is answered exactly as an unknown number: application numbers are not to be probed.
+   */
+  async visible(number: string, auth: RequestAuth): Promise<StoredApplication> {
+    auth.requireSignedIn();
+    const application = await this.deps.store.byNumber(number);
+    if (!application || !(await auth.mayRead(applicationResource(application)))) throw unknownApplication();
+    return application;
+  }
+
   private async mustGet(number: string): Promise<StoredApplication> {
     const application = await this.deps.store.byNumber(number);
-    if (!application) throw graphqlError(ErrorCode.NOT_FOUND, 'No application with this number', { field: 'number' });
+    if (!application) throw unknownApplication();
     return application;
   }
 }
+
+const unknownApplication = () => graphqlError(ErrorCode.NOT_FOUND, 'No application with this number (that you may see)', { field: 'number' });
 
 class AttachmentRace extends Error {}
 

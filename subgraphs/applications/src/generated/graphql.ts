@@ -350,7 +350,7 @@ export type FormField = {
 export type LegalEntity = {
   __typename?: 'LegalEntity';
   /** Applications this organisation submitted, newest first (an officer sees those their agency handles). */
-  applications: Array<Application>;
+  applications: Maybe<Array<Application>>;
   bin: Scalars['BIN']['output'];
 };
 
@@ -407,7 +407,7 @@ export type Payment = {
 export type Person = {
   __typename?: 'Person';
   /** Applications this person submitted, newest first (an officer sees those their agency handles). */
-  applications: Array<Application>;
+  applications: Maybe<Array<Application>>;
   iin: Scalars['IIN']['output'];
 };
 
@@ -1199,7 +1199,7 @@ export interface IinScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
 
 export type LegalEntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LegalEntity'] = ResolversParentTypes['LegalEntity'], FederationReferenceType extends FederationReferenceTypes['LegalEntity'] = FederationReferenceTypes['LegalEntity']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LegalEntity']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  applications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType>;
+  applications?: Resolver<Maybe<Array<ResolversTypes['Application']>>, ParentType, ContextType>;
   bin?: Resolver<ResolversTypes['BIN'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -1224,7 +1224,7 @@ export type PaymentResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  applications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType>;
+  applications?: Resolver<Maybe<Array<ResolversTypes['Application']>>, ParentType, ContextType>;
   iin?: Resolver<ResolversTypes['IIN'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;

@@ -3,12 +3,11 @@ import { applicationResource } from '../applications/store.js';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
 
-/** A holder's applications; an officer sees only those their agency handles. */
+/** A holder's applications, each one the caller may see (an officer: those their agency handles). */
 async function applicationsOf(holderId: string, context: Context): Promise<StoredApplication[]> {
   await context.auth.require({ kind: 'applications', holderId });
   const all = await context.applicationsOf.load(holderId);
-  if (context.auth.principal.kind !== 'officer') return all;
-  const visible = await Promise.all(all.map(async (a) => (await context.auth.decision(applicationResource(a))).allow));
+  const visible = await Promise.all(all.map((a) => context.auth.mayRead(applicationResource(a))));
   return all.filter((_a, i) => visible[i]);
 }
 

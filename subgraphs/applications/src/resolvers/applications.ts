@@ -1,7 +1,6 @@
 import { applicantIdOf } from '@egov/contracts';
 import { ErrorCode, graphqlError } from '@egov/core';
 import { applicantReference } from '@egov/subgraph-kit';
-import { applicationResource } from '../applications/store.js';
 import type { Resolvers } from '../generated/graphql.js';
 
 /** Drafts, submissions, applications and officers' decisions. */
@@ -11,14 +10,7 @@ export const applicationResolvers: Resolvers = {
       await auth.require({ kind: 'act-for', applicantId: applicantIdOf(applicantId) });
       return app.applications.draft(serviceCode, action, applicantId);
     },
-    application: async (_root, { number }, { app, auth }) => {
-      auth.requireSignedIn();
-      const application = await app.applications.get(number);
-      // Unknown and not-yours look the same: application numbers are not to be probed.
-      if (!application || !(await auth.decision(applicationResource(application))).allow)
-        throw graphqlError(ErrorCode.NOT_FOUND, 'No application with this number (that you may see)');
-      return application;
-    },
+    application: (_root, { number }, { app, auth }) => app.applications.visible(number, auth),
     applicationsToHandle: async (_root, { status, first }, { app, auth }) => {
       const officer = auth.principal;
       const agency = officer.kind === 'officer' ? app.agencies.get(officer.agency ?? '') : undefined;
@@ -92,11 +84,7 @@ export const applicationResolvers: Resolvers = {
     expectedResultUnknownBecause: ({ application }) => application.receipt.expectedResultUnknownBecause,
   },
   Application: {
-    __resolveReference: async (reference, { app }) => {
-      const application = await app.applications.get(reference.number);
-      if (!application) throw graphqlError(ErrorCode.NOT_FOUND, 'No application with this number');
-      return application;
-    },
+    __resolveReference: (reference, { app, auth }) => app.applications.visible(reference.number, auth),
     service: (application, _args, { app }) => app.catalog.byCode(application.serviceCode)!,
     action: (application) => application.action as never,
     applicant: (application) => applicantReference(application.applicantId),

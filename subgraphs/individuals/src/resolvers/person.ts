@@ -18,7 +18,10 @@ export const personResolvers: Resolvers = {
     person: (_root, { iin }, context) => loadPerson(iin, context),
   },
   Person: {
-    __resolveReference: (reference, context) => loadPerson(reference.iin, context),
+    // A caller who may not read the person keeps the reference: each field is then refused at its own
+    // path (null, FORBIDDEN) and the rest of the answer arrives. Unknown or not theirs look the same.
+    __resolveReference: async (reference, context) =>
+      (await context.auth.mayRead({ kind: 'person', iin: reference.iin })) ? loadPerson(reference.iin, context) : (reference as never),
     fullName: (person) => [person.lastName, person.firstName, person.middleName].filter(Boolean).join(' '),
   },
   IdentityDocument: {

@@ -95,7 +95,7 @@ export type LegalEntity = {
   head: Maybe<Person>;
   headPosition: Maybe<Scalars['String']['output']>;
   /** Head office, branch, representative office or peasant farm, from the BIN's kind digit. */
-  kind: EntityKind;
+  kind: Maybe<EntityKind>;
   legalAddress: Maybe<Address>;
   legalForm: Maybe<LegalForm>;
   /** Full registered name. */
@@ -106,7 +106,7 @@ export type LegalEntity = {
   registeredOn: Maybe<Scalars['Date']['output']>;
   registrationDocument: Maybe<RegistrationDocument>;
   /** Resident or not, from the BIN's type digit. */
-  residency: Residency;
+  residency: Maybe<Residency>;
   shortName: Maybe<Scalars['String']['output']>;
   status: Maybe<LegalEntityStatus>;
 };
@@ -416,7 +416,7 @@ export type LegalEntityResolvers<ContextType = Context, ParentType extends Resol
   founders?: Resolver<Maybe<Array<ResolversTypes['Founder']>>, ParentType, ContextType>;
   head?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   headPosition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['EntityKind']>, ParentType, ContextType>;
   legalAddress?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
   legalForm?: Resolver<Maybe<ResolversTypes['LegalForm']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<LegalEntityNameArgs, 'language'>>;
@@ -424,7 +424,7 @@ export type LegalEntityResolvers<ContextType = Context, ParentType extends Resol
   parent?: Resolver<Maybe<ResolversTypes['LegalEntity']>, ParentType, ContextType>;
   registeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   registrationDocument?: Resolver<Maybe<ResolversTypes['RegistrationDocument']>, ParentType, ContextType>;
-  residency?: Resolver<ResolversTypes['Residency'], ParentType, ContextType>;
+  residency?: Resolver<Maybe<ResolversTypes['Residency']>, ParentType, ContextType>;
   shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<LegalEntityShortNameArgs, 'language'>>;
   status?: Resolver<Maybe<ResolversTypes['LegalEntityStatus']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

@@ -22,7 +22,11 @@ export const legalEntityResolvers: Resolvers = {
     legalEntity: (_root, { bin }, context) => loadEntity(bin, context),
   },
   LegalEntity: {
-    __resolveReference: (reference, context) => loadEntity(reference.bin, context),
+    // A caller who may not read the company keeps the reference: each field is then refused at its own
+    // path (null, FORBIDDEN) and the rest of the answer, the key included, arrives. Unknown or not yours
+    // look the same.
+    __resolveReference: async (reference, context) =>
+      (await context.auth.mayRead({ kind: 'legal-entity', bin: reference.bin })) ? loadEntity(reference.bin, context) : (reference as never),
     name: (entity, { language }) => (language === 'KK' ? entity.nameKk : entity.nameRu),
     shortName: (entity, { language }) => (language === 'KK' ? entity.shortNameKk : entity.shortNameRu),
     residency: (entity) => (BIN_TYPES[entity.bin[4] as keyof typeof BIN_TYPES] === 'NON_RESIDENT' ? 'NON_RESIDENT' : 'RESIDENT'),

@@ -1,23 +1,32 @@
 import type { LicenseRecord } from '@egov/contracts';
 import { notFound } from '@egov/core';
+import type { Resource } from '@egov/security';
 import { applicantReference } from '@egov/subgraph-kit';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
 
 const REGISTRY = 'licensing';
 
+/** What authorization judges a licence by: whose it is, and its activity (officers read their agency's). */
+export const licenceResource = (licence: LicenseRecord): Resource => ({ kind: 'licence', holderId: licence.holderId, activity: licence.activity.code });
+
+/**
+ * A licence by number, for `license(number)` and `_entities` alike. To a caller who may not see it, it is
+ * answered exactly as an unknown number: licence numbers are not to be probed.
+ */
 async function loadLicense(number: string, context: Context): Promise<LicenseRecord> {
   context.auth.requireSignedIn();
   const license = await context.registry.license.load(number);
-  if (!license) throw notFound('licence', REGISTRY);
-  await context.auth.require({ kind: 'licences', holderId: license.holderId });
+  if (!license || !(await context.auth.mayRead(licenceResource(license)))) throw notFound('licence', REGISTRY);
   return license;
 }
 
+/** A holder's licences, newest first; each one the caller may see (an officer: those its agency issues). */
 async function licensesOf(holderId: string, context: Context): Promise<LicenseRecord[]> {
   await context.auth.require({ kind: 'licences', holderId });
   const licenses = await context.registry.licensesOf.load(holderId);
-  return [...licenses].sort((a, b) => b.issuedOn.localeCompare(a.issuedOn) || a.number.localeCompare(b.number));
+  const visible = await Promise.all(licenses.map((licence) => context.auth.mayRead(licenceResource(licence))));
+  return licenses.filter((_licence, i) => visible[i]).sort((a, b) => b.issuedOn.localeCompare(a.issuedOn) || a.number.localeCompare(b.number));
 }
 
 const named = {

@@ -3,6 +3,7 @@ import { ErrorCode, formatKzt, graphqlError, kzDate, notFound } from '@egov/core
 import { feePurpose } from '@egov/domain';
 import { idempotencyKeyProblem, runOnce } from '@egov/stores';
 import type { Resolvers } from '../generated/graphql.js';
+import { orderKeyOf } from '../orders/order-keys.js';
 
 /** Payment orders for service fees: the amount comes from the catalog's fee and the configured rate. */
 export const initiatePaymentResolvers: Resolvers = {
@@ -26,6 +27,9 @@ export const initiatePaymentResolvers: Resolvers = {
       await context.auth.require({ kind: 'act-for', applicantId: payer });
       const badKey = idempotencyKey == null ? null : idempotencyKeyProblem(idempotencyKey);
       if (badKey) throw graphqlError(ErrorCode.BAD_USER_INPUT, badKey, { field: 'idempotencyKey' });
+      const fee = { payerId: payer, serviceCode, action };
+      // A client's key is its payer's, for this fee: anyone else's use of it is refused before any order.
+      if (idempotencyKey) await context.orderKeys.claim(idempotencyKey, fee);
       const open = () =>
         registry.openOrder({
           payerId: payer,
@@ -34,7 +38,7 @@ export const initiatePaymentResolvers: Resolvers = {
           action,
           amount: formatKzt(due.amountTiyn!),
           // One open order per payer, fee and day, unless the caller keys its own.
-          orderKey: idempotencyKey ?? `${payer}:${serviceCode}:${action}:${kzDate(now)}`,
+          orderKey: orderKeyOf(fee, idempotencyKey ? { clientKey: idempotencyKey } : { day: kzDate(now) }),
         });
       if (!idempotencyKey || !idempotency) return open();
       // Concurrent twins of one click open one order: the first runs, the others get its answer.

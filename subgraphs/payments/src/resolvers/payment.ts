@@ -11,24 +11,23 @@ async function paymentsOf(payerId: string, context: Context): Promise<PaymentRec
   return [...payments].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
+/**
+ * A payment by id, for `payment(id)` and `_entities` alike. To a caller who may not see it, it is answered
+ * exactly as an unknown id: payment ids are not to be probed.
+ */
+async function loadPayment(id: string, context: Context): Promise<PaymentRecord> {
+  context.auth.requireSignedIn();
+  const payment = await context.registry.payment(id);
+  if (!payment || !(await context.auth.mayRead({ kind: 'payments', holderId: payment.payerId }))) throw notFound('payment', REGISTRY);
+  return payment;
+}
+
 export const paymentResolvers: Resolvers = {
   Query: {
-    payment: async (_root, { id }, context) => {
-      context.auth.requireSignedIn();
-      const payment = await context.registry.payment(id);
-      if (!payment) throw notFound('payment', REGISTRY);
-      await context.auth.require({ kind: 'payments', holderId: payment.payerId });
-      return payment;
-    },
+    payment: (_root, { id }, context) => loadPayment(id, context),
   },
   Payment: {
-    __resolveReference: async (reference, context) => {
-      context.auth.requireSignedIn();
-      const payment = await context.registry.payment(reference.id);
-      if (!payment) throw notFound('payment', REGISTRY);
-      await context.auth.require({ kind: 'payments', holderId: payment.payerId });
-      return payment;
-    },
+    __resolveReference: (reference, context) => loadPayment(reference.id, context),
     payer: (payment) => {
       const id = checkApplicantId(payment.payerId);
       if (id.ok && id.ref.kind === 'BIN') return { __typename: 'LegalEntity', bin: id.ref.bin };

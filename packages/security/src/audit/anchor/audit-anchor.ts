@@ -1,0 +1,153 @@
+import type { KeyObject } from 'node:crypto';
+import type { Logger } from '@egov/core';
+import type { Pool } from '@egov/stores';
+import type { AuditLog } from '../audit-log.js';
+import { type Checkpoint, type CheckpointStore, signCheckpoint } from './checkpoints.js';
+
+/** The last verification of the trail, as /health and the CLI show it. */
+export interface AnchorStatus {
+  verified: boolean;
+  checkedAt: string;
+  /** Records in the trail when checked. */
+  records: number;
+  /** Why not, when not. */
+  reason?: string;
+}
+
+export interface AuditAnchorOptions {
+  audit: AuditLog;
+  pool: Pool;
+  store: CheckpointStore;
+  /** The verifying key; the signing key only where checkpoints are written (not in the CLI). */
+  keys: { publicKey: KeyObject; privateKey: KeyObject | null };
+  /** Named in the checkpoints this process writes. */
+  writer: string;
+  logger?: Logger;
+  clock?: () => Date;
+}
+
+/** One writer at a time across every process on the database; the others verify. */
+const WRITER_LOCK = 'egov:audit-anchor:writer';
+
+/**
+ * Anchors the audit trail outside PostgreSQL. Each check recomputes the hash chain from 'genesis' and
+ * holds it against the newest checkpoint whose signature verifies: the record that checkpoint names must
+ * still be there with the same hash, with exactly as many records up to it. Deleting the newest records
+ * and moving audit.chain back, or emptying the trail to 'genesis', passes the chain alone but not this,
+ * also after new records were appended on top. When the trail verifies, the process holding the writer
+ * lock signs a checkpoint of what it verified; a process never signs a state it found broken.
+ */
+export class AuditAnchor {
+  private last: AnchorStatus | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+  private readonly clock: () => Date;
+
+  constructor(private readonly options: AuditAnchorOptions) {
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  /** The last result; null before the first check finished. */
+  status(): AnchorStatus | null {
+    return this.last;
+  }
+
+  /** Verifies the trail against the newest checkpoint, without writing one. */
+  async verify(): Promise<AnchorStatus & { checkpoint: Checkpoint | null }> {
+    const outcome = await this.check();
+    return { ...outcome.status, checkpoint: outcome.checkpoint };
+  }
+
+  /** One scheduled round: verify, log, and (holding the writer lock) sign a checkpoint of a verified state. */
+  async run(): Promise<AnchorStatus> {
+    let status: AnchorStatus;
+    try {
+      const outcome = await this.check();
+      status = outcome.status;
+      if (outcome.end && this.options.keys.privateKey) await this.writeCheckpoint(outcome.status, outcome.end);
+    } catch (error) {
+      // Not a verdict on the trail: it could not be read (the database is down). Still not verified.
+      status = {
+        verified: false,
+        checkedAt: this.clock().toISOString(),
+        records: this.last?.records ?? 0,
+        reason: `the audit trail could not be checked: ${(error as Error).message}`,
+      };
+      this.options.logger?.warn('audit trail could not be checked against its anchor', { error });
+    }
+    if (!status.verified && !status.reason?.startsWith('the audit trail could not be checked'))
+      this.options.logger?.error('audit trail verification failed: it no longer matches its newest signed checkpoint', {
+        reason: status.reason,
+        records: status.records,
+        anchor: this.options.store.location,
+      });
+    else if (status.verified && this.last && !this.last.verified) this.options.logger?.info('audit trail verified again', { records: status.records });
+    this.last = status;
+    return status;
+  }
+
+  /** Runs a round now and every `everyMs` (rounds never overlap; the timer does not hold the process). */
+  start(everyMs: number): void {
+    const round = () => {
+      this.running = this.running.then(() => this.run()).catch(() => undefined);
+    };
+    round();
+    this.timer = setInterval(round, everyMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async check(): Promise<{ status: AnchorStatus; checkpoint: Checkpoint | null; end?: { id: string | null; hash: string; records: number } }> {
+    const { audit, store, keys, pool } = this.options;
+    // The checkpoint is read before the chain: it can only be older than the state checked, never newer.
+    const { checkpoint, untrusted } = await store.newest(keys.publicKey);
+    if (untrusted > 0) this.options.logger?.warn('the audit anchor holds entries whose signature does not verify; they vouch for nothing', { untrusted });
+    const checkedAt = this.clock().toISOString();
+    const chain = await audit.checkChain();
+    const failed = (records: number, reason: string) => ({ status: { verified: false, checkedAt, records, reason }, checkpoint });
+    if (!chain.ok) return failed(chain.checked, `the hash chain breaks at ${chain.brokenAt === 'end of chain' ? 'its end' : `record ${chain.brokenAt}`}`);
+    if (checkpoint) {
+      const vouched = `the checkpoint of ${checkpoint.at} vouches for ${checkpoint.records} records up to record ${checkpoint.lastId ?? '(none)'}`;
+      if (chain.checked < checkpoint.records) return failed(chain.checked, `the trail holds ${chain.checked} records; ${vouched}`);
+      if (checkpoint.lastId !== null) {
+        const { rows } = await pool.query<{ hash: string; upto: number }>(
+          'SELECT hash, (SELECT count(*)::int FROM audit.access_log WHERE id <= $1::bigint) AS upto FROM audit.access_log WHERE id = $1::bigint',
+          [checkpoint.lastId],
+        );
+        const row = rows[0];
+        if (!row) return failed(chain.checked, `record ${checkpoint.lastId} is gone; ${vouched}`);
+        if (row.hash !== checkpoint.lastHash) return failed(chain.checked, `record ${checkpoint.lastId} no longer has the signed hash; ${vouched}`);
+        if (row.upto !== checkpoint.records) return failed(chain.checked, `${row.upto} records lead up to record ${checkpoint.lastId}; ${vouched}`);
+      }
+    }
+    return { status: { verified: true, checkedAt, records: chain.checked }, checkpoint, end: { ...chain.end, records: chain.checked } };
+  }
+
+  /** Signs what was verified, if this process is the writer now and the trail grew since the newest checkpoint. */
+  private async writeCheckpoint(status: AnchorStatus, end: { id: string | null; hash: string; records: number }): Promise<void> {
+    const { pool, store, keys, writer } = this.options;
+    const client = await pool.connect();
+    // A connection lost while this client is out (the database stopped) is reported by its query; the
+    // client's own 'error' event must not go unheard, or it takes the process down.
+    const lost = () => undefined;
+    client.on('error', lost);
+    try {
+      const { rows } = await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS held', [WRITER_LOCK]);
+      if (!rows[0]?.held) return;
+      try {
+        const { checkpoint: newest } = await store.newest(keys.publicKey);
+        if (newest && newest.records >= end.records) return; // nothing new, or another writer was further along
+        await store.append(signCheckpoint({ records: end.records, lastId: end.id, lastHash: end.hash, at: status.checkedAt, writer }, keys.privateKey!));
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [WRITER_LOCK]);
+      }
+    } finally {
+      client.off('error', lost);
+      client.release();
+    }
+  }
+}

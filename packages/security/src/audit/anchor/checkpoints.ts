@@ -1,0 +1,108 @@
+import { type KeyObject, sign, verify } from 'node:crypto';
+import { mkdir, open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { canonicalJson } from '@egov/core';
+
+/**
+ * A signed statement of how far the audit trail reached at a moment, kept outside PostgreSQL (as a
+ * Certificate Transparency log's signed tree head, or X-Road's time-stamped message log): whoever can
+ * rewrite the database but does not hold the signing key cannot make the trail shorter than a checkpoint
+ * says, nor sign one for the state they leave behind.
+ */
+export interface CheckpointContent {
+  /** Records in audit.access_log. */
+  records: number;
+  /** Id of the newest record (as text); null when there is none. */
+  lastId: string | null;
+  /** Its chain hash; 'genesis' when there is none. */
+  lastHash: string;
+  /** When the state was read, ISO 8601. */
+  at: string;
+  /** The process that wrote it. */
+  writer?: string;
+}
+
+export interface Checkpoint extends CheckpointContent {
+  /** base64url Ed25519 signature over canonicalJson of everything else. */
+  signature: string;
+}
+
+export function signCheckpoint(content: CheckpointContent, privateKey: KeyObject): Checkpoint {
+  return { ...content, signature: sign(null, Buffer.from(canonicalJson(content as never), 'utf8'), privateKey).toString('base64url') };
+}
+
+/** Whether `value` is a checkpoint signed by `publicKey` (anything else vouches for nothing). */
+export function isSignedCheckpoint(value: unknown, publicKey: KeyObject): value is Checkpoint {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const { signature, ...content } = value as Record<string, unknown>;
+  const shaped =
+    typeof signature === 'string' &&
+    Number.isInteger(content.records) &&
+    (content.records as number) >= 0 &&
+    (content.lastId === null || typeof content.lastId === 'string') &&
+    typeof content.lastHash === 'string' &&
+    typeof content.at === 'string';
+  if (!shaped) return false;
+  try {
+    return verify(null, Buffer.from(canonicalJson(content as never), 'utf8'), publicKey, Buffer.from(signature as string, 'base64url'));
+  } catch {
+    return false;
+  }
+}
+
+/** Where checkpoints are kept: appended, never rewritten. */
+export interface CheckpointStore {
+  append(checkpoint: Checkpoint): Promise<void>;
+  /** The newest checkpoint signed by `publicKey`, and how many entries did not verify. */
+  newest(publicKey: KeyObject): Promise<{ checkpoint: Checkpoint | null; untrusted: number }>;
+  /** Where it is, for messages. */
+  readonly location: string;
+}
+
+/**
+ * Checkpoints as JSON lines appended to `checkpoints.jsonl` in a directory: a volume the database role
+ * cannot reach (and, ideally, that is replicated or write-once). Each append is one write of one line,
+ * flushed to disk before it counts.
+ */
+export class DirectoryCheckpointStore implements CheckpointStore {
+  readonly location: string;
+
+  constructor(readonly dir: string) {
+    this.location = join(dir, 'checkpoints.jsonl');
+  }
+
+  async append(checkpoint: Checkpoint): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const file = await open(this.location, 'a', 0o640);
+    try {
+      await file.write(`${JSON.stringify(checkpoint)}\n`);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+  }
+
+  async newest(publicKey: KeyObject): Promise<{ checkpoint: Checkpoint | null; untrusted: number }> {
+    let text: string;
+    try {
+      text = await readFile(this.location, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { checkpoint: null, untrusted: 0 };
+      throw error;
+    }
+    let checkpoint: Checkpoint | null = null;
+    let untrusted = 0;
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        parsed = null;
+      }
+      if (isSignedCheckpoint(parsed, publicKey)) checkpoint = parsed;
+      else untrusted += 1;
+    }
+    return { checkpoint, untrusted };
+  }
+}

@@ -1,0 +1,212 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Logger } from '@egov/core';
+import { createPool, type Pool } from '@egov/stores';
+import { createTestDatabase } from '@egov/testkit';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type AccessRecord,
+  AuditAnchor,
+  AuditLog,
+  anchorKeys,
+  auditAnchorConfigFromEnv,
+  DirectoryCheckpointStore,
+  isSignedCheckpoint,
+  signCheckpoint,
+} from '../src/audit/index.js';
+
+const SUBJECT_KEY = 'anchor-test-subject-key-0123456789';
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let pool: Pool;
+let audit: AuditLog;
+let dir: string;
+const keys = generateKeyPairSync('ed25519');
+const errors: string[] = [];
+const logger: Logger = { level: 'debug', debug: () => {}, info: () => {}, warn: () => {}, error: (msg) => errors.push(msg), child: () => logger };
+
+function anchor(options: { writer?: string; privateKey?: null } = {}) {
+  return new AuditAnchor({
+    audit,
+    pool,
+    store: new DirectoryCheckpointStore(dir),
+    keys: { publicKey: keys.publicKey, privateKey: options.privateKey === null ? null : keys.privateKey },
+    writer: options.writer ?? 'individuals',
+    logger,
+  });
+}
+
+let sequence = 0;
+const record = (): AccessRecord => ({
+  at: new Date(),
+  requestId: `req-${++sequence}`,
+  service: 'individuals',
+  actorKind: 'citizen',
+  actorId: 'self',
+  actorAgency: null,
+  purpose: null,
+  subjectId: '850314301234',
+  fields: ['Person.fullName'],
+});
+
+/** What someone with database rights (triggers off) but without the keys can do. */
+async function tamper(statements: string[]): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SET LOCAL session_replication_role = replica');
+    for (const sql of statements) await client.query(sql);
+    await client.query('COMMIT');
+  } finally {
+    client.release();
+  }
+}
+const cutNewest = (n: number) =>
+  tamper([
+    `DELETE FROM audit.access_log WHERE id IN (SELECT id FROM audit.access_log ORDER BY id DESC LIMIT ${n})`,
+    `UPDATE audit.chain SET last_hash = COALESCE((SELECT hash FROM audit.access_log ORDER BY id DESC LIMIT 1), 'genesis') WHERE id = 1`,
+  ]);
+const lines = () => (existsSync(join(dir, 'checkpoints.jsonl')) ? readFileSync(join(dir, 'checkpoints.jsonl'), 'utf8').trim().split('\n').filter(Boolean) : []);
+
+beforeAll(async () => {
+  database = await createTestDatabase('egov_anchor_unit');
+  pool = createPool(database.url, { applicationName: 'audit-anchor-test', max: 6 });
+  audit = new AuditLog(pool, { subjectKey: SUBJECT_KEY, flushAfterMs: 1 });
+  await audit.migrate();
+});
+afterAll(async () => {
+  await audit.close();
+  await pool.end();
+  await database.drop();
+});
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'egov-anchor-unit-'));
+  errors.length = 0;
+  await tamper(['DELETE FROM audit.access_log', `UPDATE audit.chain SET last_hash = 'genesis' WHERE id = 1`]);
+});
+
+describe('the audit anchor', () => {
+  it('signs a checkpoint of the verified state (count, newest id and hash, time), outside the database', async () => {
+    await audit.append([record(), record(), record()]);
+    expect(await anchor().run()).toMatchObject({ verified: true, records: 3 });
+    const [line] = lines();
+    const checkpoint = JSON.parse(line!);
+    expect(checkpoint).toMatchObject({ records: 3, lastId: expect.any(String), lastHash: expect.stringMatching(/^[0-9a-f]{64}$/), writer: 'individuals' });
+    expect(isSignedCheckpoint(checkpoint, keys.publicKey)).toBe(true);
+    expect(isSignedCheckpoint({ ...checkpoint, records: 2 }, keys.publicKey)).toBe(false);
+  });
+
+  it('writes nothing new while the trail has not grown', async () => {
+    await audit.append([record()]);
+    await anchor().run();
+    await anchor().run();
+    expect(lines()).toHaveLength(1);
+    await audit.append([record()]);
+    await anchor().run();
+    expect(lines()).toHaveLength(2);
+  });
+
+  it.each([
+    ['the newest record deleted and the chain moved back', () => cutNewest(1)],
+    ['the newest three deleted and the chain moved back', () => cutNewest(3)],
+    [
+      'the trail emptied and the chain reset to genesis',
+      () => tamper(['DELETE FROM audit.access_log', `UPDATE audit.chain SET last_hash = 'genesis' WHERE id = 1`]),
+    ],
+  ])('catches %s, which the chain alone passes, logs it and signs nothing over it', async (_case, cut) => {
+    await audit.append([record(), record(), record(), record()]);
+    await anchor().run();
+    await cut();
+    expect(await audit.verify()).toMatchObject({ ok: true });
+    const status = await anchor().run();
+    expect(status).toMatchObject({ verified: false, reason: expect.stringMatching(/checkpoint/) });
+    expect(errors).toEqual([expect.stringMatching(/audit trail verification failed/)]);
+    // Regrowth after the rollback does not make it good again.
+    await audit.append([record(), record(), record(), record(), record()]);
+    expect(await anchor().run()).toMatchObject({ verified: false });
+    expect(lines()).toHaveLength(1);
+  });
+
+  it('trusts only checkpoints signed with its key: a forged one for the cut state vouches for nothing', async () => {
+    await audit.append([record(), record()]);
+    await anchor().run();
+    await cutNewest(1);
+    const { rows } = await pool.query<{ id: string; hash: string }>('SELECT id::text, hash FROM audit.access_log ORDER BY id DESC LIMIT 1');
+    const forged = signCheckpoint(
+      { records: 1, lastId: rows[0]!.id, lastHash: rows[0]!.hash, at: new Date().toISOString() },
+      generateKeyPairSync('ed25519').privateKey,
+    );
+    appendFileSync(join(dir, 'checkpoints.jsonl'), `${JSON.stringify(forged)}\nnot json at all\n`);
+    expect(await anchor().run()).toMatchObject({ verified: false });
+  });
+
+  it('catches an edited record by the chain itself', async () => {
+    await audit.append([record(), record()]);
+    await anchor().run();
+    await tamper([`UPDATE audit.access_log SET actor_id = 'nobody' WHERE id = (SELECT min(id) FROM audit.access_log)`]);
+    expect(await anchor().run()).toMatchObject({ verified: false, reason: expect.stringMatching(/hash chain breaks/) });
+  });
+
+  it('a verifier without the signing key (the CLI) checks but never writes', async () => {
+    await audit.append([record()]);
+    expect(await anchor({ privateKey: null }).run()).toMatchObject({ verified: true, records: 1 });
+    expect(lines()).toEqual([]);
+  });
+
+  it('several processes verify at once; one writer at a time, and no checkpoint goes backwards', async () => {
+    await audit.append([record(), record()]);
+    const processes = ['individuals', 'payments', 'licensing', 'applications', 'legal-entities'].map((writer) => anchor({ writer }));
+    const rounds = await Promise.all(processes.flatMap((p) => [p.run(), audit.append([record()]).then(() => p.run())]));
+    expect(rounds.every((r) => r.verified)).toBe(true);
+    const records = lines().map((line) => JSON.parse(line).records as number);
+    expect(records).toEqual([...records].sort((a, b) => a - b));
+    expect(new Set(records).size).toBe(records.length);
+    expect(await anchor().run()).toMatchObject({ verified: true, records: 7 });
+  });
+});
+
+describe('the anchor configuration', () => {
+  const env = (vars: Record<string, string>) => ({ PATH: '', ...vars });
+
+  it('production must name its signing key, and is told which variable', () => {
+    expect(() => auditAnchorConfigFromEnv(env({ NODE_ENV: 'production' }))).toThrow(/AUDIT_ANCHOR_KEY_FILE is required in production/);
+  });
+
+  it('reads the directory, key files and schedule from AUDIT_ANCHOR_*', () => {
+    expect(
+      auditAnchorConfigFromEnv(
+        env({
+          AUDIT_ANCHOR_DIR: '/srv/anchor',
+          AUDIT_ANCHOR_KEY_FILE: '/keys/a.pem',
+          AUDIT_ANCHOR_PUBLIC_KEY_FILE: '/keys/a.pub',
+          AUDIT_ANCHOR_EVERY_MS: '5000',
+        }),
+      ),
+    ).toEqual({ dir: '/srv/anchor', keyFile: '/keys/a.pem', publicKeyFile: '/keys/a.pub', everyMs: 5000, generateKey: false });
+  });
+
+  it('development makes its own key once, and every process reads the same one', () => {
+    const home = mkdtempSync(join(tmpdir(), 'egov-anchor-dev-'));
+    const config = { ...auditAnchorConfigFromEnv(env({})), keyFile: join(home, 'nested', 'key.pem') };
+    const first = anchorKeys(config, 'sign');
+    const second = anchorKeys(config, 'sign');
+    expect(first.publicKey.equals(second.publicKey)).toBe(true);
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('refuses a key that is not Ed25519, or a public key that is not its half, naming the variable', () => {
+    const home = mkdtempSync(join(tmpdir(), 'egov-anchor-keys-'));
+    const rsa = join(home, 'rsa.pem');
+    writeFileSync(rsa, generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    expect(() => anchorKeys({ dir: home, keyFile: rsa, everyMs: 1000 }, 'sign')).toThrow(/AUDIT_ANCHOR_KEY_FILE .* must hold an Ed25519 key/);
+    const own = join(home, 'own.pem');
+    const other = join(home, 'other.pub');
+    writeFileSync(own, keys.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    writeFileSync(other, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }));
+    expect(() => anchorKeys({ dir: home, keyFile: own, publicKeyFile: other, everyMs: 1000 }, 'sign')).toThrow(
+      /AUDIT_ANCHOR_PUBLIC_KEY_FILE is not the public half/,
+    );
+    rmSync(home, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,2 @@
+export { guardInputs, type InputRules } from './input-guard.js';
+export * from './text-rules.js';
