@@ -39,7 +39,7 @@ function MyApplicationList({ iin }: { iin: string }) {
   const person = data?.person;
   const groups = [
     { key: iin, label: t('mine.yours'), applications: person?.applications ?? [] },
-    ...(person?.legalEntities ?? []).map((entity) => ({ key: entity.bin, label: entity.shortName ?? entity.bin, applications: entity.applications })),
+    ...(person?.legalEntities ?? []).map((entity) => ({ key: entity.bin, label: entity.shortName ?? entity.bin, applications: entity.applications ?? [] })),
   ];
   const none = groups.every((group) => group.applications.length === 0);
   return (
