@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { envBool, envInt, envOptional, envString } from '@egov/core';
+import { envBool, envInt, envOptional, envString, type HttpServerSettings, httpSettingsFromEnv } from '@egov/core';
 import { gateway, readSupergraph, SUBGRAPH_NAMES, type SubgraphName, subgraphUrl } from '@egov/schema';
 import { type AuthConfig, authConfigFromEnv, type PrincipalKind } from '@egov/security';
 import type { PortalOptions } from './plugins/use-portal.js';
@@ -27,6 +27,8 @@ export interface GatewayConfig {
   portal?: PortalOptions;
   /** METRICS_PORT: `/metrics` on a port of its own; unset, on the API port. */
   metricsPort?: number;
+  /** Client timeouts and the shutdown grace period (HTTP_*_TIMEOUT_MS, SHUTDOWN_GRACE_MS). */
+  http?: HttpServerSettings;
 }
 
 type Env = Record<string, string | undefined>;
@@ -76,6 +78,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<GatewayCon
     persistedOperations: persistedFromEnv(env),
     portal: portalFromEnv(env),
     metricsPort: envOptional('METRICS_PORT', env) === undefined ? undefined : envInt('METRICS_PORT', 0, env),
+    http: httpSettingsFromEnv(env),
     ...overrides,
   };
 }

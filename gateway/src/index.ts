@@ -12,7 +12,11 @@ const logger = createGatewayLogger();
 const config = loadConfig();
 const running = await startGateway(config, process.env.HOST ?? '127.0.0.1', logger);
 logger.info('listening', { url: running.url, subgraphs: config.subgraphUrls });
-runUntilSignal(logger, async () => {
-  await running.close();
-  await shutdownTracing();
-});
+runUntilSignal(
+  logger,
+  async () => {
+    await running.close();
+    await shutdownTracing();
+  },
+  { graceMs: config.http?.shutdownGraceMs },
+);

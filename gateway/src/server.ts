@@ -1,8 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { ErrorCode, type Logger } from '@egov/core';
+import type { Server } from 'node:http';
+import { createHttpServer, ErrorCode, type GracefulServer, httpSettingsFromEnv, type Logger } from '@egov/core';
 import { createTokenVerifier } from '@egov/security';
-import { createRedis } from '@egov/stores';
+import { createRedis, GuardedRedis, redisBreakerOptionsFromEnv } from '@egov/stores';
 import { type MetricsServer, observeHttp, ProcessMetrics, sendMetrics, startMetricsServer } from '@egov/telemetry';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
@@ -18,7 +17,9 @@ import { usePortal } from './plugins/use-portal.js';
 import { useStaleExtensions } from './plugins/use-stale-extensions.js';
 import { useSubgraphFailures } from './plugins/use-subgraph-failures.js';
 import { useTracing } from './plugins/use-tracing.js';
+import { useUnavailableStatus } from './plugins/use-unavailable-status.js';
 import { RateLimit } from './rate-limit.js';
+import { withoutOwnSignalHandlers } from './runtime-signals.js';
 
 export { type GatewayConfig, loadConfig } from './config.js';
 export { operationId } from './persisted-operations.js';
@@ -53,7 +54,7 @@ const NO_PATH = '/(<)';
 export function createGateway(
   config: Omit<GatewayConfig, 'port'>,
   logger: Logger = createGatewayLogger(),
-  services: { rateLimit?: RateLimit | null; metrics?: ProcessMetrics } = {},
+  services: { rateLimit?: RateLimit | null; draining?: () => boolean; metrics?: ProcessMetrics } = {},
 ): GatewayRuntime {
   const persisted = config.persistedOperations ? PersistedOperations.fromFile(config.persistedOperations.file) : null;
   const onlyFor = config.persistedOperations?.onlyFor ?? [];
@@ -127,36 +128,35 @@ export function createGateway(
         maxBodyBytes: config.limits.maxBodyBytes,
         verifier,
         rateLimit: services.rateLimit ?? null,
-        ready: async () => Boolean(await runtime.getSchema()),
+        // A stopping gateway is taken out of rotation at once, whatever its schema says.
+        ready: async () => !services.draining?.() && Boolean(await runtime.getSchema()),
         routes: { '/attachments': attachmentsRoute(config.subgraphUrls.applications.replace(/\/graphql$/, '/attachments'), logger) },
         logger,
       }),
       useOperationLimits(config.limits, config.production),
       useStaleExtensions(),
       useSubgraphFailures({ subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs }),
+      useUnavailableStatus(),
     ],
   });
   return runtime;
 }
 
 export async function startGateway(config: GatewayConfig, host = '127.0.0.1', logger: Logger = createGatewayLogger()): Promise<RunningGateway> {
-  const metrics = new ProcessMetrics('gateway');
   const redis = config.redisUrl ? createRedis(config.redisUrl, { name: 'egov-gateway' }) : null;
-  const rateLimit = config.rateLimit ? new RateLimit({ ...config.rateLimit, redis }) : null;
-  const runtime = createGateway(config, logger, { rateLimit, metrics });
+  const rateLimit = config.rateLimit ? new RateLimit({ ...config.rateLimit, redis: redis && new GuardedRedis(redis, redisBreakerOptionsFromEnv()) }) : null;
+  const metrics = new ProcessMetrics('gateway');
+  let served: GracefulServer | undefined;
+  const runtime = withoutOwnSignalHandlers(() => createGateway(config, logger, { rateLimit, draining: () => served?.draining ?? false, metrics }));
   // No routing here: the runtime (its front door plugin) sees every request, except a scrape of /metrics when it
   // is served on the API port (METRICS_PORT unset); every answer is counted for egov_http_requests_total.
-  const server = createServer((req, res) => {
+  served = createHttpServer((req, res) => {
     observeHttp(metrics, req, res, { rateLimitRoutes: true });
     if (config.metricsPort === undefined && req.method === 'GET' && req.url === '/metrics') return void sendMetrics(metrics, res);
     return runtime(req, res);
-  });
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  }, config.http ?? httpSettingsFromEnv());
+  const server = served.server;
+  const port = await served.listen(config.port, host);
   const metricsServer: MetricsServer | null = config.metricsPort === undefined ? null : await startMetricsServer(metrics, config.metricsPort, host);
   return {
     url: `http://${host}:${port}/graphql`,
@@ -165,13 +165,13 @@ export async function startGateway(config: GatewayConfig, host = '127.0.0.1', lo
     runtime,
     metrics,
     ready: () => (!redis || redis.status === 'ready' ? Promise.resolve() : new Promise<void>((resolve) => redis.once('ready', () => resolve()))),
-    // The runtime does not own the HTTP server: close both, or SIGTERM leaves the port held.
+    // The runtime does not own the HTTP server: drain it (requests in flight finish within the grace
+    // period), then dispose of the runtime, or SIGTERM leaves the port held.
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await served.close();
+      await metricsServer?.close();
       await runtime[Symbol.asyncDispose]();
       redis?.disconnect();
-      await metricsServer?.close();
     },
   };
 }

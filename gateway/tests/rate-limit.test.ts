@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { bearer } from '@egov/mocks';
 import { testGatewayAuth } from '@egov/mocks/testing';
 import { readSupergraph } from '@egov/schema';
+import { createRedis, GuardedRedis } from '@egov/stores';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayLogger } from '../src/logger.js';
+import { RateLimit } from '../src/rate-limit.js';
 import { type RunningGateway, startGateway } from '../src/server.js';
 
 const nowhere = 'http://127.0.0.1:9/graphql';
@@ -70,5 +72,24 @@ describe('per-client rate limits (counters in Redis)', () => {
     for (let i = 0; i < 5; i++) expect((await ask(i % 2 ? first : second, `10.2.0.${i + 1}`, citizen)).status).toBe(200);
     expect((await ask(first, '10.2.0.99', citizen)).status).toBe(429);
     expect((await ask(first, '10.2.0.99')).status).toBe(200); // the same address, anonymous, is another client
+  });
+});
+
+describe('rate limits while Redis fails', () => {
+  it('count in the process, answer at once once the breaker is open, and still refuse a client over its limit', async () => {
+    // Nothing listens on port 1: every Redis command fails, as with Redis down.
+    const redis = createRedis('redis://127.0.0.1:1', { name: 'rate-limit-dead' });
+    const limit = new RateLimit({ points: 3, windowSeconds: 60, redis: new GuardedRedis(redis, { failureThreshold: 2, openMs: 60_000 }), keyPrefix: prefix });
+    try {
+      const verdicts = [];
+      for (let i = 0; i < 4; i++) verdicts.push(await limit.retryAfter('10.9.0.1'));
+      expect(verdicts.slice(0, 3)).toEqual([null, null, null]);
+      expect(verdicts[3]).toBeGreaterThan(0);
+      const started = performance.now();
+      expect(await limit.retryAfter('10.9.0.2')).toBeNull();
+      expect(performance.now() - started).toBeLessThan(20);
+    } finally {
+      redis.disconnect();
+    }
   });
 });

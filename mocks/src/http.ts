@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { RegistryName } from '@egov/contracts';
+import { createHttpServer, type GracefulServer, type HttpServerSettings } from '@egov/core';
 import { createMiddleware } from '@mswjs/http-middleware';
 import express from 'express';
 import type { RequestHandler } from 'msw';
@@ -14,10 +13,12 @@ export interface MockRegistryServerOptions {
   /** Port per registry; 0 (the default) picks a free one. */
   ports?: Partial<Record<RegistryName, number>>;
   host?: string;
+  /** Client timeouts and the shutdown grace period; Node's defaults (and a 25 s grace) when unset. */
+  http?: Partial<HttpServerSettings>;
 }
 
 interface Running {
-  server: Server;
+  served: GracefulServer | null;
   port: number;
   overrides: RequestHandler[];
   middleware: ReturnType<typeof createMiddleware>;
@@ -47,9 +48,9 @@ export class MockRegistryServers {
   /** Starts (or restarts after stop) one registry, on the port it had before if it had one. */
   async start(name: RegistryName): Promise<string> {
     const previous = this.running.get(name);
-    if (previous?.server.listening) return this.url(name);
+    if (previous?.served?.server.listening) return this.url(name);
     const entry: Running = previous ?? {
-      server: createServer(),
+      served: null,
       port: this.options.ports?.[name] ?? 0,
       overrides: [],
       middleware: this.middlewareFor(name, []),
@@ -71,23 +72,18 @@ export class MockRegistryServers {
     });
     app.use((req, res, next) => entry.middleware(req, res, next));
     app.use((_req, res) => res.status(404).json({ error: 'NO_SUCH_ROUTE' }));
-    entry.server = createServer(app);
-    entry.server.keepAliveTimeout = 65_000;
-    await new Promise<void>((resolve, reject) => {
-      entry.server.once('error', reject);
-      entry.server.listen(entry.port, this.host, () => resolve());
-    });
-    entry.port = (entry.server.address() as AddressInfo).port;
+    entry.served = createHttpServer(app, this.options.http);
+    entry.port = await entry.served.listen(entry.port, this.host);
     this.running.set(name, entry);
     return this.url(name);
   }
 
-  /** Takes one registry off the network: connections are refused until start() is called again. */
+  /** Takes one registry off the network at once, as an outage does: connections are refused until start(). */
   async stop(name: RegistryName): Promise<void> {
-    const entry = this.running.get(name);
-    if (!entry?.server.listening) return;
-    entry.server.closeAllConnections();
-    await new Promise<void>((resolve) => entry.server.close(() => resolve()));
+    const server = this.running.get(name)?.served?.server;
+    if (!server?.listening) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
   /** Prepends handlers for one registry (a failure scenario) until resetHandlers(). */
@@ -114,6 +110,11 @@ export class MockRegistryServers {
 
   async close(): Promise<void> {
     for (const name of this.running.keys()) await this.stop(name);
+  }
+
+  /** Stops as a process on SIGTERM does: no new connections, requests in flight finish within the grace period. */
+  async drain(): Promise<void> {
+    await Promise.all([...this.running.values()].map((entry) => entry.served?.close()));
   }
 
   private middlewareFor(name: RegistryName, overrides: RequestHandler[]) {

@@ -11,14 +11,14 @@
  *   registry: every one completes with its data (HTTP 200, no errors). One more waits far longer than the
  *   grace period and is cut.
  * The gateway is tested through its /graphql; each subgraph directly, with the read the parts table gives
- * it (PARTS[name].read) and an all-scopes partner token.
+ * it (PARTS[name].read), asked by an all-scopes partner or, where only the applicant may read, by the person.
  */
 
 import type { RegistryName } from '@egov/contracts';
-import { allScopesHeaders } from '@egov/mocks';
+import { allScopesHeaders, bearer } from '@egov/mocks';
 import { delay, http } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connects, type FaultGraph, PARTS, type PartName, SUBGRAPH_PARTS, startFaultGraph } from './harness/index.js';
+import { connects, type FaultGraph, PARTS, type PartName, SUBGRAPH_PARTS, type SubgraphPart, startFaultGraph } from './harness/index.js';
 
 const INFLIGHT = Number(process.env.FAULT_INFLIGHT ?? 16);
 const GRACE_MS = 4_000;
@@ -62,9 +62,14 @@ interface Outcome {
   error?: string;
 }
 
-async function ask(url: string, query: string, variables: Record<string, unknown>): Promise<Outcome> {
+async function ask(url: string, query: string, variables: Record<string, unknown>, caller: Record<string, string> = headers): Promise<Outcome> {
   try {
-    const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(LONG_MS + 5_000) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: caller,
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(LONG_MS + 5_000),
+    });
     const body = (await response.json()) as { data?: Record<string, unknown> | null; errors?: unknown[] };
     const data = body.data ? Object.values(body.data)[0] : null;
     const hasData = Array.isArray(data) ? data.every((d) => d !== null) : data !== null && data !== undefined;
@@ -89,12 +94,18 @@ async function terminateUnderLoad(
   ids: string[],
   query: string,
   variables: (id: string) => Record<string, unknown>,
+  as: 'partner' | 'citizen' = 'partner',
 ) {
   const [longId, ...shortIds] = ids;
+  const callers = await Promise.all(
+    ids.map(async (id) =>
+      as === 'citizen' ? { 'content-type': 'application/json', accept: 'application/json', ...(await bearer({ kind: 'citizen', iin: id })) } : headers,
+    ),
+  );
   const seen = slowRegistry(registry, longId!);
   try {
-    const short = shortIds.slice(0, INFLIGHT).map((id) => ask(url, query, variables(id)));
-    const long = ask(url, query, variables(longId!));
+    const short = shortIds.slice(0, INFLIGHT).map((id, i) => ask(url, query, variables(id), callers[i + 1]));
+    const long = ask(url, query, variables(longId!), callers[0]);
     const deadline = Date.now() + 15_000;
     while (seen.arrived < INFLIGHT + 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     const inFlight = seen.arrived;
@@ -144,10 +155,10 @@ describe(`SIGTERM with ${INFLIGHT} requests in flight and one that outlasts the 
   it.each(SUBGRAPH_PARTS)(
     'the %s subgraph stops accepting at once, finishes every request in flight, and exits within the grace period',
     async (name) => {
-      const read = PARTS[name].read;
+      const read: SubgraphPart['read'] = PARTS[name].read;
       // Different records from the gateway's run, so no answer comes from the cache.
       const ids = (read.ids === 'persons' ? persons() : entities()).slice(INFLIGHT + 1 + SUBGRAPH_PARTS.indexOf(name) * (INFLIGHT + 1)).slice(0, INFLIGHT + 1);
-      const outcome = await terminateUnderLoad(name, graph.part(name).url, read.registry, ids, read.query, read.variables);
+      const outcome = await terminateUnderLoad(name, graph.part(name).url, read.registry, ids, read.query, read.variables, read.as);
       console.log(`${name}: ${JSON.stringify({ ...outcome, shortOutcomes: outcome.shortOutcomes.map((o) => o.status ?? o.error) })}`);
       expectGraceful(outcome);
     },

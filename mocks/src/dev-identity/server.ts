@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { checkBin, checkIin } from '@egov/contracts';
+import { createHttpServer, type HttpServerSettings } from '@egov/core';
 import { DEFAULT_AGENCIES_FILE } from '@egov/domain';
 import { PartnerRegistry, TokenVerifier } from '@egov/security';
 import { signDetached } from '@egov/security/signatures';
@@ -32,6 +31,8 @@ export interface DevIdentityOptions {
   /** Token lifetime in seconds (default 8 hours, a working day). */
   tokenLifetimeSeconds?: number;
   env?: Record<string, string | undefined>;
+  /** Client timeouts and the shutdown grace period; the defaults when unset. */
+  http?: Partial<HttpServerSettings>;
 }
 
 export interface RunningDevIdentity {
@@ -188,19 +189,13 @@ export async function startDevIdentity(options: DevIdentityOptions): Promise<Run
   app.get('/health', (_req, res) => res.json({ status: 'ok', purpose: 'development only' }));
   app.use((_req, res) => res.status(404).type('text').send('Not found'));
 
-  const server: Server = createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const url = `http://${options.host ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
+  const served = createHttpServer(app, options.http);
+  const url = `http://${options.host ?? '127.0.0.1'}:${await served.listen(options.port ?? 0, options.host ?? '127.0.0.1')}`;
   return {
     url,
     authorizeUrl: `${url}/authorize`,
     signUrl: `${url}/sign`,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    // Requests in flight (a sign-in, a signature) finish within the grace period.
+    close: () => served.close(),
   };
 }

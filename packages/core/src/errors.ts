@@ -32,6 +32,10 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** The access could not be written to the audit trail, so no personal data was returned; retry. */
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
+  /** The database is unreachable or refusing work for a moment (HTTP 503); retry, with the same idempotency key. */
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  /** The service is at capacity and did not start this request (HTTP 503); retry shortly, with the same idempotency key. */
+  OVERLOADED: 'OVERLOADED',
   /** A partner request without an X-Purpose header, or with a purpose its grant does not hold. */
   PURPOSE_REQUIRED: 'PURPOSE_REQUIRED',
   PURPOSE_NOT_ALLOWED: 'PURPOSE_NOT_ALLOWED',

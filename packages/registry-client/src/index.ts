@@ -4,12 +4,13 @@
  * reads themselves, one file per registry, each defined once with its cache key.
  */
 
+// The breaker lives in @egov/core (Redis uses it too); re-exported here where registry code has always found it.
+export { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from '@egov/core';
 export { type BatchRead, byKey, cachedRead, createBatchLoader, groupedBy } from './batch.js';
 export { MemoryCacheStore } from './cache/memory-store.js';
 export { RedisCacheStore } from './cache/redis-store.js';
 export { type CachePolicy, RegistryCache, StaleRecorder } from './cache/registry-cache.js';
 export type { CacheEntry, CacheStore } from './cache/store.js';
-export { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './client/circuit-breaker.js';
 export { ConcurrencyLimit, LimitExceeded } from './client/concurrency-limit.js';
 export { type RegistryCall, RegistryClient, type RegistryClientOptions } from './client/registry-client.js';
 export { RegistryError, type RegistryErrorCode } from './client/registry-error.js';

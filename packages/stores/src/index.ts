@@ -7,3 +7,4 @@
 export * from './idempotency/index.js';
 export * from './postgres/index.js';
 export * from './redis.js';
+export * from './redis-breaker.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigError, envOptional } from '@egov/core';
 import { cachePoliciesFromEnv, MemoryCacheStore, RedisCacheStore, RegistryCache } from '@egov/registry-client';
-import { createRedis, type IdempotencyStore, MemoryIdempotencyStore, RedisIdempotencyStore } from '@egov/stores';
+import { createRedis, GuardedRedis, type IdempotencyStore, MemoryIdempotencyStore, RedisIdempotencyStore, redisBreakerOptionsFromEnv } from '@egov/stores';
 import type { Redis } from 'ioredis';
 
 type Env = Record<string, string | undefined>;
@@ -37,9 +37,11 @@ export function servicesFromEnv(service: string, env: Env = process.env): Proces
   const secret = envOptional('CACHE_KEY_SECRET', env);
   if (!secret || secret.length < 16) throw new ConfigError('CACHE_KEY_SECRET (16+ characters, the same in every process) is required with REDIS_URL');
   const redis = createRedis(redisUrl, { name: `egov-${service}` });
+  // One breaker for the process's Redis: when the cache finds it hung, the idempotency gate skips it too.
+  const guarded = new GuardedRedis(redis, redisBreakerOptionsFromEnv(env));
   return {
-    cache: new RegistryCache(new RedisCacheStore(redis, `${prefix}registry:`), secret, policies),
-    idempotency: new RedisIdempotencyStore(redis, `${prefix}idempotency:`),
+    cache: new RegistryCache(new RedisCacheStore(guarded, `${prefix}registry:`), secret, policies),
+    idempotency: new RedisIdempotencyStore(guarded, `${prefix}idempotency:`),
     redis,
     close: async () => {
       redis.disconnect();

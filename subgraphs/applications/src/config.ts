@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { ConfigError, envDirUrl, envInt, envOptional, envString } from '@egov/core';
 import { registryUrl, subgraphs } from '@egov/schema';
 import { subgraphBaseFromEnv } from '@egov/security';
+import { type IdempotencyTiming, idempotencyTimingFromEnv } from '@egov/stores';
 import type { RegistryEndpoint, SubgraphBaseConfig } from '@egov/subgraph-kit';
 import type { OutboxOptions } from './delivery/outbox.js';
 
@@ -37,6 +38,10 @@ export interface ApplicationsConfig extends SubgraphBaseConfig {
   deemedIssuanceEveryMs: number;
   /** Delivery of accepted applications to Е-лицензирование (defaults suit production). */
   delivery?: OutboxOptions;
+  /** How long a submission's idempotency claim lives without its owner, and how long a duplicate waits for it. */
+  idempotency?: IdempotencyTiming;
+  /** Submissions at work at once, and how long one waits for its turn before OVERLOADED. */
+  admission?: { maxConcurrency: number; maxWaitMs: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -83,5 +88,7 @@ export function loadConfig(env: Env = process.env): ApplicationsConfig {
       retryBaseMs: envInt('OUTBOX_RETRY_BASE_MS', 1_000, env),
       retryCapMs: envInt('OUTBOX_RETRY_CAP_MS', 300_000, env),
     },
+    idempotency: idempotencyTimingFromEnv(env),
+    admission: { maxConcurrency: envInt('SUBMIT_MAX_CONCURRENCY', 16, env), maxWaitMs: envInt('SUBMIT_MAX_WAIT_MS', 3_000, env) },
   };
 }

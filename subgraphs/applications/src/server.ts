@@ -1,5 +1,5 @@
 import { FeeSchedule, loadCalendar, loadCatalog } from '@egov/domain';
-import { createBatchLoader, groupedBy } from '@egov/registry-client';
+import { ConcurrencyLimit, createBatchLoader, groupedBy } from '@egov/registry-client';
 import { TrustStore } from '@egov/security/signatures';
 import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, type SubgraphOptions } from '@egov/subgraph-kit';
 import DataLoader from 'dataloader';
@@ -54,6 +54,9 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
     logger,
     clock,
     idempotency: options.idempotency,
+    idempotencyTiming: config.idempotency,
+    // The queue is bounded by the wait; its length only caps memory under an absurd flood.
+    admission: config.admission && new ConcurrencyLimit(config.admission.maxConcurrency, 10_000, config.admission.maxWaitMs),
     trust: trustStore,
     onAccepted: () => outbox.kick(),
   });

@@ -3,8 +3,8 @@ import { individualsApi, PersonsBatchRequest } from '@egov/contracts';
 import { NAMED, samplePdf } from '@egov/mocks';
 import { createMockRegistries } from '@egov/mocks/node';
 import { createRedis, RedisIdempotencyStore } from '@egov/stores';
-import { loopbackPassesThrough } from '@egov/testkit';
-import { HttpResponse, http } from 'msw';
+import { errorCodes, loopbackPassesThrough } from '@egov/testkit';
+import { delay, HttpResponse, http } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApplications } from './support.js';
 
@@ -215,5 +215,51 @@ describe('submitting behind a Redis idempotency gate (several applications proce
     expect(first.problems.map((p: { code: string }) => p.code)).toContain('MISSING_ATTACHMENT');
     const [second] = await submitAll({ serviceCode: 'scrap-metal-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, idempotencyKey: key }, 1, gated);
     expect(second.problems.map((p: { code: string }) => p.code)).not.toContain('IDEMPOTENCY_KEY_REUSED');
+  });
+});
+
+describe('a flood of submissions (retries after an outage)', () => {
+  let limited: Awaited<ReturnType<typeof startApplications>>;
+  beforeAll(async () => {
+    // One submission at work at a time; the next waits 200 ms for its turn at most.
+    limited = await startApplications({ clock: () => now, admission: { maxConcurrency: 1, maxWaitMs: 200 } });
+  });
+  afterAll(() => limited.close());
+
+  it('tells a submission that cannot have its turn soon OVERLOADED (503, retryable, nothing filed), and still answers the retry of a filed one', async () => {
+    const scan = await uploadScan('information-form', NAMED.youngWoman, limited);
+    payFee(NAMED.youngWoman, 'state-symbols-licence', 'ISSUE', '43250.00');
+    const filed = { serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, attachments: [scan], idempotencyKey: randomUUID() };
+    const [receipt] = await submitAll(filed, 1, limited);
+    expect(receipt.__typename).toBe('ApplicationReceipt');
+
+    // ГБД ФЛ is slow: the next submission holds the one turn for a second.
+    registries.use(
+      http.post(`*${individualsApi.personsBatch}`, async () => {
+        await delay(1_000);
+      }),
+    );
+    const slow = submitAll({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.llp, idempotencyKey: randomUUID() }, 1, limited);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const before = (await limited.pool.query('SELECT count(*)::int AS n FROM applications.applications')).rows[0].n;
+
+    const applicant = applicantSide(NAMED.manWithLicences, limited);
+    const signed = await applicant.signed({
+      serviceCode: 'state-symbols-licence',
+      action: 'ISSUE',
+      applicantId: NAMED.manWithLicences,
+      attachments: [],
+      idempotencyKey: randomUUID(),
+    });
+    const started = Date.now();
+    const refused = await applicant.ask(SUBMIT, { input: signed });
+    expect(Date.now() - started).toBeLessThan(900);
+    expect({ status: refused.status, codes: errorCodes(refused) }).toEqual({ status: 503, codes: ['OVERLOADED'] });
+    expect(refused.errors![0]!.extensions).toMatchObject({ retryable: true });
+    expect((await limited.pool.query('SELECT count(*)::int AS n FROM applications.applications')).rows[0].n).toBe(before);
+
+    const [again] = await submitAll(filed, 1, limited);
+    expect(again).toMatchObject({ __typename: 'ApplicationReceipt', number: receipt.number, replayed: true });
+    await slow;
   });
 });

@@ -7,7 +7,9 @@ import type { IdempotencyStore } from '@egov/stores';
 import { createApplicationsSubgraph } from '../src/server.js';
 
 /** The applications subgraph on a free port, with its own database and its own scan directory. */
-export async function startApplications(options: { clock?: () => Date; maxBytes?: number; idempotency?: IdempotencyStore } = {}) {
+export async function startApplications(
+  options: { clock?: () => Date; maxBytes?: number; idempotency?: IdempotencyStore; admission?: { maxConcurrency: number; maxWaitMs: number } } = {},
+) {
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'egov-scans-'));
   const started = await startSubgraph(
     'applications',
@@ -16,6 +18,7 @@ export async function startApplications(options: { clock?: () => Date; maxBytes?
         {
           ...base,
           ...testApplicationsConfig({ registry: () => endpoint, attachments: { dir: attachmentsDir, maxBytes: options.maxBytes, maxFilesPerRequest: 5 } }),
+          admission: options.admission,
         },
         {
           logger: createLogger('applications', { level: (process.env.LOG_LEVEL as 'error') ?? 'error' }),

@@ -29,10 +29,17 @@ export interface SubgraphPart {
   /** Its SDL (entity types with @key are probed with `_entities`). */
   sdl: string;
   /**
-   * A read that goes to one registry, direct to this subgraph (with an all-scopes partner token): used to keep
-   * requests in flight behind a slow registry. `ids` picks which fixture records it is asked about.
+   * A read that goes to one registry, direct to this subgraph: used to keep requests in flight behind a slow
+   * registry. `ids` picks which fixture records it is asked about. `as` is who asks: an all-scopes partner
+   * (the default), or the person `id` names, signed in as a citizen (for what only an applicant may read).
    */
-  read: { registry: RegistryName; ids: 'persons' | 'entities'; query: string; variables: (id: string) => Record<string, unknown> };
+  read: {
+    registry: RegistryName;
+    ids: 'persons' | 'entities';
+    as?: 'partner' | 'citizen';
+    query: string;
+    variables: (id: string) => Record<string, unknown>;
+  };
 }
 
 export interface GatewayPart {
@@ -89,12 +96,15 @@ export const PARTS = {
     args: entry('subgraphs/applications/src/index.ts'),
     urlEnv: 'APPLICATIONS_SUBGRAPH_URL',
     sdl: 'subgraphs/applications/src/schema.graphql',
-    // A person's applications are PostgreSQL, not a registry; the read behind a registry is the licence a draft concerns.
+    // A person's applications are PostgreSQL, not a registry. What waits on the registries is a draft: it reads
+    // the applicant afresh from ГБД ФЛ (and the others), and only the applicant may ask for it (partners may not
+    // act for an applicant), so the person asks for their own.
     read: {
-      registry: 'licensing',
+      registry: 'individuals',
       ids: 'persons',
-      query: personEntity('licenses { number }'),
-      variables: (iin) => ({ reps: [{ __typename: 'Person', iin }] }),
+      as: 'citizen',
+      query: `query($iin: ApplicantId!) { applicationDraft(serviceCode: "state-symbols-licence", action: ISSUE, applicantId: $iin) { eligible } }`,
+      variables: (iin) => ({ iin }),
     },
   },
   gateway: { kind: 'gateway', name: 'gateway', args: entry('gateway/src/index.ts') },

@@ -1,9 +1,8 @@
 import type { RegistryName } from '@egov/contracts';
 import type { Logger } from '@egov/core';
-import { backoffMs, ErrorCode, sleep } from '@egov/core';
+import { backoffMs, CircuitBreaker, type CircuitBreakerOptions, type CircuitState, ErrorCode, sleep } from '@egov/core';
 import { type ProcessMetrics, type RegistryOutcome, type SpanNotes, withSpan } from '@egov/telemetry';
 import type { z } from 'zod';
-import { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './circuit-breaker.js';
 import { ConcurrencyLimit, LimitExceeded } from './concurrency-limit.js';
 import { RegistryError } from './registry-error.js';
 

@@ -4,7 +4,12 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedPostgres {
   url: string;
-  close(): Promise<void>;
+  /**
+   * Stops. With `graceMs`, it first keeps serving until every client has disconnected or the grace
+   * period is over: on SIGTERM the subgraphs drain their own requests (which still write to it) and then
+   * close their pools, so the database is the last to go.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 /**
@@ -20,7 +25,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   await server.start();
   return {
     url: `postgres://postgres@${host}:${options.port}/postgres`,
-    async close() {
+    async close({ graceMs = 0 } = {}) {
+      const deadline = Date.now() + graceMs;
+      while (server.getStats().activeConnections > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
       await server.stop();
       await db.close();
     },

@@ -28,18 +28,32 @@ export function createPool(url: string, options: PoolOptions): Pool {
   return pool;
 }
 
-/** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
+/**
+ * Runs `work` in one transaction: committed if it resolves, rolled back if it throws.
+ *
+ * While a client is checked out the pool no longer listens for its 'error' events, and node-postgres emits
+ * one whenever the connection dies (the server stopped or restarted), even between two statements of the
+ * transaction: unheard, it would end the process. So the transaction listens for it itself, and a client
+ * whose connection broke is destroyed on release rather than handed to the next caller.
+ */
 export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let broken: Error | null = null;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    // A dead connection has nothing to roll back: the server already discarded the transaction.
+    if (!broken) await client.query('ROLLBACK').catch((failure: Error) => void (broken = failure));
     throw error;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken ?? undefined);
   }
 }

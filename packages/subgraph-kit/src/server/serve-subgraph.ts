@@ -1,4 +1,4 @@
-import { createLogger, envInt, envOptional, runUntilSignal } from '@egov/core';
+import { createLogger, envInt, envOptional, httpSettingsFromEnv, runUntilSignal } from '@egov/core';
 import { registryClientOptionsFromEnv } from '@egov/registry-client';
 import { ProcessMetrics, shutdownTracing } from '@egov/telemetry';
 import { servicesFromEnv } from '../process-services.js';
@@ -7,7 +7,8 @@ import type { RunningServer, SubgraphOptions } from './subgraph-server.js';
 /**
  * A subgraph's process, the same for all of them: configuration, cache and idempotency store from the
  * environment, the process's metrics (`/metrics` on METRICS_PORT when set, else on the API port), listen, and
- * on SIGINT/SIGTERM close the server before the services it uses, then flush the last spans.
+ * on SIGINT/SIGTERM drain the server (SHUTDOWN_GRACE_MS) before closing the services it uses, then flush the
+ * last spans.
  */
 export async function serveSubgraph<C extends { port: number }>(
   name: string,
@@ -17,6 +18,7 @@ export async function serveSubgraph<C extends { port: number }>(
   const logger = createLogger(name);
   const config = loadConfig();
   const metrics = new ProcessMetrics(name);
+  const http = httpSettingsFromEnv();
   const services = servicesFromEnv(name);
   services.cache.observedBy(metrics);
   const metricsPort = envOptional('METRICS_PORT');
@@ -30,9 +32,13 @@ export async function serveSubgraph<C extends { port: number }>(
   };
   const running = await create(config, options).start(config.port, process.env.HOST ?? '127.0.0.1');
   logger.info('listening', { url: running.url });
-  runUntilSignal(logger, async () => {
-    await running.close();
-    await services.close();
-    await shutdownTracing();
-  });
+  runUntilSignal(
+    logger,
+    async () => {
+      await running.close();
+      await services.close();
+      await shutdownTracing();
+    },
+    { graceMs: http.shutdownGraceMs },
+  );
 }

@@ -1,17 +1,26 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { Logger } from '@egov/core';
-import { activeTraceId, BodyTooLargeError, ErrorCode, readBody, sendAuthFailure, sendError, sendJson } from '@egov/core';
+import {
+  BodyTooLargeError,
+  createHttpServer,
+  ErrorCode,
+  type HttpServerSettings,
+  httpSettingsFromEnv,
+  readBody,
+  sendAuthFailure,
+  sendError,
+  sendJson,
+} from '@egov/core';
 import type { RegistryCache, RegistryClientOptions, StaleRecorder } from '@egov/registry-client';
 import { type GuardRules, guardSchema, RequestAuth, requestIdFrom, type SubgraphSecurity } from '@egov/security';
-import type { IdempotencyStore } from '@egov/stores';
+import { databaseUnavailable, type IdempotencyStore, isDatabaseUnavailable } from '@egov/stores';
 import { type MetricsServer, observeHttp, type ProcessMetrics, sendMetrics, startMetricsServer } from '@egov/telemetry';
-import type { DocumentNode, GraphQLFormattedError } from 'graphql';
+import type { DocumentNode } from 'graphql';
 import { guardInputs, type InputRules } from '../inputs/index.js';
+import { auditFailureCode, formatErrorFor, markUnavailable } from './errors.js';
 import { graphqlMetricsPlugin } from './observability.js';
 import { migrateOnStart } from './schema-migrations.js';
 import { sdlForSignedInCallers } from './service-sdl.js';
@@ -50,6 +59,8 @@ export interface SubgraphServerOptions<Ctx extends BaseContext> {
   beforeStart?: () => Promise<void>;
   /** Runs after the server stopped taking requests (close pools, flush buffers). */
   afterStop?: () => Promise<void>;
+  /** Client timeouts and the shutdown grace period. Default: from the environment (HTTP_*_MS, SHUTDOWN_GRACE_MS). */
+  http?: Partial<HttpServerSettings>;
   /** The process's metrics: HTTP and GraphQL counts are recorded and `/metrics` served (deploy/METRICS.md). */
   metrics?: ProcessMetrics;
   /** Serve `/metrics` on a port of its own (METRICS_PORT) instead of the API port. */
@@ -65,12 +76,12 @@ export interface SubgraphOptions {
   cache?: RegistryCache;
   /** Idempotency keys of mutations (Redis shared by every process, or in-process); without it mutations rely on their own keys. */
   idempotency?: IdempotencyStore;
+  /** Retry, breaker and concurrency settings for the registry clients (timeouts come from the config). */
+  registryClient?: Partial<Pick<RegistryClientOptions, 'retries' | 'retryBaseMs' | 'retryCapMs' | 'breaker' | 'maxConcurrency' | 'maxQueue'>>;
   /** The process's metrics (serveSubgraph makes one per process); none in most tests. */
   metrics?: ProcessMetrics;
   /** METRICS_PORT: `/metrics` on its own port rather than on the API port. */
   metricsPort?: number;
-  /** Retry, breaker and concurrency settings for the registry clients (timeouts come from the config). */
-  registryClient?: Partial<Pick<RegistryClientOptions, 'retries' | 'retryBaseMs' | 'retryCapMs' | 'breaker' | 'maxConcurrency' | 'maxQueue'>>;
 }
 
 /** The context every subgraph builds per request carries this, so answers served stale are reported. */
@@ -89,55 +100,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/**
- * Codes raised on purpose. INTERNAL_SERVER_ERROR is not among them: it is what Apollo labels any error
- * nobody typed (a database's, a driver's), whose message must never reach a client.
- */
-const PASSED_THROUGH = new Set<string>(Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
-/** GraphQL's own wrappers: a code of ours inside one (a scalar refusing a literal) is the one a client acts on. */
-const GRAPHQL_CODES = new Set<string>([
-  ErrorCode.GRAPHQL_PARSE_FAILED,
-  ErrorCode.GRAPHQL_VALIDATION_FAILED,
-  ErrorCode.BAD_USER_INPUT,
-  ErrorCode.PERSISTED_QUERY_NOT_FOUND,
-  ErrorCode.OPERATION_RESOLUTION_FAILURE,
-  ErrorCode.BAD_REQUEST,
-]);
-
-/**
- * Errors with one of our codes reach the client as raised; anything else is a bug whose message may
- * carry internals, so the client gets a generic INTERNAL_SERVER_ERROR and the log gets the detail.
- */
-function formatErrorFor(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    // A scalar that rejects an inline literal is reported as a validation failure; its own code
-    // (INVALID_IIN, ...) sits on the wrapped error and is the one a client can act on.
-    const inner = ownCode(error);
-    const code = inner ?? String(formatted.extensions?.code ?? '');
-    const { stacktrace: _drop, ...rest } = formatted.extensions ?? {};
-    const traceId = activeTraceId();
-    const extensions = { ...rest, code, ...(traceId ? { traceId } : {}) };
-    if (PASSED_THROUGH.has(code) || GRAPHQL_CODES.has(code)) {
-      return { ...formatted, extensions };
-    }
-    logger.error('unexpected error while resolving', { path: formatted.path, error: (error as { originalError?: unknown })?.originalError ?? error });
-    return {
-      message: 'Internal error',
-      path: formatted.path,
-      locations: formatted.locations,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(traceId ? { traceId } : {}) },
-    };
-  };
-}
-
-function ownCode(error: unknown): string | undefined {
-  for (let e = error as { originalError?: unknown; extensions?: Record<string, unknown> } | undefined; e; e = e.originalError as typeof e) {
-    const code = e.extensions?.code;
-    if (typeof code === 'string' && PASSED_THROUGH.has(code) && !GRAPHQL_CODES.has(code)) return code;
-  }
-  return undefined;
-}
-
 function header(req: IncomingMessage, name: string): string | null {
   const value = req.headers[name];
   return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
@@ -147,7 +109,15 @@ function header(req: IncomingMessage, name: string): string | null {
 export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphServerOptions<Ctx>) {
   const production = options.production ?? process.env.NODE_ENV === 'production';
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  const httpServer: Server = createServer();
+  const metrics = options.metrics;
+  const served = createHttpServer(
+    (req, res) => {
+      if (metrics) observeHttp(metrics, req, res);
+      void handle(req, res);
+    },
+    { ...httpSettingsFromEnv(), ...options.http },
+  );
+  const httpServer: Server = served.server;
   const apollo = new ApolloServer<Ctx>({
     schema: guardInputs(
       sdlForSignedInCallers(
@@ -160,6 +130,9 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
     ),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
+    // The process owns its shutdown (drain, then stop): Apollo stopping itself at SIGTERM would fail every
+    // operation that arrives while the HTTP server drains.
+    stopOnTerminationSignals: false,
     formatError: formatErrorFor(options.logger),
     logger: {
       debug: (m) => options.logger.debug(String(m)),
@@ -178,16 +151,17 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
               if (auth && response.body.kind === 'single') {
                 try {
                   await auth.flushAudit();
-                } catch {
+                } catch (error) {
                   response.body.singleResult.data = null;
                   response.body.singleResult.errors = [
                     {
                       message: 'The access could not be recorded in the audit trail, so no data is returned; try again',
-                      extensions: { code: ErrorCode.AUDIT_UNAVAILABLE },
+                      extensions: { code: auditFailureCode(error) },
                     },
                   ];
                 }
               }
+              markUnavailable(response);
               const stale = (contextValue as WithStaleRecorder).stale;
               if (!stale || stale.entries.size === 0 || response.body.kind !== 'single') return;
               response.body.singleResult.extensions = { ...response.body.singleResult.extensions, stale: stale.toExtension() };
@@ -196,7 +170,6 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
         },
       },
       ...(options.metrics ? [graphqlMetricsPlugin<Ctx>(options.metrics)] : []),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
@@ -249,6 +222,9 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
       if (url.pathname === '/graphql') return await handleGraphQL(req, res, url);
+      if (url.pathname === '/metrics' && options.metrics && options.metricsPort === undefined && req.method === 'GET') {
+        return await sendMetrics(options.metrics, res);
+      }
       if (url.pathname === '/health') {
         const details = options.health?.() ?? {};
         const audit = options.security.auditStatus();
@@ -256,10 +232,9 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
         const degraded = Object.values(details).some((value) => value === 'degraded') || audit?.verified === false;
         return sendJson(res, 200, { status: degraded ? 'degraded' : 'ok', service: options.name, ...details, ...(audit ? { audit } : {}) });
       }
-      if (url.pathname === '/metrics' && options.metrics && options.metricsPort === undefined && req.method === 'GET') {
-        return await sendMetrics(options.metrics, res);
-      }
       if (url.pathname === '/ready') {
+        // A stopping process is taken out of rotation at once, whatever its dependencies say.
+        if (served.draining) return sendJson(res, 503, { status: 'stopping', checks: {} });
         const checks = (await options.readiness?.()) ?? {};
         const ready = Object.values(checks).every((value) => value !== false);
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
@@ -274,6 +249,12 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         sendError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, error.message);
+        return;
+      }
+      if (isDatabaseUnavailable(error)) {
+        options.logger.warn('database unavailable', { path: url.pathname, error });
+        if (!res.headersSent) sendError(res, 503, ErrorCode.DATABASE_UNAVAILABLE, databaseUnavailable().message, { 'retry-after': '1' });
+        else res.destroy();
         return;
       }
       options.logger.error('request failed', { path: url.pathname, error });
@@ -291,29 +272,21 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
       if (migrateOnStart()) await options.security.audit.migrate();
       await options.beforeStart?.();
       await apollo.start();
-      httpServer.keepAliveTimeout = 65_000;
-      const metrics = options.metrics;
-      httpServer.on('request', (req, res) => {
-        if (metrics) observeHttp(metrics, req, res);
-        void handle(req, res);
-      });
-      await new Promise<void>((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => resolve());
-      });
+      const actual = await served.listen(port, host);
       // Scheduled security work (the audit anchor's rounds) starts once the process is up.
       options.security.start();
-      const actual = (httpServer.address() as AddressInfo).port;
       const metricsServer: MetricsServer | null =
         metrics && options.metricsPort !== undefined ? await startMetricsServer(metrics, options.metricsPort, host) : null;
       return {
         url: `http://${host}:${actual}/graphql`,
         port: actual,
+        // Drain first (stop accepting, let requests in flight finish within the grace period), then stop.
         close: async () => {
+          await served.close();
+          await metricsServer?.close();
           await apollo.stop();
           await options.security.close();
           await options.afterStop?.();
-          await metricsServer?.close();
         },
       };
     },

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { type ApplicantRef, applicantIdOf, type IssueLicenseRequest } from '@egov/contracts';
 import { canonicalBytes, canonicalJson, codeOf, ErrorCode, graphqlError, kzDate, type Logger, notFound } from '@egov/core';
 import type { Catalog, CatalogEntry, FeeSchedule, WorkingCalendar } from '@egov/domain';
+import { type ConcurrencyLimit, LimitExceeded } from '@egov/registry-client';
 import type { RequestAuth } from '@egov/security';
 import { applicationPayload, decisionPayload, type SignatureVerification, type TrustStore, verifyDetachedSignature } from '@egov/security/signatures';
-import { type IdempotencyStore, idempotencyKeyProblem, inTransaction, runOnce } from '@egov/stores';
+import { type IdempotencyStore, type IdempotencyTiming, idempotencyKeyProblem, inTransaction, runOnce } from '@egov/stores';
 import { GraphQLError } from 'graphql';
 import type { Attachment, AttachmentRepository } from '../attachments/index.js';
 import { Outbox } from '../delivery/outbox.js';
@@ -53,6 +54,15 @@ export interface ApplicationServiceDeps {
   onAccepted?: (number: string) => void;
   /** A fast gate for concurrent retries (Redis); the database's unique key stays the final guard. */
   idempotency?: IdempotencyStore;
+  /** The gate's lease and how long a duplicate waits (defaults: 10 s and 3 s). */
+  idempotencyTiming?: Partial<IdempotencyTiming>;
+  /**
+   * How many submissions do their work (registry reads, the signature check, the transaction) at once; the
+   * rest wait their turn briefly and are then told OVERLOADED (retry). Under a flood of retries this keeps
+   * each admitted submission fast enough to answer before the gateway gives up, instead of every one
+   * sharing the CPU until none does. No limit when unset.
+   */
+  admission?: ConcurrencyLimit;
   /** Trusted roots, intermediates and revocation lists for signatures (ЭЦП). */
   trust: () => Promise<TrustStore>;
 }
@@ -116,6 +126,31 @@ export class ApplicationService {
     const badKey = idempotencyKeyProblem(input.idempotencyKey);
     if (badKey) return { kind: 'rejected', problems: [problem('INVALID_IDEMPOTENCY_KEY', badKey, 'idempotencyKey')] };
     const requestHash = canonicalHash(input);
+    // A retry of an application already filed is answered from the database at once, without waiting a turn.
+    const earlier = await this.replay(input.idempotencyKey, requestHash);
+    if (earlier) return earlier;
+    const { admission } = this.deps;
+    if (!admission) return this.submitGated(input, requestHash);
+    let admitted = false;
+    try {
+      return await admission.run(() => {
+        admitted = true;
+        return this.submitGated(input, requestHash);
+      });
+    } catch (error) {
+      if (!admitted && error instanceof LimitExceeded) {
+        throw graphqlError(
+          ErrorCode.OVERLOADED,
+          'Too many submissions are being processed right now; nothing was done with this one. Retry shortly with the same idempotency key',
+          { retryable: true },
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** A submission that has its turn: the idempotency gate, then the work. */
+  private async submitGated(input: SubmitInput, requestHash: string): Promise<SubmitResult> {
     if (!this.deps.idempotency) return this.submitOnce(input, requestHash);
     try {
       let filed = null as StoredApplication | null;
@@ -130,7 +165,19 @@ export class ApplicationService {
           filed = outcome.application;
           return { number: outcome.application.number, replayed: outcome.replayed };
         },
-        { ttlMs: 24 * 3600_000, waitMs: 10_000 },
+        {
+          ttlMs: 24 * 3600_000,
+          ...this.deps.idempotencyTiming,
+          // The key is held by another attempt, perhaps by a process that died after committing, or one that
+          // committed while Redis could not be told: the committed application in PostgreSQL is the answer.
+          recorded: async () => {
+            const earlier = await this.replay(input.idempotencyKey, requestHash);
+            if (earlier?.kind === 'rejected') throw new Refused(earlier);
+            if (!earlier) return null;
+            filed = earlier.application;
+            return { number: earlier.application.number, replayed: true };
+          },
+        },
       );
       // Only a replay from the idempotency store (another process filed it) needs the application read back.
       const application = filed ?? (await this.deps.store.byNumber(result.number))!;
@@ -368,7 +415,8 @@ export class ApplicationService {
         await Outbox.enqueue(client, deliveryPayload(stored, attachments));
         return stored;
       });
-      this.deps.logger.info('application accepted', { number: application.number, service: application.serviceCode, action: application.action });
+      // `service` is the process's name on every line; the catalog code has a field of its own.
+      this.deps.logger.info('application accepted', { number: application.number, serviceCode: application.serviceCode, action: application.action });
       this.deps.onAccepted?.(application.number);
       return { kind: 'accepted', application, replayed: false };
     } catch (error) {

@@ -1,5 +1,5 @@
 /**
- * One breaker per upstream. CLOSED: calls go through, consecutive failures are counted. OPEN: calls fail
+ * One breaker per upstream (a registry, Redis). CLOSED: calls go through, consecutive failures are counted. OPEN: calls fail
  * at once (no waiting on a dead registry) until `openMs` passes. HALF_OPEN: one probe goes through; its
  * success closes the breaker, its failure opens it again.
  */
