@@ -43,15 +43,6 @@ export function envBool(name: string, fallback: boolean, env: Env = process.env)
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
-export function envUrl(name: string, fallback: string, env: Env = process.env): string {
-  const raw = envString(name, fallback, env);
-  try {
-    return new URL(raw).toString().replace(/\/$/, '');
-  } catch {
-    throw new ConfigError(`${name} must be an absolute URL, got "${raw}"`);
-  }
-}
-
 /** A directory named by a variable, as a file URL ending in '/' (what data loaders take); undefined when unset. */
 export function envDirUrl(name: string, env: Env = process.env): URL | undefined {
   const raw = envOptional(name, env);

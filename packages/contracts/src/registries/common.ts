@@ -32,8 +32,6 @@ export function fillPath(template: string, params: Record<string, string>): stri
 /** Every batch endpoint takes at most this many ids; clients split larger batches. */
 export const MAX_BATCH = 100;
 
-export const NotFoundBody = z.object({ error: z.literal('NOT_FOUND') });
-
 /** How a subgraph that does not own Person refers to one: by key only. */
 export interface PersonRef {
   iin: string;

@@ -7,7 +7,6 @@ export {
   type RouteHandler,
   type RunningServer,
   type SubgraphOptions,
-  type SubgraphServer,
   type SubgraphServerOptions,
   type WithAuth,
   type WithStaleRecorder,

@@ -292,5 +292,3 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
     },
   };
 }
-
-export type SubgraphServer = ReturnType<typeof createSubgraphServer>;
