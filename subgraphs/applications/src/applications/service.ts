@@ -87,6 +87,10 @@ function canonicalHash(input: SubmitInput): string {
   return createHash('sha256').update(canonicalJson(canonical)).digest('hex');
 }
 
+/** The same idempotency key came with a different application: said the same way wherever it is found. */
+const keyReused = () =>
+  problem('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different application; use a new key for a new application', 'idempotencyKey');
+
 const isUniqueViolation = (error: unknown, constraint: string) =>
   (error as { code?: string; constraint?: string }).code === '23505' && (error as { constraint?: string }).constraint === constraint;
 
@@ -187,13 +191,7 @@ export class ApplicationService {
       if (codeOf(error) === ErrorCode.IDEMPOTENCY_KEY_REUSED) {
         return {
           kind: 'rejected',
-          problems: [
-            problem(
-              'IDEMPOTENCY_KEY_REUSED',
-              'This idempotency key was already used for a different application; use a new key for a new application',
-              'idempotencyKey',
-            ),
-          ],
+          problems: [keyReused()],
         };
       }
       if (codeOf(error) === ErrorCode.IDEMPOTENCY_IN_PROGRESS) {
@@ -256,13 +254,7 @@ export class ApplicationService {
     if (existing.requestHash !== requestHash) {
       return {
         kind: 'rejected',
-        problems: [
-          problem(
-            'IDEMPOTENCY_KEY_REUSED',
-            'This idempotency key was already used for a different application; use a new key for a new application',
-            'idempotencyKey',
-          ),
-        ],
+        problems: [keyReused()],
       };
     }
     return { kind: 'accepted', application: existing, replayed: true };
