@@ -116,7 +116,14 @@ let stopping = false;
 async function stop(code: number): Promise<never> {
   stopping = true;
   for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((child) => (child.exitCode !== null ? undefined : new Promise((resolve) => child.once('exit', resolve)))));
+  // Each part drains within its own grace period (25 s by default); one that hangs past it is killed, so a stop
+  // always ends and frees every port.
+  setTimeout(() => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }, 35_000).unref();
+  await Promise.all(
+    children.map((child) => (child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((resolve) => child.once('exit', resolve)))),
+  );
   process.exit(code);
 }
 process.once('SIGINT', () => void stop(0));

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Logger } from '@egov/core';
 import { createPool, type Pool } from '@egov/stores';
 import { createTestDatabase } from '@egov/testkit';
@@ -184,6 +184,11 @@ describe('the anchor configuration', () => {
         }),
       ),
     ).toEqual({ dir: '/srv/anchor', keyFile: '/keys/a.pem', publicKeyFile: '/keys/a.pub', everyMs: 5000, generateKey: false });
+  });
+
+  it('development keeps its checkpoints beside its own key in .data/, production in var/ unless told', () => {
+    expect(auditAnchorConfigFromEnv(env({})).dir).toBe(resolve('.data/audit-anchor/checkpoints'));
+    expect(auditAnchorConfigFromEnv(env({ AUDIT_ANCHOR_KEY_FILE: '/keys/a.pem' })).dir).toBe(resolve('var/audit-anchors'));
   });
 
   it('development makes its own key once, and every process reads the same one', () => {

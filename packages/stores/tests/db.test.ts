@@ -61,3 +61,35 @@ describe('the embedded database npm start uses', () => {
     await second.close();
   }, 120_000); // PGlite is PostgreSQL compiled to WebAssembly: two cold starts on a busy CI core take a while
 });
+
+describe('the embedded database with many clients at once (five subgraphs starting together)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'egov-pglite-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("answers every client, keeps their transactions apart, and one client's failed statement costs no one else their answer", async () => {
+    const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+    const pools = Array.from({ length: 5 }, (_, i) => createPool(embedded.url, { applicationName: `client-${i}` }));
+    await Promise.all(pools.map((pool) => migrate(pool, 'demo', MIGRATIONS)));
+    const outcomes = await Promise.allSettled(
+      pools.flatMap((pool, p) =>
+        Array.from({ length: 10 }, (_, i) =>
+          i === 3
+            ? pool.query('SELECT $1::int AS n', ['not a number'])
+            : inTransaction(pool, async (c) => {
+                await c.query('INSERT INTO demo.notes (body, author) VALUES ($1, $2)', [`p${p}-${i}`, 'a']);
+                if (i === 7) throw new Error('rolled back on purpose');
+                return (await c.query('SELECT count(*)::int AS n FROM demo.notes WHERE body = $1', [`p${p}-${i}`])).rows[0].n;
+              }),
+        ),
+      ),
+    );
+    const failures = outcomes.filter((o) => o.status === 'rejected').map((o) => String((o as PromiseRejectedResult).reason.message));
+    expect(failures.filter((m) => m.includes('invalid input syntax'))).toHaveLength(5);
+    expect(failures.filter((m) => m === 'rolled back on purpose')).toHaveLength(5);
+    expect(failures).toHaveLength(10);
+    expect(outcomes.filter((o) => o.status === 'fulfilled').map((o) => (o as PromiseFulfilledResult<unknown>).value)).toEqual(Array(40).fill(1));
+    expect((await pools[0]!.query('SELECT count(*)::int AS n FROM demo.notes')).rows[0].n).toBe(40);
+    await Promise.all(pools.map((pool) => pool.end()));
+    await embedded.close();
+  }, 120_000);
+});

@@ -21,9 +21,12 @@ export interface AuditAnchorConfig {
 
 /** Where development keeps its own anchor key, beside the embedded database it anchors (`.data/`). */
 export const DEV_ANCHOR_KEY_FILE = '.data/audit-anchor/signing-key.pem';
+/** Development's checkpoints: with the key and the database in `.data/`, so a fresh `.data/` starts all three afresh. */
+const DEV_ANCHOR_DIR = '.data/audit-anchor/checkpoints';
 
 /**
- * The audit anchor's settings, in one place: AUDIT_ANCHOR_DIR (default `var/audit-anchors`),
+ * The audit anchor's settings, in one place: AUDIT_ANCHOR_DIR (default `var/audit-anchors`; in development
+ * `.data/audit-anchor/checkpoints`, beside the key and the embedded database it anchors),
  * AUDIT_ANCHOR_KEY_FILE, AUDIT_ANCHOR_PUBLIC_KEY_FILE, AUDIT_ANCHOR_EVERY_MS (default 60 000). Production
  * (NODE_ENV=production) must name its key file; development makes one under .data/ on first use, so
  * `npm start` needs no setup (and a fresh .data/ starts a fresh anchor with a fresh database).
@@ -37,7 +40,7 @@ export function auditAnchorConfigFromEnv(env: Env = process.env): AuditAnchorCon
     );
   const publicKeyFile = envOptional('AUDIT_ANCHOR_PUBLIC_KEY_FILE', env);
   return {
-    dir: resolve(envOptional('AUDIT_ANCHOR_DIR', env) ?? 'var/audit-anchors'),
+    dir: resolve(envOptional('AUDIT_ANCHOR_DIR', env) ?? (keyFile ? 'var/audit-anchors' : DEV_ANCHOR_DIR)),
     keyFile: resolve(keyFile ?? DEV_ANCHOR_KEY_FILE),
     ...(publicKeyFile ? { publicKeyFile: resolve(publicKeyFile) } : {}),
     everyMs: envInt('AUDIT_ANCHOR_EVERY_MS', 60_000, env),
