@@ -5,7 +5,15 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createConnection } from 'node:net';
-import { DEV_FEE_RATES_FILE, TEST_AUDIT_SUBJECT_KEY, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FILE, TEST_TRUST_FILES } from '@egov/mocks';
+import {
+  DEV_FEE_RATES_FILE,
+  TEST_AUDIT_SUBJECT_KEY,
+  TEST_EVIDENCE_KEY_FILE,
+  TEST_ISSUER,
+  TEST_JWKS_FILE,
+  TEST_PARTNERS_FILE,
+  TEST_TRUST_FILES,
+} from '@egov/mocks';
 import { devIdentity, gateway, REGISTRY_NAMES, registries, repoRoot, SUBGRAPH_NAMES, subgraphs } from '@egov/schema';
 import { ensurePortalBuilt, portalGatewayEnv } from './portal.js';
 
@@ -33,6 +41,9 @@ const shared = {
   TRUST_ROOTS: process.env.TRUST_ROOTS ?? TEST_TRUST_FILES.roots.join(','),
   TRUST_INTERMEDIATES: process.env.TRUST_INTERMEDIATES ?? TEST_TRUST_FILES.intermediates.join(','),
   TRUST_CRLS: process.env.TRUST_CRLS ?? TEST_TRUST_FILES.crls.join(','),
+  // The mocks' test key signs each application's evidence; `npm run evidence:verify` checks it against
+  // mocks/data/evidence/public-key.pem. Production sets its own key.
+  EVIDENCE_SIGNING_KEY_FILE: process.env.EVIDENCE_SIGNING_KEY_FILE ?? TEST_EVIDENCE_KEY_FILE,
 };
 const layers: Part[][] = [
   [

@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { cpus, release, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEV_FEE_RATES_FILE, TEST_TRUST_FILES, TestSigner } from '@egov/mocks';
+import { DEV_FEE_RATES_FILE, TEST_EVIDENCE_KEY_FILE, TEST_TRUST_FILES, TestSigner } from '@egov/mocks';
 import {
   REGISTRY_NAMES,
   type RegistryName,
@@ -632,6 +632,8 @@ async function main(): Promise<void> {
     TRUST_ROOTS: process.env.TRUST_ROOTS ?? TEST_TRUST_FILES.roots.join(','),
     TRUST_INTERMEDIATES: process.env.TRUST_INTERMEDIATES ?? TEST_TRUST_FILES.intermediates.join(','),
     TRUST_CRLS: process.env.TRUST_CRLS ?? TEST_TRUST_FILES.crls.join(','),
+    // The applications subgraph signs each submission's evidence (required in production).
+    EVIDENCE_SIGNING_KEY_FILE: process.env.EVIDENCE_SIGNING_KEY_FILE ?? TEST_EVIDENCE_KEY_FILE,
   };
   const graph = await startGraph({ ...securityEnv(testIssuer), ...trustEnv });
   log(

@@ -1,5 +1,5 @@
 export * from './auth/index.js';
-export { DEV_FEE_RATES_FILE } from './dev-config.js';
+export { DEV_FEE_RATES_FILE, TEST_EVIDENCE_KEY_FILE, TEST_EVIDENCE_PUBLIC_KEY_FILE } from './dev-config.js';
 export { DEV_OFFICER_IIN, type DevIdentityOptions, type RunningDevIdentity, startDevIdentity } from './dev-identity/server.js';
 export { activities, createFixtures, FIXTURE_TODAY, type FixtureOptions, type FixtureSet, NAMED } from './fixtures/index.js';
 export { anyOrigin } from './handlers/respond.js';

@@ -35,6 +35,7 @@ export default subgraphCodegen({
     Attachment: model('AttachmentModel'),
     Payment: model('PaymentRefModel'),
     Delivery: model('DeliveryModel'),
+    SignedEvidence: model('SignedEvidenceModel'),
   },
   enumValues: {
     RegistryName: { INDIVIDUALS: 'individuals', LEGAL_ENTITIES: 'legal-entities', PAYMENTS: 'payments', LICENSING: 'licensing' },

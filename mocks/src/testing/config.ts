@@ -3,7 +3,7 @@ import type { SecurityConfig } from '@egov/security';
 import type { RegistryEndpoint, SubgraphBaseConfig } from '@egov/subgraph-kit';
 import { createTestDatabase } from '@egov/testkit';
 import { TEST_AUDIENCE, TEST_ISSUER, TEST_JWKS_FILE, TEST_PARTNERS_FILE } from '../auth/index.js';
-import { DEV_FEE_RATES_FILE } from '../dev-config.js';
+import { DEV_FEE_RATES_FILE, TEST_EVIDENCE_KEY_FILE } from '../dev-config.js';
 import { TEST_AUDIT_SUBJECT_KEY, TEST_TRUST_FILES } from '../security.js';
 
 /** What every subgraph needs to verify the test issuer's tokens and keep an audit trail. */
@@ -41,7 +41,7 @@ export async function testSubgraphBase(
 /**
  * The applications subgraph's own settings in a test (to spread over testSubgraphBase's `base`): the test CA's
  * trust store, the development fee rates, the four registries as `registry` places them, scans kept in
- * `attachments.dir`, and a deemed-issuance sweep rare enough that tests run it themselves.
+ * `attachments.dir`, the test evidence key, and a deemed-issuance sweep rare enough that tests run it themselves.
  */
 export function testApplicationsConfig(options: {
   registry: (name: RegistryName) => RegistryEndpoint;
@@ -58,6 +58,7 @@ export function testApplicationsConfig(options: {
     },
     attachments: { dir: attachments.dir, maxBytes: attachments.maxBytes ?? 10 * 1024 * 1024, maxFilesPerRequest: attachments.maxFilesPerRequest },
     fees: { rates: DEV_FEE_RATES_FILE },
+    evidence: { keyFile: TEST_EVIDENCE_KEY_FILE },
     deemedIssuanceEveryMs: 3_600_000,
   };
 }

@@ -5,6 +5,7 @@ import { subgraphBaseFromEnv } from '@egov/security';
 import { type IdempotencyTiming, idempotencyTimingFromEnv } from '@egov/stores';
 import type { RegistryEndpoint, SubgraphBaseConfig } from '@egov/subgraph-kit';
 import type { OutboxOptions } from './delivery/outbox.js';
+import { type EvidenceConfig, evidenceConfigFromEnv } from './evidence/keys.js';
 
 export interface ApplicationsConfig extends SubgraphBaseConfig {
   port: number;
@@ -42,6 +43,8 @@ export interface ApplicationsConfig extends SubgraphBaseConfig {
   idempotency?: IdempotencyTiming;
   /** Submissions at work at once, and how long one waits for its turn before OVERLOADED. */
   admission?: { maxConcurrency: number; maxWaitMs: number };
+  /** The key that signs the evidence kept with each application (EVIDENCE_SIGNING_KEY_FILE). */
+  evidence: EvidenceConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -73,6 +76,7 @@ export function loadConfig(env: Env = process.env): ApplicationsConfig {
     relations: { baseUrl: registryUrl('legal-entities', env), timeoutMs },
     ...subgraphBaseFromEnv(env),
     signatures: signaturesFromEnv(env),
+    evidence: evidenceConfigFromEnv(env),
     attachments: {
       dir: resolve(envString('ATTACHMENTS_DIR', '.data/attachments', env)),
       maxBytes: envInt('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, env),

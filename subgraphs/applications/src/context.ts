@@ -6,6 +6,7 @@ import type { ApplicationService } from './applications/service.js';
 import type { ApplicationStore, StoredApplication } from './applications/store.js';
 import type { AttachmentRepository } from './attachments/index.js';
 import type { DeliveryState, Outbox } from './delivery/outbox.js';
+import type { EvidenceService } from './evidence/evidence.js';
 
 /** What lives as long as the process: data loaded at start, the database, the applications service. */
 export interface ApplicationsApp {
@@ -16,6 +17,8 @@ export interface ApplicationsApp {
   store: ApplicationStore;
   attachments: AttachmentRepository;
   outbox: Outbox;
+  /** Signed evidence of each application (the registry facts and receipt at submission). */
+  evidence: EvidenceService;
   agencies: Agencies;
 }
 

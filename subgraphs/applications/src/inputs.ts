@@ -11,6 +11,7 @@ export const inputRules: InputRules = {
   'Query.publicService(code:)': KEBAB_CODE,
   'Query.applicationDraft(serviceCode:)': KEBAB_CODE,
   'Query.application(number:)': applicationNumber,
+  'Query.applicationEvidence(number:)': applicationNumber,
   'Mutation.startReview(number:)': applicationNumber,
   'Application.number': applicationNumber,
   'SubmitApplicationInput.serviceCode': KEBAB_CODE,

@@ -11,6 +11,8 @@ import type { ApplicationsConfig } from './config.js';
 import type { ApplicationsApp, Context } from './context.js';
 import { APPLICATIONS_SCHEMA } from './database-schema.js';
 import { Outbox } from './delivery/outbox.js';
+import { EvidenceService } from './evidence/evidence.js';
+import { loadEvidenceSigningKey } from './evidence/keys.js';
 import { inputRules } from './inputs.js';
 import { createApplicationsRegistry } from './registry/index.js';
 import { resolvers } from './resolvers/index.js';
@@ -43,6 +45,7 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
   const fees = FeeSchedule.fromFiles({ mrpTable: config.fees.mrpTable, feeRates: config.fees.rates });
   const registry = createApplicationsRegistry(clients, options.cache);
   const outbox = new Outbox(pool, registry.deliverApplication, logger, { ...config.delivery, metrics: options.metrics });
+  const evidence = new EvidenceService(pool, loadEvidenceSigningKey(config.evidence), clock);
   options.metrics?.outboxBacklog(() => outbox.backlog());
   const applications = new ApplicationService({
     catalog,
@@ -58,9 +61,10 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
     // The queue is bounded by the wait; its length only caps memory under an absurd flood.
     admission: config.admission && new ConcurrencyLimit(config.admission.maxConcurrency, 10_000, config.admission.maxWaitMs),
     trust: trustStore,
+    evidence,
     onAccepted: () => outbox.kick(),
   });
-  const app: ApplicationsApp = { catalog, fees, calendar, applications, store, attachments, outbox, agencies: kit.security.authz.agencies };
+  const app: ApplicationsApp = { catalog, fees, calendar, applications, store, attachments, outbox, evidence, agencies: kit.security.authz.agencies };
   const blobs = new BlobStore(config.attachments.dir, config.attachments.maxBytes);
   let sweep: NodeJS.Timeout | undefined;
 
@@ -77,6 +81,7 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
       LegalEntity: (entity: { bin: string }) => ({ kind: 'applications', holderId: entity.bin }),
       Application: applicationResource,
       ApplicationReceipt: ({ application }: { application: StoredApplication }) => applicationResource(application),
+      SignedEvidence: ({ application }: { application: StoredApplication }) => applicationResource(application),
       ApplicationDraft: (draft: { snapshot: { id: string } }) => ({ kind: 'act-for', applicantId: draft.snapshot.id }),
     },
     context: async (_req, auth) => ({

@@ -9,6 +9,7 @@ import {
   type FixtureOptions,
   type RegistryState,
   TEST_AUDIT_SUBJECT_KEY,
+  TEST_EVIDENCE_KEY_FILE,
   TEST_ISSUER,
   TEST_JWKS_FILE,
   TEST_PARTNERS_FILE,
@@ -151,6 +152,7 @@ export async function startFaultGraph(options: FaultGraphOptions = {}): Promise<
     TRUST_ROOTS: TEST_TRUST_FILES.roots.join(','),
     TRUST_INTERMEDIATES: TEST_TRUST_FILES.intermediates.join(','),
     TRUST_CRLS: TEST_TRUST_FILES.crls.join(','),
+    EVIDENCE_SIGNING_KEY_FILE: TEST_EVIDENCE_KEY_FILE,
     ...Object.fromEntries(REGISTRY_NAMES.map((name) => [registryPlaces[name].urlEnv, registries.url(name)])),
     // Every subgraph of the table, started or not: one that is not started is a dead port (SUBGRAPH_UNAVAILABLE).
     ...Object.fromEntries(Object.values(PARTS).flatMap((p) => (p.kind === 'subgraph' ? [[p.urlEnv, `http://127.0.0.1:${ports[p.name]}/graphql`]] : []))),

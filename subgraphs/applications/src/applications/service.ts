@@ -5,7 +5,7 @@ import type { Catalog, CatalogEntry, FeeSchedule, WorkingCalendar } from '@egov/
 import { type ConcurrencyLimit, LimitExceeded } from '@egov/registry-client';
 import type { RequestAuth } from '@egov/security';
 import { applicationPayload, decisionPayload, type SignatureVerification, type TrustStore, verifyDetachedSignature } from '@egov/security/signatures';
-import { type IdempotencyStore, type IdempotencyTiming, idempotencyKeyProblem, inTransaction, runOnce } from '@egov/stores';
+import { type IdempotencyStore, type IdempotencyTiming, idempotencyKeyProblem, inTransaction, type PoolClient, runOnce } from '@egov/stores';
 import { GraphQLError } from 'graphql';
 import type { Attachment, AttachmentRepository } from '../attachments/index.js';
 import { Outbox } from '../delivery/outbox.js';
@@ -65,6 +65,8 @@ export interface ApplicationServiceDeps {
   admission?: ConcurrencyLimit;
   /** Trusted roots, intermediates and revocation lists for signatures (ЭЦП). */
   trust: () => Promise<TrustStore>;
+  /** Signs the registry facts and the receipt and keeps them with the application, in its transaction (evidence/). */
+  evidence: { record(client: PoolClient, application: StoredApplication): Promise<unknown> };
 }
 
 const SIGNATURE_PROBLEMS: Record<string, Problem['code']> = {
@@ -404,6 +406,7 @@ export class ApplicationService {
         );
         if ((await this.deps.attachments.claim(client, ids, number)) !== ids.length) throw new AttachmentRace();
         const stored = (await this.deps.store.byNumber(number, client))!;
+        await this.deps.evidence.record(client, stored);
         await Outbox.enqueue(client, deliveryPayload(stored, attachments));
         return stored;
       });
@@ -556,7 +559,7 @@ export class ApplicationService {
   }
 }
 
-const unknownApplication = () => graphqlError(ErrorCode.NOT_FOUND, 'No application with this number (that you may see)', { field: 'number' });
+export const unknownApplication = () => graphqlError(ErrorCode.NOT_FOUND, 'No application with this number (that you may see)', { field: 'number' });
 
 class AttachmentRace extends Error {}
 

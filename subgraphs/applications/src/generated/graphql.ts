@@ -1,7 +1,7 @@
 /* Generated from src/schema.graphql by `npm run codegen`; do not edit. */
 import type { ApplicantRef } from '@egov/contracts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { LicenseRefModel, PublicServiceModel, ServiceActionModel, ServiceDocumentModel, RefusalGroundModel, FormModel, FormFieldModel, ProcessStepModel, DeadlineModel, CitationModel, PrefillSourceModel, ProviderModel, ServiceFeeModel, FeeAmountModel, DueDateModel, ApplicationDraftModel, DraftFieldModel, FieldSourceModel, DraftDocumentModel, FeeStatusModel, ProblemModel, ApplicationModel, ApplicationReceiptModel, ApplicationRejectedModel, ReceiptDocumentModel, StatusChangeModel, AttachmentModel, PaymentRefModel, DeliveryModel } from '../resolvers/models.js';
+import type { LicenseRefModel, PublicServiceModel, ServiceActionModel, ServiceDocumentModel, RefusalGroundModel, FormModel, FormFieldModel, ProcessStepModel, DeadlineModel, CitationModel, PrefillSourceModel, ProviderModel, ServiceFeeModel, FeeAmountModel, DueDateModel, ApplicationDraftModel, DraftFieldModel, FieldSourceModel, DraftDocumentModel, FeeStatusModel, ProblemModel, ApplicationModel, ApplicationReceiptModel, ApplicationRejectedModel, ReceiptDocumentModel, StatusChangeModel, AttachmentModel, PaymentRefModel, DeliveryModel, SignedEvidenceModel } from '../resolvers/models.js';
 import type { PersonRef, LegalEntityRef } from '@egov/contracts';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -539,6 +539,14 @@ export type Query = {
    */
   applicationDraft: Maybe<ApplicationDraft>;
   /**
+   * The signed evidence of an application: the registry facts prefilled at submission (each with its
+   * registry and when it was read) and the receipt, signed by the service when the application was stored.
+   * Save the object to a file and check it offline with `npm run evidence:verify <file>`. For the applicant
+   * (a company's head) and officers of the agency handling it; anyone else gets NOT_FOUND, as for an unknown
+   * number.
+   */
+  applicationEvidence: Maybe<SignedEvidence>;
+  /**
    * An officer's work queue: applications for the services their agency handles (an akimat: for applicants
    * registered in its region), oldest first.
    */
@@ -568,6 +576,11 @@ export type QueryApplicationDraftArgs = {
   action: ServiceActionKind;
   applicantId: Scalars['ApplicantId']['input'];
   serviceCode: Scalars['ID']['input'];
+};
+
+
+export type QueryApplicationEvidenceArgs = {
+  number: Scalars['String']['input'];
 };
 
 
@@ -720,6 +733,34 @@ export type ServiceNames = {
   en: Scalars['String']['output'];
   kk: Scalars['String']['output'];
   ru: Scalars['String']['output'];
+};
+
+/**
+ * What the registries said when an application was submitted, and the receipt the applicant got, signed by
+ * the service (Ed25519, in the manner of X-Road's signed message log), so the applicant, an officer or a court
+ * can later prove it. The bundle is the exact text that was signed; a verifier checks the signature over its
+ * UTF-8 bytes against a key it already trusts.
+ */
+export type SignedEvidence = {
+  __typename?: 'SignedEvidence';
+  /** The signature algorithm: Ed25519. */
+  algorithm: Scalars['String']['output'];
+  /**
+   * The signed bundle, canonical JSON (RFC 8785): type ("egov-graph/evidence/v1"), number, serviceCode,
+   * action, applicantId, submittedAt, receipt, facts [{form, field, value, registry, path, recordId, readAt}],
+   * applicantSignatureSha256 (of the applicant's ЭЦП over the request), signedAt and keyId.
+   */
+  bundle: Scalars['String']['output'];
+  /** The signing key: sha256:<hex SHA-256 of its public key, SPKI DER>; the bundle names it too. */
+  keyId: Scalars['String']['output'];
+  /** The application's number. */
+  number: Scalars['String']['output'];
+  /** The signing key's public half (SPKI PEM). A verifier relies on it only when it is a key the verifier already trusts. */
+  publicKey: Scalars['String']['output'];
+  /** The signature over the bundle's UTF-8 bytes, base64url. */
+  signature: Scalars['String']['output'];
+  /** When the service signed the bundle: in the transaction that stored the application. */
+  signedAt: Scalars['DateTime']['output'];
 };
 
 export type StatusChange = {
@@ -941,6 +982,7 @@ export type ResolversTypes = ResolversObject<{
   ServiceDocument: ResolverTypeWrapper<ServiceDocumentModel>;
   ServiceFee: ResolverTypeWrapper<ServiceFeeModel>;
   ServiceNames: ResolverTypeWrapper<ServiceNames>;
+  SignedEvidence: ResolverTypeWrapper<SignedEvidenceModel>;
   StatusChange: ResolverTypeWrapper<StatusChangeModel>;
   SubmitApplicationInput: SubmitApplicationInput;
   SubmitApplicationResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SubmitApplicationResult']>;
@@ -998,6 +1040,7 @@ export type ResolversParentTypes = ResolversObject<{
   ServiceDocument: ServiceDocumentModel;
   ServiceFee: ServiceFeeModel;
   ServiceNames: ServiceNames;
+  SignedEvidence: SignedEvidenceModel;
   StatusChange: StatusChangeModel;
   SubmitApplicationInput: SubmitApplicationInput;
   SubmitApplicationResult: ResolversUnionTypes<ResolversParentTypes>['SubmitApplicationResult'];
@@ -1284,6 +1327,7 @@ export type PublicServiceResolvers<ContextType = Context, ParentType extends Res
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   application?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationArgs, 'number'>>;
   applicationDraft?: Resolver<Maybe<ResolversTypes['ApplicationDraft']>, ParentType, ContextType, RequireFields<QueryApplicationDraftArgs, 'action' | 'applicantId' | 'serviceCode'>>;
+  applicationEvidence?: Resolver<Maybe<ResolversTypes['SignedEvidence']>, ParentType, ContextType, RequireFields<QueryApplicationEvidenceArgs, 'number'>>;
   applicationsToHandle?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationsToHandleArgs, 'first' | 'status'>>;
   dueDate?: Resolver<ResolversTypes['DueDate'], ParentType, ContextType, RequireFields<QueryDueDateArgs, 'days' | 'from' | 'unit'>>;
   publicService?: Resolver<Maybe<ResolversTypes['PublicService']>, ParentType, ContextType, RequireFields<QueryPublicServiceArgs, 'code'>>;
@@ -1344,6 +1388,16 @@ export type ServiceNamesResolvers<ContextType = Context, ParentType extends Reso
   ru?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type SignedEvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignedEvidence'] = ResolversParentTypes['SignedEvidence']> = ResolversObject<{
+  algorithm?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bundle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publicKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type StatusChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatusChange'] = ResolversParentTypes['StatusChange']> = ResolversObject<{
   actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1398,6 +1452,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ServiceDocument?: ServiceDocumentResolvers<ContextType>;
   ServiceFee?: ServiceFeeResolvers<ContextType>;
   ServiceNames?: ServiceNamesResolvers<ContextType>;
+  SignedEvidence?: SignedEvidenceResolvers<ContextType>;
   StatusChange?: StatusChangeResolvers<ContextType>;
   SubmitApplicationResult?: SubmitApplicationResultResolvers<ContextType>;
 }>;

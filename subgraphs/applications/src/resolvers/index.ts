@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { applicantResolvers } from './applicant.js';
 import { applicationResolvers } from './applications.js';
 import { catalogResolvers } from './catalog.js';
+import { evidenceResolvers } from './evidence.js';
 
 export const resolvers: Resolvers = {
   IIN: IINScalar,
@@ -14,5 +15,6 @@ export const resolvers: Resolvers = {
   ...catalogResolvers,
   ...applicationResolvers,
   ...applicantResolvers,
-  Query: { ...catalogResolvers.Query, ...applicationResolvers.Query },
+  ...evidenceResolvers,
+  Query: { ...catalogResolvers.Query, ...applicationResolvers.Query, ...evidenceResolvers.Query },
 };

@@ -5,6 +5,7 @@
 import type { ActionKind, CatalogEntry, FeeDue } from '@egov/domain';
 import type { Problem } from '../applications/problems.js';
 import type { StoredApplication } from '../applications/store.js';
+import type { SignedEvidence } from '../evidence/bundle.js';
 
 export type {
   Action as ServiceActionModel,
@@ -51,4 +52,9 @@ export interface PaymentRefModel {
 }
 export interface LicenseRefModel {
   number: string;
+}
+/** An application's signed evidence, with the application it belongs to (the field guard judges by it). */
+export interface SignedEvidenceModel {
+  application: StoredApplication;
+  evidence: SignedEvidence;
 }

@@ -76,9 +76,10 @@ export function anchorKeys(config: AuditAnchorConfig, needs: 'sign' | 'verify'):
 
 /**
  * Writes a fresh Ed25519 key to `path`, atomically: several processes starting at once (`npm start`)
- * all end up reading the one that was linked into place first, never a half-written file.
+ * all end up reading the one that was linked into place first, never a half-written file. Development only
+ * (the audit anchor's key, the evidence key of a subgraph run without one).
  */
-function makeDevelopmentKey(path: string): void {
+export function makeDevelopmentKey(path: string): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const draft = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   writeFileSync(draft, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
