@@ -4,7 +4,7 @@
  * Contract pinned here: to a caller who may not see a record, "it exists but is not yours" and "there is
  * no such record" are the same answer — the same HTTP status, the same `data`, and errors with the same
  * message, path, `extensions.code` and extension keys — for licences, payments and applications, whether
- * asked through the gateway (`license(number)`, `payment(id)`, `application(number)`) or at the subgraph
+ * asked through the gateway (`license(number)`, `payment(id)`, `application(number)`, `applicationEvidence(number)`) or at the subgraph
  * directly (the same root fields, and `_entities` with a representation, which partners and anyone with
  * a token can send). The expected common answer is null with NOT_FOUND, as `application(number)` already
  * answers an officer of another agency; only the sameness is asserted, so a uniform FORBIDDEN would pass.
@@ -68,6 +68,13 @@ const PROBES: Probe[] = [
     name: 'application(number) through the gateway',
     url: () => graph.gatewayUrl,
     query: 'query($n: String!) { application(number: $n) { number status } }',
+    variables: (n) => ({ n }),
+    ids: () => ({ known: applicationNumber, unknown: unknownApplicationNumber }),
+  },
+  {
+    name: 'applicationEvidence(number) through the gateway',
+    url: () => graph.gatewayUrl,
+    query: 'query($n: String!) { applicationEvidence(number: $n) { number bundle signature } }',
     variables: (n) => ({ n }),
     ids: () => ({ known: applicationNumber, unknown: unknownApplicationNumber }),
   },
