@@ -35,7 +35,7 @@ const SUBMIT = `mutation($input: SubmitApplicationInput!) { submitApplication(in
   __typename ... on ApplicationReceipt { number replayed } ... on ApplicationRejected { problems { code message } } } }`;
 
 /** The head of the LLP applies, as a person, for the flag-and-emblem licence: one scan, a paid fee. */
-async function submitted(idempotencyKey = randomUUID()): Promise<{ number: string; retry(): Promise<{ number: string; replayed: boolean }> }> {
+async function submit(idempotencyKey = randomUUID()) {
   const applicant = applications.as({ kind: 'citizen', iin: NAMED.llpHead });
   const form = new FormData();
   form.append('information-form', new Blob([new Uint8Array(samplePdf(`evidence ${idempotencyKey}`))]), 'appendix-3.pdf');
@@ -61,9 +61,13 @@ async function submitted(idempotencyKey = randomUUID()): Promise<{ number: strin
     attachments: [scan],
     idempotencyKey,
   });
-  const { data } = await applicant.ask(SUBMIT, { input });
-  expect(data.submitApplication.__typename).toBe('ApplicationReceipt');
-  return { number: data.submitApplication.number, retry: async () => (await applicant.ask(SUBMIT, { input })).data.submitApplication };
+  return { response: await applicant.ask(SUBMIT, { input }), retry: async () => (await applicant.ask(SUBMIT, { input })).data.submitApplication };
+}
+
+async function submitted(): Promise<{ number: string; retry(): Promise<{ number: string; replayed: boolean }> }> {
+  const { response, retry } = await submit();
+  expect(response.data.submitApplication.__typename).toBe('ApplicationReceipt');
+  return { number: response.data.submitApplication.number, retry };
 }
 
 describe('a citizen submits, and the service signs what the registries said', () => {
@@ -133,6 +137,19 @@ describe('a citizen submits, and the service signs what the registries said', ()
     expect(missing.rows[0]!.n).toBe(0);
   });
 
+  it('no application is accepted without its evidence: when the evidence cannot be stored, nothing is', async () => {
+    const count = async () => (await applications.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM applications.applications')).rows[0]!.n;
+    const before = await count();
+    await applications.pool.query('ALTER TABLE applications.evidence RENAME TO evidence_away');
+    try {
+      const { response } = await submit();
+      expect(errorCodes(response)).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect(await count()).toBe(before);
+    } finally {
+      await applications.pool.query('ALTER TABLE applications.evidence_away RENAME TO evidence');
+    }
+  });
+
   it('an officer of the handling agency (MINT-KTRM) gets the same signed bundle', async () => {
     const { data, errors } = await applications
       .as({ kind: 'officer', iin: '770707342424', agency: 'MINT-KTRM', roles: ['reviewer'] })
@@ -155,6 +172,14 @@ describe('a citizen submits, and the service signs what the registries said', ()
     }
     const partner = await applications.partner(EVIDENCE, { n: number });
     expect(partner.errors).toEqual(unknown.errors);
+  });
+
+  it('an application stored before evidence was signed says so to its applicant, with NOT_FOUND', async () => {
+    const older = (await submitted()).number;
+    await applications.pool.query('DELETE FROM applications.evidence WHERE number = $1', [older]);
+    const answer = await applications.as({ kind: 'citizen', iin: NAMED.llpHead }).ask(EVIDENCE, { n: older });
+    expect(answer.errors).toEqual([expect.objectContaining({ message: expect.stringContaining(`${older} was submitted before evidence`) })]);
+    expect(errorCodes(answer)).toEqual(['NOT_FOUND']);
   });
 
   it('an ill-formed number is refused on its field before anything is read', async () => {
