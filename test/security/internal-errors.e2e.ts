@@ -117,6 +117,7 @@ const at =
 const ARGUMENTS: [string, Ask][] = [
   ['license(number)', gateway('query($v: String!) { license(number: $v) { number } }', 'man', (v) => ({ v }))],
   ['application(number)', gateway('query($v: String!) { application(number: $v) { number } }', 'man', (v) => ({ v }))],
+  ['applicationEvidence(number)', gateway('query($v: String!) { applicationEvidence(number: $v) { number } }', 'man', (v) => ({ v }))],
   ['payment(id)', gateway('query($v: ID!) { payment(id: $v) { id } }', 'man', (v) => ({ v }))],
   ['publicService(code)', gateway('query($v: ID!) { publicService(code: $v) { code } }', 'anonymous', (v) => ({ v }))],
   [

@@ -12,3 +12,12 @@ CREATE TABLE applications.evidence (
   public_key text NOT NULL,
   signed_at  timestamptz NOT NULL
 );
+
+-- Written once: the signed text is what the applicant may already hold, so it is never changed or removed here.
+CREATE FUNCTION applications.refuse_evidence_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'signed evidence cannot be changed or deleted';
+END;
+$$;
+CREATE TRIGGER evidence_append_only BEFORE UPDATE OR DELETE ON applications.evidence FOR EACH ROW EXECUTE FUNCTION applications.refuse_evidence_change();
+CREATE TRIGGER evidence_no_truncate BEFORE TRUNCATE ON applications.evidence FOR EACH STATEMENT EXECUTE FUNCTION applications.refuse_evidence_change();

@@ -137,6 +137,14 @@ describe('a citizen submits, and the service signs what the registries said', ()
     expect(missing.rows[0]!.n).toBe(0);
   });
 
+  it('stored evidence cannot be changed or deleted in the database', async () => {
+    await expect(applications.pool.query(`UPDATE applications.evidence SET bundle = '{}' WHERE number = $1`, [number])).rejects.toThrow(
+      /signed evidence cannot be changed/,
+    );
+    await expect(applications.pool.query('DELETE FROM applications.evidence WHERE number = $1', [number])).rejects.toThrow(/cannot be changed or deleted/);
+    await expect(applications.pool.query('TRUNCATE applications.evidence')).rejects.toThrow(/cannot be changed or deleted/);
+  });
+
   it('no application is accepted without its evidence: when the evidence cannot be stored, nothing is', async () => {
     const count = async () => (await applications.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM applications.applications')).rows[0]!.n;
     const before = await count();
@@ -176,7 +184,10 @@ describe('a citizen submits, and the service signs what the registries said', ()
 
   it('an application stored before evidence was signed says so to its applicant, with NOT_FOUND', async () => {
     const older = (await submitted()).number;
+    // As if stored before migration 004: evidence is append-only, so only the table's owner can take it away.
+    await applications.pool.query('ALTER TABLE applications.evidence DISABLE TRIGGER evidence_append_only');
     await applications.pool.query('DELETE FROM applications.evidence WHERE number = $1', [older]);
+    await applications.pool.query('ALTER TABLE applications.evidence ENABLE TRIGGER evidence_append_only');
     const answer = await applications.as({ kind: 'citizen', iin: NAMED.llpHead }).ask(EVIDENCE, { n: older });
     expect(answer.errors).toEqual([expect.objectContaining({ message: expect.stringContaining(`${older} was submitted before evidence`) })]);
     expect(errorCodes(answer)).toEqual(['NOT_FOUND']);
