@@ -35,6 +35,11 @@ export default subgraphCodegen({
     Attachment: model('AttachmentModel'),
     Payment: model('PaymentRefModel'),
     Delivery: model('DeliveryModel'),
+    RegistryOutage: model('RegistryOutageModel'),
+    UnreadFact: model('UnreadFactModel'),
+    RegistryCheck: model('RegistryCheckModel'),
+    FactRecheck: model('FactRecheckModel'),
+    FieldRecheck: model('FieldRecheckModel'),
   },
   enumValues: {
     RegistryName: { INDIVIDUALS: 'individuals', LEGAL_ENTITIES: 'legal-entities', PAYMENTS: 'payments', LICENSING: 'licensing' },

@@ -5,6 +5,7 @@ import type DataLoader from 'dataloader';
 import type { ApplicationService } from './applications/service.js';
 import type { ApplicationStore, StoredApplication } from './applications/store.js';
 import type { AttachmentRepository } from './attachments/index.js';
+import type { RegistryCheck, RegistryChecks } from './degraded/registry-checks.js';
 import type { DeliveryState, Outbox } from './delivery/outbox.js';
 
 /** What lives as long as the process: data loaded at start, the database, the applications service. */
@@ -16,6 +17,8 @@ export interface ApplicationsApp {
   store: ApplicationStore;
   attachments: AttachmentRepository;
   outbox: Outbox;
+  /** Degraded mode: applications submitted while a registry was down, read again once it is back. */
+  registryChecks: RegistryChecks;
   agencies: Agencies;
 }
 
@@ -24,6 +27,8 @@ export interface Context extends WithAuth {
   applicationsOf: DataLoader<string, StoredApplication[]>;
   /** Per-request batched reads of delivery states, by application number. */
   deliveryOf: DataLoader<string, DeliveryState | null>;
+  /** Per-request batched reads of degraded-mode registry checks, by application number. */
+  registryCheckOf: DataLoader<string, RegistryCheck | null>;
   app: ApplicationsApp;
   now: Date;
 }

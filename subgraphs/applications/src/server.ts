@@ -10,6 +10,8 @@ import { countUploads } from './attachments/upload-metrics.js';
 import type { ApplicationsConfig } from './config.js';
 import type { ApplicationsApp, Context } from './context.js';
 import { APPLICATIONS_SCHEMA } from './database-schema.js';
+import { RegistryChecks } from './degraded/registry-checks.js';
+import { createReread } from './degraded/reread.js';
 import { Outbox } from './delivery/outbox.js';
 import { inputRules } from './inputs.js';
 import { createApplicationsRegistry } from './registry/index.js';
@@ -44,6 +46,7 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
   const registry = createApplicationsRegistry(clients, options.cache);
   const outbox = new Outbox(pool, registry.deliverApplication, logger, { ...config.delivery, metrics: options.metrics });
   options.metrics?.outboxBacklog(() => outbox.backlog());
+  const registryChecks = new RegistryChecks(pool, createReread({ catalog, fees, calendar, registry, store, clock }), logger, config.registryCheck);
   const applications = new ApplicationService({
     catalog,
     fees,
@@ -59,8 +62,9 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
     admission: config.admission && new ConcurrencyLimit(config.admission.maxConcurrency, 10_000, config.admission.maxWaitMs),
     trust: trustStore,
     onAccepted: () => outbox.kick(),
+    registryChecks,
   });
-  const app: ApplicationsApp = { catalog, fees, calendar, applications, store, attachments, outbox, agencies: kit.security.authz.agencies };
+  const app: ApplicationsApp = { catalog, fees, calendar, applications, store, attachments, outbox, registryChecks, agencies: kit.security.authz.agencies };
   const blobs = new BlobStore(config.attachments.dir, config.attachments.maxBytes);
   let sweep: NodeJS.Timeout | undefined;
 
@@ -82,6 +86,7 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
     context: async (_req, auth) => ({
       auth,
       deliveryOf: createBatchLoader((numbers) => outbox.statesOf(numbers)),
+      registryCheckOf: createBatchLoader((numbers) => registryChecks.statesOf(numbers)),
       applicationsOf: new DataLoader(async (ids: readonly string[]) => {
         const groups = groupedBy(ids, await store.ofApplicants(ids), (a) => a.applicantId);
         return ids.map((id) => groups.get(id)!);
@@ -108,10 +113,12 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
       }, config.deemedIssuanceEveryMs);
       sweep.unref();
       outbox.start();
+      registryChecks.start();
     },
     afterStop: async () => {
       clearInterval(sweep);
       await outbox.stop();
+      await registryChecks.stop();
       await pool.end();
     },
   });

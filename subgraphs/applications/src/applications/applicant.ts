@@ -1,5 +1,5 @@
 import { type ApplicantRef, checkBin, type LegalEntityRecord, type LicenseRecord, type PaymentRecord, type PersonRecord } from '@egov/contracts';
-import type { DocumentApplicant, Recipient } from '@egov/domain';
+import type { DocumentApplicant, Recipient, Registry } from '@egov/domain';
 
 /**
  * Everything the registries said about one applicant at one moment. A draft is computed from it, and a
@@ -18,6 +18,20 @@ export interface ApplicantSnapshot {
   branches: LegalEntityRecord[];
   licences: LicenseRecord[];
   payments: PaymentRecord[];
+  /**
+   * Registries that could not be read for this snapshot (degraded mode): their records above are empty, not
+   * "none". Absent or empty when every registry answered.
+   */
+  unavailable?: RegistryOutage[];
+}
+
+/** A registry that did not answer while a draft was made or an application submitted. */
+export interface RegistryOutage {
+  registry: Registry;
+  /** REGISTRY_UNAVAILABLE, REGISTRY_TIMEOUT or REGISTRY_BAD_RESPONSE, as the registry client reported it. */
+  code: string;
+  /** When the read failed (ISO 8601). */
+  at: string;
 }
 
 /** What kind of recipient the applicant is, in the standards' terms. */

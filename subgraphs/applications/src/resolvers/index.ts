@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { applicantResolvers } from './applicant.js';
 import { applicationResolvers } from './applications.js';
 import { catalogResolvers } from './catalog.js';
+import { degradedResolvers } from './degraded.js';
 
 export const resolvers: Resolvers = {
   IIN: IINScalar,
@@ -15,4 +16,5 @@ export const resolvers: Resolvers = {
   ...applicationResolvers,
   ...applicantResolvers,
   Query: { ...catalogResolvers.Query, ...applicationResolvers.Query },
+  Application: { ...applicationResolvers.Application, ...degradedResolvers.Application },
 };
