@@ -10,6 +10,7 @@ import type { ApplicantSnapshot, RegistryOutage } from '../src/applications/appl
 import { buildDraft, findAction } from '../src/applications/draft.js';
 import { feeProblemsWhilePaymentsDown, recordOutages } from '../src/degraded/draft.js';
 import { type Comparison, RegistryChecks } from '../src/degraded/registry-checks.js';
+import { createReread } from '../src/degraded/reread.js';
 import { hydrateOutages } from '../src/degraded/view.js';
 import { DATABASE_SCHEMA } from '../src/server.js';
 
@@ -105,6 +106,54 @@ describe('a draft made while registries are down (mining-chemical licence, decre
       [['LEGAL_ENTITY_REGISTRATION', 'legal-entity-registration', []]],
     ]);
     expect(JSON.parse(JSON.stringify(hydrateOutages(recorded, findAction(entry, 'ISSUE'))))).toEqual(JSON.parse(JSON.stringify(draft.registryOutages)));
+  });
+});
+
+describe('reading again once the registry is back', () => {
+  const entry = catalog.byCode('mining-chemical-licence')!;
+  const payment = {
+    id: 'PSH-1',
+    payerId: NAMED.llp,
+    status: 'PAID',
+    serviceCode: entry.code,
+    action: 'issue',
+    amount: '43250.00',
+    paidAt: '2026-03-01T10:00:00+05:00',
+  };
+  const licence = { number: 'L-1', activity: { code: entry.licenceActivity }, status: 'ACTIVE', issuedOn: '2026-03-10' };
+  const application = {
+    number: 'EL-2026-0000009',
+    serviceCode: entry.code,
+    action: 'ISSUE',
+    paymentId: 'PSH-1',
+    submittedAt: now,
+    fields: [],
+    snapshot: { applicant: company(down('licensing')) },
+  };
+  const rereadWith = (licences: unknown[], unavailable: RegistryOutage[] = []) =>
+    createReread({
+      ...deps,
+      catalog,
+      clock: () => now,
+      store: { byNumber: async () => application as never, usedPaymentIds: async () => new Set(['PSH-1']) },
+      registry: { readApplicant: async () => ({ ...company(unavailable), payments: [payment], licences }) as never },
+    });
+  const outages = [{ registry: 'licensing' as const, code: 'REGISTRY_UNAVAILABLE', at: now.toISOString(), facts: [], fields: [] }];
+
+  it('with Е-лицензирование down at submission, the payment taken is confirmed when no licence of the activity was issued after it', async () => {
+    const comparison = await rereadWith([])(application.number, outages);
+    expect(comparison.facts).toEqual([expect.objectContaining({ fact: 'FEE_PAYMENT', registry: 'licensing', documentId: 'fee-payment', confirmed: true })]);
+  });
+
+  it('and is not confirmed when a licence issued after it consumed it', async () => {
+    const comparison = await rereadWith([licence])(application.number, outages);
+    expect(comparison.facts).toEqual([expect.objectContaining({ fact: 'FEE_PAYMENT', confirmed: false, reason: expect.stringContaining('no longer usable') })]);
+  });
+
+  it('while the registry is still down, it throws (and the worker tries again later)', async () => {
+    await expect(rereadWith([], down('licensing'))(application.number, outages)).rejects.toMatchObject({
+      extensions: { code: 'REGISTRY_UNAVAILABLE', registry: 'licensing' },
+    });
   });
 });
 

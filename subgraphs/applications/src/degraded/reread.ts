@@ -1,11 +1,12 @@
 import { ErrorCode, graphqlError } from '@egov/core';
-import type { Catalog } from '@egov/domain';
+import type { Action, Catalog, CatalogEntry } from '@egov/domain';
 import type { ApplicantSnapshot } from '../applications/applicant.js';
 import { buildDraft, type DraftDeps, findAction } from '../applications/draft.js';
-import type { ApplicationStore } from '../applications/store.js';
+import { usablePayment } from '../applications/fee-status.js';
+import type { ApplicationStore, StoredApplication } from '../applications/store.js';
 import type { ApplicationsRegistry } from '../registry/index.js';
 import type { RecordedOutage } from './draft.js';
-import type { Comparison, Reread } from './registry-checks.js';
+import type { Comparison, FactComparison, Reread } from './registry-checks.js';
 
 export interface RereadDeps extends DraftDeps {
   catalog: Catalog;
@@ -43,24 +44,30 @@ export function createReread(deps: RereadDeps): Reread {
     }
     const stillDown = (snapshot.unavailable ?? []).find((u) => outages.some((o) => o.registry === u.registry));
     if (stillDown) throw graphqlError(ErrorCode.REGISTRY_UNAVAILABLE, 'The registry is still down', { registry: stillDown.registry, code: stillDown.code });
-    // This application's own payment is not "used" by it: it took none while ПШЭП was down.
-    const draft = buildDraft(entry, action, snapshot, now, await deps.store.usedPaymentIds(snapshot.id), deps);
+    const used = await deps.store.usedPaymentIds(snapshot.id);
+    // The application's own payment is "used" by the application itself, not by another one.
+    if (application.paymentId) used.delete(application.paymentId);
+    const draft = buildDraft(entry, action, snapshot, now, used, deps);
+    const feeAfterLicensing = outages.some((o) => o.registry === 'licensing') ? feeStillUsable(application, entry, action, snapshot, used, deps) : [];
     return {
       readAt,
-      facts: outages.flatMap((o) =>
-        o.facts.map((f) => {
-          const now = draft.documents.find((d) => d.document.id === f.documentId);
-          const fact = now?.fact ?? null;
-          return {
-            fact: f.fact,
-            registry: o.registry,
-            documentId: f.documentId,
-            confirmed: fact?.available === true,
-            summary: fact?.available ? fact.summary : null,
-            reason: fact && !fact.available ? fact.reason : fact ? null : 'The document is no longer in the standard for this applicant',
-          };
-        }),
-      ),
+      facts: [
+        ...feeAfterLicensing,
+        ...outages.flatMap((o) =>
+          o.facts.map((f) => {
+            const now = draft.documents.find((d) => d.document.id === f.documentId);
+            const fact = now?.fact ?? null;
+            return {
+              fact: f.fact,
+              registry: o.registry,
+              documentId: f.documentId,
+              confirmed: fact?.available === true,
+              summary: fact?.available ? fact.summary : null,
+              reason: fact && !fact.available ? fact.reason : fact ? null : 'The document is no longer in the standard for this applicant',
+            };
+          }),
+        ),
+      ],
       fields: outages.flatMap((o) =>
         o.fields.map((fieldId) => {
           const before = application.fields.find((f) => f.fieldId === fieldId)?.value ?? null;
@@ -70,4 +77,39 @@ export function createReread(deps: RereadDeps): Reread {
       ),
     };
   };
+}
+
+/**
+ * A payment counts only if no licence of the activity was issued after it: with Е-лицензирование down at
+ * submission that could not be seen, so the payment the application took is checked again once it is back.
+ */
+function feeStillUsable(
+  application: StoredApplication,
+  entry: CatalogEntry,
+  action: Action,
+  snapshot: ApplicantSnapshot,
+  used: ReadonlySet<string>,
+  deps: DraftDeps,
+): FactComparison[] {
+  const paymentId = application.paymentId;
+  if (!paymentId || !entry.licenceActivity) return [];
+  const document = action.documents.find((d) => d.registryFact === 'FEE_PAYMENT' && d.supply === 'REGISTRY');
+  if (!document) return [];
+  const still = usablePayment(
+    { ...snapshot, payments: snapshot.payments.filter((p) => p.id === paymentId) },
+    entry,
+    action.kind,
+    deps.fees.due(entry, action.kind, application.submittedAt),
+    used,
+  );
+  return [
+    {
+      fact: 'FEE_PAYMENT',
+      registry: 'licensing',
+      documentId: document.id,
+      confirmed: still !== null,
+      summary: still ? `ПШЭП payment ${still.id} of ${still.amount} KZT, paid ${still.paidAt}; no licence of the activity issued since` : null,
+      reason: still ? null : `ПШЭП payment ${paymentId} is no longer usable: a licence of the activity was issued after it, or it was used elsewhere`,
+    },
+  ];
 }
