@@ -192,5 +192,87 @@ describe('the LLP 080440001234 applies for the State Flag and Emblem licence whi
     const decided = await ktrm.decide(number, { outcome: 'ISSUE', note: 'Fee confirmed in ПШЭП after the outage' });
     expect(decided.errors).toBeUndefined();
     expect(decided.data.decideApplication.status).toBe('ISSUED');
+    // Е-лицензирование received it like any other application, the scan in place of the registry's payment.
+    const delivered = await until(
+      () => ktrm.ask(`query($n: String!) { application(number: $n) { delivery { state } } }`, { n: number }),
+      (r) => r.data?.application?.delivery?.state === 'DELIVERED',
+    );
+    expect(delivered.data.application.delivery.state).toBe('DELIVERED');
+  });
+});
+
+describe('a citizen applies while ГБД ФЛ, the registry that says who she is, is down', () => {
+  let citizen: ReturnType<typeof portal>;
+  let number: string;
+
+  it('gets a draft that lists her identity document as unread, its office-list copy as the scan to attach, and the empty fields', async () => {
+    citizen = portal(graph, { kind: 'citizen', iin: NAMED.youngWoman });
+    await citizen.pay('state-symbols-licence', 'ISSUE', NAMED.youngWoman);
+    await graph.registries.stop('individuals');
+    const { data, errors } = await citizen.ask(
+      `query($id: ApplicantId!) { applicationDraft(serviceCode: "state-symbols-licence", action: ISSUE, applicantId: $id) {
+        applicantKind eligible ${OUTAGES} attachmentsNeeded { id } fee { paid } } }`,
+      { id: NAMED.youngWoman },
+    );
+    expect(errors).toBeUndefined();
+    const draft = data.applicationDraft;
+    expect(draft).toMatchObject({ applicantKind: 'INDIVIDUAL', eligible: true, fee: { paid: true } });
+    expect(draft.registryOutages).toEqual([
+      {
+        registry: 'INDIVIDUALS',
+        code: expect.stringMatching(/^REGISTRY_/),
+        at: now.toISOString(),
+        fields: expect.arrayContaining([expect.any(String)]),
+        facts: [
+          {
+            fact: 'IDENTITY_DOCUMENT',
+            document: { id: 'identity' },
+            substitutes: [{ id: 'identity-document-copy', channels: ['OFFICE'] }],
+            noSubstituteBecause: null,
+          },
+        ],
+      },
+    ]);
+    expect(draft.attachmentsNeeded.map((d: { id: string }) => d.id).sort()).toEqual(['identity-document-copy', 'information-form']);
+  });
+
+  it('submits with the copy of her ID card; once ГБД ФЛ is back the identity is confirmed and the empty fields are filled in the comparison', async () => {
+    const scans = await citizen.upload([
+      { document: 'information-form', file: samplePdf('Appendix 3'), name: 'appendix-3.pdf' },
+      { document: 'identity-document-copy', file: samplePdf('ID card'), name: 'id.pdf' },
+    ]);
+    const { data } = await citizen.submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.youngWoman, attachments: scans });
+    expect(data.submitApplication).toMatchObject({ __typename: 'ApplicationReceipt' });
+    expect(data.submitApplication.documents).toContainEqual({
+      documentId: 'identity',
+      supply: 'SCAN_INSTEAD',
+      attachmentIds: [],
+      registry: 'INDIVIDUALS',
+      summary: null,
+    });
+    number = data.submitApplication.number;
+    expect((await ktrm.ask(`query($n: String!) { application(number: $n) { needsRegistryCheck } }`, { n: number })).data.application).toEqual({
+      needsRegistryCheck: true,
+    });
+
+    await graph.registries.start('individuals');
+    const checked = await until(
+      () => ktrm.ask(`query($n: String!) { application(number: $n) { ${CHECK} } }`, { n: number }),
+      (r) => r.data?.application?.registryCheck?.state === 'CHECKED',
+    );
+    const check = checked.data.application.registryCheck;
+    expect(checked.data.application.needsRegistryCheck).toBe(false);
+    expect(check.facts).toEqual([
+      {
+        fact: 'IDENTITY_DOCUMENT',
+        registry: 'INDIVIDUALS',
+        document: { id: 'identity' },
+        confirmed: true,
+        summary: expect.stringContaining('valid until'),
+        reason: null,
+      },
+    ]);
+    expect(check.fields.length).toBeGreaterThan(0);
+    expect(check.fields).toContainEqual(expect.objectContaining({ registry: 'INDIVIDUALS', submitted: null, registryValue: expect.any(String), same: false }));
   });
 });

@@ -9,9 +9,9 @@ export interface ApplicantSnapshot {
   id: string;
   ref: ApplicantRef;
   readAt: string;
-  /** The applicant, when an IIN. */
+  /** The applicant, when an IIN (null also while ГБД ФЛ cannot be read: see `unavailable`). */
   person: PersonRecord | null;
-  /** The applicant, when a BIN. */
+  /** The applicant, when a BIN (null also while ГБД ЮЛ cannot be read: see `unavailable`). */
   entity: LegalEntityRecord | null;
   /** The entity's head, from ГБД ФЛ. */
   head: PersonRecord | null;
@@ -37,6 +37,8 @@ export interface RegistryOutage {
 /** What kind of recipient the applicant is, in the standards' terms. */
 export function recipientKindOf(snapshot: ApplicantSnapshot): Recipient {
   if (snapshot.person) return snapshot.person.entrepreneur ? 'INDIVIDUAL_ENTREPRENEUR' : 'INDIVIDUAL';
+  // ГБД ФЛ could not be read (degraded mode): an IIN is taken as an individual until it can be.
+  if (snapshot.ref.kind === 'IIN') return 'INDIVIDUAL';
   const bin = checkBin(snapshot.id);
   // A joint individual entrepreneurship has a BIN but is not a legal entity.
   return bin.ok && bin.facts.type === 'JOINT_ENTREPRENEURSHIP' ? 'INDIVIDUAL_ENTREPRENEUR' : 'LEGAL_ENTITY';

@@ -31,6 +31,8 @@ export interface Comparison {
   readAt: string;
   facts: FactComparison[];
   fields: FieldComparison[];
+  /** Where the applicant is registered, when that could not be read at submission (akimats see the application once it is known). */
+  applicantRegion?: string | null;
 }
 
 export interface RegistryCheck {
@@ -154,8 +156,12 @@ export class RegistryChecks {
     try {
       const comparison = await this.reread(number, row.outages);
       await this.pool.query(
-        'UPDATE applications.registry_checks SET checked_at = now(), comparison = $2, last_error = NULL WHERE application_number = $1 AND checked_at IS NULL',
-        [number, JSON.stringify(comparison)],
+        `WITH checked AS (
+           UPDATE applications.registry_checks SET checked_at = now(), comparison = $2, last_error = NULL
+            WHERE application_number = $1 AND checked_at IS NULL RETURNING application_number)
+         UPDATE applications.applications a SET applicant_region = $3 FROM checked
+          WHERE a.number = checked.application_number AND a.applicant_region IS NULL AND $3::text IS NOT NULL`,
+        [number, JSON.stringify(comparison), comparison.applicantRegion ?? null],
       );
       this.counted?.('checked');
       this.logger.info('registry check recorded', {

@@ -49,8 +49,23 @@ export function createReread(deps: RereadDeps): Reread {
     if (application.paymentId) used.delete(application.paymentId);
     const draft = buildDraft(entry, action, snapshot, now, used, deps);
     const feeAfterLicensing = outages.some((o) => o.registry === 'licensing') ? feeStillUsable(application, entry, action, snapshot, used, deps) : [];
+    const region = snapshot.entity?.legalAddress.region ?? snapshot.person?.address?.region ?? null;
+    // With ГБД ФЛ down an IIN was taken as an individual; the registry may say it is an entrepreneur.
+    const kind =
+      draft.recipientKind === application.applicantKind
+        ? []
+        : [
+            {
+              fieldId: 'applicantKind',
+              registry: 'individuals' as const,
+              submitted: application.applicantKind,
+              registryValue: draft.recipientKind,
+              same: false,
+            },
+          ];
     return {
       readAt,
+      ...(application.applicantRegion === null && region ? { applicantRegion: region } : {}),
       facts: [
         ...feeAfterLicensing,
         ...outages.flatMap((o) =>
@@ -68,13 +83,16 @@ export function createReread(deps: RereadDeps): Reread {
           }),
         ),
       ],
-      fields: outages.flatMap((o) =>
-        o.fields.map((fieldId) => {
-          const before = application.fields.find((f) => f.fieldId === fieldId)?.value ?? null;
-          const after = draft.fields.find((f) => f.fieldId === fieldId)?.value ?? null;
-          return { fieldId, registry: o.registry, submitted: before, registryValue: after, same: before === after };
-        }),
-      ),
+      fields: [
+        ...kind,
+        ...outages.flatMap((o) =>
+          o.fields.map((fieldId) => {
+            const before = application.fields.find((f) => f.fieldId === fieldId)?.value ?? null;
+            const after = draft.fields.find((f) => f.fieldId === fieldId)?.value ?? null;
+            return { fieldId, registry: o.registry, submitted: before, registryValue: after, same: before === after };
+          }),
+        ),
+      ],
     };
   };
 }

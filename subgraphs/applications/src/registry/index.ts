@@ -5,8 +5,10 @@ import {
   DeliverApplicationResponse,
   fillPath,
   type IssueLicenseRequest,
+  type LegalEntityRecord,
   LicenseRecord,
   licensingApi,
+  type PersonRecord,
 } from '@egov/contracts';
 import { codeOf } from '@egov/core';
 import type { Registry } from '@egov/domain';
@@ -48,8 +50,9 @@ export function createApplicationsRegistry(clients: RegistryClients, cache?: Reg
   return {
     /**
      * Reads the applicant from all four registries, in parallel where the answers do not depend on each other.
-     * The registry that says who the applicant is (ГБД ФЛ for an IIN, ГБД ЮЛ for a BIN) must answer, or this
-     * throws its error; any other registry that fails is listed in `unavailable` and its records are left empty.
+     * A registry that fails is listed in `unavailable` and its records are left empty (degraded mode); null only
+     * when the registry that says who the applicant is (ГБД ФЛ for an IIN, ГБД ЮЛ for a BIN) answered that it
+     * holds no such applicant.
      */
     async readApplicant(ref: ApplicantRef, now: Date): Promise<ApplicantSnapshot | null> {
       const id = applicantIdOf(ref);
@@ -62,16 +65,18 @@ export function createApplicationsRegistry(clients: RegistryClients, cache?: Reg
       payments.catch(() => undefined);
       const outages = () => (unavailable.length > 0 ? { unavailable } : {});
       if (ref.kind === 'IIN') {
-        const [person] = await readPersons(clients.individuals, [ref.iin]);
-        if (!person) return null;
+        const persons = await tolerate<PersonRecord[] | null>('individuals', readPersons(clients.individuals, [ref.iin]), null);
+        if (persons?.length === 0) return null;
+        const person = persons?.[0] ?? null;
         const [l, p] = [await licences, await payments];
         return { id, ref, readAt: now.toISOString(), person, entity: null, head: null, branches: [], licences: l, payments: p, ...outages() };
       }
-      const [entity] = await readEntities(clients.legalEntities, [ref.bin]);
-      if (!entity) return null;
+      const entities = await tolerate<LegalEntityRecord[] | null>('legal-entities', readEntities(clients.legalEntities, [ref.bin]), null);
+      if (entities?.length === 0) return null;
+      const entity = entities?.[0] ?? null;
       const [heads, branches] = await Promise.all([
-        entity.headIin ? tolerate('individuals', readPersons(clients.individuals, [entity.headIin]), []) : Promise.resolve([]),
-        entity.branchBins.length > 0 ? readEntities(clients.legalEntities, entity.branchBins) : Promise.resolve([]),
+        entity?.headIin ? tolerate('individuals', readPersons(clients.individuals, [entity.headIin]), []) : Promise.resolve([]),
+        entity && entity.branchBins.length > 0 ? tolerate('legal-entities', readEntities(clients.legalEntities, entity.branchBins), []) : Promise.resolve([]),
       ]);
       const [l, p] = [await licences, await payments];
       return { id, ref, readAt: now.toISOString(), person: null, entity, head: heads[0] ?? null, branches, licences: l, payments: p, ...outages() };
