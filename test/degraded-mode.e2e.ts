@@ -211,12 +211,12 @@ describe('a citizen applies while ГБД ФЛ, the registry that says who she is
     await graph.registries.stop('individuals');
     const { data, errors } = await citizen.ask(
       `query($id: ApplicantId!) { applicationDraft(serviceCode: "state-symbols-licence", action: ISSUE, applicantId: $id) {
-        applicantKind eligible ${OUTAGES} attachmentsNeeded { id } fee { paid } } }`,
+        applicant { ... on Person { iin } } applicantKind eligible ${OUTAGES} attachmentsNeeded { id } fee { paid } } }`,
       { id: NAMED.youngWoman },
     );
     expect(errors).toBeUndefined();
     const draft = data.applicationDraft;
-    expect(draft).toMatchObject({ applicantKind: 'INDIVIDUAL', eligible: true, fee: { paid: true } });
+    expect(draft).toMatchObject({ applicant: { iin: NAMED.youngWoman }, applicantKind: 'INDIVIDUAL', eligible: true, fee: { paid: true } });
     expect(draft.registryOutages).toEqual([
       {
         registry: 'INDIVIDUALS',
