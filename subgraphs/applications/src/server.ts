@@ -46,7 +46,9 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
   const registry = createApplicationsRegistry(clients, options.cache);
   const outbox = new Outbox(pool, registry.deliverApplication, logger, { ...config.delivery, metrics: options.metrics });
   options.metrics?.outboxBacklog(() => outbox.backlog());
-  const registryChecks = new RegistryChecks(pool, createReread({ catalog, fees, calendar, registry, store, clock }), logger, config.registryCheck);
+  const registryChecks = new RegistryChecks(pool, createReread({ catalog, fees, calendar, registry, store, clock }), logger, config.registryCheck, (outcome) =>
+    options.metrics?.registryRecheck(outcome),
+  );
   const applications = new ApplicationService({
     catalog,
     fees,

@@ -202,7 +202,8 @@ describe('the re-read worker', () => {
       if (!registryUp) throw new GraphQLError('down', { extensions: { code: 'REGISTRY_UNAVAILABLE', registry: 'payments' } });
       return comparison;
     };
-    const worker = new RegistryChecks(pool, reread, logger, { retryBaseMs: 1, retryCapMs: 1 });
+    const counted: string[] = [];
+    const worker = new RegistryChecks(pool, reread, logger, { retryBaseMs: 1, retryCapMs: 1 }, (outcome) => counted.push(outcome));
     await expect(worker.requireChecked('EL-2026-0000001')).rejects.toMatchObject({ extensions: { code: 'REGISTRY_CHECK_PENDING', registries: ['payments'] } });
 
     expect(await worker.runOnce()).toBe(1);
@@ -217,6 +218,7 @@ describe('the re-read worker', () => {
     await expect(worker.requireChecked('EL-2026-0000001')).resolves.toBeUndefined();
     expect(await worker.runOnce()).toBe(0);
     expect(reads).toBe(2);
+    expect(counted).toEqual(['postponed', 'checked']); // egov_registry_rechecks_total{outcome}
   });
 
   it('two replicas at once: the application is read again by one of them only', async () => {
