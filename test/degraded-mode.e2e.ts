@@ -183,6 +183,10 @@ describe('the LLP 080440001234 applies for the State Flag and Emblem licence whi
         fields: [],
       },
     });
+    // The application takes the payment ПШЭП now shows, so it cannot pay for another application.
+    const paid = await ktrm.ask(`query($n: String!) { application(number: $n) { payment { id } } }`, { n: number });
+    expect(paid.data.application.payment).toEqual({ id: paymentId });
+    expect((await p.draft('state-symbols-licence', 'ISSUE', NAMED.llp)).data.applicationDraft.fee.paid).toBe(false);
     // Recorded once: further polls change nothing.
     const attempts = data.application.registryCheck.attempts;
     await new Promise((resolve) => setTimeout(resolve, 500));

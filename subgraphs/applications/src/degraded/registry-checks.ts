@@ -33,6 +33,11 @@ export interface Comparison {
   fields: FieldComparison[];
   /** Where the applicant is registered, when that could not be read at submission (akimats see the application once it is known). */
   applicantRegion?: string | null;
+  /**
+   * The ПШЭП payment that pays the fee, when ПШЭП was down at submission and now shows one: the application takes it,
+   * so the same payment cannot pay for another application (unless another one took it first).
+   */
+  paymentId?: string | null;
 }
 
 export interface RegistryCheck {
@@ -159,9 +164,11 @@ export class RegistryChecks {
         `WITH checked AS (
            UPDATE applications.registry_checks SET checked_at = now(), comparison = $2, last_error = NULL
             WHERE application_number = $1 AND checked_at IS NULL RETURNING application_number)
-         UPDATE applications.applications a SET applicant_region = $3 FROM checked
-          WHERE a.number = checked.application_number AND a.applicant_region IS NULL AND $3::text IS NOT NULL`,
-        [number, JSON.stringify(comparison), comparison.applicantRegion ?? null],
+         UPDATE applications.applications a SET applicant_region = COALESCE(a.applicant_region, $3::text),
+                payment_id = COALESCE(a.payment_id,
+                  CASE WHEN NOT EXISTS (SELECT 1 FROM applications.applications o WHERE o.payment_id = $4::text) THEN $4::text END)
+           FROM checked WHERE a.number = checked.application_number`,
+        [number, JSON.stringify(comparison), comparison.applicantRegion ?? null, comparison.paymentId ?? null],
       );
       this.counted?.('checked');
       this.logger.info('registry check recorded', {

@@ -63,9 +63,11 @@ export function createReread(deps: RereadDeps): Reread {
               same: false,
             },
           ];
+    const feeWasUnread = outages.some((o) => o.facts.some((f) => f.fact === 'FEE_PAYMENT'));
     return {
       readAt,
       ...(application.applicantRegion === null && region ? { applicantRegion: region } : {}),
+      ...(feeWasUnread && application.paymentId === null && draft.fee.payment ? { paymentId: draft.fee.payment.id } : {}),
       facts: [
         ...feeAfterLicensing,
         ...outages.flatMap((o) =>
