@@ -193,6 +193,12 @@ const ROWS = [
         targets: [q('sum(increase(egov_deemed_issuance_moves_total[$__interval]))', 'moved')],
       },
       {
+        title: 'Degraded mode: registry re-reads, by outcome',
+        description: 'Applications submitted while a registry was down are read again once it is back; postponed while it is still down.',
+        unit: 'short',
+        targets: [q('sum by (outcome) (increase(egov_registry_rechecks_total[$__interval]))', '{{outcome}}')],
+      },
+      {
         title: 'Uploads per second, by outcome',
         unit: 'ops',
         targets: [q(`sum by (outcome) (rate(egov_uploads_total[${RATE}]))`, '{{outcome}}')],

@@ -36,6 +36,11 @@ export default subgraphCodegen({
     Payment: model('PaymentRefModel'),
     Delivery: model('DeliveryModel'),
     SignedEvidence: model('SignedEvidenceModel'),
+    RegistryOutage: model('RegistryOutageModel'),
+    UnreadFact: model('UnreadFactModel'),
+    RegistryCheck: model('RegistryCheckModel'),
+    FactRecheck: model('FactRecheckModel'),
+    FieldRecheck: model('FieldRecheckModel'),
   },
   enumValues: {
     RegistryName: { INDIVIDUALS: 'individuals', LEGAL_ENTITIES: 'legal-entities', PAYMENTS: 'payments', LICENSING: 'licensing' },

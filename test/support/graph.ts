@@ -32,6 +32,8 @@ export interface GraphOptions {
   logs?: { level?: 'debug' | 'info' | 'warn' | 'error'; write?: (line: string) => void };
   /** Outbox timings of the applications subgraph; fast by default so tests need not wait. */
   delivery?: { pollMs?: number; leaseMs?: number; retryBaseMs?: number; retryCapMs?: number };
+  /** Degraded-mode re-read timings of the applications subgraph; fast by default so tests need not wait. */
+  registryCheck?: { pollMs?: number; leaseMs?: number; retryBaseMs?: number; retryCapMs?: number };
 }
 
 export interface RunningGraph {
@@ -90,6 +92,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<RunningGra
     ...base,
     ...testApplicationsConfig({ registry, attachments: { dir: attachmentsDir, maxFilesPerRequest: 20 } }),
     delivery: { pollMs: 200, leaseMs: 5_000, retryBaseMs: 100, retryCapMs: 1_000, ...options.delivery },
+    registryCheck: { pollMs: 200, leaseMs: 5_000, retryBaseMs: 100, retryCapMs: 1_000, ...options.registryCheck },
   };
   let applications = createApplicationsSubgraph(applicationsConfig, { logger: log('applications'), clock: options.clock, ...shared });
 

@@ -25,6 +25,11 @@ export const ErrorCode = {
   REGISTRY_UNAVAILABLE: 'REGISTRY_UNAVAILABLE',
   REGISTRY_TIMEOUT: 'REGISTRY_TIMEOUT',
   REGISTRY_BAD_RESPONSE: 'REGISTRY_BAD_RESPONSE',
+  /**
+   * A decision on an application submitted while a registry was down, before the registry has been read again and
+   * the comparison recorded (`registries` names them); decide after the re-read (Application.registryCheck).
+   */
+  REGISTRY_CHECK_PENDING: 'REGISTRY_CHECK_PENDING',
   /** No (valid) credentials: a missing, expired, forged or wrong-audience token. */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   /** The caller is known but may not read or do this. */

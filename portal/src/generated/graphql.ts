@@ -72,7 +72,9 @@ export type DraftDocumentStatus =
   /** A registry holds it: nothing to upload. */
   | 'FROM_REGISTRY'
   /** The standard lets the authority take it from a registry, but the registry cannot vouch for it now. */
-  | 'REGISTRY_UNAVAILABLE';
+  | 'REGISTRY_UNAVAILABLE'
+  /** Its registry is down: the office-list document(s) whose `insteadOf` names it are attached as scans instead. */
+  | 'SCAN_INSTEAD';
 
 export type FeeKind =
   /** A price set by contract with the provider. */
@@ -153,7 +155,9 @@ export type ReceiptSupply =
   | 'ATTACHED'
   | 'BY_AUTHORITY'
   | 'FILLED_ONLINE'
-  | 'FROM_REGISTRY';
+  | 'FROM_REGISTRY'
+  /** The registry was down at submission; a scan from the office list was attached in its place (see Application.registryCheck). */
+  | 'SCAN_INSTEAD';
 
 export type RecipientKind =
   | 'FOREIGN_STATE_BODY'

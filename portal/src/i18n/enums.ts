@@ -99,6 +99,7 @@ export const DRAFT_DOCUMENT: Labels<DraftDocumentStatus> = {
   REGISTRY_UNAVAILABLE: { kk: 'Тізілім растай алмайды', ru: 'Реестр не может подтвердить', en: 'The registry cannot vouch for it' },
   BY_AUTHORITY: { kk: 'Орган алады', ru: 'Получает орган', en: 'Obtained by the authority' },
   FILLED_ONLINE: { kk: 'Осы нысан', ru: 'Эта форма', en: 'This form' },
+  SCAN_INSTEAD: { kk: 'Тізілім жауап бермейді: орнына скан', ru: 'Реестр не отвечает: вместо него скан', en: 'Registry down: a scan instead' },
 };
 
 export const RECEIPT_SUPPLY: Labels<ReceiptSupply> = {
@@ -106,6 +107,7 @@ export const RECEIPT_SUPPLY: Labels<ReceiptSupply> = {
   FROM_REGISTRY: { kk: 'Тізілімнен', ru: 'Из реестра', en: 'From the registry' },
   BY_AUTHORITY: { kk: 'Орган алады', ru: 'Получает орган', en: 'Obtained by the authority' },
   FILLED_ONLINE: { kk: 'Онлайн толтырылды', ru: 'Заполнено онлайн', en: 'Filled in online' },
+  SCAN_INSTEAD: { kk: 'Тізілім орнына скан', ru: 'Скан вместо реестра', en: 'Scan in place of the registry' },
 };
 
 export const CHANNEL: Labels<ServiceChannel> = {

@@ -4,6 +4,7 @@ import { registryUrl, subgraphs } from '@egov/schema';
 import { subgraphBaseFromEnv } from '@egov/security';
 import { type IdempotencyTiming, idempotencyTimingFromEnv } from '@egov/stores';
 import type { RegistryEndpoint, SubgraphBaseConfig } from '@egov/subgraph-kit';
+import type { RegistryCheckOptions } from './degraded/registry-checks.js';
 import type { OutboxOptions } from './delivery/outbox.js';
 import { type EvidenceConfig, evidenceConfigFromEnv } from './evidence/keys.js';
 
@@ -39,6 +40,8 @@ export interface ApplicationsConfig extends SubgraphBaseConfig {
   deemedIssuanceEveryMs: number;
   /** Delivery of accepted applications to Е-лицензирование (defaults suit production). */
   delivery?: OutboxOptions;
+  /** Degraded mode: how often and how persistently registries that were down at submission are read again. */
+  registryCheck?: RegistryCheckOptions;
   /** How long a submission's idempotency claim lives without its owner, and how long a duplicate waits for it. */
   idempotency?: IdempotencyTiming;
   /** Submissions at work at once, and how long one waits for its turn before OVERLOADED. */

@@ -5,6 +5,7 @@ import type DataLoader from 'dataloader';
 import type { ApplicationService } from './applications/service.js';
 import type { ApplicationStore, StoredApplication } from './applications/store.js';
 import type { AttachmentRepository } from './attachments/index.js';
+import type { RegistryCheck, RegistryChecks } from './degraded/registry-checks.js';
 import type { DeliveryState, Outbox } from './delivery/outbox.js';
 import type { EvidenceService } from './evidence/evidence.js';
 
@@ -19,6 +20,8 @@ export interface ApplicationsApp {
   outbox: Outbox;
   /** Signed evidence of each application (the registry facts and receipt at submission). */
   evidence: EvidenceService;
+  /** Degraded mode: applications submitted while a registry was down, read again once it is back. */
+  registryChecks: RegistryChecks;
   agencies: Agencies;
 }
 
@@ -27,6 +30,8 @@ export interface Context extends WithAuth {
   applicationsOf: DataLoader<string, StoredApplication[]>;
   /** Per-request batched reads of delivery states, by application number. */
   deliveryOf: DataLoader<string, DeliveryState | null>;
+  /** Per-request batched reads of degraded-mode registry checks, by application number. */
+  registryCheckOf: DataLoader<string, RegistryCheck | null>;
   app: ApplicationsApp;
   now: Date;
 }

@@ -10,6 +10,8 @@ import { countUploads } from './attachments/upload-metrics.js';
 import type { ApplicationsConfig } from './config.js';
 import type { ApplicationsApp, Context } from './context.js';
 import { APPLICATIONS_SCHEMA } from './database-schema.js';
+import { RegistryChecks } from './degraded/registry-checks.js';
+import { createReread } from './degraded/reread.js';
 import { Outbox } from './delivery/outbox.js';
 import { EvidenceService } from './evidence/evidence.js';
 import { loadEvidenceSigningKey } from './evidence/keys.js';
@@ -47,6 +49,9 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
   const outbox = new Outbox(pool, registry.deliverApplication, logger, { ...config.delivery, metrics: options.metrics });
   const evidence = new EvidenceService(pool, loadEvidenceSigningKey(config.evidence), clock);
   options.metrics?.outboxBacklog(() => outbox.backlog());
+  const registryChecks = new RegistryChecks(pool, createReread({ catalog, fees, calendar, registry, store, clock }), logger, config.registryCheck, (outcome) =>
+    options.metrics?.registryRecheck(outcome),
+  );
   const applications = new ApplicationService({
     catalog,
     fees,
@@ -63,8 +68,20 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
     trust: trustStore,
     evidence,
     onAccepted: () => outbox.kick(),
+    registryChecks,
   });
-  const app: ApplicationsApp = { catalog, fees, calendar, applications, store, attachments, outbox, evidence, agencies: kit.security.authz.agencies };
+  const app: ApplicationsApp = {
+    catalog,
+    fees,
+    calendar,
+    applications,
+    store,
+    attachments,
+    outbox,
+    evidence,
+    registryChecks,
+    agencies: kit.security.authz.agencies,
+  };
   const blobs = new BlobStore(config.attachments.dir, config.attachments.maxBytes);
   let sweep: NodeJS.Timeout | undefined;
 
@@ -87,6 +104,7 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
     context: async (_req, auth) => ({
       auth,
       deliveryOf: createBatchLoader((numbers) => outbox.statesOf(numbers)),
+      registryCheckOf: createBatchLoader((numbers) => registryChecks.statesOf(numbers)),
       applicationsOf: new DataLoader(async (ids: readonly string[]) => {
         const groups = groupedBy(ids, await store.ofApplicants(ids), (a) => a.applicantId);
         return ids.map((id) => groups.get(id)!);
@@ -113,10 +131,12 @@ export function createApplicationsSubgraph(config: Omit<ApplicationsConfig, 'por
       }, config.deemedIssuanceEveryMs);
       sweep.unref();
       outbox.start();
+      registryChecks.start();
     },
     afterStop: async () => {
       clearInterval(sweep);
       await outbox.stop();
+      await registryChecks.stop();
       await pool.end();
     },
   });

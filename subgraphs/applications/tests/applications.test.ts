@@ -164,11 +164,13 @@ describe('submitting safely', () => {
     expect(rows[0].n).toBe(1);
   });
 
-  it('when a registry is down at submission, nothing is stored and the problem says to retry', async () => {
+  it('when ГБД ФЛ is down at submission, nothing is stored without the office-list scan that stands in for the identity document', async () => {
     registries.use(http.post(`*${individualsApi.personsBatch}`, () => new HttpResponse(null, { status: 503 })));
     const before = (await applications.pool.query('SELECT count(*)::int AS n FROM applications.applications')).rows[0].n;
     const result = await submit({ serviceCode: 'state-symbols-licence', action: 'ISSUE', applicantId: NAMED.youngWoman });
-    expect(result.problems).toEqual([expect.objectContaining({ code: 'REGISTRY_UNAVAILABLE', message: expect.stringContaining('try again') })]);
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ code: 'MISSING_ATTACHMENT', field: 'attachmentIds', message: expect.stringContaining('identity-document-copy') }),
+    );
     expect((await applications.pool.query('SELECT count(*)::int AS n FROM applications.applications')).rows[0].n).toBe(before);
   });
 

@@ -96,6 +96,7 @@ export class ProcessMetrics {
   private readonly auditPending: Gauge;
   private readonly outboxDeliveries: Counter<'outcome'>;
   private readonly deemedMoves: Counter;
+  private readonly registryRechecks: Counter<'outcome'>;
   private readonly uploads: Counter<'outcome'>;
   private readonly registriesSeen = new Set<string>();
   private readonly breakers = new Map<RegistryLabel, (() => BreakerState)[]>();
@@ -209,6 +210,12 @@ export class ProcessMetrics {
       registers,
     });
     this.deemedMoves = new Counter({ name: 'egov_deemed_issuance_moves_total', help: 'Applications this process moved to deemed issued', registers });
+    this.registryRechecks = new Counter({
+      name: 'egov_registry_rechecks_total',
+      help: 'Degraded mode: re-reads of registries that were down when an application was submitted: checked, postponed',
+      labelNames: ['outcome'],
+      registers,
+    });
     this.uploads = new Counter({ name: 'egov_uploads_total', help: 'Scans at POST /attachments by outcome', labelNames: ['outcome'], registers });
   }
 
@@ -320,6 +327,7 @@ export class ProcessMetrics {
     });
     for (const outcome of ['delivered', 'failed'] as const) this.outboxDeliveries.inc({ outcome }, 0);
     this.deemedMoves.inc(0);
+    for (const outcome of ['checked', 'postponed'] as const) this.registryRechecks.inc({ outcome }, 0);
     for (const outcome of UPLOAD_OUTCOMES) this.uploads.inc({ outcome }, 0);
   }
 
@@ -329,6 +337,11 @@ export class ProcessMetrics {
 
   deemedIssuanceMoves(count: number): void {
     if (count > 0) this.deemedMoves.inc(count);
+  }
+
+  /** Degraded mode: a re-read recorded its comparison (`checked`), or found the registry still down (`postponed`). */
+  registryRecheck(outcome: 'checked' | 'postponed'): void {
+    this.registryRechecks.inc({ outcome });
   }
 
   upload(outcome: UploadOutcome, count = 1): void {

@@ -1,6 +1,7 @@
 import type { LicenseRecord } from '@egov/contracts';
 import type { DueDateResult, FeeSchedule, WorkingCalendar } from '@egov/domain';
 import { type Action, type ActionKind, type CatalogEntry, type DocumentChannel, isOnline, type Recipient, servesRecipient } from '@egov/domain';
+import { type DraftOutage, degrade } from '../degraded/draft.js';
 import { type ApplicantSnapshot, recipientKindOf, rolesOf } from './applicant.js';
 import { type FeeStatus, feeStatus } from './fee-status.js';
 import { type DraftField, prefillForms } from './prefill.js';
@@ -30,6 +31,8 @@ export interface Draft {
   /** The licence a reissue, duplicate or annex concerns. */
   licence: LicenseRecord | null;
   expectedResult: ExpectedResult;
+  /** Registries that did not answer, the facts left unread and the scans that stand in (degraded mode); empty normally. */
+  registryOutages: DraftOutage[];
 }
 
 export interface DraftDeps {
@@ -112,7 +115,15 @@ export function buildDraft(
   const fee = feeStatus(snapshot, entry, action.kind, deps.fees.due(entry, action.kind, now), usedPaymentIds);
   const channel: DocumentChannel = isOnline(entry) ? 'PORTAL' : 'OFFICE';
   const context = { licenceActivity: entry.licenceActivity, fee, now };
-  const reasons = eligibility(entry, action, snapshot, recipientKind, licence);
+  const fields = prefillForms(entry.forms, snapshot, roles, { payment: fee.payment, licence });
+  const { documents, reasons, outages } = degrade({
+    action,
+    snapshot,
+    roles,
+    documents: requirementsOf(action, channel, snapshot, roles, context),
+    reasons: eligibility(entry, action, snapshot, recipientKind, licence),
+    fields,
+  });
   return {
     entry,
     action,
@@ -121,10 +132,11 @@ export function buildDraft(
     channel,
     eligible: reasons.length === 0,
     reasons,
-    documents: requirementsOf(action, channel, snapshot, roles, context),
-    fields: prefillForms(entry.forms, snapshot, roles, { payment: fee.payment, licence }),
+    documents,
+    fields,
     fee,
     licence,
     expectedResult: expectedResult(action, deps.calendar, now),
+    registryOutages: outages,
   };
 }

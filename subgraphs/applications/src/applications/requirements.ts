@@ -7,8 +7,9 @@ import { checkFact, type FactCheck, type FactContext } from './registry-facts.js
  * REGISTRY_UNAVAILABLE: the standard lets the authority take it from a registry, but ours cannot vouch for
  * it (an expired ID, an unpaid fee). BY_AUTHORITY: the authority obtains it from a system outside ours.
  * FILLED_ONLINE: the application form itself, which on the portal is the electronic request we build.
+ * SCAN_INSTEAD: degraded mode: the registry did not answer, and the office list's document is attached instead.
  */
-export type DocumentStatus = 'ATTACH_NEEDED' | 'FROM_REGISTRY' | 'REGISTRY_UNAVAILABLE' | 'BY_AUTHORITY' | 'FILLED_ONLINE';
+export type DocumentStatus = 'ATTACH_NEEDED' | 'FROM_REGISTRY' | 'REGISTRY_UNAVAILABLE' | 'BY_AUTHORITY' | 'FILLED_ONLINE' | 'SCAN_INSTEAD';
 
 /**
  * The catalog's id for the application form. The standards say that on the portal the application is the
@@ -20,6 +21,8 @@ export interface DocumentRequirement {
   document: CatalogDocument;
   status: DocumentStatus;
   fact: FactCheck | null;
+  /** Degraded mode: the registry document this office-list scan stands in for while its registry is down. */
+  insteadOf?: CatalogDocument;
 }
 
 export function appliesToApplicant(appliesTo: readonly DocumentApplicant[] | null, roles: ReadonlySet<DocumentApplicant>): boolean {

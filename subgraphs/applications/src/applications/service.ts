@@ -8,6 +8,8 @@ import { applicationPayload, decisionPayload, type SignatureVerification, type T
 import { type IdempotencyStore, type IdempotencyTiming, idempotencyKeyProblem, inTransaction, type PoolClient, runOnce } from '@egov/stores';
 import { GraphQLError } from 'graphql';
 import type { Attachment, AttachmentRepository } from '../attachments/index.js';
+import { feeProblemsWhilePaymentsDown, recordOutages } from '../degraded/draft.js';
+import { RegistryChecks } from '../degraded/registry-checks.js';
 import { Outbox } from '../delivery/outbox.js';
 import { deliveryPayload } from '../delivery/payload.js';
 import type { ApplicationsRegistry } from '../registry/index.js';
@@ -67,6 +69,8 @@ export interface ApplicationServiceDeps {
   trust: () => Promise<TrustStore>;
   /** Signs the registry facts and the receipt and keeps them with the application, in its transaction (evidence/). */
   evidence: { record(client: PoolClient, application: StoredApplication): Promise<unknown> };
+  /** Degraded mode: refuses a decision while a registry that was down at submission has not been read again. */
+  registryChecks?: Pick<RegistryChecks, 'requireChecked'>;
 }
 
 const SIGNATURE_PROBLEMS: Record<string, Problem['code']> = {
@@ -241,7 +245,7 @@ export class ApplicationService {
       ...draft.reasons,
       ...this.checkAttachments(draft, input.attachmentIds, scans),
       ...this.checkRegistryFacts(draft),
-      ...this.checkFee(draft, input.paymentId),
+      ...(feeProblemsWhilePaymentsDown(draft.registryOutages, draft.fee.kind) ?? this.checkFee(draft, input.paymentId)),
     ];
     const signed = await this.checkSignature(input, scans);
     if (!signed.ok) problems.push(problem(SIGNATURE_PROBLEMS[signed.code] ?? 'SIGNATURE_INVALID', signed.message, 'signature'));
@@ -332,13 +336,17 @@ export class ApplicationService {
     const documents = draft.documents.map((d) => {
       const attached = documentsOfAttachments.get(d.document.id) ?? [];
       const supply: ReceiptDocument['supply'] =
-        attached.length > 0 ? 'ATTACHED' : d.status === 'BY_AUTHORITY' || d.status === 'FILLED_ONLINE' ? d.status : 'FROM_REGISTRY';
+        attached.length > 0
+          ? 'ATTACHED'
+          : d.status === 'BY_AUTHORITY' || d.status === 'FILLED_ONLINE' || d.status === 'SCAN_INSTEAD'
+            ? d.status
+            : 'FROM_REGISTRY';
       return {
         documentId: d.document.id,
         name: d.document.name.en,
         supply,
         attachmentIds: attached,
-        registry: supply === 'FROM_REGISTRY' ? d.document.registry : null,
+        registry: supply === 'FROM_REGISTRY' || supply === 'SCAN_INSTEAD' ? d.document.registry : null,
         summary: d.fact?.available ? d.fact.summary : null,
       };
     });
@@ -408,6 +416,7 @@ export class ApplicationService {
         const stored = (await this.deps.store.byNumber(number, client))!;
         await this.deps.evidence.record(client, stored);
         await Outbox.enqueue(client, deliveryPayload(stored, attachments));
+        await RegistryChecks.enqueue(client, number, recordOutages(draft.registryOutages));
         return stored;
       });
       // `service` is the process's name on every line; the catalog code has a field of its own.
@@ -449,6 +458,7 @@ export class ApplicationService {
 
   async decide(number: string, decision: Decision, auth: RequestAuth, signature: string): Promise<StoredApplication> {
     const application = await this.officerActing(auth, number, 'decider');
+    await this.deps.registryChecks?.requireChecked(number);
     const officerIin = auth.principal.iin!;
     const payload = decisionPayload({ number, outcome: decision.outcome, refusalGround: decision.refusalGround, note: decision.note, officerId: officerIin });
     const verified = await verifyDetachedSignature({

@@ -46,8 +46,11 @@ export interface StoredApplication {
 export interface ReceiptDocument {
   documentId: string;
   name: string;
-  /** ATTACHED: scans the applicant uploaded; FROM_REGISTRY: taken from a registry (summary says what). */
-  supply: 'ATTACHED' | 'FROM_REGISTRY' | 'BY_AUTHORITY' | 'FILLED_ONLINE';
+  /**
+   * ATTACHED: scans the applicant uploaded; FROM_REGISTRY: taken from a registry (summary says what);
+   * SCAN_INSTEAD: the registry was down at submission and the office list's scan was attached in its place.
+   */
+  supply: 'ATTACHED' | 'FROM_REGISTRY' | 'BY_AUTHORITY' | 'FILLED_ONLINE' | 'SCAN_INSTEAD';
   attachmentIds: string[];
   registry: string | null;
   summary: string | null;

@@ -1,7 +1,7 @@
 /* Generated from src/schema.graphql by `npm run codegen`; do not edit. */
 import type { ApplicantRef } from '@egov/contracts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { LicenseRefModel, PublicServiceModel, ServiceActionModel, ServiceDocumentModel, RefusalGroundModel, FormModel, FormFieldModel, ProcessStepModel, DeadlineModel, CitationModel, PrefillSourceModel, ProviderModel, ServiceFeeModel, FeeAmountModel, DueDateModel, ApplicationDraftModel, DraftFieldModel, FieldSourceModel, DraftDocumentModel, FeeStatusModel, ProblemModel, ApplicationModel, ApplicationReceiptModel, ApplicationRejectedModel, ReceiptDocumentModel, StatusChangeModel, AttachmentModel, PaymentRefModel, DeliveryModel, SignedEvidenceModel } from '../resolvers/models.js';
+import type { LicenseRefModel, PublicServiceModel, ServiceActionModel, ServiceDocumentModel, RefusalGroundModel, FormModel, FormFieldModel, ProcessStepModel, DeadlineModel, CitationModel, PrefillSourceModel, ProviderModel, ServiceFeeModel, FeeAmountModel, DueDateModel, ApplicationDraftModel, DraftFieldModel, FieldSourceModel, DraftDocumentModel, FeeStatusModel, ProblemModel, ApplicationModel, ApplicationReceiptModel, ApplicationRejectedModel, ReceiptDocumentModel, StatusChangeModel, AttachmentModel, PaymentRefModel, DeliveryModel, SignedEvidenceModel, RegistryOutageModel, UnreadFactModel, RegistryCheckModel, FactRecheckModel, FieldRecheckModel } from '../resolvers/models.js';
 import type { PersonRef, LegalEntityRef } from '@egov/contracts';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -51,10 +51,17 @@ export type Application = {
   history: Array<StatusChange>;
   /** The licence issued on this application. */
   license: Maybe<License>;
+  /**
+   * True while a registry that was down at submission has not been read again: the scans that stood in for its
+   * facts are unchecked, and a decision is refused with REGISTRY_CHECK_PENDING until the re-read is recorded.
+   */
+  needsRegistryCheck: Scalars['Boolean']['output'];
   number: Scalars['String']['output'];
   payment: Maybe<Payment>;
   /** The refusal ground, when refused. */
   refusalGround: Maybe<RefusalGround>;
+  /** Degraded mode: the registries that were down at submission, and how their answer compares once read again; null when every registry answered. */
+  registryCheck: Maybe<RegistryCheck>;
   service: PublicService;
   status: ApplicationStatus;
   submittedAt: Scalars['DateTime']['output'];
@@ -85,6 +92,12 @@ export type ApplicationDraft = {
   /** When the registries were read. */
   readAt: Scalars['DateTime']['output'];
   reasons: Array<Problem>;
+  /**
+   * Registries that did not answer while this draft was made (degraded mode): which, when, the facts left
+   * unread and, for each, the documents of the standard's office/PSC list the applicant attaches as scans
+   * instead. Empty when every registry answered.
+   */
+  registryOutages: Array<RegistryOutage>;
   service: PublicService;
 };
 
@@ -225,6 +238,8 @@ export type DocumentSupply =
 export type DraftDocument = {
   __typename?: 'DraftDocument';
   document: ServiceDocument;
+  /** Degraded mode: the registry document this office-list scan stands in for while its registry is down. */
+  insteadOf: Maybe<ServiceDocument>;
   status: DraftDocumentStatus;
   /** What the registry vouches for (e.g. the ID card number), when it does. */
   summary: Maybe<Scalars['String']['output']>;
@@ -242,7 +257,9 @@ export type DraftDocumentStatus =
   /** A registry holds it: nothing to upload. */
   | 'FROM_REGISTRY'
   /** The standard lets the authority take it from a registry, but the registry cannot vouch for it now. */
-  | 'REGISTRY_UNAVAILABLE';
+  | 'REGISTRY_UNAVAILABLE'
+  /** Its registry is down: the office-list document(s) whose `insteadOf` names it are attached as scans instead. */
+  | 'SCAN_INSTEAD';
 
 export type DraftField = {
   __typename?: 'DraftField';
@@ -267,6 +284,21 @@ export type DueDate = {
   startDate: Scalars['Date']['output'];
   /** Gaps in the calendar data for the years touched (e.g. next year's Kurban Ait not announced yet). */
   warnings: Array<Scalars['String']['output']>;
+};
+
+/** A fact left unread at submission, read again. */
+export type FactRecheck = {
+  __typename?: 'FactRecheck';
+  /** The registry now vouches for the fact. */
+  confirmed: Scalars['Boolean']['output'];
+  /** The registry document the fact belongs to (a scan stood in for it). */
+  document: ServiceDocument;
+  fact: RegistryFact;
+  /** Why it does not, when it does not. */
+  reason: Maybe<Scalars['String']['output']>;
+  registry: RegistryName;
+  /** What the registry vouches for, when it does. */
+  summary: Maybe<Scalars['String']['output']>;
 };
 
 /** What one action costs, in MRP and in tenge for the year of payment; unknown amounts say why. */
@@ -312,6 +344,18 @@ export type FieldFiller =
   | 'APPLICANT'
   /** The authority's part of the form (acceptance marks); never prefilled. */
   | 'AUTHORITY';
+
+/** A form field left empty at submission because its registry was down, against the registry's value now. */
+export type FieldRecheck = {
+  __typename?: 'FieldRecheck';
+  fieldId: Scalars['ID']['output'];
+  registry: RegistryName;
+  registryValue: Maybe<Scalars['String']['output']>;
+  /** Whether the two are the same. */
+  same: Scalars['Boolean']['output'];
+  /** The value the application holds (empty when the registry could not be read). */
+  submitted: Maybe<Scalars['String']['output']>;
+};
 
 export type FieldSource = {
   __typename?: 'FieldSource';
@@ -621,7 +665,9 @@ export type ReceiptSupply =
   | 'ATTACHED'
   | 'BY_AUTHORITY'
   | 'FILLED_ONLINE'
-  | 'FROM_REGISTRY';
+  | 'FROM_REGISTRY'
+  /** The registry was down at submission; a scan from the office list was attached in its place (see Application.registryCheck). */
+  | 'SCAN_INSTEAD';
 
 export type RecipientKind =
   | 'FOREIGN_STATE_BODY'
@@ -640,6 +686,35 @@ export type RefusalGround = {
   textOriginal: Scalars['String']['output'];
 };
 
+/** An application submitted while registries were down: which and when, and the re-read once they are back. */
+export type RegistryCheck = {
+  __typename?: 'RegistryCheck';
+  /** Attempts to read the registries again (each waits longer while they stay down). */
+  attempts: Scalars['Int']['output'];
+  /** When the comparison was recorded. */
+  checkedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Each fact left unread at submission: whether the registry now vouches for it. */
+  facts: Array<FactRecheck>;
+  /** Each form field left empty at submission against the registry's value now. */
+  fields: Array<FieldRecheck>;
+  lastAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** Why the last attempt did not finish (the registry and code), while pending. */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** When the next attempt is due, while pending. */
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** The registries that were down at submission, when, and the facts and fields left unread. */
+  outages: Array<RegistryOutage>;
+  /** When the registries were read again for the comparison. */
+  readAt: Maybe<Scalars['DateTime']['output']>;
+  state: RegistryCheckState;
+};
+
+export type RegistryCheckState =
+  /** The registries were read again and the comparison recorded. */
+  | 'CHECKED'
+  /** A registry that was down has not been read again yet (no decision until it is). */
+  | 'PENDING';
+
 export type RegistryFact =
   | 'ENTREPRENEUR_REGISTRATION'
   | 'FEE_PAYMENT'
@@ -656,6 +731,20 @@ export type RegistryName =
   | 'licensing'
   /** ПШЭП */
   | 'payments';
+
+/** A registry that could not be read (degraded mode), and what could not be read from it. */
+export type RegistryOutage = {
+  __typename?: 'RegistryOutage';
+  /** When the read failed. */
+  at: Scalars['DateTime']['output'];
+  /** REGISTRY_UNAVAILABLE, REGISTRY_TIMEOUT or REGISTRY_BAD_RESPONSE. */
+  code: Scalars['String']['output'];
+  /** The facts this registry would have vouched for. */
+  facts: Array<UnreadFact>;
+  /** Form fields that would have been prefilled from this registry and are empty. */
+  fields: Array<Scalars['ID']['output']>;
+  registry: RegistryName;
+};
 
 export type SeedSays =
   | 'APPLICANT'
@@ -798,6 +887,18 @@ export type TermUnit =
   | 'CALENDAR_DAYS'
   | 'WORKING_DAYS';
 
+/** A fact a registry would have vouched for, and what stands in for it while the registry is down. */
+export type UnreadFact = {
+  __typename?: 'UnreadFact';
+  /** The portal document the registry would have supplied. */
+  document: ServiceDocument;
+  fact: RegistryFact;
+  /** Why nothing can be attached instead, when the standard names no document (nothing is invented). */
+  noSubstituteBecause: Maybe<Scalars['String']['output']>;
+  /** Documents of the standard's office/PSC list for the same fact, to attach as scans instead; empty when the standard names none. */
+  substitutes: Array<ServiceDocument>;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -916,8 +1017,8 @@ export type ResolversTypes = ResolversObject<{
   ApplicantId: ResolverTypeWrapper<Scalars['ApplicantId']['output']>;
   Application: ResolverTypeWrapper<ApplicationModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ApplicationDraft: ResolverTypeWrapper<ApplicationDraftModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ApplicationDraft: ResolverTypeWrapper<ApplicationDraftModel>;
   ApplicationReceipt: ResolverTypeWrapper<ApplicationReceiptModel>;
   ApplicationRejected: ResolverTypeWrapper<ApplicationRejectedModel>;
   ApplicationStatus: ApplicationStatus;
@@ -944,11 +1045,13 @@ export type ResolversTypes = ResolversObject<{
   DraftDocumentStatus: DraftDocumentStatus;
   DraftField: ResolverTypeWrapper<DraftFieldModel>;
   DueDate: ResolverTypeWrapper<DueDateModel>;
+  FactRecheck: ResolverTypeWrapper<FactRecheckModel>;
   FeeAmount: ResolverTypeWrapper<FeeAmountModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FeeKind: FeeKind;
   FeeStatus: ResolverTypeWrapper<FeeStatusModel>;
   FieldFiller: FieldFiller;
+  FieldRecheck: ResolverTypeWrapper<FieldRecheckModel>;
   FieldSource: ResolverTypeWrapper<FieldSourceModel>;
   FieldValueInput: FieldValueInput;
   Form: ResolverTypeWrapper<FormModel>;
@@ -973,8 +1076,11 @@ export type ResolversTypes = ResolversObject<{
   ReceiptSupply: ReceiptSupply;
   RecipientKind: RecipientKind;
   RefusalGround: ResolverTypeWrapper<RefusalGroundModel>;
+  RegistryCheck: ResolverTypeWrapper<RegistryCheckModel>;
+  RegistryCheckState: RegistryCheckState;
   RegistryFact: RegistryFact;
   RegistryName: null;
+  RegistryOutage: ResolverTypeWrapper<RegistryOutageModel>;
   SeedSays: SeedSays;
   ServiceAction: ResolverTypeWrapper<ServiceActionModel>;
   ServiceActionKind: ServiceActionKind;
@@ -987,6 +1093,7 @@ export type ResolversTypes = ResolversObject<{
   SubmitApplicationInput: SubmitApplicationInput;
   SubmitApplicationResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SubmitApplicationResult']>;
   TermUnit: TermUnit;
+  UnreadFact: ResolverTypeWrapper<UnreadFactModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -995,8 +1102,8 @@ export type ResolversParentTypes = ResolversObject<{
   ApplicantId: Scalars['ApplicantId']['output'];
   Application: ApplicationModel;
   String: Scalars['String']['output'];
-  ApplicationDraft: ApplicationDraftModel;
   Boolean: Scalars['Boolean']['output'];
+  ApplicationDraft: ApplicationDraftModel;
   ApplicationReceipt: ApplicationReceiptModel;
   ApplicationRejected: ApplicationRejectedModel;
   Attachment: AttachmentModel;
@@ -1013,9 +1120,11 @@ export type ResolversParentTypes = ResolversObject<{
   DraftDocument: DraftDocumentModel;
   DraftField: DraftFieldModel;
   DueDate: DueDateModel;
+  FactRecheck: FactRecheckModel;
   FeeAmount: FeeAmountModel;
   Float: Scalars['Float']['output'];
   FeeStatus: FeeStatusModel;
+  FieldRecheck: FieldRecheckModel;
   FieldSource: FieldSourceModel;
   FieldValueInput: FieldValueInput;
   Form: FormModel;
@@ -1036,6 +1145,8 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   ReceiptDocument: ReceiptDocumentModel;
   RefusalGround: RefusalGroundModel;
+  RegistryCheck: RegistryCheckModel;
+  RegistryOutage: RegistryOutageModel;
   ServiceAction: ServiceActionModel;
   ServiceDocument: ServiceDocumentModel;
   ServiceFee: ServiceFeeModel;
@@ -1044,6 +1155,7 @@ export type ResolversParentTypes = ResolversObject<{
   StatusChange: StatusChangeModel;
   SubmitApplicationInput: SubmitApplicationInput;
   SubmitApplicationResult: ResolversUnionTypes<ResolversParentTypes>['SubmitApplicationResult'];
+  UnreadFact: UnreadFactModel;
 }>;
 
 export type ApplicantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Applicant'] = ResolversParentTypes['Applicant']> = ResolversObject<{
@@ -1068,9 +1180,11 @@ export type ApplicationResolvers<ContextType = Context, ParentType extends Resol
   fields?: Resolver<Array<ResolversTypes['DraftField']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['StatusChange']>, ParentType, ContextType>;
   license?: Resolver<Maybe<ResolversTypes['License']>, ParentType, ContextType>;
+  needsRegistryCheck?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
   refusalGround?: Resolver<Maybe<ResolversTypes['RefusalGround']>, ParentType, ContextType>;
+  registryCheck?: Resolver<Maybe<ResolversTypes['RegistryCheck']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['PublicService'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ApplicationStatus'], ParentType, ContextType>;
   submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1091,6 +1205,7 @@ export type ApplicationDraftResolvers<ContextType = Context, ParentType extends 
   license?: Resolver<Maybe<ResolversTypes['License']>, ParentType, ContextType>;
   readAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['Problem']>, ParentType, ContextType>;
+  registryOutages?: Resolver<Array<ResolversTypes['RegistryOutage']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['PublicService'], ParentType, ContextType>;
 }>;
 
@@ -1165,6 +1280,7 @@ export type DeliveryResolvers<ContextType = Context, ParentType extends Resolver
 
 export type DraftDocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DraftDocument'] = ResolversParentTypes['DraftDocument']> = ResolversObject<{
   document?: Resolver<ResolversTypes['ServiceDocument'], ParentType, ContextType>;
+  insteadOf?: Resolver<Maybe<ResolversTypes['ServiceDocument']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DraftDocumentStatus'], ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unavailableBecause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1186,6 +1302,15 @@ export type DueDateResolvers<ContextType = Context, ParentType extends Resolvers
   skippedDaysOff?: Resolver<Array<ResolversTypes['DayOff']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type FactRecheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FactRecheck'] = ResolversParentTypes['FactRecheck']> = ResolversObject<{
+  confirmed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['ServiceDocument'], ParentType, ContextType>;
+  fact?: Resolver<ResolversTypes['RegistryFact'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registry?: Resolver<ResolversTypes['RegistryName'], ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type FeeAmountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FeeAmount'] = ResolversParentTypes['FeeAmount']> = ResolversObject<{
@@ -1210,6 +1335,14 @@ export type FeeStatusResolvers<ContextType = Context, ParentType extends Resolve
   rateSource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unknownBecause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FieldRecheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldRecheck'] = ResolversParentTypes['FieldRecheck']> = ResolversObject<{
+  fieldId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  registry?: Resolver<ResolversTypes['RegistryName'], ParentType, ContextType>;
+  registryValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  same?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  submitted?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type FieldSourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldSource'] = ResolversParentTypes['FieldSource']> = ResolversObject<{
@@ -1351,7 +1484,28 @@ export type RefusalGroundResolvers<ContextType = Context, ParentType extends Res
   textOriginal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type RegistryCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistryCheck'] = ResolversParentTypes['RegistryCheck']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  facts?: Resolver<Array<ResolversTypes['FactRecheck']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['FieldRecheck']>, ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  outages?: Resolver<Array<ResolversTypes['RegistryOutage']>, ParentType, ContextType>;
+  readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['RegistryCheckState'], ParentType, ContextType>;
+}>;
+
 export type RegistryNameResolvers = { INDIVIDUALS: 'individuals', LEGAL_ENTITIES: 'legal-entities', LICENSING: 'licensing', PAYMENTS: 'payments' };
+
+export type RegistryOutageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistryOutage'] = ResolversParentTypes['RegistryOutage']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  facts?: Resolver<Array<ResolversTypes['UnreadFact']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  registry?: Resolver<ResolversTypes['RegistryName'], ParentType, ContextType>;
+}>;
 
 export type ServiceActionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceAction'] = ResolversParentTypes['ServiceAction']> = ResolversObject<{
   deadline?: Resolver<ResolversTypes['Deadline'], ParentType, ContextType>;
@@ -1409,6 +1563,13 @@ export type SubmitApplicationResultResolvers<ContextType = Context, ParentType e
   __resolveType: TypeResolveFn<'ApplicationReceipt' | 'ApplicationRejected', ParentType, ContextType>;
 }>;
 
+export type UnreadFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnreadFact'] = ResolversParentTypes['UnreadFact']> = ResolversObject<{
+  document?: Resolver<ResolversTypes['ServiceDocument'], ParentType, ContextType>;
+  fact?: Resolver<ResolversTypes['RegistryFact'], ParentType, ContextType>;
+  noSubstituteBecause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  substitutes?: Resolver<Array<ResolversTypes['ServiceDocument']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Applicant?: ApplicantResolvers<ContextType>;
   ApplicantId?: GraphQLScalarType;
@@ -1427,8 +1588,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DraftDocument?: DraftDocumentResolvers<ContextType>;
   DraftField?: DraftFieldResolvers<ContextType>;
   DueDate?: DueDateResolvers<ContextType>;
+  FactRecheck?: FactRecheckResolvers<ContextType>;
   FeeAmount?: FeeAmountResolvers<ContextType>;
   FeeStatus?: FeeStatusResolvers<ContextType>;
+  FieldRecheck?: FieldRecheckResolvers<ContextType>;
   FieldSource?: FieldSourceResolvers<ContextType>;
   Form?: FormResolvers<ContextType>;
   FormField?: FormFieldResolvers<ContextType>;
@@ -1447,7 +1610,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   ReceiptDocument?: ReceiptDocumentResolvers<ContextType>;
   RefusalGround?: RefusalGroundResolvers<ContextType>;
+  RegistryCheck?: RegistryCheckResolvers<ContextType>;
   RegistryName?: RegistryNameResolvers;
+  RegistryOutage?: RegistryOutageResolvers<ContextType>;
   ServiceAction?: ServiceActionResolvers<ContextType>;
   ServiceDocument?: ServiceDocumentResolvers<ContextType>;
   ServiceFee?: ServiceFeeResolvers<ContextType>;
@@ -1455,5 +1620,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SignedEvidence?: SignedEvidenceResolvers<ContextType>;
   StatusChange?: StatusChangeResolvers<ContextType>;
   SubmitApplicationResult?: SubmitApplicationResultResolvers<ContextType>;
+  UnreadFact?: UnreadFactResolvers<ContextType>;
 }>;
 

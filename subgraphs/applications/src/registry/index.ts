@@ -5,11 +5,34 @@ import {
   DeliverApplicationResponse,
   fillPath,
   type IssueLicenseRequest,
+  type LegalEntityRecord,
   LicenseRecord,
   licensingApi,
+  type PersonRecord,
 } from '@egov/contracts';
+import { codeOf } from '@egov/core';
+import type { Registry } from '@egov/domain';
 import { forgetLicencesOf, type RegistryCache, type RegistryClient, readEntities, readLicencesOf, readPaymentsOf, readPersons } from '@egov/registry-client';
-import type { ApplicantSnapshot } from '../applications/applicant.js';
+import type { ApplicantSnapshot, RegistryOutage } from '../applications/applicant.js';
+
+/** A registry that failed (down, too slow, or answering nonsense), as opposed to a bug of ours. */
+const isRegistryFailure = (error: unknown) => String(codeOf(error) ?? '').startsWith('REGISTRY_');
+
+/**
+ * Reads that may fail without failing the whole snapshot: a failed registry yields `fallback` and is recorded
+ * in `outages` (once per registry), so a draft can say what it could not read (degraded mode).
+ */
+function tolerating(outages: RegistryOutage[], now: Date) {
+  return async <T>(registry: Registry, read: Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await read;
+    } catch (error) {
+      if (!isRegistryFailure(error)) throw error;
+      if (!outages.some((o) => o.registry === registry)) outages.push({ registry, code: String(codeOf(error)), at: now.toISOString() });
+      return fallback;
+    }
+  };
+}
 
 export interface RegistryClients {
   individuals: RegistryClient;
@@ -25,26 +48,38 @@ export interface RegistryClients {
  */
 export function createApplicationsRegistry(clients: RegistryClients, cache?: RegistryCache) {
   return {
-    /** Reads the applicant from all four registries, in parallel where the answers do not depend on each other. */
+    /**
+     * Reads the applicant from all four registries, in parallel where the answers do not depend on each other.
+     * A registry that fails is listed in `unavailable` and its records are left empty (degraded mode); null only
+     * when the registry that says who the applicant is (ГБД ФЛ for an IIN, ГБД ЮЛ for a BIN) answered that it
+     * holds no such applicant.
+     */
     async readApplicant(ref: ApplicantRef, now: Date): Promise<ApplicantSnapshot | null> {
       const id = applicantIdOf(ref);
-      const licences = readLicencesOf(clients.licensing, [id]);
-      const payments = readPaymentsOf(clients.payments, [id]);
+      const unavailable: RegistryOutage[] = [];
+      const tolerate = tolerating(unavailable, now);
+      const licences = tolerate('licensing', readLicencesOf(clients.licensing, [id]), []);
+      const payments = tolerate('payments', readPaymentsOf(clients.payments, [id]), []);
       // Start all reads before awaiting any, so a failure of one does not leave the others unhandled.
       licences.catch(() => undefined);
       payments.catch(() => undefined);
+      const outages = () => (unavailable.length > 0 ? { unavailable } : {});
       if (ref.kind === 'IIN') {
-        const [person] = await readPersons(clients.individuals, [ref.iin]);
-        if (!person) return null;
-        return { id, ref, readAt: now.toISOString(), person, entity: null, head: null, branches: [], licences: await licences, payments: await payments };
+        const persons = await tolerate<PersonRecord[] | null>('individuals', readPersons(clients.individuals, [ref.iin]), null);
+        if (persons?.length === 0) return null;
+        const person = persons?.[0] ?? null;
+        const [l, p] = [await licences, await payments];
+        return { id, ref, readAt: now.toISOString(), person, entity: null, head: null, branches: [], licences: l, payments: p, ...outages() };
       }
-      const [entity] = await readEntities(clients.legalEntities, [ref.bin]);
-      if (!entity) return null;
+      const entities = await tolerate<LegalEntityRecord[] | null>('legal-entities', readEntities(clients.legalEntities, [ref.bin]), null);
+      if (entities?.length === 0) return null;
+      const entity = entities?.[0] ?? null;
       const [heads, branches] = await Promise.all([
-        entity.headIin ? readPersons(clients.individuals, [entity.headIin]) : Promise.resolve([]),
-        entity.branchBins.length > 0 ? readEntities(clients.legalEntities, entity.branchBins) : Promise.resolve([]),
+        entity?.headIin ? tolerate('individuals', readPersons(clients.individuals, [entity.headIin]), []) : Promise.resolve([]),
+        entity && entity.branchBins.length > 0 ? tolerate('legal-entities', readEntities(clients.legalEntities, entity.branchBins), []) : Promise.resolve([]),
       ]);
-      return { id, ref, readAt: now.toISOString(), person: null, entity, head: heads[0] ?? null, branches, licences: await licences, payments: await payments };
+      const [l, p] = [await licences, await payments];
+      return { id, ref, readAt: now.toISOString(), person: null, entity, head: heads[0] ?? null, branches, licences: l, payments: p, ...outages() };
     },
 
     /** Records a licence granted on an application; repeating the call returns the same licence. */

@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { applicantResolvers } from './applicant.js';
 import { applicationResolvers } from './applications.js';
 import { catalogResolvers } from './catalog.js';
+import { degradedResolvers } from './degraded.js';
 import { evidenceResolvers } from './evidence.js';
 
 export const resolvers: Resolvers = {
@@ -17,4 +18,5 @@ export const resolvers: Resolvers = {
   ...applicantResolvers,
   ...evidenceResolvers,
   Query: { ...catalogResolvers.Query, ...applicationResolvers.Query, ...evidenceResolvers.Query },
+  Application: { ...applicationResolvers.Application, ...degradedResolvers.Application },
 };

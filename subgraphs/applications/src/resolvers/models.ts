@@ -31,6 +31,9 @@ export type {
   StoredApplication as ApplicationModel,
 } from '../applications/store.js';
 export type { Attachment as AttachmentModel } from '../attachments/index.js';
+export type { DraftOutage as RegistryOutageModel, UnreadFact as UnreadFactModel } from '../degraded/draft.js';
+export type { FieldComparison as FieldRecheckModel } from '../degraded/registry-checks.js';
+export type { FactRecheckModel, RegistryCheckModel } from '../degraded/view.js';
 export type { DeliveryState as DeliveryModel } from '../delivery/outbox.js';
 
 export type ProviderModel = CatalogEntry['provider'];
