@@ -122,6 +122,15 @@ describe('the LLP 080440001234 applies for the State Flag and Emblem licence whi
     number = receipt.number;
   });
 
+  it('the signed evidence of her application says ПШЭП did not answer, and when, beside the facts the other registries gave', async () => {
+    const { data, errors } = await p.ask(`query Evidence($n: String!) { applicationEvidence(number: $n) { bundle } }`, { n: number });
+    expect(errors).toBeUndefined();
+    const bundle = JSON.parse(data.applicationEvidence.bundle);
+    expect(bundle.unavailable).toEqual([expect.objectContaining({ registry: 'payments', code: expect.stringMatching(/^REGISTRY_/), at: expect.any(String) })]);
+    expect(bundle.facts.map((f: { registry: string }) => f.registry)).not.toContain('payments');
+    expect(bundle.facts.map((f: { registry: string }) => f.registry)).toContain('legal-entities');
+  });
+
   it('the officer sees that ПШЭП was down and when, and may not decide before it is read again (REGISTRY_CHECK_PENDING)', async () => {
     const queue = await ktrm.ask(`{ applicationsToHandle { number needsRegistryCheck } }`);
     expect(queue.data.applicationsToHandle).toContainEqual({ number, needsRegistryCheck: true });

@@ -66,6 +66,7 @@ describe('010730604568 applies for the flag-and-emblem licence and keeps the sig
       applicantId: NAMED.youngWoman,
       submittedAt: now.toISOString(),
       receipt: { number, acceptedAt: receipt.acceptedAt, expectedResultDate: receipt.expectedResultDate },
+      unavailable: [],
     });
     // her name as ГБД ФЛ gave it, with the registry and when it was read
     expect(bundle.facts).toContainEqual(

@@ -8,7 +8,7 @@ import { applicationPayload, decisionPayload, type SignatureVerification, type T
 import { type IdempotencyStore, type IdempotencyTiming, idempotencyKeyProblem, inTransaction, type PoolClient, runOnce } from '@egov/stores';
 import { GraphQLError } from 'graphql';
 import type { Attachment, AttachmentRepository } from '../attachments/index.js';
-import { feeProblemsWhilePaymentsDown, recordOutages } from '../degraded/draft.js';
+import { feeProblemsWhilePaymentsDown, type RecordedOutage as RegistryOutageRecord, recordOutages } from '../degraded/draft.js';
 import { RegistryChecks } from '../degraded/registry-checks.js';
 import { Outbox } from '../delivery/outbox.js';
 import { deliveryPayload } from '../delivery/payload.js';
@@ -68,7 +68,7 @@ export interface ApplicationServiceDeps {
   /** Trusted roots, intermediates and revocation lists for signatures (ЭЦП). */
   trust: () => Promise<TrustStore>;
   /** Signs the registry facts and the receipt and keeps them with the application, in its transaction (evidence/). */
-  evidence: { record(client: PoolClient, application: StoredApplication): Promise<unknown> };
+  evidence: { record(client: PoolClient, application: StoredApplication, unavailable: readonly RegistryOutageRecord[]): Promise<unknown> };
   /** Degraded mode: refuses a decision while a registry that was down at submission has not been read again. */
   registryChecks?: Pick<RegistryChecks, 'requireChecked'>;
 }
@@ -414,9 +414,10 @@ export class ApplicationService {
         );
         if ((await this.deps.attachments.claim(client, ids, number)) !== ids.length) throw new AttachmentRace();
         const stored = (await this.deps.store.byNumber(number, client))!;
-        await this.deps.evidence.record(client, stored);
+        const outages = recordOutages(draft.registryOutages);
+        await this.deps.evidence.record(client, stored, outages);
         await Outbox.enqueue(client, deliveryPayload(stored, attachments));
-        await RegistryChecks.enqueue(client, number, recordOutages(draft.registryOutages));
+        await RegistryChecks.enqueue(client, number, outages);
         return stored;
       });
       // `service` is the process's name on every line; the catalog code has a field of its own.

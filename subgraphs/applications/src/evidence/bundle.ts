@@ -1,5 +1,6 @@
 import { createHash, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
 import { canonicalJson } from '@egov/core';
+import type { RegistryOutage } from '../applications/applicant.js';
 import type { Receipt, StoredApplication } from '../applications/store.js';
 import { keyIdOf } from './keys.js';
 
@@ -35,10 +36,18 @@ export interface EvidenceBundle {
   submittedAt: string;
   receipt: Receipt;
   facts: EvidenceFact[];
+  /**
+   * Registries that did not answer when the draft was read (degraded mode): what they could not say is part of
+   * what the registries said at submission. Each with the form fields left empty for it.
+   */
+  unavailable: { registry: string; code: string; at: string; fields: string[] }[];
   applicantSignatureSha256: string | null;
   signedAt: string;
   keyId: string;
 }
+
+/** A registry that did not answer while the draft was read, and the form fields left empty for it. */
+export type RecordedUnavailability = RegistryOutage & { fields: readonly string[] };
 
 /** A bundle with its signature: what is stored with the application and what `applicationEvidence` answers. */
 export interface SignedEvidence {
@@ -72,7 +81,12 @@ export function factsOf(application: Pick<StoredApplication, 'fields'>): Evidenc
   );
 }
 
-export function evidenceBundle(application: StoredApplication, signedAt: Date, keyId: string): EvidenceBundle {
+export function evidenceBundle(
+  application: StoredApplication,
+  signedAt: Date,
+  keyId: string,
+  unavailable: readonly RecordedUnavailability[] = [],
+): EvidenceBundle {
   return {
     type: EVIDENCE_TYPE,
     number: application.number,
@@ -82,6 +96,7 @@ export function evidenceBundle(application: StoredApplication, signedAt: Date, k
     submittedAt: application.submittedAt.toISOString(),
     receipt: application.receipt,
     facts: factsOf(application),
+    unavailable: unavailable.map((o) => ({ registry: o.registry, code: o.code, at: o.at, fields: [...o.fields] })),
     applicantSignatureSha256: application.signature ? createHash('sha256').update(application.signature).digest('hex') : null,
     signedAt: signedAt.toISOString(),
     keyId,

@@ -3,13 +3,13 @@ import type { RequestAuth } from '@egov/security';
 import type { Pool, PoolClient } from '@egov/stores';
 import { unknownApplication } from '../applications/service.js';
 import type { StoredApplication } from '../applications/store.js';
-import { evidenceBundle, type SignedEvidence, signEvidence } from './bundle.js';
+import { evidenceBundle, type RecordedUnavailability, type SignedEvidence, signEvidence } from './bundle.js';
 import type { EvidenceSigningKey } from './keys.js';
 import { EvidenceStore } from './store.js';
 
 /** How the applications service has an application's evidence signed and kept, inside its own transaction. */
 export interface EvidenceRecorder {
-  record(client: PoolClient, application: StoredApplication): Promise<SignedEvidence>;
+  record(client: PoolClient, application: StoredApplication, unavailable?: readonly RecordedUnavailability[]): Promise<SignedEvidence>;
 }
 
 /**
@@ -30,8 +30,8 @@ export class EvidenceService implements EvidenceRecorder {
     this.clock = clock ?? (() => new Date());
   }
 
-  async record(client: PoolClient, application: StoredApplication): Promise<SignedEvidence> {
-    const signed = signEvidence(evidenceBundle(application, this.clock(), this.key.keyId), this.key);
+  async record(client: PoolClient, application: StoredApplication, unavailable: readonly RecordedUnavailability[] = []): Promise<SignedEvidence> {
+    const signed = signEvidence(evidenceBundle(application, this.clock(), this.key.keyId, unavailable), this.key);
     await this.store.insert(client, signed);
     return signed;
   }
