@@ -44,10 +44,10 @@ export const SCENARIOS: Record<ScenarioId, ScenarioInfo> = {
     unit: 'one HTTP request: `applicationDraft` and `submitApplication` alternate, so 2 requests = 1 submission',
   },
   S5: {
-    title: 'S5 = S1 with 50 ms latency injected on every registry call',
+    title: "S5 = S1's data with 50 ms latency injected on every registry call, asked as one parallel prefill",
     registryLatencyMs: 50,
     identicalRequests: false,
     needsSubmissionPool: false,
-    unit: 'one `person(iin)` query',
+    unit: 'one `ParallelPrefill` query: `person`, `legalEntitiesOf`, `licensesOf`, `paymentsOf` by the IIN',
   },
 };
