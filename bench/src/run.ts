@@ -29,9 +29,9 @@ import type { LoadResult } from './load-protocol.js';
 import { LoadProcess } from './loader.js';
 import { type BenchOptions, parseOptions, USAGE } from './options.js';
 import { freePort } from './ports.js';
-import { cpuMs, hostCpu, loadAverage, RssPoller } from './proc.js';
+import { cpuMs, hostCpu, loadAverage, pidsNamed, RssPoller } from './proc.js';
 import { aggregateProfile, formatProfile, readProfile } from './profile.js';
-import { checkTargets, type Machine, type ProbeRecord, type RunRecord, type SessionReport, summarise, toMarkdown } from './report.js';
+import { checkTargets, headline, type Machine, type ProbeRecord, type RunRecord, type SessionReport, summarise, toMarkdown } from './report.js';
 import { buildFixtures } from './scenarios/fixtures.js';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from './scenarios/ids.js';
 import type { Submission } from './scenarios/types.js';
@@ -218,6 +218,20 @@ async function startGraph(security: Record<string, string>): Promise<Graph> {
   return { security, registries, controlUrl, registryUrls, subgraphs, subgraphUrls };
 }
 
+/** The bare @apollo/subgraph baseline: one process, the prefill's four subgraph SDLs answered from memory. */
+async function startBare(): Promise<{ child: Child; urls: Record<SubgraphName, string> }> {
+  const names = ['individuals', 'legal-entities', 'licensing', 'payments'] as const;
+  const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()] as const)));
+  const child = supervisor.start({
+    name: 'bare-subgraphs',
+    entry: join(benchDir, 'src/targets/bare-subgraphs.ts'),
+    env: childEnv({ BENCH_PERSONS: String(options.persons), BENCH_BARE_PORTS: JSON.stringify(ports) }),
+  });
+  const urls = Object.fromEntries(names.map((name) => [name, `http://127.0.0.1:${ports[name]}/`])) as Record<SubgraphName, string>;
+  await Promise.all(names.map((name) => waitUntilReady(child, httpOk(urls[name], { query: '{ __typename }' }))));
+  return { child, urls };
+}
+
 async function control<T>(graph: Graph, method: 'GET' | 'POST', path: string): Promise<T> {
   const response = await fetch(`${graph.controlUrl}${path}`, { method, signal: AbortSignal.timeout(10_000) });
   if (response.status !== 200) throw new Error(`mock control ${path}: ${response.status}`);
@@ -306,7 +320,8 @@ function gatewaySpec(target: TargetId, port: number, graph: Graph, nodeArgs: str
         }),
       };
     case 'floor':
-      throw new Error('the floor has no gateway');
+    case 'bare':
+      throw new Error(`${target} has no gateway`);
   }
 }
 
@@ -346,6 +361,8 @@ async function ensureGateway(gateway: Gateway, graph: Graph): Promise<void> {
 // ---- runs ----------------------------------------------------------------------------------------------
 interface Session {
   graph: Graph;
+  /** The bare @apollo/subgraph baseline (one process, the prefill's four subgraphs), when a scenario runs it. */
+  bare?: { child: Child; urls: Record<SubgraphName, string> };
   load: LoadProcess;
   gateways: Map<TargetId, Gateway>;
   pool: SubmissionPool | undefined;
@@ -364,6 +381,8 @@ interface Measured {
   peakRssBytes: number | null;
   registryCalls: Record<string, number>;
   otherCpuMs: Record<string, number | null>;
+  /** The largest peak RSS of any one subgraph process (the bare baseline's one process in its runs). */
+  subgraphPeakRssBytes: number | null;
   foreignCpuShare: number | null;
 }
 
@@ -392,14 +411,21 @@ async function drive(
     submissions = session.pool.take(wanted);
   }
 
-  const subgraphPids = Object.values(graph.subgraphs).map((c) => c.pid);
+  if (target === 'bare' && !session.bare?.child.alive()) throw new Error('the bare @apollo/subgraph baseline is not running');
+  // The bare baseline stands in for the subgraphs: its process is what "subgraphs" costs in its runs.
+  const subgraphPids = target === 'bare' ? [session.bare!.child.pid] : Object.values(graph.subgraphs).map((c) => c.pid);
+  const subgraphUrls = target === 'bare' ? { ...graph.subgraphUrls, ...session.bare!.urls } : graph.subgraphUrls;
+  // The local Redis, when the session's processes use one (REDIS_URL): the whole server's CPU, others' included.
+  const redisPids = process.env.REDIS_URL ? pidsNamed('redis-server') : [];
   const otherCpu = () => {
     const subgraphs = subgraphPids.map(cpuMs);
     const loadPid = load.pid;
+    const redis = redisPids.map(cpuMs);
     return {
       subgraphs: subgraphs.some((c) => c === null) ? null : (subgraphs as number[]).reduce((a, b) => a + b, 0),
       registries: cpuMs(graph.registries.pid),
       load: loadPid ? cpuMs(loadPid) : null,
+      redis: redisPids.length === 0 || redis.some((c) => c === null) ? null : (redis as number[]).reduce((a, b) => a + b, 0),
     };
   };
 
@@ -417,15 +443,15 @@ async function drive(
   const bench0 = benchCpu();
   const cpu0 = gatewayPid ? cpuMs(gatewayPid) : null;
   const other0 = otherCpu();
-  const poller = new RssPoller(gatewayPid ? [gatewayPid] : []).start();
+  const poller = new RssPoller([...(gatewayPid ? [gatewayPid] : []), ...subgraphPids]).start();
   let result: LoadResult;
   let peaks: Map<number, number>;
   try {
     result = await load.run({
       scenario,
-      mode: target === 'floor' ? 'floor' : 'gateway',
+      mode: target === 'floor' || target === 'bare' ? 'floor' : 'gateway',
       url: gateway?.url,
-      subgraphUrls: graph.subgraphUrls,
+      subgraphUrls,
       connections: shape.connections,
       durationS: shape.durationS,
       amount: shape.amount,
@@ -466,7 +492,9 @@ async function drive(
       registries: diff(other0.registries, other1.registries),
       load: diff(other0.load, other1.load),
       database: db1 ? sumCpu(db1) - sumCpu(db0, db1) : null,
+      redis: diff(other0.redis, other1.redis),
     },
+    subgraphPeakRssBytes: max(subgraphPids.map((pid) => peaks.get(pid) ?? null)),
     foreignCpuShare,
   };
 }
@@ -657,6 +685,13 @@ async function main(): Promise<void> {
       }
     }),
   ]);
+  if (options.scenarios.some((s) => scenarioTargets(s, options.targets).includes('bare'))) {
+    try {
+      session.bare = await startBare();
+    } catch (error) {
+      log(`the bare @apollo/subgraph baseline did not start: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
   log(
     `gateways up: ${[...session.gateways.values()]
       .filter((g) => !g.error)
@@ -726,7 +761,7 @@ async function main(): Promise<void> {
     startedAt,
     finishedAt: new Date().toISOString(),
     wallSeconds: (performance.now() - sessionStarted) / 1000,
-    smoke: options.smoke,
+    smoke: options.smoke || options.quick,
     options: {
       duration: options.duration,
       warmup: options.warmup,
@@ -753,12 +788,19 @@ async function main(): Promise<void> {
   writeFileSync(join(rawDir, 'summary.json'), JSON.stringify(report, null, 2));
   writeFileSync(join(rawDir, 'summary.md'), markdown);
   // Only a complete full run replaces the committed summary; smoke and partial runs stay in raw/.
-  const complete = !options.smoke && SCENARIO_IDS.every((s) => options.scenarios.includes(s)) && TARGET_IDS.every((t) => options.targets.includes(t));
+  const complete =
+    !options.smoke && !options.quick && SCENARIO_IDS.every((s) => options.scenarios.includes(s)) && TARGET_IDS.every((t) => options.targets.includes(t));
   if (complete) {
     writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(join(resultsDir, 'latest.md'), markdown);
   }
   console.log(`\n${markdown}`);
+  const top = headline(scenarios);
+  if (top.length > 0) {
+    const load = `1-min load average ${report.environment.loadAverageStart?.toFixed(2) ?? 'n/a'} before, ${report.environment.loadAverageEnd?.toFixed(2) ?? 'n/a'} after`;
+    console.log(`Headline (${load}${options.quick || options.smoke ? '; short runs: a check that it works, not a measurement' : ''}):`);
+    for (const line of top) console.log(`  ${line}`);
+  }
   log(
     `done in ${(report.wallSeconds / 60).toFixed(1)} min; summary in ${relative(repoRoot, complete ? join(resultsDir, 'latest.md') : join(rawDir, 'summary.md'))}`,
   );

@@ -15,6 +15,8 @@ export function scenarioDriver(id: ScenarioId, inputs: Inputs): ScenarioDriver {
       return prefillScenario(inputs);
     case 'S5':
       return prefillScenario(inputs, 'parallel');
+    case 'S6':
+      return prefillScenario(inputs, 'nested', inputs.nextUser);
     case 'S2':
       return holdingScenario(inputs);
     case 'S3':

@@ -72,8 +72,11 @@ export function checkPerson(person: any, iin: string, inputs: Inputs): string | 
   return null;
 }
 
-/** S1 (nested `person(iin)`, the person first and then three entity fetches) or S5 (`parallel`: one stage). */
-export function prefillScenario(inputs: Inputs, shape: 'nested' | 'parallel' = 'nested'): ScenarioDriver {
+/**
+ * S1 (nested `person(iin)`, the person first and then three entity fetches, a new person and token per request),
+ * S5 (`parallel`: one stage) or S6 (nested, `pick` = the users' walk: a user repeats their token).
+ */
+export function prefillScenario(inputs: Inputs, shape: 'nested' | 'parallel' = 'nested', pick: () => string = inputs.nextIin): ScenarioDriver {
   return {
     // The person prefilling their own application, signed in.
     caller: (ctx) => (typeof ctx.iin === 'string' ? { kind: 'citizen', iin: ctx.iin } : null),
@@ -81,7 +84,7 @@ export function prefillScenario(inputs: Inputs, shape: 'nested' | 'parallel' = '
       {
         name: 'person',
         body(ctx: Ctx) {
-          const iin = inputs.nextIin();
+          const iin = pick();
           ctx.iin = iin;
           return shape === 'parallel'
             ? { query: PARALLEL_PREFILL_QUERY, variables: { iin, holder: iin }, operationName: 'ParallelPrefill' }
@@ -93,7 +96,7 @@ export function prefillScenario(inputs: Inputs, shape: 'nested' | 'parallel' = '
     floor: {
       kind: 'custom',
       async run(call, ctx) {
-        const iin = inputs.nextIin();
+        const iin = pick();
         ctx.iin = iin;
         const representations = [{ __typename: 'Person', iin }];
         const [individuals, legalEntities, licensing, payments] = await Promise.all([
