@@ -30,7 +30,7 @@ import { LoadProcess } from './loader.js';
 import { type BenchOptions, parseOptions, USAGE } from './options.js';
 import { freePort } from './ports.js';
 import { cpuMs, hostCpu, loadAverage, pidsNamed, RssPoller } from './proc.js';
-import { aggregateProfile, formatProfile, readProfile } from './profile.js';
+import { aggregateComponents, aggregateProfile, formatComponents, formatProfile, readProfile, SUBGRAPH_COMPONENTS } from './profile.js';
 import { checkTargets, headline, type Machine, type ProbeRecord, type RunRecord, type SessionReport, summarise, toMarkdown } from './report.js';
 import { buildFixtures } from './scenarios/fixtures.js';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from './scenarios/ids.js';
@@ -134,6 +134,8 @@ interface Graph {
   controlUrl: string;
   registryUrls: Record<RegistryName, string>;
   subgraphs: Record<SubgraphName, Child>;
+  /** How each subgraph was started, to start one again under --cpu-prof on the same port. */
+  subgraphSpecs: Record<SubgraphName, NodeChildSpec>;
   subgraphUrls: Record<SubgraphName, string>;
 }
 
@@ -191,8 +193,9 @@ async function startGraph(security: Record<string, string>): Promise<Graph> {
     number
   >;
   const subgraphs = {} as Record<SubgraphName, Child>;
+  const subgraphSpecs = {} as Record<SubgraphName, NodeChildSpec>;
   for (const name of SUBGRAPH_NAMES) {
-    subgraphs[name] = supervisor.start({
+    subgraphSpecs[name] = {
       name: `subgraph-${name}`,
       entry: `subgraphs/${name}/src/index.ts`,
       env: childEnv({
@@ -208,14 +211,15 @@ async function startGraph(security: Record<string, string>): Promise<Graph> {
         ...(options.subgraphCache ? {} : NO_SUBGRAPH_CACHE),
         ...security,
       }),
-    });
+    };
+    subgraphs[name] = supervisor.start(subgraphSpecs[name]);
   }
   const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://127.0.0.1:${subgraphPorts[name]}/graphql`])) as Record<
     SubgraphName,
     string
   >;
   await Promise.all(SUBGRAPH_NAMES.map((name) => waitUntilReady(subgraphs[name], httpOk(subgraphUrls[name].replace(/\/graphql$/, '/health')))));
-  return { security, registries, controlUrl, registryUrls, subgraphs, subgraphUrls };
+  return { security, registries, controlUrl, registryUrls, subgraphs, subgraphSpecs, subgraphUrls };
 }
 
 /** The bare @apollo/subgraph baseline: one process, the prefill's four subgraph SDLs answered from memory. */
@@ -620,13 +624,35 @@ async function runScenario(session: Session, scenario: ScenarioId): Promise<void
   }
 }
 
-/** S1 against a fresh instance of ours under --cpu-prof; only the samples taken during the load are summarised. */
+/** The subgraph profiled beside our gateway: the person fetch of every prefill (token, authorization, audit, cache, registry client). */
+const PROFILED_SUBGRAPH: SubgraphName = 'individuals';
+
+/** The main thread's profile in a --cpu-prof directory (tsx's hooks thread writes one too), summarised over [fromMs, toMs]. */
+function summariseProfile(dir: string, fromMs: number, toMs: number, tail: () => string): { file: string; markdown: string } {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+  const file = files.find((f) => f.split('.')[4] === '0') ?? files.sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0];
+  if (!file) throw new Error(`no .cpuprofile written:\n${tail()}`);
+  const summary = aggregateProfile(readProfile(join(dir, file)), { fromMs, toMs });
+  return { file: relative(repoRoot, join(dir, file)), markdown: formatProfile(summary) };
+}
+
+/**
+ * S1 against a fresh instance of ours under --cpu-prof, with the individuals subgraph restarted under --cpu-prof
+ * too (same port); only the samples taken during the load are summarised.
+ */
 async function profileOurs(session: Session): Promise<SessionReport['profile']> {
   const profileDir = join(rawDir, 'profile');
+  const subgraphDir = join(rawDir, `profile-${PROFILED_SUBGRAPH}`);
   mkdirSync(profileDir, { recursive: true });
+  mkdirSync(subgraphDir, { recursive: true });
   const gateway: Gateway = { target: 'ours', restarts: 1 };
   const name = 'ours-cpu-prof';
-  log('profiling our gateway under S1 (--cpu-prof)');
+  const spec = session.graph.subgraphSpecs[PROFILED_SUBGRAPH];
+  log(`profiling our gateway and the ${PROFILED_SUBGRAPH} subgraph under S1 (--cpu-prof)`);
+  await supervisor.stop(spec.name, 15_000);
+  const subgraph = supervisor.start({ ...spec, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${subgraphDir}`] });
+  session.graph.subgraphs[PROFILED_SUBGRAPH] = subgraph;
+  await waitUntilReady(subgraph, httpOk(session.graph.subgraphUrls[PROFILED_SUBGRAPH].replace(/\/graphql$/, '/health')));
   // No --cpu-prof-name: tsx's module hooks run on their own thread, which writes a profile too; Node's default
   // names (CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile) keep them apart, and thread 0 is the main one.
   await startGateway(gateway, session.graph, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`], name);
@@ -635,15 +661,30 @@ async function profileOurs(session: Session): Promise<SessionReport['profile']> 
   try {
     await drive(session, 'S1', 'ours', { durationS: Math.max(options.warmup, 1), connections: options.connections, validateEvery: 10 });
     const fromMs = performance.now() - child.startedAt;
+    const subgraphFromMs = performance.now() - subgraph.startedAt;
     const measured = await drive(session, 'S1', 'ours', { durationS: options.duration, connections: options.connections, validateEvery: 10 });
     const toMs = performance.now() - child.startedAt;
+    const subgraphToMs = performance.now() - subgraph.startedAt;
+    const subgraphCpu = measured.otherCpuMs.subgraphs;
     log(`  profiled run: ${measured.load.rps.toFixed(0)} req/s, ${measured.load.responses} responses`);
     await supervisor.stop(name, 15_000);
-    const files = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
-    const file = files.find((f) => f.split('.')[4] === '0') ?? files.sort((a, b) => statSync(join(profileDir, b)).size - statSync(join(profileDir, a)).size)[0];
-    if (!file) throw new Error(`no .cpuprofile written:\n${child.tail()}`);
-    const summary = aggregateProfile(readProfile(join(profileDir, file)), { fromMs, toMs });
-    return { file: relative(repoRoot, join(profileDir, file)), markdown: formatProfile(summary) };
+    await supervisor.stop(spec.name, 15_000);
+    const gatewayProfile = summariseProfile(profileDir, fromMs, toMs, child.tail);
+    let markdown = gatewayProfile.markdown;
+    try {
+      const sub = summariseProfile(subgraphDir, subgraphFromMs, subgraphToMs, subgraph.tail);
+      const perRequest =
+        typeof subgraphCpu === 'number' && measured.load.sent > 0
+          ? ` (all four subgraphs: ${(subgraphCpu / measured.load.sent).toFixed(1)} CPU ms per request)`
+          : '';
+      const components = aggregateComponents(readProfile(join(repoRoot, sub.file)), SUBGRAPH_COMPONENTS, { fromMs: subgraphFromMs, toMs: subgraphToMs });
+      markdown +=
+        `\n\n### The ${PROFILED_SUBGRAPH} subgraph in the same run (\`${sub.file}\`)${perRequest}\n\n` +
+        `Its CPU by component (each sample goes to the innermost frame's component; one S1 request is one call to it):\n\n${formatComponents(components, measured.load.sent)}\n\n${sub.markdown}`;
+    } catch (error) {
+      markdown += `\n\n(The ${PROFILED_SUBGRAPH} subgraph's profile could not be read: ${(error as Error).message.split('\n')[0]})`;
+    }
+    return { file: gatewayProfile.file, markdown };
   } finally {
     await supervisor.stop(name);
   }
