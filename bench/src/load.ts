@@ -17,7 +17,8 @@ import type { SubgraphName } from '@egov/schema';
 import autocannon from 'autocannon';
 import { type Caller, Credentials, testIssuer } from './auth.js';
 import type { LoadResult, RunCommand } from './load-protocol.js';
-import { buildFixtures } from './scenarios/fixtures.js';
+import { buildFixtures, usersWalk } from './scenarios/fixtures.js';
+import { USER_REQUESTS, USERS } from './scenarios/ids.js';
 import { type Inputs, SCENARIOS, type Step, type Submission, scenarioDriver } from './scenarios/index.js';
 import { S2_PARTNER } from './scenarios/s2-holding.js';
 import type { Ctx, GraphQLBody } from './scenarios/types.js';
@@ -295,13 +296,19 @@ function sequenceOperation(
 
 /**
  * Tokens for every caller the requested scenarios use (BENCH_SCENARIOS), when the repository has a test
- * issuer and BENCH_AUTH is not "off": each person for S1/S5, each applicant's head for S4, the partner for S2.
+ * issuer and BENCH_AUTH is not "off": each person for S1/S5, S6's users, each applicant's head for S4, the partner for S2.
  */
+/** S6's users: the last USERS persons of the walk, which S1 reaches only after ~11 000 requests (so their registry reads are not already cached). */
+const s6Users = (fx: ReturnType<typeof buildFixtures>) => fx.iins.slice(-USERS);
+/** How many S6 users are active at a time: each about one request in flight with 50 connections. */
+const S6_CONCURRENT_USERS = 50;
+
 async function prepareCredentials(fx: ReturnType<typeof buildFixtures>): Promise<Credentials | null> {
   if (process.env.BENCH_AUTH === 'off') return null;
-  const scenarios = new Set((process.env.BENCH_SCENARIOS ?? 'S1,S2,S3,S4,S5').split(','));
+  const scenarios = new Set((process.env.BENCH_SCENARIOS ?? 'S1,S2,S3,S4,S5,S6').split(','));
   const callers: Exclude<Caller, null>[] = [];
   if (scenarios.has('S1') || scenarios.has('S5')) for (const iin of fx.iins) callers.push({ kind: 'citizen', iin });
+  if (scenarios.has('S6')) for (const iin of s6Users(fx)) callers.push({ kind: 'citizen', iin });
   if (scenarios.has('S4')) {
     for (const bin of fx.submissionBins) {
       const head = fx.entities.get(bin)?.headIin;
@@ -319,11 +326,14 @@ async function main() {
   const persons = Number(process.env.BENCH_PERSONS ?? 12_000);
   const fx = buildFixtures(persons);
   let cursor = 0;
+  let userCursor = 0;
+  const user = usersWalk(s6Users(fx), USER_REQUESTS, S6_CONCURRENT_USERS);
   let submissions: Submission[] = [];
   let used = 0;
   const inputs: Inputs = {
     fx,
     nextIin: () => fx.iins[cursor++ % fx.iins.length]!,
+    nextUser: () => user(userCursor++),
     nextSubmission: () => (used < submissions.length ? submissions[used++]! : null),
     catalogCodes: loadCatalog()
       .all()

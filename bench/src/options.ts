@@ -3,6 +3,8 @@ import { TARGET_IDS, type TargetId } from './targets/ids.js';
 
 export interface BenchOptions {
   smoke: boolean;
+  /** The headline in under 3 minutes: S1 and S5, ours and vanilla Hive, 3 s × 1, no profile. */
+  quick: boolean;
   scenarios: ScenarioId[];
   /** Targets asked for; each scenario runs the ones it applies to (see scenarioTargets). */
   targets: TargetId[];
@@ -28,6 +30,8 @@ export interface BenchOptions {
 
 export const USAGE = `npm run bench -- [options]      (from the root: values with "=", e.g. --scenario=S1,S2)
 
+  --quick                the headline in under 3 minutes: S1 and S5 against ours and hive, 3 s × 1, no profile
+                         (scenarios and targets can still be given); ends with S1's and S5's headline ratios
   --smoke                short runs (3 s, 1 s warm-up, 1 repetition, no profile), for CI
   --scenario S1,S2       scenarios to run (default: ${SCENARIO_IDS.join(',')})
   --target ours,apollo   targets to run (default: all: ${TARGET_IDS.join(',')})
@@ -64,6 +68,7 @@ function positive(raw: string | undefined, name: string, integer: boolean): numb
 
 const NPM_NAMES = [
   'smoke',
+  'quick',
   'scenario',
   'target',
   'duration',
@@ -88,7 +93,7 @@ export function npmConfigArgs(env: Record<string, string | undefined>): string[]
   for (const name of NPM_NAMES) {
     const value = env[`npm_config_${name.replace(/-/g, '_')}`];
     if (value === undefined) continue;
-    if (name === 'smoke') {
+    if (name === 'smoke' || name === 'quick') {
       if (value === 'true') args.push(`--${name}`);
     } else if (name === 'profile' || name === 'auth' || name === 'subgraph-cache') args.push(value === 'true' ? `--${name}` : `--no-${name}`);
     else if (value === 'true' || value === '')
@@ -108,6 +113,7 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
   }
   const given: Partial<BenchOptions> = {};
   let smoke = false;
+  let quick = false;
   let help = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -119,6 +125,9 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
     switch (arg) {
       case '--smoke':
         smoke = true;
+        break;
+      case '--quick':
+        quick = true;
         break;
       case '--help':
       case '-h':
@@ -178,16 +187,18 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
         );
     }
   }
+  const short = smoke || quick;
   return {
     smoke,
+    quick,
     help,
-    scenarios: given.scenarios ?? [...SCENARIO_IDS],
-    targets: given.targets ?? [...TARGET_IDS],
-    duration: given.duration ?? (smoke ? 3 : 10),
-    warmup: given.warmup ?? (smoke ? 1 : 3),
+    scenarios: given.scenarios ?? (quick ? ['S1', 'S5'] : [...SCENARIO_IDS]),
+    targets: given.targets ?? (quick ? ['ours', 'hive'] : [...TARGET_IDS]),
+    duration: given.duration ?? (short ? 3 : 10),
+    warmup: given.warmup ?? (short ? 1 : 3),
     connections: given.connections ?? 50,
-    runs: given.runs ?? (smoke ? 1 : 3),
-    profile: given.profile ?? !smoke,
+    runs: given.runs ?? (short ? 1 : 3),
+    profile: given.profile ?? !short,
     persons: given.persons ?? 12_000,
     s5Rate: given.s5Rate ?? 10,
     subgraphCache: given.subgraphCache ?? true,

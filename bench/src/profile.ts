@@ -129,6 +129,91 @@ export function aggregateProfile(profile: CpuProfile, window: { fromMs?: number;
   };
 }
 
+/** A part of the request path, recognised by the frames of its code (innermost match wins). */
+export interface Component {
+  name: string;
+  matches(url: string, functionName: string): boolean;
+}
+
+const urlHas =
+  (...parts: string[]) =>
+  (url: string) =>
+    parts.some((part) => url.includes(part));
+
+/** What a subgraph call is made of (issue 14: where the per-call CPU goes). Order matters: the first match of the innermost frame names it. */
+export const SUBGRAPH_COMPONENTS: Component[] = [
+  { name: 'token verification (TokenVerifier, jose)', matches: urlHas('/packages/security/src/tokens/', '/node_modules/jose/') },
+  { name: 'audit trail (AuditLog)', matches: urlHas('/packages/security/src/audit/') },
+  { name: 'authorization (policy, field guard)', matches: urlHas('/packages/security/src/authz/') },
+  { name: 'registry cache', matches: urlHas('/packages/registry-client/src/cache/', '/node_modules/lru-cache/') },
+  { name: 'registry client (our code, zod parsing)', matches: urlHas('/packages/registry-client/src/', '/packages/contracts/src/', '/node_modules/zod/') },
+  { name: "fetch to the registries (Node's undici)", matches: urlHas('node:internal/deps/undici') },
+  { name: 'PostgreSQL client (pg)', matches: urlHas('/node_modules/pg/', '/node_modules/pg-protocol/', '/node_modules/pg-pool/') },
+  { name: 'telemetry (OpenTelemetry, metrics)', matches: urlHas('/packages/telemetry/src/', '/node_modules/@opentelemetry/', '/node_modules/prom-client/') },
+  { name: 'subgraph kit (our server wrapper, inputs)', matches: urlHas('/packages/subgraph-kit/src/') },
+  { name: 'resolvers (our subgraph code)', matches: urlHas('/subgraphs/') },
+  { name: 'Apollo Server request pipeline', matches: urlHas('/node_modules/@apollo/server/', '/node_modules/@apollo/subgraph/') },
+  { name: 'graphql-js (parse, validate, execute)', matches: urlHas('/node_modules/graphql/') },
+  { name: 'HTTP server (node core)', matches: (url) => /^node:(_http|internal\/http|http|net|internal\/streams|stream|internal\/net)/.test(url) },
+  { name: 'garbage collector', matches: (url, functionName) => !url && functionName === '(garbage collector)' },
+];
+
+export interface ComponentTime {
+  name: string;
+  ms: number;
+  share: number;
+}
+
+/**
+ * Busy time by component: each sample goes to the component of its innermost frame that matches one (a jose
+ * frame inside TokenVerifier is token verification; graphql-js running our resolver running the registry client
+ * is the registry client); samples matching none are "other". Callbacks the event loop runs (a fetch's response)
+ * carry no caller frames, so what they cost goes to the component of their own code.
+ */
+export function aggregateComponents(profile: CpuProfile, components: readonly Component[], window: { fromMs?: number; toMs?: number } = {}): ComponentTime[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const memo = new Map<number, string>();
+  const componentOf = (id: number): string => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id)!;
+    const { url, functionName } = node.callFrame;
+    const own = components.find((c) => c.matches(url, functionName))?.name;
+    const up = parent.get(id);
+    const name = own ?? (up === undefined ? 'other (V8, node core, libraries)' : componentOf(up));
+    memo.set(id, name);
+    return name;
+  };
+  const fromUs = (window.fromMs ?? 0) * 1000;
+  const toUs = window.toMs === undefined ? Number.POSITIVE_INFINITY : window.toMs * 1000;
+  const totals = new Map<string, number>();
+  let busyUs = 0;
+  let t = profile.startTime;
+  const n = profile.samples.length;
+  for (let i = 0; i < n; i++) {
+    t += profile.timeDeltas[i] ?? 0;
+    const offset = t - profile.startTime;
+    if (offset < fromUs || offset >= toUs) continue;
+    const us = i + 1 < n ? (profile.timeDeltas[i + 1] ?? 0) : Math.max(profile.endTime - t, 0);
+    const node = byId.get(profile.samples[i]!);
+    if (!node || node.callFrame.functionName === '(idle)') continue;
+    busyUs += us;
+    const name = componentOf(node.id);
+    totals.set(name, (totals.get(name) ?? 0) + us);
+  }
+  return [...totals].map(([name, us]) => ({ name, ms: us / 1000, share: busyUs > 0 ? us / busyUs : 0 })).sort((a, b) => b.ms - a.ms);
+}
+
+/** The components as a table; with `requests`, also CPU ms per request of this process. */
+export function formatComponents(times: readonly ComponentTime[], requests?: number): string {
+  const perRequest = requests && requests > 0;
+  const lines = [`| Component | CPU ms | Share |${perRequest ? ' ms per request |' : ''}`, `|---|--:|--:|${perRequest ? '--:|' : ''}`];
+  for (const c of times) lines.push(`| ${c.name} | ${c.ms.toFixed(0)} | ${pct(c.share)} |${perRequest ? ` ${(c.ms / requests!).toFixed(2)} |` : ''}`);
+  return lines.join('\n');
+}
+
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
 export function formatProfile(summary: ProfileSummary, top = 15): string {

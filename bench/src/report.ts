@@ -23,8 +23,10 @@ export interface RunRecord {
   peakRssBytes?: number | null;
   /** Registry calls answered during the run, per registry (round-trip probe calls removed). */
   registryCalls?: Record<string, number>;
-  /** CPU ms of the other processes during the run, for context (subgraphs, mocks, load). */
+  /** CPU ms of the other processes during the run, for context (subgraphs, mocks, load, database, redis). */
   otherCpuMs?: Record<string, number | null>;
+  /** The largest peak RSS of any one subgraph process during the run. */
+  subgraphPeakRssBytes?: number | null;
   /** Share of the machine's CPU used by processes outside the bench during the run (others' work). */
   foreignCpuShare?: number | null;
 }
@@ -57,8 +59,21 @@ export interface Cell {
   invalidResponses: number;
   /** S5: one registry round trip (p50) measured during this target's runs. */
   roundTripP50: number | null;
-  /** CPU ms per request of every process of the box: gateway, subgraphs, mock registries, PostgreSQL, load generator. */
-  cpuSplit: { gateway: number | null; subgraphs: number | null; registries: number | null; database: number | null; load: number | null };
+  /** CPU ms per request of every process of the box: gateway, subgraphs, mock registries, PostgreSQL, Redis (when used), load generator. */
+  cpuSplit: {
+    gateway: number | null;
+    subgraphs: number | null;
+    registries: number | null;
+    database: number | null;
+    redis: number | null;
+    load: number | null;
+  };
+  /** The headline: what the product costs per request, gateway + subgraphs + PostgreSQL + Redis (not the mocks, not the load). */
+  productCpuMsPerRequest: number | null;
+  /** The subgraphs' CPU per subgraph call, where the scenario says how many calls one request makes. */
+  subgraphCpuMsPerCall: number | null;
+  /** The largest peak RSS of one subgraph process. */
+  subgraphPeakRssMb: number | null;
   foreignCpuShare: number | null;
   vs: { apollo: number | null; hive: number | null; floor: number | null };
   probe: ProbeRecord | null;
@@ -123,6 +138,22 @@ export function summarise(scenario: ScenarioId, targets: readonly TargetId[], ru
       return typeof value === 'number' && sent > 0 ? value / sent : null;
     };
     const gatewayCpu = TARGETS[target].gateway ? median(usable.map((r) => perRequest(r, r.gatewayCpuMs))) : null;
+    const split = {
+      gateway: gatewayCpu,
+      subgraphs: median(usable.map((r) => perRequest(r, r.otherCpuMs?.subgraphs))),
+      registries: median(usable.map((r) => perRequest(r, r.otherCpuMs?.registries))),
+      database: median(usable.map((r) => perRequest(r, r.otherCpuMs?.database))),
+      redis: median(usable.map((r) => perRequest(r, r.otherCpuMs?.redis))),
+      load: median(usable.map((r) => perRequest(r, r.otherCpuMs?.load))),
+    };
+    const product = median(
+      usable.map((r) => {
+        const subgraphs = perRequest(r, r.otherCpuMs?.subgraphs);
+        if (subgraphs === null) return null;
+        return subgraphs + (perRequest(r, r.gatewayCpuMs) ?? 0) + (perRequest(r, r.otherCpuMs?.database) ?? 0) + (perRequest(r, r.otherCpuMs?.redis) ?? 0);
+      }),
+    );
+    const callsPerRequest = SCENARIOS[scenario].subgraphCalls;
     const callsByRegistry = Object.fromEntries(
       REGISTRY_NAMES.map((name) => [name, median(usable.map((r) => (r.registryCalls ? perRequest(r, r.registryCalls[name] ?? 0) : null)))]),
     ) as Record<string, number | null>;
@@ -150,13 +181,10 @@ export function summarise(scenario: ScenarioId, targets: readonly TargetId[], ru
       callsPerRequestByRegistry: callsByRegistry,
       invalidResponses: usable.reduce((n, r) => n + (r.load?.invalid ?? 0), 0),
       roundTripP50: median(usable.map((r) => r.load?.roundTrip?.p50)),
-      cpuSplit: {
-        gateway: gatewayCpu,
-        subgraphs: median(usable.map((r) => perRequest(r, r.otherCpuMs?.subgraphs))),
-        registries: median(usable.map((r) => perRequest(r, r.otherCpuMs?.registries))),
-        database: median(usable.map((r) => perRequest(r, r.otherCpuMs?.database))),
-        load: median(usable.map((r) => perRequest(r, r.otherCpuMs?.load))),
-      },
+      cpuSplit: split,
+      productCpuMsPerRequest: product,
+      subgraphCpuMsPerCall: callsPerRequest && split.subgraphs !== null ? split.subgraphs / callsPerRequest : null,
+      subgraphPeakRssMb: max(usable.map((r) => (r.subgraphPeakRssBytes ? r.subgraphPeakRssBytes / 1024 / 1024 : null))),
       foreignCpuShare: median(usable.map((r) => r.foreignCpuShare)),
       vs: { apollo: null, hive: null, floor: null },
       probe,
@@ -185,20 +213,46 @@ export const S2_LEVELS: Record<string, number> = { 'legal-entities': 3, individu
 
 const x = (v: number | null, digits = 2) => (v === null ? 'n/a' : `${v.toFixed(digits)}×`);
 
-/** The issue's targets, judged on our gateway's numbers from this session. */
+/** The issue's targets (issue 14), judged on our numbers from this session against the baselines of the same session. */
 export function checkTargets(scenarios: SessionReport['scenarios']): TargetCheck[] {
-  const cell = (s: ScenarioId, t: TargetId) => scenarios.find((sc) => sc.id === s)?.cells.find((c) => c.target === t);
+  const cell = (s: ScenarioId, t: TargetId) => scenarios.find((sc) => sc.id === s)?.cells.find((c) => c.target === t && !c.failure);
   const checks: TargetCheck[] = [];
-  const atLeast = (value: number | null, min: number) => (value === null ? null : value >= min);
+  const atMost = (value: number | null, limit: number) => (value === null ? null : value <= limit);
+  const ms = (v: number | null) => (v === null ? 'n/a' : `${v.toFixed(2)} ms`);
   for (const s of ['S1', 'S2'] as const) {
     const ours = cell(s, 'ours');
+    const hive = cell(s, 'hive');
     if (!ours) continue;
-    checks.push({ id: `${s}-apollo`, goal: `${s} throughput ≥ 1.5× vanilla @apollo/gateway`, measured: x(ours.vs.apollo), met: atLeast(ours.vs.apollo, 1.5) });
+    const r = ratio(ours.cpuMsPerRequest, hive?.cpuMsPerRequest ?? null);
     checks.push({
-      id: `${s}-hive`,
-      goal: `${s} throughput ≥ 1.0× vanilla Hive runtime (dedup off)`,
-      measured: x(ours.vs.hive),
-      met: atLeast(ours.vs.hive, 1.0),
+      id: `${s}-gateway-cpu`,
+      goal: `${s} gateway CPU per request ≤ 1.0× vanilla Hive runtime (dedup off)`,
+      measured: `${ms(ours.cpuMsPerRequest)} vs ${ms(hive?.cpuMsPerRequest ?? null)} = ${x(r)}`,
+      met: atMost(r, 1.0),
+    });
+  }
+  // The same calls answered by our subgraphs and by bare @apollo/subgraph: the floor sends both exactly the same
+  // requests; without a floor run, our gateway's calls stand in.
+  for (const s of ['S1', 'S6'] as const) {
+    const bare = cell(s, 'bare');
+    const ours = cell(s, 'floor') ?? cell(s, 'ours');
+    if (!bare || !ours) continue;
+    const r = ratio(ours.subgraphCpuMsPerCall, bare.subgraphCpuMsPerCall);
+    checks.push({
+      id: `${s}-subgraph-cpu`,
+      goal: `${s} subgraph CPU per subgraph call ≤ 2× bare @apollo/subgraph`,
+      measured: `${ms(ours.subgraphCpuMsPerCall)} (${ours.target}) vs ${ms(bare.subgraphCpuMsPerCall)} = ${x(r)}`,
+      met: atMost(r, 2),
+    });
+  }
+  const s1 = cell('S1', 'ours');
+  if (s1) {
+    const r = ratio(s1.cpuSplit.registries, s1.cpuSplit.subgraphs);
+    checks.push({
+      id: 'S1-mocks',
+      goal: "S1 mock registries' CPU ≤ 0.25× the subgraphs' CPU per request",
+      measured: `${ms(s1.cpuSplit.registries)} vs ${ms(s1.cpuSplit.subgraphs)} = ${x(r)}`,
+      met: atMost(r, 0.25),
     });
   }
   const s5 = cell('S5', 'ours');
@@ -208,14 +262,14 @@ export function checkTargets(scenarios: SessionReport['scenarios']): TargetCheck
       id: 'S5-latency',
       goal: 'S5 p50 ≤ 1.3× one registry round trip',
       measured: r === null ? 'n/a' : `${s5.p50!.toFixed(1)} ms vs ${s5.roundTripP50!.toFixed(1)} ms = ${r.toFixed(2)}×`,
-      met: r === null ? null : r <= 1.3,
+      met: atMost(r, 1.3),
     });
   }
   // Registry calls are the subgraphs' doing, whichever gateway asks; the highest probe is the cold cost
   // (in S2 only the first target's probe finds the subgraphs' caches empty).
-  const s1 = coldProbe(scenarios, 'S1');
-  if (s1) {
-    const probe = s1;
+  const s1Probe = coldProbe(scenarios, 'S1');
+  if (s1Probe) {
+    const probe = s1Probe;
     const all = REGISTRY_NAMES.every((name) => probe[name] === 1);
     checks.push({ id: 'S1-calls', goal: 'S1 exactly one call per registry per request', measured: registryTuple(probe, 0), met: all });
   }
@@ -230,14 +284,53 @@ export function checkTargets(scenarios: SessionReport['scenarios']): TargetCheck
       met: ok,
     });
   }
-  const rss = max(scenarios.flatMap((s) => s.cells.filter((c) => c.target === 'ours').map((c) => c.peakRssMb)));
+  // Memory: our gateway's peak against vanilla Hive's in the same scenario (the worst scenario counts).
+  const rssRatios = scenarios.flatMap((s) => {
+    const ours = s.cells.find((c) => c.target === 'ours' && !c.failure);
+    const hive = s.cells.find((c) => c.target === 'hive' && !c.failure);
+    const r = ratio(ours?.peakRssMb ?? null, hive?.peakRssMb ?? null);
+    return r === null ? [] : [{ scenario: s.id, r, ours: ours!.peakRssMb!, hive: hive!.peakRssMb! }];
+  });
+  const worst = rssRatios.sort((a, b) => b.r - a.r)[0];
   checks.push({
     id: 'rss',
-    goal: 'our gateway peak RSS under load ≤ 300 MB',
-    measured: rss === null ? 'n/a' : `${rss.toFixed(0)} MB`,
-    met: rss === null ? null : rss <= 300,
+    goal: 'our gateway peak RSS ≤ 0.8× vanilla Hive runtime in the same scenario',
+    measured: worst ? `${worst.ours.toFixed(0)} vs ${worst.hive.toFixed(0)} MB in ${worst.scenario} = ${x(worst.r)}` : 'n/a',
+    met: worst ? worst.r <= 0.8 : null,
+  });
+  const subgraphRss = max(scenarios.flatMap((s) => s.cells.filter((c) => c.target !== 'bare').map((c) => c.subgraphPeakRssMb)));
+  checks.push({
+    id: 'subgraph-rss',
+    goal: 'each subgraph ≤ 150 MB under load',
+    measured: subgraphRss === null ? 'n/a' : `largest ${subgraphRss.toFixed(0)} MB`,
+    met: atMost(subgraphRss, 150),
   });
   return checks;
+}
+
+/**
+ * The few numbers `npm run bench -- --quick` ends with: S1's and S6's throughput and CPU against vanilla Hive
+ * with the product CPU per request, and S5's p50 against one registry round trip.
+ */
+export function headline(scenarios: SessionReport['scenarios']): string[] {
+  const lines: string[] = [];
+  const cell = (s: ScenarioId, t: TargetId) => scenarios.find((sc) => sc.id === s)?.cells.find((c) => c.target === t && !c.failure);
+  for (const s of ['S1', 'S6'] as const) {
+    const ours = cell(s, 'ours');
+    if (!ours) continue;
+    const hive = cell(s, 'hive');
+    lines.push(
+      `${s}: ours ${int(ours.rps)} req/s${hive ? ` = ${x(ratio(ours.rps, hive.rps))} vanilla Hive` : ''}; product CPU ${num(ours.productCpuMsPerRequest, 1)} ms/req` +
+        `${hive ? ` (Hive ${num(hive.productCpuMsPerRequest, 1)})` : ''}; gateway CPU ${num(ours.cpuMsPerRequest, 2)} ms/req` +
+        `${hive ? ` = ${x(ratio(ours.cpuMsPerRequest, hive.cpuMsPerRequest))} Hive's` : ''}; subgraphs ${num(ours.cpuSplit.subgraphs, 1)} ms/req`,
+    );
+  }
+  const s5 = cell('S5', 'ours');
+  if (s5) {
+    const r = ratio(s5.p50, s5.roundTripP50);
+    lines.push(`S5: p50 ${num(s5.p50, 1)} ms against one registry round trip of ${num(s5.roundTripP50, 1)} ms = ${x(r)} (target ≤ 1.3×)`);
+  }
+  return lines;
 }
 
 /** "1/1/1/1": calls to individuals / legal-entities / payments / licensing. */
@@ -254,14 +347,15 @@ const pctOrNa = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed
 const int = (v: number | null) => (v === null ? 'n/a' : Math.round(v).toLocaleString('en-US'));
 
 export function scenarioTable(cells: readonly Cell[]): string {
-  const head = '| Target | req/s | × apollo | × hive | × floor | p50 ms | p99 ms | gateway CPU ms/req | peak RSS MB | registry calls/req | runs |';
-  const sep = '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|';
+  const head =
+    '| Target | req/s | product CPU ms/req | × apollo | × hive | × floor | p50 ms | p99 ms | gateway CPU ms/req | peak RSS MB | registry calls/req | runs |';
+  const sep = '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|';
   const rows = cells.map((c) => {
     const label = TARGETS[c.target].label;
-    if (c.failure) return `| ${label} | **failed**: ${escapeCell(c.failure).slice(0, 160)} | | | | | | | | | 0 |`;
+    if (c.failure) return `| ${label} | **failed**: ${escapeCell(c.failure).slice(0, 160)} | | | | | | | | | | 0 |`;
     const runs = c.failedRuns > 0 ? `${c.runs} (+${c.failedRuns} failed)` : String(c.runs);
     const warn = c.invalidResponses > 0 ? ` ⚠ ${c.invalidResponses} wrong` : '';
-    return `| ${label} | ${int(c.rps)}${warn} | ${x(c.vs.apollo)} | ${x(c.vs.hive)} | ${x(c.vs.floor)} | ${num(c.p50)} | ${num(c.p99)} | ${num(c.cpuMsPerRequest, 2)} | ${num(c.peakRssMb, 0)} | ${num(c.callsPerRequest, 2)} | ${runs} |`;
+    return `| ${label} | ${int(c.rps)}${warn} | ${num(c.productCpuMsPerRequest, 1)} | ${x(c.vs.apollo)} | ${x(c.vs.hive)} | ${x(c.vs.floor)} | ${num(c.p50)} | ${num(c.p99)} | ${num(c.cpuMsPerRequest, 2)} | ${num(c.peakRssMb, 0)} | ${num(c.callsPerRequest, 2)} | ${runs} |`;
   });
   return [head, sep, ...rows].join('\n');
 }
@@ -293,7 +387,14 @@ export function toMarkdown(report: SessionReport): string {
     'Medians over runs; ratios are req/s against each baseline measured in the same session. Gateway CPU ms/req and peak RSS are the gateway process alone. Registry calls/req are counted by the mock registries (under load; the sequential probe below gives the exact per-registry cost).',
   );
   lines.push('');
-  lines.push('## Targets (our gateway)');
+  const top = headline(report.scenarios);
+  if (top.length > 0) {
+    lines.push('## Headline');
+    lines.push('');
+    for (const line of top) lines.push(`- ${line}`);
+    lines.push('');
+  }
+  lines.push('## Targets (issue 14)');
   lines.push('');
   lines.push('| Goal | Measured | Met |');
   lines.push('|---|---|---|');
@@ -330,10 +431,10 @@ export function toMarkdown(report: SessionReport): string {
     if (split.length > 0) {
       lines.push('');
       lines.push(
-        'CPU ms per request across the box (gateway + subgraphs + mock registries + PostgreSQL + load generator): ' +
+        'CPU ms per request across the box (gateway + subgraphs + mock registries + PostgreSQL + Redis + load generator): ' +
           split
             .map((c) => {
-              const parts = [c.cpuSplit.gateway, c.cpuSplit.subgraphs, c.cpuSplit.registries, c.cpuSplit.database, c.cpuSplit.load];
+              const parts = [c.cpuSplit.gateway, c.cpuSplit.subgraphs, c.cpuSplit.registries, c.cpuSplit.database, c.cpuSplit.redis, c.cpuSplit.load];
               const total = parts.reduce<number>((a, b) => a + (b ?? 0), 0);
               return `${c.target} ${parts.map((p) => (p === null ? '–' : p.toFixed(1))).join(' + ')} = ${total.toFixed(1)}`;
             })

@@ -29,9 +29,9 @@ import type { LoadResult } from './load-protocol.js';
 import { LoadProcess } from './loader.js';
 import { type BenchOptions, parseOptions, USAGE } from './options.js';
 import { freePort } from './ports.js';
-import { cpuMs, hostCpu, loadAverage, RssPoller } from './proc.js';
-import { aggregateProfile, formatProfile, readProfile } from './profile.js';
-import { checkTargets, type Machine, type ProbeRecord, type RunRecord, type SessionReport, summarise, toMarkdown } from './report.js';
+import { cpuMs, hostCpu, loadAverage, pidsNamed, RssPoller } from './proc.js';
+import { aggregateComponents, aggregateProfile, formatComponents, formatProfile, readProfile, SUBGRAPH_COMPONENTS } from './profile.js';
+import { checkTargets, headline, type Machine, type ProbeRecord, type RunRecord, type SessionReport, summarise, toMarkdown } from './report.js';
 import { buildFixtures } from './scenarios/fixtures.js';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from './scenarios/ids.js';
 import type { Submission } from './scenarios/types.js';
@@ -134,6 +134,8 @@ interface Graph {
   controlUrl: string;
   registryUrls: Record<RegistryName, string>;
   subgraphs: Record<SubgraphName, Child>;
+  /** How each subgraph was started, to start one again under --cpu-prof on the same port. */
+  subgraphSpecs: Record<SubgraphName, NodeChildSpec>;
   subgraphUrls: Record<SubgraphName, string>;
 }
 
@@ -191,8 +193,9 @@ async function startGraph(security: Record<string, string>): Promise<Graph> {
     number
   >;
   const subgraphs = {} as Record<SubgraphName, Child>;
+  const subgraphSpecs = {} as Record<SubgraphName, NodeChildSpec>;
   for (const name of SUBGRAPH_NAMES) {
-    subgraphs[name] = supervisor.start({
+    subgraphSpecs[name] = {
       name: `subgraph-${name}`,
       entry: `subgraphs/${name}/src/index.ts`,
       env: childEnv({
@@ -208,14 +211,29 @@ async function startGraph(security: Record<string, string>): Promise<Graph> {
         ...(options.subgraphCache ? {} : NO_SUBGRAPH_CACHE),
         ...security,
       }),
-    });
+    };
+    subgraphs[name] = supervisor.start(subgraphSpecs[name]);
   }
   const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://127.0.0.1:${subgraphPorts[name]}/graphql`])) as Record<
     SubgraphName,
     string
   >;
   await Promise.all(SUBGRAPH_NAMES.map((name) => waitUntilReady(subgraphs[name], httpOk(subgraphUrls[name].replace(/\/graphql$/, '/health')))));
-  return { security, registries, controlUrl, registryUrls, subgraphs, subgraphUrls };
+  return { security, registries, controlUrl, registryUrls, subgraphs, subgraphSpecs, subgraphUrls };
+}
+
+/** The bare @apollo/subgraph baseline: one process, the prefill's four subgraph SDLs answered from memory. */
+async function startBare(): Promise<{ child: Child; urls: Record<SubgraphName, string> }> {
+  const names = ['individuals', 'legal-entities', 'licensing', 'payments'] as const;
+  const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()] as const)));
+  const child = supervisor.start({
+    name: 'bare-subgraphs',
+    entry: join(benchDir, 'src/targets/bare-subgraphs.ts'),
+    env: childEnv({ BENCH_PERSONS: String(options.persons), BENCH_BARE_PORTS: JSON.stringify(ports) }),
+  });
+  const urls = Object.fromEntries(names.map((name) => [name, `http://127.0.0.1:${ports[name]}/`])) as Record<SubgraphName, string>;
+  await Promise.all(names.map((name) => waitUntilReady(child, httpOk(urls[name], { query: '{ __typename }' }))));
+  return { child, urls };
 }
 
 async function control<T>(graph: Graph, method: 'GET' | 'POST', path: string): Promise<T> {
@@ -306,7 +324,8 @@ function gatewaySpec(target: TargetId, port: number, graph: Graph, nodeArgs: str
         }),
       };
     case 'floor':
-      throw new Error('the floor has no gateway');
+    case 'bare':
+      throw new Error(`${target} has no gateway`);
   }
 }
 
@@ -346,6 +365,8 @@ async function ensureGateway(gateway: Gateway, graph: Graph): Promise<void> {
 // ---- runs ----------------------------------------------------------------------------------------------
 interface Session {
   graph: Graph;
+  /** The bare @apollo/subgraph baseline (one process, the prefill's four subgraphs), when a scenario runs it. */
+  bare?: { child: Child; urls: Record<SubgraphName, string> };
   load: LoadProcess;
   gateways: Map<TargetId, Gateway>;
   pool: SubmissionPool | undefined;
@@ -364,6 +385,8 @@ interface Measured {
   peakRssBytes: number | null;
   registryCalls: Record<string, number>;
   otherCpuMs: Record<string, number | null>;
+  /** The largest peak RSS of any one subgraph process (the bare baseline's one process in its runs). */
+  subgraphPeakRssBytes: number | null;
   foreignCpuShare: number | null;
 }
 
@@ -392,14 +415,21 @@ async function drive(
     submissions = session.pool.take(wanted);
   }
 
-  const subgraphPids = Object.values(graph.subgraphs).map((c) => c.pid);
+  if (target === 'bare' && !session.bare?.child.alive()) throw new Error('the bare @apollo/subgraph baseline is not running');
+  // The bare baseline stands in for the subgraphs: its process is what "subgraphs" costs in its runs.
+  const subgraphPids = target === 'bare' ? [session.bare!.child.pid] : Object.values(graph.subgraphs).map((c) => c.pid);
+  const subgraphUrls = target === 'bare' ? { ...graph.subgraphUrls, ...session.bare!.urls } : graph.subgraphUrls;
+  // The local Redis, when the session's processes use one (REDIS_URL): the whole server's CPU, others' included.
+  const redisPids = process.env.REDIS_URL ? pidsNamed('redis-server') : [];
   const otherCpu = () => {
     const subgraphs = subgraphPids.map(cpuMs);
     const loadPid = load.pid;
+    const redis = redisPids.map(cpuMs);
     return {
       subgraphs: subgraphs.some((c) => c === null) ? null : (subgraphs as number[]).reduce((a, b) => a + b, 0),
       registries: cpuMs(graph.registries.pid),
       load: loadPid ? cpuMs(loadPid) : null,
+      redis: redisPids.length === 0 || redis.some((c) => c === null) ? null : (redis as number[]).reduce((a, b) => a + b, 0),
     };
   };
 
@@ -417,15 +447,15 @@ async function drive(
   const bench0 = benchCpu();
   const cpu0 = gatewayPid ? cpuMs(gatewayPid) : null;
   const other0 = otherCpu();
-  const poller = new RssPoller(gatewayPid ? [gatewayPid] : []).start();
+  const poller = new RssPoller([...(gatewayPid ? [gatewayPid] : []), ...subgraphPids]).start();
   let result: LoadResult;
   let peaks: Map<number, number>;
   try {
     result = await load.run({
       scenario,
-      mode: target === 'floor' ? 'floor' : 'gateway',
+      mode: target === 'floor' || target === 'bare' ? 'floor' : 'gateway',
       url: gateway?.url,
-      subgraphUrls: graph.subgraphUrls,
+      subgraphUrls,
       connections: shape.connections,
       durationS: shape.durationS,
       amount: shape.amount,
@@ -466,7 +496,9 @@ async function drive(
       registries: diff(other0.registries, other1.registries),
       load: diff(other0.load, other1.load),
       database: db1 ? sumCpu(db1) - sumCpu(db0, db1) : null,
+      redis: diff(other0.redis, other1.redis),
     },
+    subgraphPeakRssBytes: max(subgraphPids.map((pid) => peaks.get(pid) ?? null)),
     foreignCpuShare,
   };
 }
@@ -592,13 +624,35 @@ async function runScenario(session: Session, scenario: ScenarioId): Promise<void
   }
 }
 
-/** S1 against a fresh instance of ours under --cpu-prof; only the samples taken during the load are summarised. */
+/** The subgraph profiled beside our gateway: the person fetch of every prefill (token, authorization, audit, cache, registry client). */
+const PROFILED_SUBGRAPH: SubgraphName = 'individuals';
+
+/** The main thread's profile in a --cpu-prof directory (tsx's hooks thread writes one too), summarised over [fromMs, toMs]. */
+function summariseProfile(dir: string, fromMs: number, toMs: number, tail: () => string): { file: string; markdown: string } {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+  const file = files.find((f) => f.split('.')[4] === '0') ?? files.sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0];
+  if (!file) throw new Error(`no .cpuprofile written:\n${tail()}`);
+  const summary = aggregateProfile(readProfile(join(dir, file)), { fromMs, toMs });
+  return { file: relative(repoRoot, join(dir, file)), markdown: formatProfile(summary) };
+}
+
+/**
+ * S1 against a fresh instance of ours under --cpu-prof, with the individuals subgraph restarted under --cpu-prof
+ * too (same port); only the samples taken during the load are summarised.
+ */
 async function profileOurs(session: Session): Promise<SessionReport['profile']> {
   const profileDir = join(rawDir, 'profile');
+  const subgraphDir = join(rawDir, `profile-${PROFILED_SUBGRAPH}`);
   mkdirSync(profileDir, { recursive: true });
+  mkdirSync(subgraphDir, { recursive: true });
   const gateway: Gateway = { target: 'ours', restarts: 1 };
   const name = 'ours-cpu-prof';
-  log('profiling our gateway under S1 (--cpu-prof)');
+  const spec = session.graph.subgraphSpecs[PROFILED_SUBGRAPH];
+  log(`profiling our gateway and the ${PROFILED_SUBGRAPH} subgraph under S1 (--cpu-prof)`);
+  await supervisor.stop(spec.name, 15_000);
+  const subgraph = supervisor.start({ ...spec, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${subgraphDir}`] });
+  session.graph.subgraphs[PROFILED_SUBGRAPH] = subgraph;
+  await waitUntilReady(subgraph, httpOk(session.graph.subgraphUrls[PROFILED_SUBGRAPH].replace(/\/graphql$/, '/health')));
   // No --cpu-prof-name: tsx's module hooks run on their own thread, which writes a profile too; Node's default
   // names (CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile) keep them apart, and thread 0 is the main one.
   await startGateway(gateway, session.graph, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`], name);
@@ -607,15 +661,30 @@ async function profileOurs(session: Session): Promise<SessionReport['profile']> 
   try {
     await drive(session, 'S1', 'ours', { durationS: Math.max(options.warmup, 1), connections: options.connections, validateEvery: 10 });
     const fromMs = performance.now() - child.startedAt;
+    const subgraphFromMs = performance.now() - subgraph.startedAt;
     const measured = await drive(session, 'S1', 'ours', { durationS: options.duration, connections: options.connections, validateEvery: 10 });
     const toMs = performance.now() - child.startedAt;
+    const subgraphToMs = performance.now() - subgraph.startedAt;
+    const subgraphCpu = measured.otherCpuMs.subgraphs;
     log(`  profiled run: ${measured.load.rps.toFixed(0)} req/s, ${measured.load.responses} responses`);
     await supervisor.stop(name, 15_000);
-    const files = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
-    const file = files.find((f) => f.split('.')[4] === '0') ?? files.sort((a, b) => statSync(join(profileDir, b)).size - statSync(join(profileDir, a)).size)[0];
-    if (!file) throw new Error(`no .cpuprofile written:\n${child.tail()}`);
-    const summary = aggregateProfile(readProfile(join(profileDir, file)), { fromMs, toMs });
-    return { file: relative(repoRoot, join(profileDir, file)), markdown: formatProfile(summary) };
+    await supervisor.stop(spec.name, 15_000);
+    const gatewayProfile = summariseProfile(profileDir, fromMs, toMs, child.tail);
+    let markdown = gatewayProfile.markdown;
+    try {
+      const sub = summariseProfile(subgraphDir, subgraphFromMs, subgraphToMs, subgraph.tail);
+      const perRequest =
+        typeof subgraphCpu === 'number' && measured.load.sent > 0
+          ? ` (all four subgraphs: ${(subgraphCpu / measured.load.sent).toFixed(1)} CPU ms per request)`
+          : '';
+      const components = aggregateComponents(readProfile(join(repoRoot, sub.file)), SUBGRAPH_COMPONENTS, { fromMs: subgraphFromMs, toMs: subgraphToMs });
+      markdown +=
+        `\n\n### The ${PROFILED_SUBGRAPH} subgraph in the same run (\`${sub.file}\`)${perRequest}\n\n` +
+        `Its CPU by component (each sample goes to the innermost frame's component; one S1 request is one call to it):\n\n${formatComponents(components, measured.load.sent)}\n\n${sub.markdown}`;
+    } catch (error) {
+      markdown += `\n\n(The ${PROFILED_SUBGRAPH} subgraph's profile could not be read: ${(error as Error).message.split('\n')[0]})`;
+    }
+    return { file: gatewayProfile.file, markdown };
   } finally {
     await supervisor.stop(name);
   }
@@ -659,6 +728,13 @@ async function main(): Promise<void> {
       }
     }),
   ]);
+  if (options.scenarios.some((s) => scenarioTargets(s, options.targets).includes('bare'))) {
+    try {
+      session.bare = await startBare();
+    } catch (error) {
+      log(`the bare @apollo/subgraph baseline did not start: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
   log(
     `gateways up: ${[...session.gateways.values()]
       .filter((g) => !g.error)
@@ -728,7 +804,7 @@ async function main(): Promise<void> {
     startedAt,
     finishedAt: new Date().toISOString(),
     wallSeconds: (performance.now() - sessionStarted) / 1000,
-    smoke: options.smoke,
+    smoke: options.smoke || options.quick,
     options: {
       duration: options.duration,
       warmup: options.warmup,
@@ -755,12 +831,19 @@ async function main(): Promise<void> {
   writeFileSync(join(rawDir, 'summary.json'), JSON.stringify(report, null, 2));
   writeFileSync(join(rawDir, 'summary.md'), markdown);
   // Only a complete full run replaces the committed summary; smoke and partial runs stay in raw/.
-  const complete = !options.smoke && SCENARIO_IDS.every((s) => options.scenarios.includes(s)) && TARGET_IDS.every((t) => options.targets.includes(t));
+  const complete =
+    !options.smoke && !options.quick && SCENARIO_IDS.every((s) => options.scenarios.includes(s)) && TARGET_IDS.every((t) => options.targets.includes(t));
   if (complete) {
     writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(join(resultsDir, 'latest.md'), markdown);
   }
   console.log(`\n${markdown}`);
+  const top = headline(scenarios);
+  if (top.length > 0) {
+    const load = `1-min load average ${report.environment.loadAverageStart?.toFixed(2) ?? 'n/a'} before, ${report.environment.loadAverageEnd?.toFixed(2) ?? 'n/a'} after`;
+    console.log(`Headline (${load}${options.quick || options.smoke ? '; short runs: a check that it works, not a measurement' : ''}):`);
+    for (const line of top) console.log(`  ${line}`);
+  }
   log(
     `done in ${(report.wallSeconds / 60).toFixed(1)} min; summary in ${relative(repoRoot, complete ? join(resultsDir, 'latest.md') : join(rawDir, 'summary.md'))}`,
   );

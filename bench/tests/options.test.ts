@@ -16,8 +16,15 @@ describe('parseOptions', () => {
       subgraphCache: true,
       auth: true,
     });
-    expect(o.scenarios).toEqual(['S1', 'S2', 'S3', 'S4', 'S5']);
+    expect(o.scenarios).toEqual(['S1', 'S2', 'S3', 'S4', 'S5', 'S6']);
     expect(o.targets).toContain('ours');
+    expect(o.targets).toContain('bare');
+  });
+
+  it('makes --quick the headline: S1 and S5 against ours and hive, 3 s × 1, no profile; scenarios and targets can still be chosen', () => {
+    expect(parseOptions(['--quick'])).toMatchObject({ quick: true, scenarios: ['S1', 'S5'], targets: ['ours', 'hive'], duration: 3, runs: 1, profile: false });
+    expect(parseOptions(['--quick', '--scenario=S6', '--target=ours,floor,bare'])).toMatchObject({ scenarios: ['S6'], targets: ['ours', 'floor', 'bare'] });
+    expect(npmConfigArgs({ npm_lifecycle_event: 'bench', npm_config_quick: 'true' })).toEqual(['--quick']);
   });
 
   it('makes --smoke short, single and without a profile, unless told otherwise', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateProfile, type CpuProfile, formatProfile, packageOf, shortLocation } from '../src/profile.js';
+import {
+  aggregateComponents,
+  aggregateProfile,
+  type CpuProfile,
+  formatComponents,
+  formatProfile,
+  packageOf,
+  SUBGRAPH_COMPONENTS,
+  shortLocation,
+} from '../src/profile.js';
 
 const frame = (functionName: string, url = '', lineNumber = 0) => ({ functionName, url, lineNumber, columnNumber: 0, scriptId: '0' });
 
@@ -66,5 +75,38 @@ describe('aggregateProfile', () => {
     expect(text).toContain('| @graphql-hive/router-runtime |');
     expect(text).toContain('`plan @graphql-hive/router-runtime/dist/index.js:42`');
     expect(text).toMatch(/on CPU/);
+  });
+});
+
+describe('aggregateComponents', () => {
+  /** The verifier calls jose, which calls node's crypto; graphql-js runs a resolver that calls the registry client, which parses with zod. */
+  const subgraph: CpuProfile = {
+    nodes: [
+      { id: 1, callFrame: frame('(root)'), children: [2, 3, 4, 9] },
+      { id: 2, callFrame: frame('(idle)') },
+      { id: 3, callFrame: frame('principalOf', 'file:///r/packages/security/src/tokens/token-verifier.ts', 10), children: [5] },
+      { id: 5, callFrame: frame('verify', 'file:///r/node_modules/jose/dist/webapi/jws/verify.js', 3), children: [6] },
+      { id: 6, callFrame: frame('(anonymous)', 'node:internal/crypto/util', 470) },
+      { id: 4, callFrame: frame('execute', 'file:///r/node_modules/graphql/execution/execute.js', 1), children: [7] },
+      { id: 7, callFrame: frame('loadPerson', 'file:///r/packages/registry-client/src/reads/individuals.ts', 1), children: [8] },
+      { id: 8, callFrame: frame('parse', 'file:///r/node_modules/zod/lib/types.js', 1) },
+      { id: 9, callFrame: frame('emit', 'node:events', 470) },
+    ],
+    startTime: 0,
+    endTime: 9000,
+    // idle, crypto under jose under the verifier ×3, zod under the registry client ×2, graphql itself, an event
+    samples: [2, 6, 6, 6, 8, 8, 4, 9],
+    timeDeltas: [1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000],
+  };
+
+  it("gives each busy sample to the innermost frame's component: crypto under jose is token verification, zod under the registry client is the client", () => {
+    const times = aggregateComponents(subgraph, SUBGRAPH_COMPONENTS);
+    expect(times).toEqual([
+      { name: 'token verification (TokenVerifier, jose)', ms: 3, share: 3 / 7 },
+      { name: 'registry client (our code, zod parsing)', ms: 2, share: 2 / 7 },
+      { name: 'graphql-js (parse, validate, execute)', ms: 1, share: 1 / 7 },
+      { name: 'other (V8, node core, libraries)', ms: 1, share: 1 / 7 },
+    ]);
+    expect(formatComponents(times, 2)).toContain('| token verification (TokenVerifier, jose) | 3 | 42.9 % | 1.50 |');
   });
 });

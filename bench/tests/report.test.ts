@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LoadResult } from '../src/load-protocol.js';
 import {
   checkTargets,
+  headline,
   type ProbeRecord,
   type RunRecord,
   registryTuple,
@@ -42,7 +43,8 @@ const run = (scenario: RunRecord['scenario'], target: RunRecord['target'], rps: 
   gatewayCpuMs: target === 'floor' ? null : rps * 10 * 2,
   peakRssBytes: target === 'floor' ? null : 200 * 1024 * 1024,
   registryCalls: { individuals: rps * 10, 'legal-entities': rps * 10, payments: rps * 10, licensing: rps * 10 },
-  otherCpuMs: { subgraphs: rps * 10 * 3, registries: rps * 10, load: rps },
+  otherCpuMs: { subgraphs: rps * 10 * 3, registries: rps * 10, load: rps, database: rps * 10 * 0.5 },
+  subgraphPeakRssBytes: 120 * 1024 * 1024,
   ...extra,
 });
 
@@ -107,11 +109,50 @@ describe('summarise', () => {
       },
     ];
     const checks = checkTargets(report);
-    expect(checks.find((c) => c.id === 'S1-apollo')).toMatchObject({ met: true, measured: '1.55×' });
-    expect(checks.find((c) => c.id === 'S1-hive')).toMatchObject({ met: true });
+    // Gateway CPU per request: 2 ms each (rps × 10 × 2 over rps × 10 requests), so exactly 1.0×.
+    expect(checks.find((c) => c.id === 'S1-gateway-cpu')).toMatchObject({ met: true, measured: '2.00 ms vs 2.00 ms = 1.00×' });
     expect(checks.find((c) => c.id === 'S1-calls')).toMatchObject({ met: true, measured: '1/1/1/1' });
+    // Mocks 1 ms against subgraphs 3 ms per request.
+    expect(checks.find((c) => c.id === 'S1-mocks')).toMatchObject({ met: false, measured: '1.00 ms vs 3.00 ms = 0.33×' });
     expect(checks.find((c) => c.id === 'S5-latency')).toMatchObject({ met: false });
-    expect(checks.find((c) => c.id === 'rss')).toMatchObject({ met: true, measured: '200 MB' });
+    expect(checks.find((c) => c.id === 'rss')).toMatchObject({ met: false, measured: '200 vs 200 MB in S1 = 1.00×' });
+    expect(checks.find((c) => c.id === 'subgraph-rss')).toMatchObject({ met: true, measured: 'largest 120 MB' });
+    expect(checks.find((c) => c.id === 'S1-subgraph-cpu')).toBeUndefined();
+  });
+
+  it('compares CPU per subgraph call with the bare @apollo/subgraph baseline answering the same calls', () => {
+    const s1 = summarise(
+      'S1',
+      ['floor', 'bare'],
+      [
+        run('S1', 'floor', 100, 40, { otherCpuMs: { subgraphs: 1000 * 10, registries: 1000, load: 10, database: 500 } }),
+        run('S1', 'bare', 300, 10, { otherCpuMs: { subgraphs: 3000 * 4, registries: 0, load: 30, database: 0 } }),
+      ],
+      [],
+    );
+    const floor = s1.find((c) => c.target === 'floor')!;
+    const bare = s1.find((c) => c.target === 'bare')!;
+    // Four subgraph calls per prefill: 10 ms per request is 2.5 ms per call; the bare one 4 ms / 4 = 1 ms.
+    expect(floor.subgraphCpuMsPerCall).toBeCloseTo(2.5);
+    expect(bare.subgraphCpuMsPerCall).toBeCloseTo(1);
+    // The product: no gateway here, subgraphs 10 + PostgreSQL 0.5.
+    expect(floor.productCpuMsPerRequest).toBeCloseTo(10.5);
+    const check = checkTargets([{ id: 'S1', title: 'S1', unit: 'x', cells: s1 }]).find((c) => c.id === 'S1-subgraph-cpu');
+    expect(check).toMatchObject({ met: false, measured: '2.50 ms (floor) vs 1.00 ms = 2.50×' });
+  });
+
+  it('the headline gives S1 against vanilla Hive with the product CPU, and S5 against one registry round trip', () => {
+    const lines = headline([
+      { id: 'S1', title: 'S1', unit: 'x', cells },
+      {
+        id: 'S5',
+        title: 'S5',
+        unit: 'x',
+        cells: summarise('S5', ['ours'], [run('S5', 'ours', 20, 66, { load: load(20, 66, { roundTrip: { p50: 55, p99: 70, calls: 10 } }) })], []),
+      },
+    ]);
+    expect(lines[0]).toMatch(/^S1: ours 310 req\/s = 1\.03× vanilla Hive; product CPU 5\.5 ms\/req \(Hive 5\.5\); gateway CPU 2\.00 ms\/req = 1\.00× Hive's/);
+    expect(lines[1]).toBe('S5: p50 66.0 ms against one registry round trip of 55.0 ms = 1.20× (target ≤ 1.3×)');
   });
 });
 

@@ -49,7 +49,7 @@ function awaitingGuard(schema: GraphQLSchema): GraphQLSchema {
       return {
         ...field,
         resolve: async (parent, args, context: { auth: RequestAuth }, info) => {
-          const resource = rule(parent, fieldName)!;
+          const resource = rule(parent, fieldName, args)!;
           await context.auth.require(resource);
           context.auth.hasScopes(null);
           context.auth.recordRead(resource, `${typeName}.${fieldName}`);

@@ -53,3 +53,17 @@ export function buildFixtures(persons: number): BenchFixtures {
     submissionBins: shuffled(submissionBins, WALK_SEED + 1),
   };
 }
+
+/**
+ * S6's walk: request k goes to one of `users` users so that `concurrent` of them are active at a time, each
+ * sending `perUser` requests spread over the active group's requests (request k and k + concurrent are the
+ * same user's), then the next group takes over; after all users the walk starts again. Each user's requests
+ * are therefore about `concurrent` requests apart, as a portal's signed-in users come back with their token.
+ */
+export function usersWalk(users: readonly string[], perUser: number, concurrent: number): (k: number) => string {
+  const group = Math.min(concurrent, users.length);
+  return (k) => {
+    const round = Math.floor(k / (group * perUser));
+    return users[(round * group + (k % group)) % users.length]!;
+  };
+}

@@ -1,5 +1,5 @@
 /** Scenario names and what the orchestrator needs to know about each, without the driver's weight. */
-export const SCENARIO_IDS = ['S1', 'S2', 'S3', 'S4', 'S5'] as const;
+export const SCENARIO_IDS = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 export interface ScenarioInfo {
@@ -12,7 +12,15 @@ export interface ScenarioInfo {
   needsSubmissionPool: boolean;
   /** What one "request" in the table is. */
   unit: string;
+  /** The bare @apollo/subgraph baseline answers it (the prefill's four subgraphs, from memory). */
+  bareBaseline?: boolean;
+  /** Subgraph calls one request makes (through any gateway or the floor), for CPU per subgraph call. */
+  subgraphCalls?: number;
 }
+
+/** S6: this many signed-in users, each sending USER_REQUESTS requests with their own token. */
+export const USERS = 1000;
+export const USER_REQUESTS = 20;
 
 export const SCENARIOS: Record<ScenarioId, ScenarioInfo> = {
   S1: {
@@ -21,6 +29,8 @@ export const SCENARIOS: Record<ScenarioId, ScenarioInfo> = {
     identicalRequests: false,
     needsSubmissionPool: false,
     unit: 'one `person(iin)` query',
+    bareBaseline: true,
+    subgraphCalls: 4,
   },
   S2: {
     title: 'S2 holding with 50 licensed branches, heads and licence holders (batching)',
@@ -44,10 +54,20 @@ export const SCENARIOS: Record<ScenarioId, ScenarioInfo> = {
     unit: 'one HTTP request: `applicationDraft` and `submitApplication` alternate, so 2 requests = 1 submission',
   },
   S5: {
-    title: 'S5 = S1 with 50 ms latency injected on every registry call',
+    title: "S5 = S1's data with 50 ms latency injected on every registry call, asked as one parallel prefill",
     registryLatencyMs: 50,
     identicalRequests: false,
     needsSubmissionPool: false,
-    unit: 'one `person(iin)` query',
+    unit: 'one `ParallelPrefill` query: `person`, `legalEntitiesOf`, `licensesOf`, `paymentsOf` by the IIN',
+    subgraphCalls: 4,
+  },
+  S6: {
+    title: `S6 realistic users: ${USERS.toLocaleString('en-US')} signed-in citizens, each sending ${USER_REQUESTS} prefills with their own token`,
+    registryLatencyMs: 0,
+    identicalRequests: false,
+    needsSubmissionPool: false,
+    unit: 'one `person(iin)` query (as S1) by a user who asks again and again with one token',
+    bareBaseline: true,
+    subgraphCalls: 4,
   },
 };

@@ -13,6 +13,35 @@ export const PREFILL_QUERY = `query Prefill($iin: IIN!) {
   }
 }`;
 
+/**
+ * S5: the same prefill as one operation whose root fields live in four subgraphs and take the IIN from the
+ * variables, so any Federation planner fetches all four at once (one parallel stage: bench/tests/prefill-plan.test.ts)
+ * instead of `person` first and then the entity fetches with its key.
+ */
+export const PARALLEL_PREFILL_QUERY = `query ParallelPrefill($iin: IIN!, $holder: ApplicantId!) {
+  person(iin: $iin) {
+    fullName
+    birthDate
+    identityDocument { type number issuedBy expiresOn valid }
+    address { region city street house flat }
+  }
+  legalEntitiesOf(iin: $iin) { shortName }
+  licensesOf(holderId: $holder) { number }
+  paymentsOf(payerId: $holder) { amount status }
+}`;
+
+/** The parallel prefill's answer in the nested shape checkPerson reads. */
+export function parallelPrefillPerson(data: any): any {
+  return (
+    data?.person && {
+      ...data.person,
+      legalEntities: data.legalEntitiesOf,
+      licenses: data.licensesOf,
+      payments: data.paymentsOf,
+    }
+  );
+}
+
 /** The floor: the same fields, asked of each subgraph directly and all at once (the IIN is the key). */
 export const FLOOR_PERSON = `query FloorPerson($iin: IIN!) {
   person(iin: $iin) { fullName birthDate identityDocument { type number issuedBy expiresOn valid } address { region city street house flat } }
@@ -43,7 +72,11 @@ export function checkPerson(person: any, iin: string, inputs: Inputs): string | 
   return null;
 }
 
-export function prefillScenario(inputs: Inputs): ScenarioDriver {
+/**
+ * S1 (nested `person(iin)`, the person first and then three entity fetches, a new person and token per request),
+ * S5 (`parallel`: one stage) or S6 (nested, `pick` = the users' walk: a user repeats their token).
+ */
+export function prefillScenario(inputs: Inputs, shape: 'nested' | 'parallel' = 'nested', pick: () => string = inputs.nextIin): ScenarioDriver {
   return {
     // The person prefilling their own application, signed in.
     caller: (ctx) => (typeof ctx.iin === 'string' ? { kind: 'citizen', iin: ctx.iin } : null),
@@ -51,17 +84,19 @@ export function prefillScenario(inputs: Inputs): ScenarioDriver {
       {
         name: 'person',
         body(ctx: Ctx) {
-          const iin = inputs.nextIin();
+          const iin = pick();
           ctx.iin = iin;
-          return { query: PREFILL_QUERY, variables: { iin }, operationName: 'Prefill' };
+          return shape === 'parallel'
+            ? { query: PARALLEL_PREFILL_QUERY, variables: { iin, holder: iin }, operationName: 'ParallelPrefill' }
+            : { query: PREFILL_QUERY, variables: { iin }, operationName: 'Prefill' };
         },
-        check: (data, ctx) => checkPerson(data?.person, ctx.iin as string, inputs),
+        check: (data, ctx) => checkPerson(shape === 'parallel' ? parallelPrefillPerson(data) : data?.person, ctx.iin as string, inputs),
       },
     ],
     floor: {
       kind: 'custom',
       async run(call, ctx) {
-        const iin = inputs.nextIin();
+        const iin = pick();
         ctx.iin = iin;
         const representations = [{ __typename: 'Person', iin }];
         const [individuals, legalEntities, licensing, payments] = await Promise.all([

@@ -50,6 +50,8 @@ export interface Inputs {
   fx: BenchFixtures;
   /** The next IIN of the walk (a different one on every request). */
   nextIin(): string;
+  /** S6: the next request's user (USERS of them, each USER_REQUESTS times over the walk; see usersWalk). */
+  nextUser(): string;
   /** The next prepared submission, or null when the run's pool is used up. */
   nextSubmission(): Submission | null;
   catalogCodes: string[];

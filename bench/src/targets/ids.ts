@@ -2,7 +2,7 @@ import type { ScenarioId } from '../scenarios/ids.js';
 import { SCENARIOS } from '../scenarios/ids.js';
 
 /** What each scenario is run against. Order is the row order of the report. */
-export const TARGET_IDS = ['ours', 'apollo', 'hive', 'hive-dedup', 'hive-nodedup', 'floor'] as const;
+export const TARGET_IDS = ['ours', 'apollo', 'hive', 'hive-dedup', 'hive-nodedup', 'floor', 'bare'] as const;
 export type TargetId = (typeof TARGET_IDS)[number];
 
 export interface TargetInfo {
@@ -46,9 +46,21 @@ export const TARGETS: Record<TargetId, TargetInfo> = {
     description: 'the load process calls the subgraphs itself, in parallel where the data allows (what any gateway costs on top of this)',
     gateway: false,
   },
+  bare: {
+    label: 'bare @apollo/subgraph (no gateway, from memory)',
+    description:
+      'the floor\'s calls answered by the same four subgraph SDLs on bare @apollo/subgraph + @apollo/server standalone, from the fixture set in memory: no tokens, authorization, audit, cache or registries (src/targets/bare-subgraphs.ts); its subgraph CPU per call is the baseline of "CPU per subgraph call ≤ 2× bare"',
+    gateway: false,
+  },
 };
 
-/** Targets run for a scenario: "hive-nodedup" only differs from "hive" where identical requests overlap. */
+/**
+ * Targets run for a scenario: "hive-nodedup" only differs from "hive" where identical requests overlap; "bare"
+ * only answers the prefill's entity queries.
+ */
 export function scenarioTargets(scenario: ScenarioId, requested: readonly TargetId[]): TargetId[] {
-  return TARGET_IDS.filter((t) => requested.includes(t) && (t !== 'hive-nodedup' || SCENARIOS[scenario].identicalRequests));
+  return TARGET_IDS.filter(
+    (t) =>
+      requested.includes(t) && (t !== 'hive-nodedup' || SCENARIOS[scenario].identicalRequests) && (t !== 'bare' || SCENARIOS[scenario].bareBaseline === true),
+  );
 }

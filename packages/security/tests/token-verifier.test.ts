@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphQLError } from 'graphql';
@@ -13,6 +15,7 @@ import {
   type Principal,
   TokenVerifier,
   type TokenVerifierOptions,
+  tokenCacheKey,
 } from '../src/tokens/index.js';
 
 // Every signature check goes through jose's jwtVerify; counting the calls shows what the verified-token cache spares.
@@ -485,6 +488,82 @@ describe('verified tokens are remembered until they expire', () => {
     const [header, payload, signature] = token.split('.') as [string, string, string];
     const altered = `${header}.${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
     expect(await refusal(v.principalOf(bearer(altered), null))).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('a token forged with the same header and claims but another key is refused, though the genuine one is remembered', async () => {
+    const v = verifier();
+    const genuine = await citizenToken();
+    expect((await v.principalOf(bearer(genuine), null)).kind).toBe('citizen');
+    const claims = JSON.parse(Buffer.from(genuine.split('.')[1]!, 'base64url').toString('utf8'));
+    const forged = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: issuerKey.kid, typ: 'JWT' }).sign(strangerKey.key);
+    expect(forged.split('.').slice(0, 2)).toEqual(genuine.split('.').slice(0, 2));
+    expect(await refusal(v.principalOf(bearer(forged), null))).toEqual({
+      code: 'UNAUTHENTICATED',
+      status: 401,
+      message: 'Not authenticated: the token signature is not valid',
+    });
+    expect(v.cachedTokens).toBe(1);
+  });
+
+  it('remembers tokens by their SHA-256 only: no token, nor any part of one, is a cache key', async () => {
+    const v = verifier();
+    const tokens = [await citizenToken(), await partnerToken('kgd-tax-audit')];
+    await v.principalOf(bearer(tokens[0]!), null);
+    await v.principalOf(bearer(tokens[1]!), 'tax-audit');
+    const keys = v.cacheKeys();
+    expect(keys.sort()).toEqual(tokens.map(tokenCacheKey).sort());
+    for (const key of keys) {
+      expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      for (const token of tokens) for (const part of token.split('.')) expect(key.includes(part) || part.includes(key)).toBe(false);
+    }
+  });
+
+  it('is bounded: with room for two, the least recently used token is forgotten and verified again', async () => {
+    const v = verifier({ cacheSize: 2 });
+    const [a, b, c] = [bearer(await citizenToken()), bearer(await citizenToken(OFFICER_IIN)), bearer(await citizenToken())];
+    await v.principalOf(a, null);
+    await v.principalOf(b, null);
+    await v.principalOf(a, null); // a is now the most recently used
+    await v.principalOf(c, null); // b goes
+    expect(v.cachedTokens).toBe(2);
+    expect(vi.mocked(jwtVerify)).toHaveBeenCalledTimes(3);
+    await v.principalOf(a, null);
+    await v.principalOf(c, null);
+    expect(vi.mocked(jwtVerify)).toHaveBeenCalledTimes(3);
+    await v.principalOf(b, null);
+    expect(vi.mocked(jwtVerify)).toHaveBeenCalledTimes(4);
+  });
+
+  it('a remembered token is refused as soon as the key that verified it leaves the issuer key set (rotation)', async () => {
+    const next = await makeKey('issuer-2026');
+    let served: object = { keys: [...(issuerKey as Signer & { jwks: { keys: object[] } }).jwks.keys] };
+    const server: Server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(served)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const realNow = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'], now: realNow });
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
+      const v = verifier({ issuers: [{ issuer: ISSUER, jwks: url }] });
+      const old = bearer(await citizenToken());
+      const renewed = bearer(await citizenToken(CITIZEN_IIN, { signer: next }));
+      expect((await v.principalOf(old, null)).kind).toBe('citizen');
+      expect((await v.principalOf(old, null)).kind).toBe('citizen');
+      expect(vi.mocked(jwtVerify)).toHaveBeenCalledTimes(1);
+
+      // The issuer publishes the new key and drops the old one; our copy of the set is refreshed after 10 min.
+      served = next.jwks;
+      vi.setSystemTime(realNow + 11 * 60_000);
+      expect(await refusal(v.principalOf(old, null))).toEqual({
+        code: 'UNAUTHENTICATED',
+        status: 401,
+        message: 'Not authenticated: the token is signed with an unknown key',
+      });
+      expect(v.cachedTokens).toBe(0);
+      expect((await v.principalOf(renewed, null)).kind).toBe('citizen');
+    } finally {
+      vi.useRealTimers();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('a refused token is not remembered as good: it is refused again on the next request', async () => {

@@ -69,10 +69,11 @@ const ApplyContext = graphql(`
     person(iin: $iin) {
       iin
       fullName
-      legalEntities(role: HEAD) {
-        bin
-        shortName(language: $language)
-      }
+    }
+    # Asked by the IIN beside person, not nested in it: the gateway reads both registries at once.
+    legalEntitiesOf(iin: $iin, role: HEAD) {
+      bin
+      shortName(language: $language)
     }
   }
 `);
@@ -162,7 +163,10 @@ function ApplyFlow({ code, action }: { code: string; action: ServiceActionKind }
   const person = context.data?.person;
   const options: ApplicantOption[] = [
     { id: identity!.iin, label: t('apply.me', { name: person?.fullName ?? '', id: identity!.iin }) },
-    ...(person?.legalEntities ?? []).map((entity) => ({ id: entity.bin, label: t('apply.company', { name: entity.shortName ?? entity.bin, id: entity.bin }) })),
+    ...(context.data?.legalEntitiesOf ?? []).map((entity) => ({
+      id: entity.bin,
+      label: t('apply.company', { name: entity.shortName ?? entity.bin, id: entity.bin }),
+    })),
   ];
   const choose = (id: string) => {
     if (id === applicantId) draftQuery.refetch();

@@ -26,6 +26,9 @@ export function createLegalEntitiesSubgraph(config: Omit<LegalEntitiesConfig, 'p
     guard: {
       LegalEntity: (entity: { bin: string }) => ({ kind: 'legal-entity', bin: entity.bin }),
       Person: (person: { iin: string }) => ({ kind: 'participations', iin: person.iin }),
+      // legalEntitiesOf(iin:) reads what Person.legalEntities reads.
+      Query: (_root: unknown, field: string, args: { iin?: string }) =>
+        field === 'legalEntitiesOf' && args.iin ? { kind: 'participations', iin: args.iin } : null,
     },
     context: async (_req, auth) => {
       const stale = new StaleRecorder();

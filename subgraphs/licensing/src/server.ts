@@ -1,3 +1,4 @@
+import { type ApplicantRef, applicantIdOf } from '@egov/contracts';
 import { StaleRecorder } from '@egov/registry-client';
 import { createSubgraphKit, createSubgraphServer, loadTypeDefs, registryHealth, type SubgraphOptions } from '@egov/subgraph-kit';
 import type { LicensingConfig } from './config.js';
@@ -27,6 +28,9 @@ export function createLicensingSubgraph(config: Omit<LicensingConfig, 'port'>, o
       License: licenceResource,
       Person: (person: { iin: string }) => ({ kind: 'licences', holderId: person.iin }),
       LegalEntity: (entity: { bin: string }) => ({ kind: 'licences', holderId: entity.bin }),
+      // licensesOf(holderId:) reads what Person.licenses / LegalEntity.licenses read.
+      Query: (_root: unknown, field: string, args: { holderId?: ApplicantRef }) =>
+        field === 'licensesOf' && args.holderId ? { kind: 'licences', holderId: applicantIdOf(args.holderId) } : null,
     },
     context: async (_req, auth) => {
       const stale = new StaleRecorder();

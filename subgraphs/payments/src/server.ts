@@ -1,3 +1,4 @@
+import { type ApplicantRef, applicantIdOf } from '@egov/contracts';
 import { FeeSchedule, loadCatalog } from '@egov/domain';
 import { StaleRecorder } from '@egov/registry-client';
 import { migrate } from '@egov/stores';
@@ -33,6 +34,9 @@ export function createPaymentsSubgraph(config: Omit<PaymentsConfig, 'port'>, opt
       Person: (person: { iin: string }) => ({ kind: 'payments', holderId: person.iin }),
       LegalEntity: (entity: { bin: string }) => ({ kind: 'payments', holderId: entity.bin }),
       Payment: (payment: { payerId: string }) => ({ kind: 'payments', holderId: payment.payerId }),
+      // paymentsOf(payerId:) reads what Person.payments / LegalEntity.payments read.
+      Query: (_root: unknown, field: string, args: { payerId?: ApplicantRef }) =>
+        field === 'paymentsOf' && args.payerId ? { kind: 'payments', holderId: applicantIdOf(args.payerId) } : null,
     },
     context: async (_req, auth) => {
       const stale = new StaleRecorder();

@@ -4,9 +4,13 @@ import { defaultFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } fro
 import type { Resource } from './policy.js';
 import type { RequestAuth } from './request-auth.js';
 
-/** Per type: the resource a parent object stands for (the field name lets one type hold two kinds of data). */
-// biome-ignore lint/suspicious/noExplicitAny: each rule takes its own type's parent; the map cannot name them all
-export type GuardRules = Record<string, (parent: any, field: string) => Resource | null>;
+/**
+ * Per type: the resource a parent object stands for (the field name lets one type hold two kinds of data).
+ * A `Query` rule judges a root field by its arguments instead: `licensesOf(holderId:)` reads what
+ * `Person.licenses` reads, and passes the same check, scopes and audit.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: each rule takes its own type's parent and arguments; the map cannot name them all
+export type GuardRules = Record<string, (parent: any, field: string, args: any) => Resource | null>;
 
 /**
  * Wraps every field of the listed types: the caller must be allowed to read the parent's resource
@@ -43,7 +47,7 @@ export function guardSchema(schema: GraphQLSchema, rules: GuardRules): GraphQLSc
       return {
         ...field,
         resolve: (parent, args, context: { auth: RequestAuth }, info) => {
-          const resource = rule(parent, fieldName);
+          const resource = rule(parent, fieldName, args);
           if (!resource) return resolve(parent, args, context, info);
           // A field of a record whose read was authorized before it was fetched finds the decision made:
           // it resolves at once instead of costing a promise and a tick, which adds up over long lists.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { checkIin } from '@egov/contracts';
 import { GraphQLError } from 'graphql';
-import { createLocalJWKSet, createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, errors as joseErrors, jwtVerify } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, type JWTHeaderParameters, type JWTPayload, type JWTVerifyGetKey, errors as joseErrors, jwtVerify } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { Agencies } from '../authz/agencies.js';
 import type { PartnerRegistry } from './partners.js';
@@ -29,7 +29,29 @@ export interface TokenVerifierOptions {
   maxTokenAgeSeconds?: number;
   /** Seconds of clock skew tolerated on exp/nbf/iat. Default 30. */
   clockToleranceSeconds?: number;
+  /** How many verified tokens are remembered (least recently used go first). Default 20 000. */
+  cacheSize?: number;
   now?: () => Date;
+}
+
+/** 20 000 remembered tokens: more than the distinct callers of a busy minute on one process, and a bounded heap. */
+export const DEFAULT_TOKEN_CACHE_SIZE = 20_000;
+
+/** What a verified token is remembered as: never the token itself. */
+interface Remembered {
+  principal: Principal;
+  /** Epoch ms: the token's exp, or iat + the maximum token age, whichever is first. */
+  expiresAt: number;
+  issuer: string;
+  /** The header's alg and kid, to ask the issuer's key set which key they select now. */
+  header: Pick<JWTHeaderParameters, 'alg' | 'kid'>;
+  /** The key that verified the signature: the entry is only good while the key set still selects this key. */
+  key: unknown;
+}
+
+/** The cache key of a token: its SHA-256, so a heap dump or a debugger shows no usable bearer token. */
+export function tokenCacheKey(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
 }
 
 function unauthenticated(reason: string): GraphQLError {
@@ -47,12 +69,13 @@ export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 43_200;
 
 /**
  * Verifies bearer tokens (signature against the issuer's keys, issuer, audience, expiry) and turns their
- * claims into a Principal. Verified tokens are remembered until they expire, so the hot path of a busy
- * client costs a hash lookup, not a signature check.
+ * claims into a Principal. Verified tokens are remembered (a bounded LRU keyed by the token's SHA-256) until
+ * they expire or reach the maximum token age, and only while the issuer's key set still selects the key
+ * that verified them: the hot path of a busy client costs a hash and a key-set lookup, not a signature check.
  */
 export class TokenVerifier {
   private readonly keys: Map<string, JWTVerifyGetKey>;
-  private readonly cache = new LRUCache<string, { principal: Principal; expiresAt: number }>({ max: 20_000 });
+  private readonly cache: LRUCache<string, Remembered>;
   private readonly now: () => Date;
   private readonly agencies: Agencies;
   private readonly maxTokenAgeSeconds: number;
@@ -61,6 +84,7 @@ export class TokenVerifier {
     this.now = options.now ?? (() => new Date());
     this.agencies = options.agencies ?? Agencies.load();
     this.maxTokenAgeSeconds = options.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS;
+    this.cache = new LRUCache<string, Remembered>({ max: options.cacheSize ?? DEFAULT_TOKEN_CACHE_SIZE });
     this.keys = new Map(
       options.issuers.map((i) => [
         i.issuer,
@@ -78,19 +102,59 @@ export class TokenVerifier {
     const match = /^Bearer\s+([A-Za-z0-9_.-]+)$/i.exec(authorization.trim());
     if (!match) throw unauthenticated('the Authorization header must be "Bearer <token>"');
     const token = match[1]!;
-    const cacheKey = createHash('sha256').update(token).digest('base64url');
-    const cached = this.cache.get(cacheKey);
-    const principal = cached && cached.expiresAt > this.now().getTime() ? cached.principal : await this.verify(token, cacheKey);
+    const cacheKey = tokenCacheKey(token);
+    const principal = (await this.remembered(cacheKey)) ?? (await this.verify(token, cacheKey));
     return principal.kind === 'partner' ? this.withPurpose(principal, purpose ?? null) : principal;
+  }
+
+  /** How many verified tokens are remembered now. */
+  get cachedTokens(): number {
+    return this.cache.size;
+  }
+
+  /** The cache's keys (SHA-256 of tokens, never tokens), for tests and diagnostics. */
+  cacheKeys(): string[] {
+    return [...this.cache.keys()];
+  }
+
+  /**
+   * The remembered principal of a token, if it is still good: not past its expiry (no clock tolerance here)
+   * and its issuer's key set, as this process holds it now, still selects the very key that verified it. A key
+   * removed from the set (rotation, compromise) or a key set reloaded from the issuer's URL sends the token back
+   * through full verification.
+   */
+  private async remembered(cacheKey: string): Promise<Principal | null> {
+    const entry = this.cache.get(cacheKey);
+    if (!entry) return null;
+    if (entry.expiresAt <= this.now().getTime()) {
+      this.cache.delete(cacheKey);
+      return null;
+    }
+    const keys = this.keys.get(entry.issuer);
+    const current = keys ? await Promise.resolve(keys(entry.header as JWTHeaderParameters, undefined as never)).catch(() => null) : null;
+    if (current !== entry.key) {
+      this.cache.delete(cacheKey);
+      return null;
+    }
+    return entry.principal;
   }
 
   private async verify(token: string, cacheKey: string): Promise<Principal> {
     let payload: JWTPayload;
+    let protectedHeader: JWTHeaderParameters;
+    let usedKey: unknown;
+    let issuer: string;
     try {
       const unverified = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as JWTPayload;
       const keys = typeof unverified.iss === 'string' ? this.keys.get(unverified.iss) : undefined;
       if (!keys) throw unauthenticated('the token is not from a trusted issuer');
-      ({ payload } = await jwtVerify(token, keys, {
+      issuer = unverified.iss!;
+      // The key the issuer's set selected for this token: the cache entry is bound to it.
+      const selectKey: JWTVerifyGetKey = async (header, input) => {
+        usedKey = await keys(header, input);
+        return usedKey as Awaited<ReturnType<JWTVerifyGetKey>>;
+      };
+      ({ payload, protectedHeader } = await jwtVerify(token, selectKey, {
         issuer: unverified.iss!,
         audience: this.options.audience,
         algorithms: ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'],
@@ -109,8 +173,14 @@ export class TokenVerifier {
     if (expiresAt - issuedAt > this.maxTokenAgeSeconds)
       throw unauthenticated(`the token was issued to live longer than ${this.maxTokenAgeSeconds} s; ask the issuer for a shorter-lived one`);
     const principal = this.principalFromClaims(payload);
-    // Remembered until it expires or grows too old, whichever comes first.
-    this.cache.set(cacheKey, { principal, expiresAt: Math.min(expiresAt, issuedAt + this.maxTokenAgeSeconds) * 1000 });
+    // Remembered until it expires or grows too old, whichever comes first, and only for the key that verified it.
+    this.cache.set(cacheKey, {
+      principal,
+      expiresAt: Math.min(expiresAt, issuedAt + this.maxTokenAgeSeconds) * 1000,
+      issuer,
+      header: { alg: protectedHeader.alg, kid: protectedHeader.kid },
+      key: usedKey,
+    });
     return principal;
   }
 

@@ -176,6 +176,13 @@ export type Query = {
    */
   applicant: Maybe<Applicant>;
   /**
+   * Organisations where the person with this IIN is the head or a founder (optionally only one role): the list
+   * `Person.legalEntities` gives, asked by the IIN itself so a client can read it in the same round trip as
+   * `person(iin)` instead of after it. Authorized, scoped and audited as `Person.legalEntities`; an invalid IIN
+   * fails with INVALID_IIN.
+   */
+  legalEntitiesOf: Maybe<Array<LegalEntity>>;
+  /**
    * A legal entity, branch or representative office from the legal-entities registry (ГБД ЮЛ). An invalid
    * BIN fails with INVALID_BIN before the registry is asked; an unknown one gives null with NOT_FOUND.
    */
@@ -185,6 +192,12 @@ export type Query = {
 
 export type QueryApplicantArgs = {
   id: Scalars['ApplicantId']['input'];
+};
+
+
+export type QueryLegalEntitiesOfArgs = {
+  iin: Scalars['IIN']['input'];
+  role?: InputMaybe<ParticipantRole>;
 };
 
 
@@ -439,6 +452,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   applicant?: Resolver<Maybe<ResolversTypes['Applicant']>, ParentType, ContextType, RequireFields<QueryApplicantArgs, 'id'>>;
+  legalEntitiesOf?: Resolver<Maybe<Array<ResolversTypes['LegalEntity']>>, ParentType, ContextType, RequireFields<QueryLegalEntitiesOfArgs, 'iin'>>;
   legalEntity?: Resolver<Maybe<ResolversTypes['LegalEntity']>, ParentType, ContextType, RequireFields<QueryLegalEntityArgs, 'bin'>>;
 }>;
 

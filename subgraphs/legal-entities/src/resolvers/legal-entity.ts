@@ -12,6 +12,14 @@ export async function loadEntity(bin: string, context: Context): Promise<LegalEn
   return entity;
 }
 
+/** The organisations a person heads or founded (optionally one role), for `Person.legalEntities` and `legalEntitiesOf`. */
+async function legalEntitiesOf(iin: string, role: string | null | undefined, context: Context): Promise<LegalEntityRecord[]> {
+  await context.auth.require({ kind: 'participations', iin });
+  const participations = await context.registry.participations.load(iin);
+  const bins = participations.filter((p) => !role || p.roles.includes(role as never)).map((p) => p.bin);
+  return loadAll(bins, context);
+}
+
 /** Entities a record points at (branches, parent) must exist; a dangling reference is a registry fault, not a null. */
 async function loadAll(bins: string[], context: Context): Promise<LegalEntityRecord[]> {
   return Promise.all(bins.map((bin) => loadEntity(bin, context)));
@@ -20,6 +28,7 @@ async function loadAll(bins: string[], context: Context): Promise<LegalEntityRec
 export const legalEntityResolvers: Resolvers = {
   Query: {
     legalEntity: (_root, { bin }, context) => loadEntity(bin, context),
+    legalEntitiesOf: (_root, { iin, role }, context) => legalEntitiesOf(iin, role, context),
   },
   LegalEntity: {
     // A caller who may not read the company keeps the reference: each field is then refused at its own
@@ -44,11 +53,6 @@ export const legalEntityResolvers: Resolvers = {
   },
   Person: {
     __resolveReference: (reference) => ({ iin: reference.iin }),
-    legalEntities: async (person, { role }, context) => {
-      await context.auth.require({ kind: 'participations', iin: person.iin });
-      const participations = await context.registry.participations.load(person.iin);
-      const bins = participations.filter((p) => !role || p.roles.includes(role)).map((p) => p.bin);
-      return loadAll(bins, context);
-    },
+    legalEntities: (person, { role }, context) => legalEntitiesOf(person.iin, role, context),
   },
 };

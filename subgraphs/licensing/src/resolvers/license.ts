@@ -1,4 +1,4 @@
-import type { LicenseRecord } from '@egov/contracts';
+import { applicantIdOf, type LicenseRecord } from '@egov/contracts';
 import { notFound } from '@egov/core';
 import type { Resource } from '@egov/security';
 import { applicantReference } from '@egov/subgraph-kit';
@@ -36,6 +36,7 @@ const named = {
 export const licenseResolvers: Resolvers = {
   Query: {
     license: (_root, { number }, context) => loadLicense(number, context),
+    licensesOf: (_root, { holderId }, context) => licensesOf(applicantIdOf(holderId), context),
   },
   License: {
     __resolveReference: (reference, context) => loadLicense(reference.number, context),

@@ -104,11 +104,23 @@ export type Query = {
   __typename?: 'Query';
   /** One payment by its id in the e-government payment gateway (ПШЭП); null with NOT_FOUND when unknown. */
   payment: Maybe<Payment>;
+  /**
+   * Payments a person (IIN) or an organisation (BIN) made through ПШЭП, newest first: the list `Person.payments`
+   * and `LegalEntity.payments` give, asked by the id itself so a client can read it in the same round trip as
+   * `person(iin)` instead of after it. Authorized, scoped and audited as those fields; null with an error when the
+   * gateway cannot answer.
+   */
+  paymentsOf: Maybe<Array<Payment>>;
 };
 
 
 export type QueryPaymentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPaymentsOfArgs = {
+  payerId: Scalars['ApplicantId']['input'];
 };
 
 export type ServiceActionKind =
@@ -337,6 +349,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
+  paymentsOf?: Resolver<Maybe<Array<ResolversTypes['Payment']>>, ParentType, ContextType, RequireFields<QueryPaymentsOfArgs, 'payerId'>>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{

@@ -1,4 +1,4 @@
-import { checkApplicantId, type PaymentRecord } from '@egov/contracts';
+import { applicantIdOf, checkApplicantId, type PaymentRecord } from '@egov/contracts';
 import { notFound } from '@egov/core';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
@@ -25,6 +25,7 @@ async function loadPayment(id: string, context: Context): Promise<PaymentRecord>
 export const paymentResolvers: Resolvers = {
   Query: {
     payment: (_root, { id }, context) => loadPayment(id, context),
+    paymentsOf: (_root, { payerId }, context) => paymentsOf(applicantIdOf(payerId), context),
   },
   Payment: {
     __resolveReference: (reference, context) => loadPayment(reference.id, context),
