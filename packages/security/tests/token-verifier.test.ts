@@ -9,7 +9,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import {
   ANONYMOUS,
   describePrincipal,
-  type PartnerGrant,
   PartnerRegistry,
   type Principal,
   TokenVerifier,
