@@ -6,14 +6,7 @@ import { ConfigError } from '@egov/core';
 import { GraphQLError } from 'graphql';
 import { type CryptoKey, exportJWK, generateKeyPair, jwtVerify, SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  ANONYMOUS,
-  describePrincipal,
-  PartnerRegistry,
-  type Principal,
-  TokenVerifier,
-  type TokenVerifierOptions,
-} from '../src/tokens/index.js';
+import { ANONYMOUS, describePrincipal, PartnerRegistry, type Principal, TokenVerifier, type TokenVerifierOptions } from '../src/tokens/index.js';
 
 // Every signature check goes through jose's jwtVerify; counting the calls shows what the verified-token cache spares.
 vi.mock('jose', async (importOriginal) => {
