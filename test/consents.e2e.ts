@@ -37,6 +37,17 @@ describe('a partner reading a person, through the gateway', () => {
     expect(response.errors![0]!.message).toContain('credit-application');
   });
 
+  it('asked as an applicant (legal-entities subgraph), Жумабаева is refused the bank for want of consent, and Ахметов is not', async () => {
+    const query = (iin: string) => `{ applicant(id: "${iin}") { ... on Person { fullName } } }`;
+    const refused = await asPartner(CONSENT_PARTNER.clientId, CONSENT_PARTNER.purpose, query(NAMED.llpHead));
+    expect(refused.data).toEqual({ applicant: null });
+    expect(errorCodes(refused)).toEqual(['CONSENT_REQUIRED']);
+    const read = await asPartner(CONSENT_PARTNER.clientId, CONSENT_PARTNER.purpose, query(NAMED.manWithLicences));
+    // The consent lets Ахметов through; the bank holds no legal-entities scope, so that subgraph's own part of a
+    // Person (its key there) is refused by scope, as before consents: FORBIDDEN, not CONSENT_REQUIRED.
+    expect(errorCodes(read)).toEqual(['FORBIDDEN']);
+  });
+
   it("the bank reads Ахметов's name under his consent, and his access log names the consent", async () => {
     const response = await bankReads(NAMED.manWithLicences);
     expect(response.errors).toBeUndefined();
