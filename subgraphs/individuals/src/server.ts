@@ -37,7 +37,8 @@ export function createIndividualsSubgraph(config: Omit<IndividualsConfig, 'port'
         logger: kit.logger,
       };
     },
-    health: registryHealth([client], options.cache),
+    // The consent service's circuit too: while it is open, partners' reads that need consent are refused.
+    health: registryHealth(kit.security.consents.client ? [client, kit.security.consents.client] : [client], options.cache),
     readiness: kit.readiness,
     afterStop: () => kit.pool.end(),
   });

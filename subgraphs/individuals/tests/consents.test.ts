@@ -165,6 +165,11 @@ describe("the citizen's consents", () => {
 });
 
 describe('when the consent service cannot answer', () => {
+  it("/health shows the consent service's circuit beside the registry's", async () => {
+    const health = (await (await fetch(`${subgraph.base}/health`)).json()) as { registries: Record<string, string> };
+    expect(health.registries).toEqual({ individuals: 'ok', consents: 'ok' });
+  });
+
   it('a read that needs consent fails closed (REGISTRY_UNAVAILABLE, no data); an exempt read goes on', async () => {
     registries.use(...scenarios.down('consents'));
     const needs = await ask({ ...bank, purpose: 'mortgage-application' }, `{ person(iin: "${NAMED.youngWoman}") { fullName } }`);
