@@ -12,8 +12,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { allScopesPartner, portal } from './support/flow.js';
 import { type RunningGraph, startGraph, subgraphUrls, testGatewayConfig } from './support/index.js';
 
-const policies = (overrides: Partial<Record<'individuals' | 'legal-entities' | 'payments' | 'licensing', CachePolicy>> = {}) => ({
+const policies = (overrides: Partial<Record<'individuals' | 'legal-entities' | 'payments' | 'licensing' | 'consents', CachePolicy>> = {}) => ({
   individuals: { ttlMs: 60_000, staleIfErrorMs: 0 },
+  consents: { ttlMs: 60_000, staleIfErrorMs: 0 },
   'legal-entities': { ttlMs: 60_000, staleIfErrorMs: 0 },
   payments: { ttlMs: 60_000, staleIfErrorMs: 0 },
   licensing: { ttlMs: 60_000, staleIfErrorMs: 0 },

@@ -14,6 +14,7 @@ beforeAll(async () => {
 });
 beforeEach(() => graph.state.resetJournal());
 afterAll(() => graph?.close());
+// The consents service is never asked here: the all-scopes test partner's purpose is exempt (PARTNERS_FILE).
 const callsPerRegistry = () => Object.fromEntries((Object.keys(REGISTRIES) as RegistryName[]).map((r) => [r, graph.state.calls(r)]));
 
 describe('one endpoint, four registries', () => {
@@ -28,7 +29,7 @@ describe('one endpoint, four registries', () => {
       licenses: [{ number: '12003390' }],
       payments: [],
     });
-    expect(callsPerRegistry()).toEqual({ individuals: 1, 'legal-entities': 1, payments: 1, licensing: 1 });
+    expect(callsPerRegistry()).toEqual({ individuals: 1, 'legal-entities': 1, payments: 1, licensing: 1, consents: 0 });
   });
 
   it('a citizen 850314301234 is assembled from all four subgraphs with one call per registry and level', async () => {
@@ -56,7 +57,7 @@ describe('one endpoint, four registries', () => {
       payments: [{ amount: '18520.00', status: 'PAID', serviceCode: 'state-symbols-licence' }],
     });
     // person; then (in parallel) companies, licences, payments; then the heads and holders together; then company licences
-    expect(callsPerRegistry()).toEqual({ individuals: 2, 'legal-entities': 1, payments: 1, licensing: 2 });
+    expect(callsPerRegistry()).toEqual({ individuals: 2, 'legal-entities': 1, payments: 1, licensing: 2, consents: 0 });
   });
 
   it('a holding with 50 licensed branches costs one call per registry per level, not one per branch', async () => {
@@ -67,7 +68,7 @@ describe('one endpoint, four registries', () => {
     expect(response.errors).toBeUndefined();
     expect(response.data.legalEntity.branches).toHaveLength(50);
     expect(response.data.legalEntity.branches.every((b: { licenses: unknown[] }) => b.licenses.length === 1)).toBe(true);
-    expect(callsPerRegistry()).toEqual({ individuals: 1, 'legal-entities': 3, payments: 0, licensing: 1 });
+    expect(callsPerRegistry()).toEqual({ individuals: 1, 'legal-entities': 3, payments: 0, licensing: 1, consents: 0 });
   });
 });
 

@@ -25,7 +25,7 @@ export const PROCESSES = Object.freeze({
   // applications package's because that one knows every component with tables (the audit trail and its own);
   // @egov/stores, below them, cannot import them.
   migrate: { pkg: '@egov/applications', file: 'dist/migrate-cli.js', port: null, about: 'database migrations, then exit' },
-  // The mock registries (ports 4101-4104): for staging and the local stack, never for production.
+  // The mock registries (ports 4101-4104) and consents service (4105): for staging and the local stack, never for production.
   mocks: { pkg: '@egov/mocks', file: 'dist/cli.js', port: 4101, about: 'mock state registries' },
 });
 

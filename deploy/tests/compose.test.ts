@@ -148,7 +148,7 @@ describe('the local stack (docker-compose.yml)', () => {
     for (const subgraph of SUBGRAPHS) {
       const env = servicesRunning(subgraph)[0]![1].environment!;
       const registries = Object.entries(env).filter(([key]) => key.endsWith('_REGISTRY_URL'));
-      expect(registries.length, subgraph).toBe(4);
+      expect(registries.length, subgraph).toBe(5); // the four registries and the consents service
       for (const [, value] of registries) expect(new URL(value).hostname).toBe('mocks');
     }
   });

@@ -40,6 +40,7 @@ const SUBGRAPH = [
   'LEGAL_ENTITIES_REGISTRY_URL',
   'PAYMENTS_REGISTRY_URL',
   'LICENSING_REGISTRY_URL',
+  'CONSENTS_REGISTRY_URL',
 ];
 export const ENV_CONTRACT: Record<string, string[]> = {
   gateway: [

@@ -405,7 +405,7 @@ describe.each(Object.entries(OVERLAYS))('the %s overlay', (overlay, namespace) =
     if (overlay === 'staging') {
       it('lets the subgraphs, and only they, reach the mock registries', () => {
         const mocks = here(named(dir, 'Deployment', 'mocks').spec.template.metadata.labels);
-        for (const name of SUBGRAPHS) for (const port of [4101, 4102, 4103, 4104]) expect(policies.allows(podOf(name), mocks, port)).toBe(true);
+        for (const name of SUBGRAPHS) for (const port of [4101, 4102, 4103, 4104, 4105]) expect(policies.allows(podOf(name), mocks, port)).toBe(true);
         for (const from of [gateway(), partnerIngress, stranger]) expect(policies.allows(from, mocks, 4101)).toBe(false);
       });
     }

@@ -4,7 +4,7 @@ import { startDevIdentity } from './dev-identity/server.js';
 import { MockRegistryServers } from './http.js';
 import { createRegistryState } from './state.js';
 
-// Serves the four mock registries on their usual ports (see schema/src/topology.ts), for `npm start`,
+// Serves the four mock registries and the consents service on their usual ports (see schema/src/topology.ts), for `npm start`,
 // and the portal's development sign-in and test-key signer beside them.
 const logger = createLogger('mocks');
 const http = httpSettingsFromEnv();

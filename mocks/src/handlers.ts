@@ -1,18 +1,20 @@
 import type { RegistryName } from '@egov/contracts';
 import type { RequestHandler } from 'msw';
+import { consentsHandlers } from './handlers/consents.js';
 import { individualsHandlers } from './handlers/individuals.js';
 import { legalEntitiesHandlers } from './handlers/legal-entities.js';
 import { licensingHandlers } from './handlers/licensing.js';
 import { paymentsHandlers } from './handlers/payments.js';
 import type { RegistryState } from './state.js';
 
-export { individualsHandlers, legalEntitiesHandlers, licensingHandlers, paymentsHandlers };
+export { consentsHandlers, individualsHandlers, legalEntitiesHandlers, licensingHandlers, paymentsHandlers };
 
 const byRegistry: Record<RegistryName, (state: RegistryState) => RequestHandler[]> = {
   individuals: individualsHandlers,
   'legal-entities': legalEntitiesHandlers,
   payments: paymentsHandlers,
   licensing: licensingHandlers,
+  consents: consentsHandlers,
 };
 
 /** Happy-path handlers of one registry. Failures are per-test overrides (see scenarios). */
@@ -20,7 +22,7 @@ export function registryHandlers(registry: RegistryName, state: RegistryState): 
   return byRegistry[registry](state);
 }
 
-/** Happy-path handlers of all four registries over one shared state. */
+/** Happy-path handlers of every registry (and the consents service) over one shared state. */
 export function createHandlers(state: RegistryState): RequestHandler[] {
   return (Object.keys(byRegistry) as RegistryName[]).flatMap((name) => byRegistry[name](state));
 }

@@ -6,7 +6,7 @@ import type { RequestHandler } from 'msw';
 import { registryHandlers } from './handlers.js';
 import type { RegistryState } from './state.js';
 
-export const REGISTRY_NAMES: readonly RegistryName[] = ['individuals', 'legal-entities', 'payments', 'licensing'];
+export const REGISTRY_NAMES: readonly RegistryName[] = ['individuals', 'legal-entities', 'payments', 'licensing', 'consents'];
 
 export interface MockRegistryServerOptions {
   state: RegistryState;

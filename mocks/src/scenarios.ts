@@ -1,4 +1,4 @@
-import { individualsApi, legalEntitiesApi, licensingApi, paymentsApi, type RegistryName } from '@egov/contracts';
+import { consentsApi, individualsApi, legalEntitiesApi, licensingApi, paymentsApi, type RegistryName } from '@egov/contracts';
 import { delay, type HttpHandler, HttpResponse, http } from 'msw';
 import { anyOrigin } from './handlers/respond.js';
 
@@ -31,6 +31,11 @@ const ROUTES: Record<RegistryName, Route[]> = {
     { method: 'put', path: licensingApi.issueForApplication },
     { method: 'put', path: licensingApi.deliverApplication },
     { method: 'get', path: licensingApi.license },
+  ],
+  consents: [
+    { method: 'post', path: consentsApi.lookup },
+    { method: 'post', path: consentsApi.bySubject },
+    { method: 'post', path: consentsApi.withdraw },
   ],
 };
 

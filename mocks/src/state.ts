@@ -1,4 +1,5 @@
-import type { LegalEntityRecord, LicenseRecord, PaymentRecord, PersonRecord, RegistryName } from '@egov/contracts';
+import type { ConsentRecord, LegalEntityRecord, LicenseRecord, PaymentRecord, PersonRecord, RegistryName } from '@egov/contracts';
+import { namedConsents } from './fixtures/consents.js';
 import { createFixtures, type FixtureOptions, type FixtureSet } from './fixtures/index.js';
 
 export interface JournalEntry {
@@ -18,6 +19,8 @@ export class RegistryState {
   readonly entities = new Map<string, LegalEntityRecord>();
   readonly licenses = new Map<string, LicenseRecord>();
   readonly payments = new Map<string, PaymentRecord>();
+  /** The access control service's consents by id (the named fixtures: valid, withdrawn, expired, another purpose). */
+  readonly consents = new Map<string, ConsentRecord>();
   readonly journal: JournalEntry[] = [];
   /** Payment orders by the key that opened them, so a repeated request returns the same order. */
   readonly paymentOrders = new Map<string, string>();
@@ -36,6 +39,7 @@ export class RegistryState {
     for (const e of fixtures.entities) this.entities.set(e.bin, structuredClone(e));
     for (const l of fixtures.licenses) this.licenses.set(l.number, structuredClone(l));
     for (const p of fixtures.payments) this.payments.set(p.id, structuredClone(p));
+    for (const c of namedConsents) this.consents.set(c.id, structuredClone(c));
   }
 
   record(registry: RegistryName, route: string, ids = 1): void {
@@ -65,6 +69,12 @@ export class RegistryState {
   licensesOf(holderIds: readonly string[]): LicenseRecord[] {
     const wanted = new Set(holderIds);
     return [...this.licenses.values()].filter((l) => wanted.has(l.holderId));
+  }
+
+  /** Consents given by these subjects, to one partner or (without one) to anyone. */
+  consentsOf(subjects: readonly string[], partnerId?: string): ConsentRecord[] {
+    const wanted = new Set(subjects);
+    return [...this.consents.values()].filter((c) => wanted.has(c.subject) && (partnerId === undefined || c.partnerId === partnerId));
   }
 
   paymentsOf(payerIds: readonly string[]): PaymentRecord[] {

@@ -221,7 +221,7 @@ describe('a citizen', () => {
     await expectAccessible('receipt');
   });
 
-  it('finds the application under "My applications" with its status timeline, and who read their data', async () => {
+  it('finds the application under "My applications" with its status timeline, who read their data, and her consents', async () => {
     await page.getByRole('link', { name: 'My applications' }).first().click();
     const card = page.locator(`[data-number="${applicationNumber}"]`);
     await card.waitFor();
@@ -229,6 +229,12 @@ describe('a citizen', () => {
     await page.getByRole('heading', { name: 'Who read my data' }).waitFor();
     await expect.poll(() => page.locator('.access-log tbody tr').count()).toBeGreaterThan(0);
     expect(await page.locator('.access-log').innerText()).toMatch(/Person\.|LegalEntity\./);
+    // Beside it, her consents: the one she gave the bank is withdrawn, so it offers no Withdraw button.
+    await page.getByRole('heading', { name: 'My consents' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Consents to read my data' }).innerText()).toMatch(
+      /second-tier bank[\s\S]*credit-application[\s\S]*Withdrawn/,
+    );
+    expect(await page.getByRole('table', { name: 'Consents to read my data' }).getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
     await screenshot(page, 'citizen-08-mine');
     await expectAccessible('my applications');
     await signOut();

@@ -9,8 +9,8 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const SUBGRAPH_NAMES = ['individuals', 'legal-entities', 'payments', 'licensing', 'applications'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
-/** The upstream registries; each of the first four subgraphs wraps one, applications reads them all. */
-export const REGISTRY_NAMES = ['individuals', 'legal-entities', 'payments', 'licensing'] as const;
+/** The upstream registries; each of the first four subgraphs wraps one, applications reads them all; individuals also asks the consents service. */
+export const REGISTRY_NAMES = ['individuals', 'legal-entities', 'payments', 'licensing', 'consents'] as const;
 export type RegistryName = (typeof REGISTRY_NAMES)[number];
 
 interface SubgraphPlace {
@@ -35,6 +35,8 @@ export const registries: Record<RegistryName, { port: number; urlEnv: string }> 
   'legal-entities': { port: 4102, urlEnv: 'LEGAL_ENTITIES_REGISTRY_URL' },
   payments: { port: 4103, urlEnv: 'PAYMENTS_REGISTRY_URL' },
   licensing: { port: 4104, urlEnv: 'LICENSING_REGISTRY_URL' },
+  /** The personal-data access control service (consents to partners' reads). */
+  consents: { port: 4105, urlEnv: 'CONSENTS_REGISTRY_URL' },
 };
 
 export const gateway = { port: 4000, path: '/graphql', portEnv: 'PORT' } as const;

@@ -6,5 +6,6 @@ export default subgraphCodegen({
     IdentityDocument: '@egov/contracts#IdentityDocumentRecord',
     EntrepreneurRegistration: '@egov/contracts#EntrepreneurRecord',
     DataAccess: '@egov/security#StoredAccess',
+    Consent: '@egov/contracts#ConsentRecord',
   },
 });

@@ -85,7 +85,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<RunningGra
   const log = (name: string) => createLogger(name, { level, write: options.logs?.write });
 
   // One database holds the audit trail of every subgraph, and the applications.
-  const { base, drop } = await testSubgraphBase(urls['legal-entities'], 'egov_e2e', options.registryTimeoutMs);
+  const { base, drop } = await testSubgraphBase(urls['legal-entities'], 'egov_e2e', options.registryTimeoutMs, urls.consents);
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'egov-e2e-scans-'));
   const shared = { cache: options.cache, registryClient: options.registryClient };
   const applicationsConfig = {

@@ -24,16 +24,23 @@ export function testGatewayAuth() {
 
 /**
  * A subgraph's base configuration in a test: a database of its own on the real PostgreSQL (for the audit
- * trail), the test issuer's tokens, and company relations from the registry mock at `registryUrl`.
+ * trail), the test issuer's tokens, company relations from the registry mock at `registryUrl`, and consents
+ * from the access control service's mock at `consentsUrl` (the same place by default, as msw answers both).
  */
 export async function testSubgraphBase(
   registryUrl: string,
   databasePrefix: string,
   registryTimeoutMs = 2000,
+  consentsUrl = registryUrl,
 ): Promise<{ base: SubgraphBaseConfig; drop(): Promise<void> }> {
   const database = await createTestDatabase(databasePrefix);
   return {
-    base: { databaseUrl: database.url, security: testSecurityConfig(), relations: { baseUrl: registryUrl, timeoutMs: registryTimeoutMs } },
+    base: {
+      databaseUrl: database.url,
+      security: testSecurityConfig(),
+      relations: { baseUrl: registryUrl, timeoutMs: registryTimeoutMs },
+      consents: { baseUrl: consentsUrl, timeoutMs: registryTimeoutMs },
+    },
     drop: database.drop,
   };
 }

@@ -1,8 +1,9 @@
 /**
- * The HTTP contracts of the four upstream registries, defined once: the subgraphs' clients parse every
+ * The HTTP contracts of the upstream registries (the four state registries and the consents service), defined once: the subgraphs' clients parse every
  * answer with these schemas, and the mocks validate every request with them.
  */
 export * from './registries/common.js';
+export * from './registries/consents.js';
 export * from './registries/individuals.js';
 export * from './registries/legal-entities.js';
 export * from './registries/licensing.js';
@@ -13,6 +14,7 @@ export const REGISTRIES = {
   'legal-entities': { title: 'ГБД ЮЛ (legal-entities registry)' },
   payments: { title: 'ПШЭП (e-government payment gateway)' },
   licensing: { title: 'Е-лицензирование (licensing service)' },
+  consents: { title: 'Personal-data access control service (consents)' },
 } as const;
 
 export type RegistryName = keyof typeof REGISTRIES;

@@ -44,6 +44,11 @@ export const ErrorCode = {
   /** A partner request without an X-Purpose header, or with a purpose its grant does not hold. */
   PURPOSE_REQUIRED: 'PURPOSE_REQUIRED',
   PURPOSE_NOT_ALLOWED: 'PURPOSE_NOT_ALLOWED',
+  /**
+   * A partner asked for a person's data for a purpose no law exempts, and the person has no valid consent
+   * (granted, not withdrawn, within its period, for this purpose, covering the field) in the access control service.
+   */
+  CONSENT_REQUIRED: 'CONSENT_REQUIRED',
 
   // HTTP-level refusals, answered before any GraphQL runs (same body shape as every other error).
   /** The request is not readable as GraphQL over HTTP (bad JSON, wrong shape). */

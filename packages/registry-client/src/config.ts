@@ -6,8 +6,15 @@ import type { RegistryClientOptions } from './client/registry-client.js';
 type Env = Record<string, string | undefined>;
 
 /** Default time each registry's answers stay fresh: payments change fastest. */
-const DEFAULT_TTL_SECONDS: Record<RegistryName, number> = { individuals: 300, 'legal-entities': 300, payments: 15, licensing: 60 };
-const ENV_NAME: Record<RegistryName, string> = { individuals: 'INDIVIDUALS', 'legal-entities': 'LEGAL_ENTITIES', payments: 'PAYMENTS', licensing: 'LICENSING' };
+/** Consents are cached briefly (a withdrawal made elsewhere shows within this), and never past their own end (see readConsents). */
+const DEFAULT_TTL_SECONDS: Record<RegistryName, number> = { individuals: 300, 'legal-entities': 300, payments: 15, licensing: 60, consents: 30 };
+const ENV_NAME: Record<RegistryName, string> = {
+  individuals: 'INDIVIDUALS',
+  'legal-entities': 'LEGAL_ENTITIES',
+  payments: 'PAYMENTS',
+  licensing: 'LICENSING',
+  consents: 'CONSENTS',
+};
 
 export function cachePoliciesFromEnv(env: Env = process.env): Record<RegistryName, CachePolicy> {
   const policy = (registry: RegistryName): CachePolicy => ({
@@ -15,7 +22,14 @@ export function cachePoliciesFromEnv(env: Env = process.env): Record<RegistryNam
     // Off unless decided per registry: serving old personal data while a registry is down is a choice.
     staleIfErrorMs: envInt(`${ENV_NAME[registry]}_STALE_IF_ERROR_SECONDS`, 0, env) * 1000,
   });
-  return { individuals: policy('individuals'), 'legal-entities': policy('legal-entities'), payments: policy('payments'), licensing: policy('licensing') };
+  return {
+    individuals: policy('individuals'),
+    'legal-entities': policy('legal-entities'),
+    payments: policy('payments'),
+    licensing: policy('licensing'),
+    // A consent check fails closed: an old answer never stands in for a consent service that is down.
+    consents: { ttlMs: policy('consents').ttlMs, staleIfErrorMs: 0 },
+  };
 }
 
 /** Retry, breaker and concurrency settings shared by every registry client of a process. */

@@ -15,6 +15,7 @@ export { ConcurrencyLimit, LimitExceeded } from './client/concurrency-limit.js';
 export { type RegistryCall, RegistryClient, type RegistryClientOptions } from './client/registry-client.js';
 export { RegistryError, type RegistryErrorCode } from './client/registry-error.js';
 export { cachePoliciesFromEnv, registryClientOptionsFromEnv } from './config.js';
+export { consentsRead, readConsents, readConsentsOfSubject, withdrawConsent } from './reads/consents.js';
 export { personsRead, readPersons } from './reads/individuals.js';
 export { entitiesRead, type ParticipationEntry, participationsRead, readEntities } from './reads/legal-entities.js';
 export { forgetLicencesOf, licencesOfRead, licencesRead, readLicences, readLicencesOf } from './reads/licensing.js';

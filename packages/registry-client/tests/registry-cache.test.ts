@@ -4,8 +4,9 @@ import { createRedis } from '@egov/stores';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type CachePolicy, MemoryCacheStore, RedisCacheStore, RegistryCache, RegistryError, StaleRecorder } from '../src/index.js';
 
-const policy = (ttlMs: number, staleIfErrorMs = 0): Record<'individuals' | 'legal-entities' | 'payments' | 'licensing', CachePolicy> => ({
+const policy = (ttlMs: number, staleIfErrorMs = 0): Record<'individuals' | 'legal-entities' | 'payments' | 'licensing' | 'consents', CachePolicy> => ({
   individuals: { ttlMs, staleIfErrorMs },
+  consents: { ttlMs, staleIfErrorMs: 0 },
   'legal-entities': { ttlMs, staleIfErrorMs },
   payments: { ttlMs, staleIfErrorMs },
   licensing: { ttlMs, staleIfErrorMs },

@@ -6,6 +6,7 @@ import type { Pool } from '@egov/stores';
 import type { ProcessMetrics } from '@egov/telemetry';
 import { type AnchorStatus, type AuditAnchor, type AuditAnchorConfig, AuditLog, auditAnchorConfigFromEnv, createAuditAnchor } from './audit/index.js';
 import { Agencies, type AuthzServices, Relations } from './authz/index.js';
+import { ConsentGate } from './consents/index.js';
 import { DEFAULT_MAX_TOKEN_AGE_SECONDS, type IssuerConfig, PartnerRegistry, TokenVerifier } from './tokens/index.js';
 
 type Env = Record<string, string | undefined>;
@@ -62,6 +63,8 @@ export function securityConfigFromEnv(env: Env = process.env): SecurityConfig {
 export interface SubgraphSecurity {
   verifier: TokenVerifier;
   partners: PartnerRegistry;
+  /** Whether a partner's read of a person needs consent, and the consents (also the citizen's list and withdrawals). */
+  consents: ConsentGate;
   authz: AuthzServices;
   audit: AuditLog;
   /** The audit trail's anchor, when configured: verified on a schedule once started. */
@@ -79,18 +82,30 @@ export interface SubgraphSecurity {
  */
 export function createSubgraphSecurity(
   config: SecurityConfig,
-  deps: { service: string; pool: Pool; legalEntities: RegistryClient; cache?: RegistryCache; logger?: Logger; metrics?: ProcessMetrics },
+  deps: {
+    service: string;
+    pool: Pool;
+    legalEntities: RegistryClient;
+    /** The access control service, for partners' reads of persons that need consent; without it such reads fail (REGISTRY_UNAVAILABLE). */
+    consents?: RegistryClient;
+    cache?: RegistryCache;
+    logger?: Logger;
+    metrics?: ProcessMetrics;
+    clock?: () => Date;
+  },
 ): SubgraphSecurity {
   const { verifier, partners, agencies } = createTokenVerifier(config);
   const audit = new AuditLog(deps.pool, { subjectKey: config.auditSubjectKey, metrics: deps.metrics }, deps.logger);
   // The anchor's keys are read (or, in development, made) here: a bad key file fails at boot, naming its variable.
   const anchor = config.auditAnchor ? createAuditAnchor(config.auditAnchor, { audit, pool: deps.pool, writer: deps.service, logger: deps.logger }) : null;
+  const consents = new ConsentGate(partners, deps.consents ?? null, deps.cache);
   return {
     verifier,
     partners,
     audit,
     anchor,
-    authz: { relations: new Relations(deps.legalEntities, deps.cache), agencies, audit, service: deps.service },
+    consents,
+    authz: { relations: new Relations(deps.legalEntities, deps.cache), agencies, audit, service: deps.service, consents, clock: deps.clock },
     start: () => anchor?.start(config.auditAnchor!.everyMs),
     auditStatus: () => anchor?.status() ?? undefined,
     close: async () => {

@@ -71,7 +71,7 @@ beforeAll(async () => {
   database = await createTestDatabase('egov_audit');
   pool = newPool();
   audit = new AuditLog(pool, { subjectKey: SUBJECT_KEY });
-  expect(await audit.migrate()).toEqual(['001_access_log.sql', '002_no_truncate.sql']);
+  expect(await audit.migrate()).toEqual(['001_access_log.sql', '002_no_truncate.sql', '003_consent_ids.sql']);
 });
 
 afterAll(async () => {
@@ -226,6 +226,21 @@ describe('the hash chain', () => {
     const [again] = await ids();
     await tamper(`UPDATE audit.access_log SET fields = array_remove(fields, 'Person.address') WHERE id = $1`, [again]);
     expect(await audit.verify()).toMatchObject({ ok: false, brokenAt: again });
+  });
+
+  it('keeps the consents a read was made under, in the chain: records with and without them verify, and an edit of them shows', async () => {
+    await audit.append([record(), record({ actorId: 'bank-credit-check', purpose: 'credit-application', consentIds: ['CNS-2026-000001'] }), record()]);
+    expect(await audit.verify()).toEqual({ ok: true, checked: 3 });
+    const [newest, withConsent, oldest] = await audit.recordsFor(CITIZEN);
+    expect([oldest!.consentIds, withConsent!.consentIds, newest!.consentIds]).toEqual([[], ['CNS-2026-000001'], []]);
+    await tamper(`UPDATE audit.access_log SET consent_ids = ARRAY['CNS-2026-999999'] WHERE id = $1`, [withConsent!.id]);
+    expect(await audit.verify()).toMatchObject({ ok: false, brokenAt: withConsent!.id });
+    await resetTrail();
+    // A consent id added to a record written without one (a forged "this read was consented") shows too.
+    await audit.append([record()]);
+    const [plain] = await ids();
+    await tamper(`UPDATE audit.access_log SET consent_ids = ARRAY['CNS-2026-000001'] WHERE id = $1`, [plain]);
+    expect(await audit.verify()).toMatchObject({ ok: false, brokenAt: plain });
   });
 
   it('shows where a record was removed from the middle', async () => {

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ConfigError } from '@egov/core';
 import { GraphQLError } from 'graphql';
 import { type CryptoKey, exportJWK, generateKeyPair, jwtVerify, SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -36,8 +37,14 @@ const AUDIENCE = 'egov-graph';
 const CITIZEN_IIN = '850314301234';
 const OFFICER_IIN = '621102407892';
 
-const PARTNERS: PartnerGrant[] = [
-  { clientId: 'kgd-tax-audit', name: 'Tax audit', scopes: ['individuals:basic', 'legal-entities:read', 'payments:read'], purposes: ['tax-audit'] },
+/** As PARTNERS_FILE writes them: a purpose is a code, or a code with the legal basis exempting it from consent. */
+const PARTNERS = [
+  {
+    clientId: 'kgd-tax-audit',
+    name: 'Tax audit',
+    scopes: ['individuals:basic', 'legal-entities:read', 'payments:read'],
+    purposes: [{ code: 'tax-audit', exemptBy: 'Law No. 94-V, art. 9: tax control under the Tax Code' }, 'debt-collection'],
+  },
   { clientId: 'stat-register', name: 'Statistics', scopes: ['legal-entities:read'], purposes: ['statistics'] },
 ];
 
@@ -577,8 +584,29 @@ describe('verified tokens are remembered until they expire', () => {
 describe('the partner registry file', () => {
   it('gives each registered client its grant, and nothing for others', () => {
     const registry = PartnerRegistry.fromFile(partnersFile);
-    expect(registry.grantOf('stat-register')).toEqual(PARTNERS[1]);
+    const statistics: PartnerGrant = { clientId: 'stat-register', name: 'Statistics', scopes: ['legal-entities:read'], purposes: ['statistics'], exemptBy: {} };
+    expect(registry.grantOf('stat-register')).toEqual(statistics);
     expect(registry.grantOf('unknown-system')).toBeUndefined();
+  });
+
+  it('knows which purposes a law exempts from consent, by their legal basis; the others, unknown clients and purposes need consent', () => {
+    const registry = PartnerRegistry.fromFile(partnersFile);
+    expect(registry.grantOf('kgd-tax-audit')?.purposes).toEqual(['tax-audit', 'debt-collection']);
+    expect(registry.exemptionOf('kgd-tax-audit', 'tax-audit')).toBe('Law No. 94-V, art. 9: tax control under the Tax Code');
+    expect(registry.exemptionOf('kgd-tax-audit', 'debt-collection')).toBeNull();
+    expect(registry.exemptionOf('stat-register', 'statistics')).toBeNull();
+    expect(registry.exemptionOf('unknown-system', 'tax-audit')).toBeNull();
+  });
+
+  it.each([
+    ['an empty legal basis', [{ code: 'tax-audit', exemptBy: ' ' }], /partners\.0\.purposes\.0\.exemptBy: the legal basis must not be empty/],
+    ['a misspelt field', [{ code: 'tax-audit', exemptedBy: 'art. 9' }], /partners\.0\.purposes\.0: /],
+    ['a purpose listed twice', ['tax-audit', { code: 'tax-audit', exemptBy: 'art. 9' }], /partners\.0\.purposes\.1: purpose "tax-audit" is listed twice/],
+  ])('refuses at start a purpose with %s, as a ConfigError naming the field', (_what, purposes, message) => {
+    const bad = join(dir, 'bad-purposes.json');
+    writeFileSync(bad, JSON.stringify({ partners: [{ clientId: 'x', name: 'X', scopes: ['individuals:basic'], purposes }] }));
+    expect(() => PartnerRegistry.fromFile(bad)).toThrow(ConfigError);
+    expect(() => PartnerRegistry.fromFile(bad)).toThrow(message);
   });
 
   it('refuses a file with a malformed scope or no purposes, naming the file and the problem', () => {

@@ -18,6 +18,17 @@ export type ApplicationStatus =
   | 'REFUSED'
   | 'SUBMITTED';
 
+/** The state of a consent at the moment it is read. */
+export type ConsentStatus =
+  /** Granted, not withdrawn, within its period: it opens the reads it covers. */
+  | 'ACTIVE'
+  /** Its period has ended. */
+  | 'EXPIRED'
+  /** Granted for a period that has not begun. */
+  | 'NOT_YET_VALID'
+  /** Withdrawn by the person. */
+  | 'WITHDRAWN';
+
 export type DeadlineStart =
   | 'DAY_AFTER_SUBMISSION'
   | 'NOT_STATED'
@@ -359,6 +370,18 @@ export type MyApplicationsQuery = { person: { iin: string, applications: Array<(
         & { ' $fragmentRefs'?: { 'ApplicationSummaryFragment': ApplicationSummaryFragment } }
       )> | null }> | null } | null };
 
+export type MyConsentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyConsentsQuery = { myConsents: Array<{ id: string, purpose: string, scope: Array<string>, status: ConsentStatus, validFrom: string, validUntil: string, withdrawnAt: string | null, partner: { id: string, name: string } }> };
+
+export type WithdrawConsentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawConsentMutation = { withdrawConsent: { id: string, status: ConsentStatus, withdrawnAt: string | null } };
+
 export type DecideApplicationMutationVariables = Exact<{
   input: DecideApplicationInput;
 }>;
@@ -416,6 +439,8 @@ export const CatalogServicesDocument = {"__meta__":{"hash":"d519131bbd46a76a968a
 export const ServiceDetailsDocument = {"__meta__":{"hash":"def830c23e686d59efec4f5c1514ff654fbe007eb382a567e71c2749e34de3f5"}} as unknown as DocumentNode<ServiceDetailsQuery, ServiceDetailsQueryVariables>;
 export const MyDataAccessLogDocument = {"__meta__":{"hash":"0b1294f6283e06d3c16c119e7f351d1dea5b715d5f841d4db3d5b0f44b8164da"}} as unknown as DocumentNode<MyDataAccessLogQuery, MyDataAccessLogQueryVariables>;
 export const MyApplicationsDocument = {"__meta__":{"hash":"61d8d8f089e112eed2f56c30ad805990ec73a87beda44e048f3a04cbaf0605df"}} as unknown as DocumentNode<MyApplicationsQuery, MyApplicationsQueryVariables>;
+export const MyConsentsDocument = {"__meta__":{"hash":"8cecaa5dd367128ca756ffb66b954f6927a65e42204ce107718146151d2000d1"}} as unknown as DocumentNode<MyConsentsQuery, MyConsentsQueryVariables>;
+export const WithdrawConsentDocument = {"__meta__":{"hash":"4c20131b6e329922a296f7d2ae477a9e0aa39fb483fb7df04b14fb5f7f3dcac6"}} as unknown as DocumentNode<WithdrawConsentMutation, WithdrawConsentMutationVariables>;
 export const DecideApplicationDocument = {"__meta__":{"hash":"32a68696bba1ffffc1e878c30d6a9dde90953081cc5e6a97f2c6ebf6b32d8900"}} as unknown as DocumentNode<DecideApplicationMutation, DecideApplicationMutationVariables>;
 export const OfficerQueueDocument = {"__meta__":{"hash":"956e6b3351d61b94f9c04486e4da2d7e8e3d3e16283d21be2b5ebb9892068096"}} as unknown as DocumentNode<OfficerQueueQuery, OfficerQueueQueryVariables>;
 export const ReviewApplicationDocument = {"__meta__":{"hash":"6a06eff6208593235620f378ed6046e1ad3015452bd2753969451d49c78e2b31"}} as unknown as DocumentNode<ReviewApplicationQuery, ReviewApplicationQueryVariables>;

@@ -1,6 +1,7 @@
 import type {
   AccessorKind,
   ApplicationStatus,
+  ConsentStatus,
   DeadlineUnit,
   DocumentSupply,
   DraftDocumentStatus,
@@ -116,6 +117,13 @@ export const CHANNEL: Labels<ServiceChannel> = {
   ELICENSE_PORTAL: { kk: 'elicense.kz', ru: 'elicense.kz', en: 'elicense.kz' },
   PSC: { kk: 'ХҚКО', ru: 'ЦОН', en: 'Public service centre (ЦОН)' },
   POST: { kk: 'Пошта', ru: 'Почта', en: 'Post' },
+};
+
+export const CONSENT_STATUS: Labels<ConsentStatus> = {
+  ACTIVE: { kk: 'Әрекет етеді', ru: 'Действует', en: 'Active' },
+  NOT_YET_VALID: { kk: 'Әлі басталмаған', ru: 'Ещё не действует', en: 'Not yet in force' },
+  EXPIRED: { kk: 'Мерзімі өтті', ru: 'Истекло', en: 'Expired' },
+  WITHDRAWN: { kk: 'Кері қайтарылды', ru: 'Отозвано', en: 'Withdrawn' },
 };
 
 export const ACCESSOR: Labels<AccessorKind> = {

@@ -247,6 +247,20 @@ export const messages = {
   'access.what': { kk: 'Не оқылды', ru: 'Что прочитано', en: 'What was read' },
   'access.none': { kk: 'Әзірге ешкім оқымаған.', ru: 'Пока никто не читал.', en: 'Nobody has read it yet.' },
 
+  'consents.title': { kk: 'Менің келісімдерім', ru: 'Мои согласия', en: 'My consents' },
+  'consents.lead': {
+    kk: 'Заң босатпаған мақсат үшін серіктес жүйе деректеріңізді тек сіздің жарамды келісіміңізбен оқиды. Келісімді кез келген уақытта кері қайтарып алуға болады.',
+    ru: 'Для цели, которую закон не освобождает, система-партнёр читает ваши данные только с вашего действующего согласия. Согласие можно отозвать в любой момент.',
+    en: 'For a purpose the law does not exempt, a partner system reads your data only under your valid consent. You may withdraw a consent at any time.',
+  },
+  'consents.caption': { kk: 'Деректерді оқуға келісімдер', ru: 'Согласия на чтение данных', en: 'Consents to read my data' },
+  'consents.partner': { kk: 'Кімге', ru: 'Кому', en: 'Given to' },
+  'consents.scope': { kk: 'Қандай деректер', ru: 'Какие данные', en: 'Which data' },
+  'consents.period': { kk: 'Мерзімі', ru: 'Срок', en: 'Period' },
+  'consents.status': { kk: 'Күйі', ru: 'Состояние', en: 'Status' },
+  'consents.withdraw': { kk: 'Кері қайтарып алу', ru: 'Отозвать', en: 'Withdraw' },
+  'consents.none': { kk: 'Сіз ешкімге келісім бермегенсіз.', ru: 'Вы никому не давали согласия.', en: 'You have given no consents.' },
+
   'officer.title': { kk: 'Қызметкер кабинеті', ru: 'Кабинет сотрудника', en: 'Officer console' },
   'officer.queue': { kk: 'Қаралатын өтініштер', ru: 'Заявления на рассмотрение', en: 'Applications to handle' },
   'officer.count': { kk: 'Кезекте: {count}', ru: 'В очереди: {count}', en: 'In the queue: {count}' },

@@ -10,6 +10,7 @@ import { graphql } from '../generated/index.js';
 import { useLanguage } from '../i18n/language.js';
 import { ApplicationCard } from './ApplicationCard.js';
 import { DataAccessLog } from './DataAccessLog.js';
+import { MyConsents } from './MyConsents.js';
 
 const MyApplications = graphql(`
   query MyApplications($iin: IIN!, $language: Language!) {
@@ -57,7 +58,7 @@ function MyApplicationList({ iin }: { iin: string }) {
   );
 }
 
-/** The citizen's own page: their applications (and their companies') with status timelines, and who read their data. */
+/** The citizen's own page: their applications (and their companies') with status timelines, who read their data, and their consents. */
 export function MinePage() {
   const { identity } = useSession();
   const { t } = useLanguage();
@@ -72,6 +73,11 @@ export function MinePage() {
         <h2 id="access-heading">{t('access.title')}</h2>
         <p className="fine">{t('access.lead')}</p>
         <DataAccessLog />
+      </section>
+      <section aria-labelledby="consents-heading">
+        <h2 id="consents-heading">{t('consents.title')}</h2>
+        <p className="fine">{t('consents.lead')}</p>
+        <MyConsents />
       </section>
     </RequireSignIn>
   );

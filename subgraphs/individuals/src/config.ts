@@ -14,6 +14,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: envInt('PORT', subgraphs.individuals.port, env),
     registry: { baseUrl: registryUrl('individuals', env), timeoutMs },
     relations: { baseUrl: registryUrl('legal-entities', env), timeoutMs },
+    consents: { baseUrl: registryUrl('consents', env), timeoutMs },
     ...subgraphBaseFromEnv(env),
   };
 }

@@ -1,4 +1,5 @@
-import type { Agencies, AuditLog, PartnerRegistry } from '@egov/security';
+import type { Logger } from '@egov/core';
+import type { Agencies, AuditLog, ConsentGate, PartnerRegistry } from '@egov/security';
 import type { WithAuth, WithStaleRecorder } from '@egov/subgraph-kit';
 import type { IndividualsRegistry } from './registry/index.js';
 
@@ -10,4 +11,7 @@ export interface Context extends WithStaleRecorder, WithAuth {
   audit: AuditLog;
   partners: PartnerRegistry;
   agencies: Agencies;
+  /** The access control service (the citizen's consents and withdrawals) and the cache its answers sit in. */
+  consents: ConsentGate;
+  logger?: Logger;
 }

@@ -10,7 +10,7 @@ export { type IndividualsConfig, loadConfig } from './config.js';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
 
-/** The individuals subgraph (ГБД ФЛ): Person by IIN, and who read whose data (the audit trail). */
+/** The individuals subgraph (ГБД ФЛ): Person by IIN, who read whose data (the audit trail), and the citizen's consents. */
 export function createIndividualsSubgraph(config: Omit<IndividualsConfig, 'port'>, options: SubgraphOptions = {}) {
   const kit = createSubgraphKit('individuals', config, options);
   const client = kit.client('individuals', config.registry);
@@ -33,9 +33,12 @@ export function createIndividualsSubgraph(config: Omit<IndividualsConfig, 'port'
         audit: kit.security.audit,
         partners: kit.security.partners,
         agencies: kit.security.authz.agencies,
+        consents: kit.security.consents,
+        logger: kit.logger,
       };
     },
-    health: registryHealth([client], options.cache),
+    // The consent service's circuit too: while it is open, partners' reads that need consent are refused.
+    health: registryHealth(kit.security.consents.client ? [client, kit.security.consents.client] : [client], options.cache),
     readiness: kit.readiness,
     afterStop: () => kit.pool.end(),
   });

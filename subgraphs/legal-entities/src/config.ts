@@ -19,6 +19,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: envInt('PORT', subgraphs['legal-entities'].port, env),
     registries: { legalEntities, individuals: { baseUrl: registryUrl('individuals', env), timeoutMs } },
     relations: legalEntities,
+    // `applicant(id: IIN)` is a read of a person: a partner needs the person's consent as in individuals.
+    consents: { baseUrl: registryUrl('consents', env), timeoutMs },
     ...subgraphBaseFromEnv(env),
   };
 }

@@ -109,7 +109,7 @@ export interface FaultGraph {
   close(): Promise<void>;
 }
 
-const REGISTRY_NAMES: readonly RegistryName[] = ['individuals', 'legal-entities', 'payments', 'licensing'];
+const REGISTRY_NAMES: readonly RegistryName[] = ['individuals', 'legal-entities', 'payments', 'licensing', 'consents'];
 
 /**
  * The graph as production runs it, each part its own process, over a PostgreSQL and a Redis of the

@@ -17,10 +17,13 @@ export interface AccessRecord {
   purpose: string | null;
   subjectId: string;
   fields: string[];
+  /** The consents the read was made under (a partner's read for a purpose no law exempts); none otherwise. */
+  consentIds?: string[];
 }
 
-export interface StoredAccess extends Omit<AccessRecord, 'subjectId'> {
+export interface StoredAccess extends Omit<AccessRecord, 'subjectId' | 'consentIds'> {
   id: string;
+  consentIds: string[];
   subjectMasked: string;
 }
 
@@ -154,14 +157,15 @@ export class AuditLog {
           row.subjectHash,
           row.subjectMasked,
           row.fields,
+          row.consentIds ?? null,
           prev,
           hash,
         );
-        tuples.push(`(${Array.from({ length: 12 }, (_, i) => `$${base + i + 1}`).join(', ')})`);
+        tuples.push(`(${Array.from({ length: 13 }, (_, i) => `$${base + i + 1}`).join(', ')})`);
         prev = hash;
       }
       await client.query(
-        `INSERT INTO audit.access_log (at, request_id, service, actor_kind, actor_id, actor_agency, purpose, subject_hash, subject_masked, fields, prev_hash, hash) VALUES ${tuples.join(', ')}`,
+        `INSERT INTO audit.access_log (at, request_id, service, actor_kind, actor_id, actor_agency, purpose, subject_hash, subject_masked, fields, consent_ids, prev_hash, hash) VALUES ${tuples.join(', ')}`,
         values,
       );
       await client.query('UPDATE audit.chain SET last_hash = $1 WHERE id = 1', [prev]);
@@ -169,7 +173,7 @@ export class AuditLog {
   }
 
   private rowOf(record: AccessRecord) {
-    return {
+    return withConsents(record.consentIds, {
       at: record.at.toISOString(),
       requestId: record.requestId,
       service: record.service,
@@ -180,13 +184,13 @@ export class AuditLog {
       subjectHash: this.subjectHash(record.subjectId),
       subjectMasked: maskPersonalIds(record.subjectId),
       fields: [...record.fields].sort(),
-    };
+    });
   }
 
   /** A subject's access log, newest first. */
   async recordsFor(subjectId: string, options: { first?: number; beforeId?: string } = {}): Promise<StoredAccess[]> {
     const { rows } = await this.pool.query(
-      `SELECT id::text, at, request_id, service, actor_kind, actor_id, actor_agency, purpose, subject_masked, fields
+      `SELECT id::text, at, request_id, service, actor_kind, actor_id, actor_agency, purpose, subject_masked, fields, consent_ids
        FROM audit.access_log a WHERE subject_hash = $1 AND ($2::bigint IS NULL OR a.id < $2::bigint) ORDER BY a.id DESC LIMIT $3`,
       [this.subjectHash(subjectId), options.beforeId ?? null, Math.min(options.first ?? 50, 500)],
     );
@@ -201,6 +205,7 @@ export class AuditLog {
       purpose: r.purpose,
       subjectMasked: r.subject_masked,
       fields: r.fields,
+      consentIds: r.consent_ids ?? [],
     }));
   }
 
@@ -229,12 +234,12 @@ export class AuditLog {
     while (end.last_id !== null) {
       const { rows } = await this.pool.query(
         `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, request_id, service, actor_kind, actor_id, actor_agency, purpose,
-                subject_hash, subject_masked, fields, prev_hash, hash FROM audit.access_log a
+                subject_hash, subject_masked, fields, consent_ids, prev_hash, hash FROM audit.access_log a
          WHERE a.id > $1::bigint AND a.id <= $2::bigint ORDER BY a.id LIMIT $3`,
         [after, end.last_id, pageSize],
       );
       for (const r of rows) {
-        const row = {
+        const row = withConsents(r.consent_ids, {
           at: r.at,
           requestId: r.request_id,
           service: r.service,
@@ -245,7 +250,7 @@ export class AuditLog {
           subjectHash: r.subject_hash,
           subjectMasked: r.subject_masked,
           fields: r.fields,
-        };
+        });
         if (r.prev_hash !== prev || chainHash(this.chainKey, prev, row) !== r.hash) return { ok: false, checked, brokenAt: r.id };
         prev = r.hash;
         checked += 1;
@@ -267,6 +272,14 @@ export class AuditLog {
     await this.flushing;
     await this.flush();
   }
+}
+
+/**
+ * A record's hashed content with the consents it was read under, when there were any: records without
+ * (all those written before consents existed) hash exactly as they always did, so the chain still verifies.
+ */
+function withConsents<T extends object>(consentIds: readonly string[] | null | undefined, row: T): T & { consentIds?: string[] } {
+  return consentIds && consentIds.length > 0 ? { ...row, consentIds: [...consentIds].sort() } : row;
 }
 
 function chainHash(key: Buffer, prev: string, row: object): string {

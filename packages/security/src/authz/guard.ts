@@ -30,7 +30,9 @@ export function guardSchema(schema: GraphQLSchema, rules: GuardRules): GraphQLSc
         if (!context.auth.hasScopes(scopes)) {
           throw graphqlError(ErrorCode.FORBIDDEN, `This field needs the scope ${scopes!.map((s) => s.join(' and ')).join(' or ')}`);
         }
-        context.auth.recordRead(resource, label);
+        // A partner's read for a purpose no law exempts: the field's scope must be within a valid consent.
+        const consentId = context.auth.consentForField(resource, scopes);
+        context.auth.recordRead(resource, label, consentId);
         return resolve(parent, args, context, info);
       };
       const readWhenDecided = async (

@@ -22,7 +22,15 @@ export type Resource =
   /** Acting as the applicant: drafts, payment orders, submissions, uploads. */
   | { kind: 'act-for'; applicantId: string };
 
-export type Decision = { allow: true } | { allow: false; code: 'UNAUTHENTICATED' | 'FORBIDDEN'; reason: string };
+export type Decision = { allow: true } | { allow: false; code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONSENT_REQUIRED'; reason: string };
+
+/**
+ * The person whose consent a partner's read of the resource needs (for a purpose no law exempts), or null
+ * when the resource is not a person's own record.
+ */
+export function consentSubjectOf(resource: Resource): string | null {
+  return resource.kind === 'person' ? resource.iin : null;
+}
 
 export function subjectOf(resource: Resource): string {
   switch (resource.kind) {

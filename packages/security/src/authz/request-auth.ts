@@ -1,9 +1,11 @@
+import type { ConsentRecord } from '@egov/contracts';
 import { maskPersonalIds } from '@egov/core';
 import { GraphQLError } from 'graphql';
 import type { AuditLog } from '../audit/index.js';
+import { type ConsentGate, type ConsentLookup, consentFor } from '../consents/index.js';
 import type { Principal } from '../tokens/principal.js';
 import type { Agencies } from './agencies.js';
-import { type Decision, decide, type Resource, SIGN_IN_FIRST, subjectOf } from './policy.js';
+import { consentSubjectOf, type Decision, decide, type Resource, SIGN_IN_FIRST, subjectOf } from './policy.js';
 import type { Relations } from './relations.js';
 
 /**
@@ -23,7 +25,17 @@ export interface AuthzServices {
   audit?: AuditLog;
   /** Service name written in audit records. */
   service: string;
+  /** Partners' reads of persons for purposes no law exempts need a consent (see ConsentGate); unset: no check (unit tests). */
+  consents?: ConsentGate;
+  /** The clock consents are judged by. Default: now. */
+  clock?: () => Date;
 }
+
+const consentRequired = (purpose: string, what: string): Extract<Decision, { allow: false }> => ({
+  allow: false,
+  code: 'CONSENT_REQUIRED',
+  reason: `Reading ${what} for the purpose "${purpose}" needs the person's consent, and the access control service holds no valid one`,
+});
 
 /**
  * The caller of one request and what it may read: decisions are memoized per request, and every read of
@@ -34,13 +46,22 @@ export class RequestAuth {
   /** The decisions already made, so a guarded field of an allowed parent resolves without waiting a tick. */
   private readonly settled = new Map<string, Decision>();
   private readonly reads = new Map<string, Set<string>>();
+  /** Per subject, the consents the reads were made under (for the audit trail). */
+  private readonly consentsUsed = new Map<string, Set<string>>();
+  /** Per subject, the partner's consents as the access control service answered them in this request. */
+  private readonly consentsOf = new Map<string, ConsentRecord[]>();
+  private consentLookup: ConsentLookup | undefined;
   private roles: ReturnType<Relations['rolesOf']> | undefined;
+  /** The purpose this caller's reads of persons need consent for; null when they need none. */
+  private readonly consentPurpose: string | null;
 
   constructor(
     readonly principal: Principal,
     readonly requestId: string,
     private readonly services: AuthzServices,
-  ) {}
+  ) {
+    this.consentPurpose = services.consents?.consentPurpose(principal) ?? null;
+  }
 
   private rolesOf = (iin: string) => {
     // A citizen's company roles are read once per request, however many resources ask.
@@ -56,7 +77,9 @@ export class RequestAuth {
   private decisionFor(key: string, resource: Resource): Promise<Decision> {
     let decision = this.decisions.get(key);
     if (!decision) {
-      decision = decide(this.principal, resource, { rolesOf: this.rolesOf, agencies: this.services.agencies });
+      decision = decide(this.principal, resource, { rolesOf: this.rolesOf, agencies: this.services.agencies }).then((made) =>
+        made.allow ? this.withConsent(resource) : made,
+      );
       decision.then(
         (made) => this.settled.set(key, made),
         () => undefined,
@@ -64,6 +87,47 @@ export class RequestAuth {
       this.decisions.set(key, decision);
     }
     return decision;
+  }
+
+  /**
+   * A read the policy allows, held to the subject's consent when the caller needs one: some valid consent for
+   * the stated purpose must exist (each field is then held to its scope, see consentForField). A consent
+   * service that cannot answer rejects the decision (REGISTRY_UNAVAILABLE): no consent, no data.
+   */
+  private async withConsent(resource: Resource): Promise<Decision> {
+    const subject = consentSubjectOf(resource);
+    const purpose = this.consentPurpose;
+    if (subject === null || purpose === null) return { allow: true };
+    this.consentLookup ??= this.services.consents!.lookupFor(this.principal.clientId!);
+    const consents = await this.consentLookup(subject);
+    this.consentsOf.set(subject, consents);
+    return consentFor(consents, this.ask(purpose)) ? { allow: true } : consentRequired(purpose, "this person's data");
+  }
+
+  private ask(purpose: string, scope?: string) {
+    return { partnerId: this.principal.clientId!, purpose, at: this.services.clock?.() ?? new Date(), scope };
+  }
+
+  /**
+   * For a read already allowed: the consent that opens this field (one of its scope sets wholly covered by
+   * one consent), its id for the audit trail; null when the read needs none. Throws CONSENT_REQUIRED when the
+   * person consented to other data only.
+   */
+  consentForField(resource: Resource, scopes: readonly (readonly string[])[] | null): string | null {
+    const subject = consentSubjectOf(resource);
+    const purpose = this.consentPurpose;
+    if (subject === null || purpose === null) return null;
+    const consents = this.consentsOf.get(subject) ?? [];
+    const sets = scopes && scopes.length > 0 ? scopes : [[]];
+    for (const set of sets) {
+      const chosen = consentFor(
+        consents.filter((c) => set.every((scope) => c.scope.includes(scope))),
+        this.ask(purpose),
+      );
+      if (chosen) return chosen.id;
+    }
+    const { reason } = consentRequired(purpose, `this field (${sets.map((s) => s.join(' and ')).join(' or ')})`);
+    throw new GraphQLError(reason, { extensions: { code: 'CONSENT_REQUIRED' } });
   }
 
   /**
@@ -105,11 +169,16 @@ export class RequestAuth {
   }
 
   /** Notes that a field of the resource's subject was read (written to the audit trail at the end of the request). */
-  recordRead(resource: Resource, field: string): void {
+  recordRead(resource: Resource, field: string, consentId: string | null = null): void {
     const subject = subjectOf(resource);
     let fields = this.reads.get(subject);
     if (!fields) this.reads.set(subject, (fields = new Set()));
     fields.add(field);
+    if (consentId !== null) {
+      let used = this.consentsUsed.get(subject);
+      if (!used) this.consentsUsed.set(subject, (used = new Set()));
+      used.add(consentId);
+    }
   }
 
   /** Writes this request's reads to the audit trail; resolves once they are committed. */
@@ -126,8 +195,10 @@ export class RequestAuth {
       purpose: p.purpose,
       subjectId,
       fields: [...fields],
+      consentIds: [...(this.consentsUsed.get(subjectId) ?? [])],
     }));
     this.reads.clear();
+    this.consentsUsed.clear();
     await this.services.audit.append(records);
   }
 }

@@ -18,6 +18,11 @@ export interface SubgraphBaseConfig {
   security: SecurityConfig;
   /** ГБД ЮЛ, asked which companies a citizen heads or founded (for authorization). */
   relations: RegistryEndpoint;
+  /**
+   * The personal-data access control service, asked for a person's consent when a partner reads their data
+   * for a purpose no law exempts (CONSENTS_REGISTRY_URL). A subgraph without it refuses such reads.
+   */
+  consents?: RegistryEndpoint;
 }
 
 export interface SubgraphKit {
@@ -60,7 +65,9 @@ export function createSubgraphKit(
     service,
     pool,
     legalEntities: client('legal-entities', config.relations),
+    consents: config.consents ? client('consents', config.consents) : undefined,
     cache: options.cache,
+    clock: options.clock,
     logger,
     metrics: options.metrics,
   });

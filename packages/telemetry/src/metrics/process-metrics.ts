@@ -10,7 +10,7 @@ import { boundedOperations } from './operation-label.js';
  * outbox...); each records through the typed methods below, so no label value is ever free text. Nothing
  * here is global: two processes in one test each have their own.
  */
-export const REGISTRY_NAMES = ['individuals', 'legal-entities', 'payments', 'licensing'] as const;
+export const REGISTRY_NAMES = ['individuals', 'legal-entities', 'payments', 'licensing', 'consents'] as const;
 export type RegistryLabel = (typeof REGISTRY_NAMES)[number];
 
 export const REGISTRY_OUTCOMES = [

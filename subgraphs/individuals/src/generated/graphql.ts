@@ -1,7 +1,7 @@
 /* Generated from src/schema.graphql by `npm run codegen`; do not edit. */
 import type { ApplicantRef } from '@egov/contracts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PersonRecord, IdentityDocumentRecord, EntrepreneurRecord } from '@egov/contracts';
+import type { PersonRecord, IdentityDocumentRecord, EntrepreneurRecord, ConsentRecord } from '@egov/contracts';
 import type { StoredAccess } from '@egov/security';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -64,11 +64,54 @@ export type Citizenship = {
   name: Scalars['String']['output'];
 };
 
+/** A person's consent to a partner system reading their data for one purpose, as the access control service records it. */
+export type Consent = {
+  __typename?: 'Consent';
+  grantedAt: Scalars['DateTime']['output'];
+  /** The service's id of the consent, e.g. CNS-2026-000001; reads made under it name it in the access log. */
+  id: Scalars['ID']['output'];
+  /** The partner system the consent is given to. */
+  partner: ConsentPartner;
+  /** The purpose it is given for: the partner must state exactly this one (X-Purpose). */
+  purpose: Scalars['String']['output'];
+  /** Which of my data it opens, as partner scopes (individuals:basic, individuals:document, individuals:address, individuals:entrepreneur). */
+  scope: Array<Scalars['String']['output']>;
+  /** Its state now. */
+  status: ConsentStatus;
+  /** The period it holds: from validFrom (inclusive) to validUntil (exclusive). */
+  validFrom: Scalars['DateTime']['output'];
+  validUntil: Scalars['DateTime']['output'];
+  /** When I withdrew it; null while it was not withdrawn. */
+  withdrawnAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A partner system as the partner registry names it. */
+export type ConsentPartner = {
+  __typename?: 'ConsentPartner';
+  /** Its client id, as the access log shows it to auditors. */
+  id: Scalars['String']['output'];
+  /** Its registered name (the client id when the registry does not know it). */
+  name: Scalars['String']['output'];
+};
+
+/** The state of a consent at the moment it is read. */
+export type ConsentStatus =
+  /** Granted, not withdrawn, within its period: it opens the reads it covers. */
+  | 'ACTIVE'
+  /** Its period has ended. */
+  | 'EXPIRED'
+  /** Granted for a period that has not begun. */
+  | 'NOT_YET_VALID'
+  /** Withdrawn by the person. */
+  | 'WITHDRAWN';
+
 /** One read of someone's personal data, as the audit trail recorded it. */
 export type DataAccess = {
   __typename?: 'DataAccess';
   accessor: Accessor;
   at: Scalars['DateTime']['output'];
+  /** The consents the read was made under (a partner's read for a purpose no law exempts); empty otherwise. */
+  consentIds: Array<Scalars['ID']['output']>;
   /** Which fields were read, e.g. Person.address. */
   fields: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -109,6 +152,21 @@ export type IdentityDocumentType =
   | 'RESIDENCE_PERMIT'
   | 'STATELESS_CERTIFICATE';
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Withdraws one of my consents in the access control service: from then on the reads it opened fail with
+   * CONSENT_REQUIRED. A consent that is not mine is NOT_FOUND, exactly as an unknown id. Withdrawing a consent
+   * already withdrawn returns it unchanged.
+   */
+  withdrawConsent: Consent;
+};
+
+
+export type MutationWithdrawConsentArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /**
  * A natural person as the individuals registry (ГБД ФЛ) holds them. Registry fields are null, with an
  * error naming the registry, when the registry cannot answer; the rest of the response still arrives.
@@ -139,6 +197,12 @@ export type Query = {
   __typename?: 'Query';
   /** Who read a person's or organisation's data. For officers with the auditor role. */
   dataAccessLog: Array<DataAccess>;
+  /**
+   * The consents I gave partner systems to read my data, as the personal-data access control service records
+   * them: active, withdrawn and expired, newest first. A partner whose purpose no law exempts reads my data
+   * only under an active one. For a signed-in citizen (or a portal acting for one).
+   */
+  myConsents: Array<Consent>;
   /**
    * Who read my personal data, when, which fields and for what purpose, newest first: every read through the
    * graph is in the audit trail. For a signed-in citizen (or a portal acting for one).
@@ -280,8 +344,11 @@ export type ResolversTypes = ResolversObject<{
   Address: ResolverTypeWrapper<Address>;
   ApplicantId: ResolverTypeWrapper<Scalars['ApplicantId']['output']>;
   Citizenship: ResolverTypeWrapper<Citizenship>;
-  DataAccess: ResolverTypeWrapper<StoredAccess>;
+  Consent: ResolverTypeWrapper<ConsentRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ConsentPartner: ResolverTypeWrapper<ConsentPartner>;
+  ConsentStatus: ConsentStatus;
+  DataAccess: ResolverTypeWrapper<StoredAccess>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EntrepreneurRegistration: ResolverTypeWrapper<EntrepreneurRecord>;
@@ -289,6 +356,7 @@ export type ResolversTypes = ResolversObject<{
   IdentityDocument: ResolverTypeWrapper<IdentityDocumentRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   IdentityDocumentType: IdentityDocumentType;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Person: ResolverTypeWrapper<PersonRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -303,14 +371,17 @@ export type ResolversParentTypes = ResolversObject<{
   Address: Address;
   ApplicantId: Scalars['ApplicantId']['output'];
   Citizenship: Citizenship;
-  DataAccess: StoredAccess;
+  Consent: ConsentRecord;
   ID: Scalars['ID']['output'];
+  ConsentPartner: ConsentPartner;
+  DataAccess: StoredAccess;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   EntrepreneurRegistration: EntrepreneurRecord;
   IIN: Scalars['IIN']['output'];
   IdentityDocument: IdentityDocumentRecord;
   Boolean: Scalars['Boolean']['output'];
+  Mutation: Record<PropertyKey, never>;
   Person: PersonRecord;
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
@@ -343,9 +414,27 @@ export type CitizenshipResolvers<ContextType = Context, ParentType extends Resol
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = ResolversObject<{
+  grantedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['ConsentPartner'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scope?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ConsentStatus'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type ConsentPartnerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsentPartner'] = ResolversParentTypes['ConsentPartner']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type DataAccessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataAccess'] = ResolversParentTypes['DataAccess']> = ResolversObject<{
   accessor?: Resolver<ResolversTypes['Accessor'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  consentIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -383,6 +472,10 @@ export type IdentityDocumentResolvers<ContextType = Context, ParentType extends 
   valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  withdrawConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationWithdrawConsentArgs, 'id'>>;
+}>;
+
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
@@ -400,6 +493,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   dataAccessLog?: Resolver<Array<ResolversTypes['DataAccess']>, ParentType, ContextType, RequireFields<QueryDataAccessLogArgs, 'first' | 'subjectId'>>;
+  myConsents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType>;
   myDataAccessLog?: Resolver<Array<ResolversTypes['DataAccess']>, ParentType, ContextType, RequireFields<QueryMyDataAccessLogArgs, 'first'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'iin'>>;
 }>;
@@ -414,12 +508,15 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Address?: AddressResolvers<ContextType>;
   ApplicantId?: GraphQLScalarType;
   Citizenship?: CitizenshipResolvers<ContextType>;
+  Consent?: ConsentResolvers<ContextType>;
+  ConsentPartner?: ConsentPartnerResolvers<ContextType>;
   DataAccess?: DataAccessResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   EntrepreneurRegistration?: EntrepreneurRegistrationResolvers<ContextType>;
   IIN?: GraphQLScalarType;
   IdentityDocument?: IdentityDocumentResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   TaxAuthority?: TaxAuthorityResolvers<ContextType>;

@@ -1,6 +1,7 @@
 import { ApplicantIdScalar, DateScalar, DateTimeScalar, IINScalar } from '@egov/subgraph-kit';
 import type { Resolvers } from '../generated/graphql.js';
 import { accessLogResolvers } from './access-log.js';
+import { consentResolvers } from './consents.js';
 import { personResolvers } from './person.js';
 
 export const resolvers: Resolvers = {
@@ -9,5 +10,7 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   ApplicantId: ApplicantIdScalar,
   ...personResolvers,
-  Query: { ...personResolvers.Query, ...accessLogResolvers.Query },
+  Consent: consentResolvers.Consent,
+  Query: { ...personResolvers.Query, ...accessLogResolvers.Query, ...consentResolvers.Query },
+  Mutation: { ...consentResolvers.Mutation },
 };

@@ -1,0 +1,1 @@
+export { ConsentGate, type ConsentLookup, consentFor } from './consent-gate.js';
