@@ -105,7 +105,12 @@ export class RegistryClient {
     for (let attempt = 0; ; attempt++) {
       span.setAttribute('egov.registry.attempts', attempt + 1);
       try {
-        const result = await this.limit.run(() => this.measured(call, deadline));
+        const result = await this.limit.run(() => {
+          // A call that waited its whole deadline for a turn is refused as our overload, not sent to time out at
+          // once (which would read as the registry being too slow, count as its failure and open its circuit).
+          if (deadline - performance.now() < 1) throw new LimitExceeded();
+          return this.measured(call, deadline);
+        });
         this.breaker?.succeeded();
         this.noteBreaker(span);
         span.setAttribute('egov.registry.outcome', result === null ? 'not_found' : 'ok');
@@ -158,9 +163,6 @@ export class RegistryClient {
   }
 
   private async attempt<S extends z.ZodTypeAny>(call: RegistryCall<S>, deadline: number): Promise<z.infer<S>> {
-    // A call that waited its whole deadline for a turn is refused as our overload, not sent to time out at once
-    // (which would read as the registry being too slow, and open its circuit).
-    if (deadline - performance.now() < 1) throw new LimitExceeded();
     const remaining = Math.max(1, Math.round(deadline - performance.now()));
     let response: Response;
     try {
