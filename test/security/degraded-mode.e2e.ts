@@ -6,15 +6,17 @@ import { type RunningGraph, startGraph } from '../support/index.js';
 import { LogCapture } from './support.js';
 
 /**
- * Red team, degraded mode (issue 15): an application submitted while a registry was down is decided only after
- * that registry has been read again (REGISTRY_CHECK_PENDING), by any path. Besides an officer's decision there is
- * one more way to an issued licence: silence past the deadline (deemed issuance, scrap-metal licences). It must
- * wait for the re-read too, or a fee scan nobody could check against ПШЭП yields a licence by itself. And the
- * re-read worker, once the registry is back, logs no person's or company's id or name, at debug level too.
- * (That our own overload never counts as an outage is pinned in packages/registry-client and the applications
- * subgraph's tests/degraded-overload.test.ts.)
+ * Red team, degraded mode (issue 15): the re-read worker, once the registry is back, logs no person's or
+ * company's id or name, at debug level too. (That our own overload never counts as an outage is pinned in
+ * packages/registry-client/tests/overload-is-not-an-outage.test.ts and the applications subgraph's
+ * tests/degraded-overload.test.ts.)
+ *
+ * Deliberately not pinned: deemed issuance (silence past the deadline) still applies while a registry check is
+ * pending, as docs/applications.md says (the standard's silence-is-consent rule is not suspended). Pinning it
+ * showed that the sweep issues a scrap-metal licence on a fee scan nobody could check against ПШЭП when ПШЭП stays
+ * down past the deadline; whether it should wait is the lead's (legal) call, written up in the review report.
  */
-let now = new Date('2026-03-20T10:00:00+05:00');
+const now = new Date('2026-03-20T10:00:00+05:00');
 let graph: RunningGraph;
 const logs = new LogCapture();
 
@@ -25,12 +27,12 @@ afterAll(() => graph?.close());
 
 describe('the LLP 080440001234 applies for a scrap-metal licence while ПШЭП is down, with a fee scan in its place', () => {
   let number: string;
-  it('silence past the deadline does not deem it issued while ПШЭП has not been read again', async () => {
+  it('submits with the fee scan while ПШЭП is down: a receipt, and a registry check pending', async () => {
     const p = portal(graph, { kind: 'citizen', iin: NAMED.llpHead });
     const scans = await p.upload([
       { document: 'charter-copy', file: samplePdf('Charter'), name: 'charter.pdf' },
       { document: 'qualification-documents', file: samplePng(), name: 'yard.png' },
-      { document: 'fee-payment-copy', file: samplePdf('Payment order nobody can check'), name: 'payment.pdf' },
+      { document: 'fee-payment-copy', file: samplePdf('Payment order nobody can check yet'), name: 'payment.pdf' },
     ]);
     await graph.registries.stop('payments');
     try {
@@ -44,13 +46,9 @@ describe('the LLP 080440001234 applies for a scrap-metal licence while ПШЭП 
       expect(errors).toBeUndefined();
       expect(data.submitApplication).toMatchObject({ __typename: 'ApplicationReceipt', application: { status: 'SUBMITTED' } });
       number = data.submitApplication.number;
-
-      now = new Date('2026-05-20T09:00:00+05:00'); // well past the standard's deadline
-      expect(await graph.applications.applications.applyDeemedIssuance()).not.toContain(number);
-      const { data: after } = await p.ask(`query($n: String!) { application(number: $n) { status license { number } needsRegistryCheck } }`, { n: number });
-      expect(after.application).toEqual({ status: 'SUBMITTED', license: null, needsRegistryCheck: true });
+      const { data: after } = await p.ask(`query($n: String!) { application(number: $n) { needsRegistryCheck } }`, { n: number });
+      expect(after.application).toEqual({ needsRegistryCheck: true });
     } finally {
-      now = new Date('2026-03-20T10:00:00+05:00');
       await graph.registries.start('payments');
     }
   });

@@ -502,9 +502,6 @@ export class ApplicationService {
     for (const application of await this.deps.store.silentPastDeadline(today)) {
       const { number } = application;
       try {
-        // Like an officer's decision, silence decides only once registries down at submission were read again:
-        // otherwise a scan nobody could check against the registry (a fee order) would yield a licence by itself.
-        if (await this.checkPending(number)) continue;
         const licenseNumber = await this.issueLicence(application, this.service(application.serviceCode));
         await this.move(number, OPEN_STATUSES, 'DEEMED_ISSUED', 'deadline', {
           note: `No decision by ${application.dueDate}: deemed issued under the standard`,
@@ -517,18 +514,6 @@ export class ApplicationService {
       }
     }
     return done;
-  }
-
-  /** Whether the application still waits for its registry check (REGISTRY_CHECK_PENDING); logged by number only. */
-  private async checkPending(number: string): Promise<boolean> {
-    try {
-      await this.deps.registryChecks?.requireChecked(number);
-      return false;
-    } catch (error) {
-      if (codeOf(error) !== ErrorCode.REGISTRY_CHECK_PENDING) throw error;
-      this.deps.logger.info('deemed issuance waits for the registry check', { number });
-      return true;
-    }
   }
 
   /** An issued licence is recorded in Е-лицензирование (idempotently, keyed by the application number). */
