@@ -135,6 +135,21 @@ const ARGUMENTS: [string, Ask][] = [
   ['legalEntitiesOf(iin) at legal-entities', at('legal-entities', 'query($v: IIN!) { legalEntitiesOf(iin: $v) { bin } }', (v) => ({ v }))],
   ['licensesOf(holderId) at licensing', at('licensing', 'query($v: ApplicantId!) { licensesOf(holderId: $v) { number } }', (v) => ({ v }))],
   ['paymentsOf(payerId) at payments', at('payments', 'query($v: ApplicantId!) { paymentsOf(payerId: $v) { id } }', (v) => ({ v }))],
+  ['legalEntitiesOf(role)', gateway('query($v: ParticipantRole) { legalEntitiesOf(iin: "850314301234", role: $v) { bin } }', 'man', (v) => ({ v }))],
+  [
+    'legalEntitiesOf(role) at legal-entities',
+    at('legal-entities', 'query($v: ParticipantRole) { legalEntitiesOf(iin: "850314301234", role: $v) { bin } }', (v) => ({ v })),
+  ],
+  // Variables the gateway coerces against the supergraph before any subgraph is asked: an enum and an Int.
+  [
+    'applicationDraft(action)',
+    gateway(
+      'query($v: ServiceActionKind!) { applicationDraft(serviceCode: "state-symbols-licence", action: $v, applicantId: "850314301234") { eligible } }',
+      'man',
+      (v) => ({ v }),
+    ),
+  ],
+  ['applicationsToHandle(first)', gateway('query($v: Int) { applicationsToHandle(first: $v) { number } }', 'ktrm', (v) => ({ v }))],
   ['licensesOf(holderId) as an officer', gateway('query($v: ApplicantId!) { licensesOf(holderId: $v) { number } }', 'ktrm', (v) => ({ v }))],
   ['dueDate(from)', gateway('query($v: DateTime!) { dueDate(from: $v, days: 5, unit: WORKING_DAYS) { dueDate } }', 'anonymous', (v) => ({ v }))],
   [
