@@ -17,6 +17,7 @@ import { usePortal } from './plugins/use-portal.js';
 import { useStaleExtensions } from './plugins/use-stale-extensions.js';
 import { useSubgraphFailures } from './plugins/use-subgraph-failures.js';
 import { useTracing } from './plugins/use-tracing.js';
+import { useTypedVariableErrors } from './plugins/use-typed-variable-errors.js';
 import { useUnavailableStatus } from './plugins/use-unavailable-status.js';
 import { RateLimit } from './rate-limit.js';
 import { withoutOwnSignalHandlers } from './runtime-signals.js';
@@ -137,6 +138,7 @@ export function createGateway(
       useStaleExtensions(),
       useSubgraphFailures({ subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs }),
       useUnavailableStatus(),
+      useTypedVariableErrors(),
     ],
   });
   return runtime;

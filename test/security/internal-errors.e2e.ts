@@ -110,7 +110,7 @@ const gateway =
   async (v) =>
     postGraphQL(graph.gatewayUrl, query, variables(v), await as(who));
 const at =
-  (subgraph: 'licensing' | 'applications' | 'payments', query: string, variables: (v: string) => Record<string, unknown>): Ask =>
+  (subgraph: 'licensing' | 'applications' | 'payments' | 'legal-entities', query: string, variables: (v: string) => Record<string, unknown>): Ask =>
   async (v) =>
     postGraphQL(graph.subgraphs[subgraph].url, query, variables(v), await as('man'));
 
@@ -128,6 +128,29 @@ const ARGUMENTS: [string, Ask][] = [
   ['dataAccessLog(before)', gateway('query($v: ID!) { dataAccessLog(subjectId: "850314301234", before: $v) { id } }', 'auditor', (v) => ({ v }))],
   ['person(iin)', gateway('query($v: IIN!) { person(iin: $v) { fullName } }', 'man', (v) => ({ v }))],
   ['applicant(id)', gateway('query($v: ApplicantId!) { applicant(id: $v) { __typename } }', 'man', (v) => ({ v }))],
+  // The prefill's root fields (issue 14, S5): the IIN/BIN from the variables, at the gateway and at each subgraph.
+  ['legalEntitiesOf(iin)', gateway('query($v: IIN!) { legalEntitiesOf(iin: $v) { bin } }', 'man', (v) => ({ v }))],
+  ['licensesOf(holderId)', gateway('query($v: ApplicantId!) { licensesOf(holderId: $v) { number } }', 'man', (v) => ({ v }))],
+  ['paymentsOf(payerId)', gateway('query($v: ApplicantId!) { paymentsOf(payerId: $v) { id } }', 'man', (v) => ({ v }))],
+  ['legalEntitiesOf(iin) at legal-entities', at('legal-entities', 'query($v: IIN!) { legalEntitiesOf(iin: $v) { bin } }', (v) => ({ v }))],
+  ['licensesOf(holderId) at licensing', at('licensing', 'query($v: ApplicantId!) { licensesOf(holderId: $v) { number } }', (v) => ({ v }))],
+  ['paymentsOf(payerId) at payments', at('payments', 'query($v: ApplicantId!) { paymentsOf(payerId: $v) { id } }', (v) => ({ v }))],
+  ['legalEntitiesOf(role)', gateway('query($v: ParticipantRole) { legalEntitiesOf(iin: "850314301234", role: $v) { bin } }', 'man', (v) => ({ v }))],
+  [
+    'legalEntitiesOf(role) at legal-entities',
+    at('legal-entities', 'query($v: ParticipantRole) { legalEntitiesOf(iin: "850314301234", role: $v) { bin } }', (v) => ({ v })),
+  ],
+  // Variables the gateway coerces against the supergraph before any subgraph is asked: an enum and an Int.
+  [
+    'applicationDraft(action)',
+    gateway(
+      'query($v: ServiceActionKind!) { applicationDraft(serviceCode: "state-symbols-licence", action: $v, applicantId: "850314301234") { eligible } }',
+      'man',
+      (v) => ({ v }),
+    ),
+  ],
+  ['applicationsToHandle(first)', gateway('query($v: Int) { applicationsToHandle(first: $v) { number } }', 'ktrm', (v) => ({ v }))],
+  ['licensesOf(holderId) as an officer', gateway('query($v: ApplicantId!) { licensesOf(holderId: $v) { number } }', 'ktrm', (v) => ({ v }))],
   ['dueDate(from)', gateway('query($v: DateTime!) { dueDate(from: $v, days: 5, unit: WORKING_DAYS) { dueDate } }', 'anonymous', (v) => ({ v }))],
   [
     'initiatePayment(serviceCode)',
@@ -185,6 +208,44 @@ describe.each(ARGUMENTS)('%s', (field, ask) => {
       logs.since(mark).filter((line) => /"level":"error"/.test(line)),
       'a bad input is not an internal error',
     ).toEqual([]);
+  });
+});
+
+// ------------------------------------------------- the prefill's root fields: ids of the wrong kind or shape
+
+describe("the prefill's root fields with an id that is not one", () => {
+  // [case, value]: wrong check digits, wrong lengths, a number instead of a string, an object.
+  const WRONG_IDS: [string, unknown][] = [
+    ['an IIN with a wrong check digit', '850314301235'],
+    ['a BIN with a wrong check digit', '080440001235'],
+    ['11 digits', '85031430123'],
+    ['13 digits', '8503143012340'],
+    ['the IIN written as a number', 850314301234],
+    ['an object', { iin: '850314301234' }],
+    ['a list', ['850314301234']],
+    ['an IIN with a trailing space', '850314301234 '],
+    ['an IIN in full-width digits', '８５０３１４３０１２３４'],
+  ];
+  const FIELDS: [string, string, string][] = [
+    ['legalEntitiesOf(iin)', 'query($v: IIN!) { legalEntitiesOf(iin: $v) { bin } }', 'legal-entities'],
+    ['licensesOf(holderId)', 'query($v: ApplicantId!) { licensesOf(holderId: $v) { number } }', 'licensing'],
+    ['paymentsOf(payerId)', 'query($v: ApplicantId!) { paymentsOf(payerId: $v) { id } }', 'payments'],
+  ];
+  describe.each(FIELDS)('%s', (field, query, subgraph) => {
+    it.each(WRONG_IDS)('with %s: a typed refusal at the gateway and at the subgraph, no registry asked', async (_case, value) => {
+      const me = await as('man');
+      for (const url of [graph.gatewayUrl, graph.subgraphs[subgraph as 'licensing'].url]) {
+        graph.state.resetJournal();
+        const response = await postGraphQL(url, query, { v: value }, me);
+        const text = JSON.stringify(response);
+        expect(text).not.toMatch(INTERNALS);
+        expect(response.data?.[Object.keys(response.data ?? {})[0] ?? ''] ?? null, text).toBeNull();
+        const codes = (response.errors ?? []).map((e) => String(e.extensions?.code));
+        expect(codes.length, text).toBeGreaterThan(0);
+        for (const code of codes) expect(TYPED.test(code), `${field} at ${url}: ${text}`).toBe(true);
+        expect(graph.state.journal, `${field}: a registry was asked`).toEqual([]);
+      }
+    });
   });
 });
 

@@ -37,6 +37,17 @@ const INPUTS: [string, string, Record<string, unknown>, Record<string, string>, 
   ['an IIN inside a payment id', `{ payment(id: "${HEAD}42") { id } }`, {}, {}, 'citizen'],
   ['an IIN inside an application number', `{ application(number: "9${MAN}") { number } }`, {}, {}, 'citizen'],
   ['an IIN inside a safe-looking request id', `{ person(iin: "${MAN}") { fullName } }`, {}, { 'x-request-id': `req${MAN}77` }, 'citizen'],
+  // The prefill's root fields take the id from the client as is (issue 14, S5).
+  ['one digit too many, as licensesOf(holderId)', 'query($h: ApplicantId!) { licensesOf(holderId: $h) { number } }', { h: `${MAN}5` }, {}, 'partner'],
+  ['a digit on each side, as paymentsOf(payerId)', 'query($p: ApplicantId!) { paymentsOf(payerId: $p) { id } }', { p: `1${LLP}9` }, {}, 'partner'],
+  ['two ids run together, as legalEntitiesOf(iin)', 'query($i: IIN!) { legalEntitiesOf(iin: $i) { bin } }', { i: `${HEAD}${MAN}` }, {}, 'partner'],
+  [
+    "another's id, as the prefill's root fields (refused, FORBIDDEN)",
+    'query($i: IIN!, $h: ApplicantId!) { legalEntitiesOf(iin: $i) { bin } licensesOf(holderId: $h) { number } paymentsOf(payerId: $h) { id } }',
+    { i: HEAD, h: LLP },
+    {},
+    'citizen',
+  ],
   ['an IIN inside a 40-digit run', `{ person(iin: "${'1'.repeat(14)}${MAN}${'2'.repeat(14)}") { fullName } }`, {}, {}, 'partner'],
 ];
 

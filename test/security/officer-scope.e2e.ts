@@ -87,6 +87,18 @@ const READS: [string, () => string, string, () => Record<string, unknown>][] = [
     () => ({ r: [STATE_SYMBOLS, EXPLOSIVES, MINING].map((number) => ({ __typename: 'License', number })) }),
   ],
   [
+    "the prefill's licensesOf, paymentsOf and legalEntitiesOf through the gateway",
+    () => graph.gatewayUrl,
+    'query($i: IIN!, $h: ApplicantId!, $b: ApplicantId!) { a: licensesOf(holderId: $h) { number status } b: licensesOf(holderId: $b) { number } paymentsOf(payerId: $h) { id status } legalEntitiesOf(iin: $i) { bin } }',
+    () => ({ i: NAMED.manWithLicences, h: NAMED.manWithLicences, b: NAMED.llp }),
+  ],
+  [
+    'licensesOf at the licensing subgraph',
+    () => graph.subgraphs.licensing.url,
+    'query($h: ApplicantId!, $b: ApplicantId!) { a: licensesOf(holderId: $h) { number status } b: licensesOf(holderId: $b) { number } }',
+    () => ({ h: NAMED.manWithLicences, b: NAMED.llp }),
+  ],
+  [
     'application(number) through the gateway',
     () => graph.gatewayUrl,
     'query($n: String!) { application(number: $n) { number status } }',
@@ -183,6 +195,40 @@ describe('an officer of a known agency reads the licences of its services only',
       const viaHolder = await ask(graph.gatewayUrl, token, `{ license(number: "${STATE_SYMBOLS}") { holder { ... on Person { licenses { number } } } } }`);
       for (const number of refused.filter((n) => n !== STATE_SYMBOLS))
         expect(JSON.stringify(viaHolder.data ?? null), `${agency} via the holder`).not.toContain(number);
+    },
+  );
+});
+
+describe("an officer asking the prefill's root fields by the holder's id sees what the nested paths show", () => {
+  const CASES: [string, string[], string[]][] = [
+    ['MINT-KTRM', [STATE_SYMBOLS], [EXPLOSIVES, MINING]],
+    ['MINT-KP', [EXPLOSIVES, MINING], [STATE_SYMBOLS]],
+    ['AKIMAT-ASTANA', [], [STATE_SYMBOLS, EXPLOSIVES, MINING]],
+  ];
+  it.each(CASES)(
+    "%s: licensesOf lists %j of the man's and the LLP's licences, never %j; paymentsOf and legalEntitiesOf are FORBIDDEN",
+    async (agency, readable, refused) => {
+      const token = officerToken(agency);
+      for (const url of [graph.gatewayUrl, graph.subgraphs.licensing.url]) {
+        const response = await ask(
+          url,
+          token,
+          'query($h: ApplicantId!, $b: ApplicantId!) { a: licensesOf(holderId: $h) { number } b: licensesOf(holderId: $b) { number } }',
+          { h: NAMED.manWithLicences, b: NAMED.llp },
+        );
+        expect(response.errors, JSON.stringify(response)).toBeUndefined();
+        const numbers = [...response.data.a, ...response.data.b].map((l: { number: string }) => l.number);
+        expect(numbers.sort(), `${agency} at ${url}`).toEqual([...readable].sort());
+        for (const number of refused) expect(numbers).not.toContain(number);
+      }
+      const other = await ask(
+        graph.gatewayUrl,
+        token,
+        'query($i: IIN!, $h: ApplicantId!) { paymentsOf(payerId: $h) { id } legalEntitiesOf(iin: $i) { bin } }',
+        { i: NAMED.manWithLicences, h: NAMED.manWithLicences },
+      );
+      expect(other.data).toEqual({ paymentsOf: null, legalEntitiesOf: null });
+      expect(other.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
     },
   );
 });

@@ -54,6 +54,11 @@ export class CircuitBreaker {
     this.probing = false;
   }
 
+  /** A call let through that never reached the upstream (refused by our own overload): nothing is counted, a probe's turn is given back. */
+  released(): void {
+    this.probing = false;
+  }
+
   get current(): CircuitState {
     if (this.state === 'OPEN' && this.now() - this.openedAt >= this.openMs) return 'HALF_OPEN';
     return this.state;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createPublicKey, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, type KeyObject, randomUUID, sign } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,6 +125,85 @@ describe('a citizen submits, and the service signs what the registries said', ()
     expect(verifyEvidence(evidence, [other.publicKey])).toMatchObject({ valid: false, reason: expect.stringContaining('not a trusted key') });
     const swapped = { ...evidence, publicKey: other.publicKey.export({ type: 'spki', format: 'pem' }).toString() };
     expect(verifyEvidence(swapped, [testKey])).toMatchObject({ valid: false, reason: expect.stringContaining('public key in the file') });
+  });
+
+  describe('a red team tampers with the saved file: every change is refused, none verifies', () => {
+    const attacker = generateKeyPairSync('ed25519');
+    const attackerPem = attacker.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const edited = () => {
+      const bundle = JSON.parse(evidence.bundle) as EvidenceBundle;
+      bundle.facts[0]!.value = 'Someone Else';
+      return bundle;
+    };
+    const signWith = (bundle: unknown, key: KeyObject) => sign(null, Buffer.from(canonicalJson(bundle), 'utf8'), key).toString('base64url');
+    const CASES: [string, () => unknown][] = [
+      [
+        'a fact edited and re-signed with the attacker’s key, keyId and publicKey all the attacker’s',
+        () => {
+          const bundle = { ...edited(), keyId: keyIdOf(attacker.publicKey) };
+          return { ...evidence, bundle: canonicalJson(bundle), keyId: bundle.keyId, publicKey: attackerPem, signature: signWith(bundle, attacker.privateKey) };
+        },
+      ],
+      [
+        'a fact edited and re-signed with the attacker’s key, the service’s keyId and public key kept',
+        () => {
+          const bundle = edited();
+          return { ...evidence, bundle: canonicalJson(bundle), signature: signWith(bundle, attacker.privateKey) };
+        },
+      ],
+      ['the public key swapped for the attacker’s, nothing else', () => ({ ...evidence, publicKey: attackerPem })],
+      [
+        'the signature swapped for the service’s own signature over another bundle',
+        () => {
+          const other = { ...(JSON.parse(evidence.bundle) as EvidenceBundle), number: 'EL-2026-9999999' };
+          return { ...evidence, signature: signWith(other, loadEvidenceSigningKey({ keyFile: TEST_EVIDENCE_KEY_FILE }).privateKey) };
+        },
+      ],
+      [
+        'the type changed to another format',
+        () => {
+          const bundle = { ...(JSON.parse(evidence.bundle) as EvidenceBundle), type: 'egov-graph/evidence/v2' };
+          return { ...evidence, bundle: canonicalJson(bundle) };
+        },
+      ],
+      [
+        'the bundle re-serialised with its keys in another order',
+        () => {
+          const bundle = JSON.parse(evidence.bundle) as Record<string, unknown>;
+          return { ...evidence, bundle: JSON.stringify(Object.fromEntries(Object.entries(bundle).reverse())) };
+        },
+      ],
+      ['the bundle re-serialised pretty-printed', () => ({ ...evidence, bundle: JSON.stringify(JSON.parse(evidence.bundle), null, 2) })],
+      ['a second "number" key appended to the bundle', () => ({ ...evidence, bundle: evidence.bundle.replace(/}$/, ',"number":"EL-2026-9999999"}') })],
+      ['the number beside the bundle changed', () => ({ ...evidence, number: 'EL-2026-9999999' })],
+      ['the algorithm changed to none', () => ({ ...evidence, algorithm: 'none' })],
+      [
+        'the signature in standard base64 (+ / =) instead of base64url',
+        () => ({
+          ...evidence,
+          signature: Buffer.from(evidence.signature, 'base64url').toString('base64'),
+        }),
+      ],
+      [
+        'characters that are not base64url inside the signature',
+        () => ({ ...evidence, signature: `${evidence.signature.slice(0, 10)}!*~${evidence.signature.slice(10)}` }),
+      ],
+      ['a line break and padding after the signature', () => ({ ...evidence, signature: `${evidence.signature}==\n` })],
+      [
+        'the signature’s last character swapped for one encoding the same bytes',
+        () => {
+          const last = evidence.signature.at(-1)!;
+          const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+          const i = ALPHABET.indexOf(last);
+          return { ...evidence, signature: evidence.signature.slice(0, -1) + ALPHABET[(i & ~0b1111) | ((i & 0b1111) ^ 0b0001)] };
+        },
+      ],
+      ['the signature cut short', () => ({ ...evidence, signature: evidence.signature.slice(0, -4) })],
+    ];
+    it.each(CASES)('%s', (_case, tamper) => {
+      expect(verifyEvidence(evidence, [testKey]), 'the control: the untouched file verifies').toMatchObject({ valid: true });
+      expect(verifyEvidence(tamper(), [testKey])).toMatchObject({ valid: false, reason: expect.any(String) });
+    });
   });
 
   it('the evidence is stored in the submission: one row per application, none more on a retry', async () => {

@@ -105,7 +105,12 @@ export class RegistryClient {
     for (let attempt = 0; ; attempt++) {
       span.setAttribute('egov.registry.attempts', attempt + 1);
       try {
-        const result = await this.limit.run(() => this.measured(call, deadline));
+        const result = await this.limit.run(() => {
+          // A call that waited its whole deadline for a turn is refused as our overload, not sent to time out at
+          // once (which would read as the registry being too slow, count as its failure and open its circuit).
+          if (deadline - performance.now() < 1) throw new LimitExceeded();
+          return this.measured(call, deadline);
+        });
         this.breaker?.succeeded();
         this.noteBreaker(span);
         span.setAttribute('egov.registry.outcome', result === null ? 'not_found' : 'ok');
@@ -114,12 +119,17 @@ export class RegistryClient {
         if (caught instanceof LimitExceeded) this.metrics?.registryCall(this.registry, 'queue_full');
         const error =
           caught instanceof LimitExceeded
-            ? new RegistryError(this.registry, ErrorCode.REGISTRY_UNAVAILABLE, 'has too many calls waiting; try again shortly', { transient: true })
+            ? new RegistryError(this.registry, ErrorCode.REGISTRY_UNAVAILABLE, 'has too many calls waiting; try again shortly', {
+                transient: true,
+                overloaded: true,
+              })
             : (caught as RegistryError);
         const wait = backoffMs(attempt, this.retryBaseMs, this.retryCapMs);
         const retry = call.read && error.transient && !(caught instanceof LimitExceeded) && attempt < this.retries && performance.now() + wait < deadline - 10;
         if (!retry) {
-          if (error.countsAgainstRegistry) this.breaker?.failed();
+          // Our own overload asked the registry nothing: it neither opens the circuit nor counts as an answer.
+          if (error.overloaded) this.breaker?.released();
+          else if (error.countsAgainstRegistry) this.breaker?.failed();
           else this.breaker?.succeeded();
           this.noteBreaker(span);
           span.setAttribute('egov.registry.outcome', String(error.extensions.code));

@@ -12,6 +12,11 @@ export interface RegistryErrorDetail {
   /** The circuit breaker's state when the call was refused without trying. */
   circuit?: 'OPEN';
   retryAfterMs?: number;
+  /**
+   * Refused by our own cap on calls in flight (the queue was full, or the call waited its whole deadline for a
+   * turn): the registry was not asked, so this says nothing about it being down.
+   */
+  overloaded?: boolean;
 }
 
 /**
@@ -22,6 +27,8 @@ export class RegistryError extends GraphQLError {
   readonly registry: RegistryName;
   readonly transient: boolean;
   readonly status: number | undefined;
+  /** Refused here, before the registry was asked (see RegistryErrorDetail.overloaded). */
+  readonly overloaded: boolean;
 
   constructor(registry: RegistryName, code: RegistryErrorCode, detail: string, extra: RegistryErrorDetail = {}) {
     super(`${REGISTRIES[registry].title}: ${detail}`, {
@@ -36,10 +43,12 @@ export class RegistryError extends GraphQLError {
     this.registry = registry;
     this.transient = extra.transient ?? false;
     this.status = extra.status;
+    this.overloaded = extra.overloaded ?? false;
   }
 
   /** A sign the registry itself is unwell (not that we asked something wrong): counts towards opening the circuit. */
   get countsAgainstRegistry(): boolean {
+    if (this.overloaded) return false;
     return this.transient || (this.extensions.code === ErrorCode.REGISTRY_BAD_RESPONSE && (this.status === undefined || this.status >= 500));
   }
 }

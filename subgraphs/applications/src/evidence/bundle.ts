@@ -121,6 +121,9 @@ export type EvidenceVerdict =
   | { valid: true; number: string; serviceCode: string; submittedAt: string; signedAt: string; keyId: string; facts: number }
   | { valid: false; reason: string; number?: string; keyId?: string };
 
+/** An Ed25519 signature (64 bytes) as signEvidence writes it: unpadded base64url, 86 characters. */
+const SIGNATURE = /^[A-Za-z0-9_-]{86}$/;
+
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
@@ -152,9 +155,15 @@ export function verifyEvidence(file: unknown, trusted: readonly KeyObject[]): Ev
   if (!key) return { valid: false, reason: `signed under ${bundle.keyId}, which is not a trusted key`, ...seen };
   if (typeof data.publicKey === 'string' && !publicKeyIs(data.publicKey, key))
     return { valid: false, reason: 'the public key in the file is not the trusted key it names', ...seen };
+  // Exactly what signEvidence writes: 64 bytes as unpadded base64url, nothing else encoding the same bytes. Node's
+  // decoder skips characters that are not base64url and ignores a last character's spare bits, so without this a
+  // file with its signature changed (padding, `+/`, stray characters, another last character) verified.
+  const signature = Buffer.from(data.signature, 'base64url');
+  if (!SIGNATURE.test(data.signature) || signature.toString('base64url') !== data.signature)
+    return { valid: false, reason: 'the signature is not 64 bytes of unpadded base64url: it was changed', ...seen };
   let ok = false;
   try {
-    ok = verify(null, Buffer.from(data.bundle, 'utf8'), key, Buffer.from(data.signature, 'base64url'));
+    ok = verify(null, Buffer.from(data.bundle, 'utf8'), key, signature);
   } catch {
     ok = false;
   }

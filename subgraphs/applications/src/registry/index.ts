@@ -12,11 +12,24 @@ import {
 } from '@egov/contracts';
 import { codeOf } from '@egov/core';
 import type { Registry } from '@egov/domain';
-import { forgetLicencesOf, type RegistryCache, type RegistryClient, readEntities, readLicencesOf, readPaymentsOf, readPersons } from '@egov/registry-client';
+import {
+  forgetLicencesOf,
+  type RegistryCache,
+  type RegistryClient,
+  type RegistryError,
+  readEntities,
+  readLicencesOf,
+  readPaymentsOf,
+  readPersons,
+} from '@egov/registry-client';
 import type { ApplicantSnapshot, RegistryOutage } from '../applications/applicant.js';
 
-/** A registry that failed (down, too slow, or answering nonsense), as opposed to a bug of ours. */
-const isRegistryFailure = (error: unknown) => String(codeOf(error) ?? '').startsWith('REGISTRY_');
+/**
+ * A registry that failed (down, too slow, or answering nonsense), as opposed to a bug of ours. Our own overload
+ * (too many calls waiting here: the registry was never asked) is not one: were it taken as an outage, a flood of
+ * drafts would let a submission skip a check of a registry that is up (degraded mode). It fails the read instead.
+ */
+const isRegistryFailure = (error: unknown) => String(codeOf(error) ?? '').startsWith('REGISTRY_') && (error as Partial<RegistryError>).overloaded !== true;
 
 /**
  * Reads that may fail without failing the whole snapshot: a failed registry yields `fallback` and is recorded
