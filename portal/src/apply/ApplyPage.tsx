@@ -20,7 +20,7 @@ import { DraftDocuments } from './DraftDocuments.js';
 import { DraftFields } from './DraftFields.js';
 import { FeeStep } from './FeeStep.js';
 import { Receipt, type ReceiptFragment } from './Receipt.js';
-import { RegistryOutage } from './RegistryOutage.js';
+import { OutageNextSteps, OutageNotice, RegistryOutage } from './RegistryOutage.js';
 import { ScanDropZone } from './ScanDropZone.js';
 import { SubmitStep } from './SubmitStep.js';
 import { storedScans } from './scans.js';
@@ -117,6 +117,11 @@ const ApplicationDraft = graphql(`
       }
       expectedResultUnknownBecause
       readAt
+      registryOutages {
+        registry
+        code
+        fields
+      }
     }
   }
 `);
@@ -231,12 +236,24 @@ function ApplyFlow({ code, action }: { code: string; action: ServiceActionKind }
         </Notice>
       ) : null}
 
+      {draft && draft.registryOutages.length > 0 ? (
+        <>
+          <OutageNotice registries={draft.registryOutages.map((o) => ({ key: o.registry, registry: o.registry, title: o.registry }))} />
+          <OutageNextSteps serviceCode={code} retry={draftQuery.refetch} busy={draftQuery.loading} scansInstead={draft.eligible} />
+        </>
+      ) : null}
+
       {draft?.eligible ? (
         <>
           <section aria-labelledby="form-heading">
             <h2 id="form-heading">{t('apply.form')}</h2>
             <p className="fine">{t('apply.readFromRegistries', { time: format.dateTime(draft.readAt) })}</p>
-            <DraftFields fields={draft.fields} typed={typed} onType={(fieldId, value) => setTyped((all) => ({ ...all, [fieldId]: value }))} />
+            <DraftFields
+              fields={draft.fields}
+              typed={typed}
+              onType={(fieldId, value) => setTyped((all) => ({ ...all, [fieldId]: value }))}
+              unread={new Map(draft.registryOutages.flatMap((o) => o.fields.map((fieldId) => [fieldId, o.registry] as const)))}
+            />
           </section>
           <section aria-labelledby="documents-heading">
             <h2 id="documents-heading">{t('apply.documents')}</h2>

@@ -17,6 +17,10 @@ export const DraftDocumentFragment = graphql(`
       nameOriginal
       registry
     }
+    insteadOf {
+      name
+      nameOriginal
+    }
   }
 `);
 
@@ -30,12 +34,15 @@ export function DraftDocuments(props: {
   onFiles(documentId: string, files: File[]): void;
   onRemove(key: string): void;
 }) {
-  const { language } = useLanguage();
+  const { language, t } = useLanguage();
   const documents = props.documents.map((document) => readFragment(DraftDocumentFragment, document));
   return (
     <ul className="draft-documents">
-      {documents.map(({ document, status, summary, unavailableBecause }) => (
+      {documents.map(({ document, status, summary, unavailableBecause, insteadOf }) => (
         <li key={document.id} className={`draft-document status-${status.toLowerCase()}`}>
+          {insteadOf ? (
+            <p className="fine instead-of">{t('outage.insteadOf', { document: language === 'en' ? insteadOf.name : insteadOf.nameOriginal })}</p>
+          ) : null}
           {status === 'ATTACH_NEEDED' ? (
             <ScanDropZone
               documentId={document.id}

@@ -1,6 +1,8 @@
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { RegistryBadge } from '../components/RegistryBadge.js';
+import type { RegistryName } from '../generated/graphql.js';
 import { type FragmentType, graphql, readFragment } from '../generated/index.js';
+import { REGISTRY } from '../i18n/enums.js';
 import { useFormat } from '../i18n/format.js';
 import { useLanguage } from '../i18n/language.js';
 
@@ -49,6 +51,8 @@ export function DraftFields(props: {
   fields: readonly FragmentType<typeof DraftFieldFragment>[];
   typed?: Record<string, string>;
   onType?: (fieldId: string, value: string) => void;
+  /** Degraded mode: fields left empty because their registry did not answer, with that registry. */
+  unread?: ReadonlyMap<string, RegistryName>;
 }) {
   const editable = props.onType !== undefined;
   const { language, t } = useLanguage();
@@ -63,8 +67,19 @@ export function DraftFields(props: {
           <dl className="draft-fields">
             {fields
               .filter((field) => field.formId === formId)
-              .map((field) =>
-                field.source || !editable ? (
+              .map((field) => {
+                const down = props.unread?.get(field.fieldId);
+                return down ? (
+                  <div className="draft-field unread" key={field.fieldId} data-field={field.fieldId}>
+                    <dt>{label(field)}</dt>
+                    <dd>
+                      <span className="source">
+                        <RegistryBadge registry={down} />
+                        <span className="fine">{t('outage.fieldUnread', { registry: REGISTRY[down][language] })}</span>
+                      </span>
+                    </dd>
+                  </div>
+                ) : field.source || !editable ? (
                   <div className="draft-field" key={field.fieldId} data-field={field.fieldId}>
                     <dt>{label(field)}</dt>
                     <dd>
@@ -85,8 +100,8 @@ export function DraftFields(props: {
                       />
                     </dd>
                   </div>
-                ),
-              )}
+                );
+              })}
           </dl>
         </fieldset>
       ))}

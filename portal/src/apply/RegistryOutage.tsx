@@ -43,10 +43,52 @@ function FieldWhileDown({ field, applicant, down }: { field: CatalogForm['fields
   );
 }
 
+/** Which registries are not answering, as the alert at the top of the form. */
+export function OutageNotice({ registries }: { registries: readonly { key: string; registry: RegistryName | null; title: string }[] }) {
+  const { language, t } = useLanguage();
+  return (
+    <Notice tone="warning" title={t('outage.title')} role="alert">
+      <ul>
+        {registries.map((outage) => (
+          <li key={outage.key}>
+            {t('outage.notAnswering', {
+              registry: outage.registry ? `${REGISTRY[outage.registry][language]} (${REGISTRY_ROLE[outage.registry][language]})` : outage.title,
+            })}
+          </li>
+        ))}
+      </ul>
+    </Notice>
+  );
+}
+
+/** What the applicant can do while a registry is down: read again later, keep uploading, or go in person. */
+export function OutageNextSteps(props: { serviceCode: string; retry(): void; busy: boolean; scansInstead?: boolean }) {
+  const { t } = useLanguage();
+  return (
+    <section aria-labelledby="next-heading" className="next-steps">
+      <h2 id="next-heading">{t('outage.next')}</h2>
+      <ol>
+        {props.scansInstead ? <li>{t('outage.scanInstead')}</li> : null}
+        <li>
+          {t('outage.retryLater')}{' '}
+          <button type="button" onClick={props.retry} disabled={props.busy}>
+            {t('outage.readAgain')}
+          </button>
+        </li>
+        <li>{t('outage.scansKept')}</li>
+        <li>
+          {t('outage.office')} <Link to={`/services/${props.serviceCode}`}>{t('outage.officeList')}</Link>
+        </li>
+      </ol>
+    </section>
+  );
+}
+
 /**
  * A registry did not answer, so there is no prefilled draft. The applicant still sees the form (which
  * registry fills what, and which of those is down), can upload scans now (they are kept), and is told
- * what to do next. Issue 15's degraded mode will add the scans the office list asks for instead.
+ * what to do next. (When the draft itself comes back in degraded mode, the draft page shows the same notice
+ * and steps over the draft, whose documents name the office-list scans to attach instead.)
  */
 export function RegistryOutage(props: {
   outages: readonly Outage[];
@@ -62,33 +104,8 @@ export function RegistryOutage(props: {
   const forms = props.forms.filter((form) => form.appliesTo.includes(props.applicant));
   return (
     <>
-      <Notice tone="warning" title={t('outage.title')} role="alert">
-        <ul>
-          {props.outages.map((outage) => {
-            const registry = registryFromExtension(outage.registry);
-            return (
-              <li key={outage.registry}>
-                {t('outage.notAnswering', { registry: registry ? `${REGISTRY[registry][language]} (${REGISTRY_ROLE[registry][language]})` : outage.title })}
-              </li>
-            );
-          })}
-        </ul>
-      </Notice>
-      <section aria-labelledby="next-heading" className="next-steps">
-        <h2 id="next-heading">{t('outage.next')}</h2>
-        <ol>
-          <li>
-            {t('outage.retryLater')}{' '}
-            <button type="button" onClick={props.retry} disabled={props.busy}>
-              {t('outage.readAgain')}
-            </button>
-          </li>
-          <li>{t('outage.scansKept')}</li>
-          <li>
-            {t('outage.office')} <Link to={`/services/${props.serviceCode}`}>{t('outage.officeList')}</Link>
-          </li>
-        </ol>
-      </section>
+      <OutageNotice registries={props.outages.map((o) => ({ key: o.registry, registry: registryFromExtension(o.registry), title: o.title }))} />
+      <OutageNextSteps serviceCode={props.serviceCode} retry={props.retry} busy={props.busy} />
       <section aria-labelledby="form-heading">
         <h2 id="form-heading">{t('outage.partialForm')}</h2>
         {forms.map((form) => (

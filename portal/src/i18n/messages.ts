@@ -218,6 +218,16 @@ export const messages = {
     ru: 'не прочитано: {registry} не отвечает',
     en: 'not read: {registry} is not answering',
   },
+  'outage.scanInstead': {
+    kk: 'Тізілім бере алмаған мәліметтердің орнына төмендегі скан-көшірмелерді тіркеңіз: тізілім жауап бергенде қызметкер оларды тексереді.',
+    ru: 'Вместо сведений, которые не дал реестр, приложите сканы, указанные ниже: сотрудник сверит их с реестром, когда он ответит.',
+    en: 'Attach the scans listed below instead of what the registry could not give: an officer checks them against the registry once it answers.',
+  },
+  'outage.insteadOf': {
+    kk: 'Тізілім жауап бермей тұрғанда мынаның орнына: {document}',
+    ru: 'Вместо документа, пока реестр не отвечает: {document}',
+    en: 'Instead of, while its registry is not answering: {document}',
+  },
   'outage.fieldLater': { kk: 'тізілімдер жауап бергенде толтырылады', ru: 'заполнится, когда ответят реестры', en: 'filled in when the registries answer' },
   'outage.fieldYours': { kk: 'өзіңіз толтырасыз', ru: 'заполняете вы', en: 'you fill this in' },
 
