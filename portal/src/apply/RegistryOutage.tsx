@@ -99,7 +99,7 @@ export function RegistryOutage(props: {
   busy: boolean;
   scans: ReactNode;
 }) {
-  const { language, t } = useLanguage();
+  const { t } = useLanguage();
   const down = new Set(props.outages.flatMap((o) => registryFromExtension(o.registry) ?? []));
   const forms = props.forms.filter((form) => form.appliesTo.includes(props.applicant));
   return (
