@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Logger } from '@egov/core';
 import { createPool, type Pool } from '@egov/stores';
 import { createTestDatabase } from '@egov/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   type AccessRecord,
   AuditAnchor,
@@ -26,8 +26,10 @@ const keys = generateKeyPairSync('ed25519');
 const errors: string[] = [];
 const logger: Logger = { level: 'debug', debug: () => {}, info: () => {}, warn: () => {}, error: (msg) => errors.push(msg), child: () => logger };
 
-function anchor(options: { writer?: string; privateKey?: null } = {}) {
+function anchor(options: { writer?: string; privateKey?: null; clock?: () => Date; fullEveryMs?: number } = {}) {
   return new AuditAnchor({
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.fullEveryMs ? { fullEveryMs: options.fullEveryMs } : {}),
     audit,
     pool,
     store: new DirectoryCheckpointStore(dir),
@@ -148,6 +150,43 @@ describe('the audit anchor', () => {
     expect(await anchor().run()).toMatchObject({ verified: false, reason: expect.stringMatching(/hash chain breaks/) });
   });
 
+  it('a running process goes on from its newest checkpoint between whole rounds: a cut is caught every round, an old edit at the next whole round', async () => {
+    let now = Date.parse('2026-03-20T05:00:00Z');
+    const running = anchor({ clock: () => new Date(now), fullEveryMs: 3_600_000 });
+    await audit.append([record(), record(), record()]);
+    expect(await running.run()).toMatchObject({ verified: true, records: 3 });
+    await audit.append([record(), record()]);
+    now += 60_000;
+    const reads: string[] = [];
+    const query = pool.query.bind(pool);
+    const spy = vi.spyOn(pool, 'query').mockImplementation(((text: string, values?: unknown[]) => {
+      if (typeof text === 'string' && text.includes('FROM audit.access_log a')) reads.push(String(values?.[0]));
+      return query(text, values);
+    }) as typeof pool.query);
+    expect(await running.run()).toMatchObject({ verified: true, records: 5 });
+    spy.mockRestore();
+    // Read on from the checkpoint's record, not from the start.
+    const { rows } = await pool.query<{ id: string }>('SELECT id::text FROM audit.access_log ORDER BY id LIMIT 3');
+    expect(reads[0]).toBe(rows[2]!.id);
+
+    // An edit of an old record is not in the records read between whole rounds, and is caught at the next one.
+    await tamper([`UPDATE audit.access_log SET actor_id = 'nobody' WHERE id = (SELECT min(id) FROM audit.access_log)`]);
+    now += 60_000;
+    expect(await running.run()).toMatchObject({ verified: true });
+    now += 3_600_000;
+    expect(await running.run()).toMatchObject({ verified: false, reason: expect.stringMatching(/hash chain breaks/) });
+  });
+
+  it('a running process catches a cut of its newest records in a round between whole rounds', async () => {
+    let now = Date.parse('2026-03-20T05:00:00Z');
+    const running = anchor({ clock: () => new Date(now), fullEveryMs: 3_600_000 });
+    await audit.append([record(), record(), record(), record()]);
+    await running.run();
+    await cutNewest(2);
+    now += 60_000;
+    expect(await running.run()).toMatchObject({ verified: false, reason: expect.stringMatching(/checkpoint/) });
+  });
+
   it('a verifier without the signing key (the CLI) checks but never writes', async () => {
     await audit.append([record()]);
     expect(await anchor({ privateKey: null }).run()).toMatchObject({ verified: true, records: 1 });
@@ -181,9 +220,10 @@ describe('the anchor configuration', () => {
           AUDIT_ANCHOR_KEY_FILE: '/keys/a.pem',
           AUDIT_ANCHOR_PUBLIC_KEY_FILE: '/keys/a.pub',
           AUDIT_ANCHOR_EVERY_MS: '5000',
+          AUDIT_ANCHOR_FULL_EVERY_MS: '3600000',
         }),
       ),
-    ).toEqual({ dir: '/srv/anchor', keyFile: '/keys/a.pem', publicKeyFile: '/keys/a.pub', everyMs: 5000, generateKey: false });
+    ).toEqual({ dir: '/srv/anchor', keyFile: '/keys/a.pem', publicKeyFile: '/keys/a.pub', everyMs: 5000, fullEveryMs: 3_600_000, generateKey: false });
   });
 
   it('development keeps its checkpoints beside its own key in .data/, production in var/ unless told', () => {

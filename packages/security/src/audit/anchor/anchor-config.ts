@@ -15,6 +15,8 @@ export interface AuditAnchorConfig {
   publicKeyFile?: string;
   /** How often each process verifies the chain against the newest checkpoint (and one of them writes a new one). */
   everyMs: number;
+  /** How often a scheduled round checks the whole chain from 'genesis'; the rounds between go on from the newest checkpoint. */
+  fullEveryMs?: number;
   /** Development only: make keyFile if it does not exist yet. */
   generateKey?: boolean;
 }
@@ -27,7 +29,8 @@ const DEV_ANCHOR_DIR = '.data/audit-anchor/checkpoints';
 /**
  * The audit anchor's settings, in one place: AUDIT_ANCHOR_DIR (default `var/audit-anchors`; in development
  * `.data/audit-anchor/checkpoints`, beside the key and the embedded database it anchors),
- * AUDIT_ANCHOR_KEY_FILE, AUDIT_ANCHOR_PUBLIC_KEY_FILE, AUDIT_ANCHOR_EVERY_MS (default 60 000). Production
+ * AUDIT_ANCHOR_KEY_FILE, AUDIT_ANCHOR_PUBLIC_KEY_FILE, AUDIT_ANCHOR_EVERY_MS (default 60 000),
+ * AUDIT_ANCHOR_FULL_EVERY_MS (default 86 400 000: a whole-chain round a day, the first round of a process too). Production
  * (NODE_ENV=production) must name its key file; development makes one under .data/ on first use, so
  * `npm start` needs no setup (and a fresh .data/ starts a fresh anchor with a fresh database).
  */
@@ -44,6 +47,7 @@ export function auditAnchorConfigFromEnv(env: Env = process.env): AuditAnchorCon
     keyFile: resolve(keyFile ?? DEV_ANCHOR_KEY_FILE),
     ...(publicKeyFile ? { publicKeyFile: resolve(publicKeyFile) } : {}),
     everyMs: envInt('AUDIT_ANCHOR_EVERY_MS', 60_000, env),
+    fullEveryMs: envInt('AUDIT_ANCHOR_FULL_EVERY_MS', 86_400_000, env),
     generateKey: !keyFile,
   };
 }

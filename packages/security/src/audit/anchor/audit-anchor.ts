@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Logger } from '@egov/core';
 import type { Pool } from '@egov/stores';
-import type { AuditLog } from '../audit-log.js';
+import type { AuditLog, ChainPoint } from '../audit-log.js';
 import { type Checkpoint, type CheckpointStore, signCheckpoint } from './checkpoints.js';
 
 /** The last verification of the trail, as /health and the CLI show it. */
@@ -24,13 +24,20 @@ export interface AuditAnchorOptions {
   writer: string;
   logger?: Logger;
   clock?: () => Date;
+  /**
+   * How often a scheduled round recomputes the whole chain from 'genesis' (the first round of a process always
+   * does). The rounds between go on from the newest signed checkpoint, once its record is found exactly as
+   * signed: truncation and rollback are caught every round either way; an in-place edit of a record older
+   * than the checkpoint, by the chain at the next whole round. Default 24 h (AUDIT_ANCHOR_FULL_EVERY_MS).
+   */
+  fullEveryMs?: number;
 }
 
 /** One writer at a time across every process on the database; the others verify. */
 const WRITER_LOCK = 'egov:audit-anchor:writer';
 
 /**
- * Anchors the audit trail outside PostgreSQL. Each check recomputes the hash chain from 'genesis' and
+ * Anchors the audit trail outside PostgreSQL. A whole check recomputes the hash chain from 'genesis' and
  * holds it against the newest checkpoint whose signature verifies: the record that checkpoint names must
  * still be there with the same hash, with exactly as many records up to it. Deleting the newest records
  * and moving audit.chain back, or emptying the trail to 'genesis', passes the chain alone but not this,
@@ -42,6 +49,7 @@ export class AuditAnchor {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
   private readonly clock: () => Date;
+  private lastFullAt: number | null = null;
 
   constructor(private readonly options: AuditAnchorOptions) {
     this.clock = options.clock ?? (() => new Date());
@@ -52,9 +60,9 @@ export class AuditAnchor {
     return this.last;
   }
 
-  /** Verifies the trail against the newest checkpoint, without writing one. */
+  /** Verifies the whole trail against the newest checkpoint, without writing one (the CLI). */
   async verify(): Promise<AnchorStatus & { checkpoint: Checkpoint | null }> {
-    const outcome = await this.check();
+    const outcome = await this.check(true);
     return { ...outcome.status, checkpoint: outcome.checkpoint };
   }
 
@@ -62,7 +70,10 @@ export class AuditAnchor {
   async run(): Promise<AnchorStatus> {
     let status: AnchorStatus;
     try {
-      const outcome = await this.check();
+      const now = this.clock().getTime();
+      const full = this.lastFullAt === null || now - this.lastFullAt >= (this.options.fullEveryMs ?? 86_400_000);
+      const outcome = await this.check(full);
+      if (full) this.lastFullAt = now;
       status = outcome.status;
       if (outcome.end && this.options.keys.privateKey) await this.writeCheckpoint(outcome.status, outcome.end);
     } catch (error) {
@@ -101,30 +112,45 @@ export class AuditAnchor {
     await this.running;
   }
 
-  private async check(): Promise<{ status: AnchorStatus; checkpoint: Checkpoint | null; end?: { id: string | null; hash: string; records: number } }> {
-    const { audit, store, keys, pool } = this.options;
+  /** `full`: the chain from 'genesis'; otherwise from the newest checkpoint, once its record is found as signed. */
+  private async check(
+    full: boolean,
+  ): Promise<{ status: AnchorStatus; checkpoint: Checkpoint | null; end?: { id: string | null; hash: string; records: number } }> {
+    const { audit, store, keys } = this.options;
     // The checkpoint is read before the chain: it can only be older than the state checked, never newer.
     const { checkpoint, untrusted } = await store.newest(keys.publicKey);
     if (untrusted > 0) this.options.logger?.warn('the audit anchor holds entries whose signature does not verify; they vouch for nothing', { untrusted });
     const checkedAt = this.clock().toISOString();
-    const chain = await audit.checkChain();
     const failed = (records: number, reason: string) => ({ status: { verified: false, checkedAt, records, reason }, checkpoint });
+    const from: ChainPoint | undefined =
+      !full && checkpoint?.lastId ? { id: checkpoint.lastId, hash: checkpoint.lastHash, records: checkpoint.records } : undefined;
+    if (from && checkpoint) {
+      const problem = await this.checkpointProblem(checkpoint);
+      if (problem) return failed(problem.records, problem.reason);
+    }
+    const chain = await audit.checkChain(undefined, from);
     if (!chain.ok) return failed(chain.checked, `the hash chain breaks at ${chain.brokenAt === 'end of chain' ? 'its end' : `record ${chain.brokenAt}`}`);
-    if (checkpoint) {
-      const vouched = `the checkpoint of ${checkpoint.at} vouches for ${checkpoint.records} records up to record ${checkpoint.lastId ?? '(none)'}`;
-      if (chain.checked < checkpoint.records) return failed(chain.checked, `the trail holds ${chain.checked} records; ${vouched}`);
-      if (checkpoint.lastId !== null) {
-        const { rows } = await pool.query<{ hash: string; upto: number }>(
-          'SELECT hash, (SELECT count(*)::int FROM audit.access_log WHERE id <= $1::bigint) AS upto FROM audit.access_log WHERE id = $1::bigint',
-          [checkpoint.lastId],
-        );
-        const row = rows[0];
-        if (!row) return failed(chain.checked, `record ${checkpoint.lastId} is gone; ${vouched}`);
-        if (row.hash !== checkpoint.lastHash) return failed(chain.checked, `record ${checkpoint.lastId} no longer has the signed hash; ${vouched}`);
-        if (row.upto !== checkpoint.records) return failed(chain.checked, `${row.upto} records lead up to record ${checkpoint.lastId}; ${vouched}`);
-      }
+    if (checkpoint && !from) {
+      if (chain.checked < checkpoint.records) return failed(chain.checked, `the trail holds ${chain.checked} records; ${vouchedBy(checkpoint)}`);
+      const problem = await this.checkpointProblem(checkpoint);
+      if (problem) return failed(chain.checked, problem.reason);
     }
     return { status: { verified: true, checkedAt, records: chain.checked }, checkpoint, end: { ...chain.end, records: chain.checked } };
+  }
+
+  /** The record a checkpoint names must still be there with the signed hash, with exactly as many records up to it. */
+  private async checkpointProblem(checkpoint: Checkpoint): Promise<{ reason: string; records: number } | null> {
+    if (checkpoint.lastId === null) return null;
+    const { rows } = await this.options.pool.query<{ hash: string; upto: number }>(
+      'SELECT hash, (SELECT count(*)::int FROM audit.access_log WHERE id <= $1::bigint) AS upto FROM audit.access_log WHERE id = $1::bigint',
+      [checkpoint.lastId],
+    );
+    const row = rows[0];
+    const vouched = vouchedBy(checkpoint);
+    if (!row) return { reason: `record ${checkpoint.lastId} is gone; ${vouched}`, records: 0 };
+    if (row.hash !== checkpoint.lastHash) return { reason: `record ${checkpoint.lastId} no longer has the signed hash; ${vouched}`, records: row.upto };
+    if (row.upto !== checkpoint.records) return { reason: `${row.upto} records lead up to record ${checkpoint.lastId}; ${vouched}`, records: row.upto };
+    return null;
   }
 
   /** Signs what was verified, if this process is the writer now and the trail grew since the newest checkpoint. */
@@ -151,3 +177,6 @@ export class AuditAnchor {
     }
   }
 }
+
+const vouchedBy = (checkpoint: Checkpoint) =>
+  `the checkpoint of ${checkpoint.at} vouches for ${checkpoint.records} records up to record ${checkpoint.lastId ?? '(none)'}`;

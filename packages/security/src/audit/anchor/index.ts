@@ -11,5 +11,5 @@ export { type Checkpoint, type CheckpointContent, type CheckpointStore, Director
 
 /** The anchor of a process that writes the trail: it verifies on a schedule and may sign checkpoints. */
 export function createAuditAnchor(config: AuditAnchorConfig, deps: { audit: AuditLog; pool: Pool; writer: string; logger?: Logger }): AuditAnchor {
-  return new AuditAnchor({ ...deps, store: new DirectoryCheckpointStore(config.dir), keys: anchorKeys(config, 'sign') });
+  return new AuditAnchor({ ...deps, store: new DirectoryCheckpointStore(config.dir), keys: anchorKeys(config, 'sign'), fullEveryMs: config.fullEveryMs });
 }
