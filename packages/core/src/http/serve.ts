@@ -135,7 +135,9 @@ export function createHttpServer(handler: RequestListener, settings: Partial<Htt
           });
           clearTimeout(timer);
         }
-        // Past the grace period (or with nothing left in flight): whatever is still open is cut.
+        // Last, not first: nothing has been accepted since close(), and the work in flight has finished or
+        // had its grace period. What is left is idle, or a request begun on a kept-alive connection after the
+        // stop (cut here, so the process exits within the grace period Kubernetes allows).
         server.closeAllConnections();
         await closed;
       })();

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createHttpServer, type HttpServerSettings } from '@egov/core';
 import type { ProcessMetrics } from './process-metrics.js';
 
 export interface ObserveHttpOptions {
@@ -38,22 +38,16 @@ export interface MetricsServer {
  * METRICS_PORT: `/metrics` on a port of its own (Kubernetes and the local stack), so a NetworkPolicy can open it
  * to Prometheus without opening the API. Anything but GET /metrics is 404 there.
  */
-export async function startMetricsServer(metrics: ProcessMetrics, port: number, host = '127.0.0.1'): Promise<MetricsServer> {
-  const server: Server = createServer((req, res) => {
+export async function startMetricsServer(
+  metrics: ProcessMetrics,
+  port: number,
+  host = '127.0.0.1',
+  settings: Partial<HttpServerSettings> = {},
+): Promise<MetricsServer> {
+  // The same graceful server as the API: on close it stops accepting, lets a scrape in flight finish, then closes.
+  const http = createHttpServer((req, res) => {
     if (req.method === 'GET' && (req.url ?? '').split('?', 1)[0] === '/metrics') return void sendMetrics(metrics, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
-  });
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  }, settings);
+  return { port: await http.listen(port, host), close: () => http.close() };
 }
