@@ -2,6 +2,7 @@ import { backoffMs, ErrorCode, graphqlError, type Logger } from '@egov/core';
 import type { Registry, RegistryFact } from '@egov/domain';
 import type { Pool, PoolClient } from '@egov/stores';
 import { withSpan } from '@egov/telemetry';
+import { PollingWorker } from '../work/polling-worker.js';
 import type { RecordedOutage } from './draft.js';
 
 /** How one fact left unread at submission reads now. */
@@ -84,14 +85,11 @@ interface Row {
  * application's comparison is recorded exactly once; a check whose registry is still down is retried with backoff.
  */
 export class RegistryChecks {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | null = null;
-  private stopped = true;
+  private readonly worker: PollingWorker;
   private readonly batchSize: number;
   private readonly leaseMs: number;
   private readonly retryBaseMs: number;
   private readonly retryCapMs: number;
-  private readonly pollMs: number;
 
   constructor(
     private readonly pool: Pool,
@@ -104,7 +102,12 @@ export class RegistryChecks {
     this.leaseMs = options.leaseMs ?? 60_000;
     this.retryBaseMs = options.retryBaseMs ?? 10_000;
     this.retryCapMs = options.retryCapMs ?? 300_000;
-    this.pollMs = options.pollMs ?? 15_000;
+    this.worker = new PollingWorker(() => this.runOnce(), {
+      batchSize: this.batchSize,
+      pollMs: options.pollMs ?? 15_000,
+      logger,
+      failure: 'registry check run failed; it will run again',
+    });
   }
 
   /** Records that the application was submitted while these registries were down; call inside its transaction. */
@@ -114,31 +117,15 @@ export class RegistryChecks {
   }
 
   start(): void {
-    this.stopped = false;
-    this.timer = setInterval(() => this.kick(), this.pollMs);
-    this.timer.unref();
-    this.kick();
+    this.worker.start();
   }
 
   kick(): void {
-    if (this.stopped || this.running) return;
-    this.running = this.drain().finally(() => {
-      this.running = null;
-    });
+    this.worker.kick();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      while (!this.stopped && (await this.runOnce()) === this.batchSize);
-    } catch (error) {
-      this.logger.warn('registry check run failed; it will run again', { error });
-    }
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
   /** One pass: takes up to batchSize due checks and tries each. Returns how many it took. */

@@ -2,6 +2,7 @@ import type { DeliverApplicationRequest } from '@egov/contracts';
 import { backoffMs, type Logger } from '@egov/core';
 import type { Pool, PoolClient } from '@egov/stores';
 import { type ProcessMetrics, withSpan } from '@egov/telemetry';
+import { PollingWorker } from '../work/polling-worker.js';
 
 export interface DeliveryState {
   state: 'PENDING' | 'DELIVERED';
@@ -42,15 +43,11 @@ interface Row {
  * answer changes nothing there. Several processes may run workers: a row is leased to one at a time.
  */
 export class Outbox {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = true;
+  private readonly worker: PollingWorker;
   private readonly batchSize: number;
   private readonly leaseMs: number;
   private readonly retryBaseMs: number;
   private readonly retryCapMs: number;
-  private readonly pollMs: number;
   private readonly metrics: ProcessMetrics | undefined;
 
   constructor(
@@ -63,8 +60,13 @@ export class Outbox {
     this.leaseMs = options.leaseMs ?? 30_000;
     this.retryBaseMs = options.retryBaseMs ?? 1_000;
     this.retryCapMs = options.retryCapMs ?? 300_000;
-    this.pollMs = options.pollMs ?? 1_000;
     this.metrics = options.metrics;
+    this.worker = new PollingWorker(() => this.runOnce(), {
+      batchSize: this.batchSize,
+      pollMs: options.pollMs ?? 1_000,
+      logger,
+      failure: 'outbox run failed; it will run again',
+    });
   }
 
   /** Writes the delivery row with what to deliver; call inside the transaction that stores the application. */
@@ -73,41 +75,17 @@ export class Outbox {
   }
 
   start(): void {
-    this.stopped = false;
-    this.timer = setInterval(() => this.kick(), this.pollMs);
-    this.timer.unref();
-    this.kick();
+    this.worker.start();
   }
 
   /** Delivers what is due now (after an application is accepted, or on the poll). */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        this.kick();
-      }
-    });
+    this.worker.kick();
   }
 
   /** Stops taking new rows and waits for the deliveries under way. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      while (!this.stopped && (await this.runOnce()) === this.batchSize);
-    } catch (error) {
-      this.logger.warn('outbox run failed; it will run again', { error });
-    }
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
   /** One pass: takes up to batchSize due rows and delivers them. Returns how many it took. */
