@@ -5,15 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createConnection } from 'node:net';
-import {
-  DEV_FEE_RATES_FILE,
-  TEST_AUDIT_SUBJECT_KEY,
-  TEST_EVIDENCE_KEY_FILE,
-  TEST_ISSUER,
-  TEST_JWKS_FILE,
-  TEST_PARTNERS_FILE,
-  TEST_TRUST_FILES,
-} from '@egov/mocks';
+import { testMaterialEnv } from '@egov/mocks';
 import { devIdentity, gateway, REGISTRY_NAMES, registries, repoRoot, SUBGRAPH_NAMES, subgraphs } from '@egov/schema';
 import { ensurePortalBuilt, portalGatewayEnv } from './portal.js';
 
@@ -30,20 +22,9 @@ const embeddedPort = Number(process.env.EMBEDDED_PG_PORT ?? 5433);
 const databaseUrl = process.env.DATABASE_URL ?? `postgres://postgres@${host}:${embeddedPort}/postgres`;
 const shared = {
   DATABASE_URL: databaseUrl,
-  // Placeholder licence-fee rates so the payment flow works locally; production configures real ones.
-  FEE_RATES_FILE: process.env.FEE_RATES_FILE ?? DEV_FEE_RATES_FILE,
-  // The mocks' test identity provider and certification authority: tokens come from `npm run token`,
-  // signatures from `npm run sign`. Production points these at the real IdP and НУЦ.
-  AUTH_ISSUER: process.env.AUTH_ISSUER ?? TEST_ISSUER,
-  AUTH_JWKS: process.env.AUTH_JWKS ?? TEST_JWKS_FILE,
-  PARTNERS_FILE: process.env.PARTNERS_FILE ?? TEST_PARTNERS_FILE,
-  AUDIT_SUBJECT_KEY: process.env.AUDIT_SUBJECT_KEY ?? TEST_AUDIT_SUBJECT_KEY,
-  TRUST_ROOTS: process.env.TRUST_ROOTS ?? TEST_TRUST_FILES.roots.join(','),
-  TRUST_INTERMEDIATES: process.env.TRUST_INTERMEDIATES ?? TEST_TRUST_FILES.intermediates.join(','),
-  TRUST_CRLS: process.env.TRUST_CRLS ?? TEST_TRUST_FILES.crls.join(','),
-  // The mocks' test key signs each application's evidence; `npm run evidence:verify` checks it against
-  // mocks/data/evidence/public-key.pem. Production sets its own key.
-  EVIDENCE_SIGNING_KEY_FILE: process.env.EVIDENCE_SIGNING_KEY_FILE ?? TEST_EVIDENCE_KEY_FILE,
+  // The mocks' test identity provider (`npm run token`), certification authority (`npm run sign`), placeholder fee
+  // rates and evidence key (`npm run evidence:verify`), unless set here; production sets its own.
+  ...testMaterialEnv(process.env),
 };
 const layers: Part[][] = [
   [

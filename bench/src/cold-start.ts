@@ -13,15 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_SCHEMA } from '@egov/applications';
 import { createLogger } from '@egov/core';
-import {
-  DEV_FEE_RATES_FILE,
-  TEST_AUDIT_SUBJECT_KEY,
-  TEST_EVIDENCE_KEY_FILE,
-  TEST_ISSUER,
-  TEST_JWKS_FILE,
-  TEST_PARTNERS_FILE,
-  TEST_TRUST_FILES,
-} from '@egov/mocks';
+import { testMaterialEnv } from '@egov/mocks';
 import { repoRoot } from '@egov/schema';
 import { createPool } from '@egov/stores';
 import { applyMigrations } from '@egov/subgraph-kit';
@@ -102,15 +94,7 @@ try {
     LOG_LEVEL: 'error',
     MIGRATE_ON_START: 'false',
     DATABASE_URL: database.url,
-    FEE_RATES_FILE: DEV_FEE_RATES_FILE,
-    AUTH_ISSUER: TEST_ISSUER,
-    AUTH_JWKS: TEST_JWKS_FILE,
-    PARTNERS_FILE: TEST_PARTNERS_FILE,
-    AUDIT_SUBJECT_KEY: TEST_AUDIT_SUBJECT_KEY,
-    TRUST_ROOTS: TEST_TRUST_FILES.roots.join(','),
-    TRUST_INTERMEDIATES: TEST_TRUST_FILES.intermediates.join(','),
-    TRUST_CRLS: TEST_TRUST_FILES.crls.join(','),
-    EVIDENCE_SIGNING_KEY_FILE: TEST_EVIDENCE_KEY_FILE,
+    ...testMaterialEnv(),
     ATTACHMENTS_DIR: join(repoRoot, '.data', 'cold-start-attachments'),
   };
   const rows: string[] = [];

@@ -16,3 +16,4 @@ export { sampleJpeg, samplePdf, samplePng, truncated } from './scans.js';
 export { scenarios } from './scenarios.js';
 export { allScopesHeaders, bearer, type SignedSubmission, type SubmissionDraft, TEST_AUDIT_SUBJECT_KEY, TEST_TRUST_FILES, TestSigner } from './security.js';
 export { createRegistryState, type JournalEntry, RegistryState } from './state.js';
+export { testMaterialEnv } from './test-material-env.js';

@@ -3,18 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RegistryName } from '@egov/contracts';
-import {
-  createRegistryState,
-  DEV_FEE_RATES_FILE,
-  type FixtureOptions,
-  type RegistryState,
-  TEST_AUDIT_SUBJECT_KEY,
-  TEST_EVIDENCE_KEY_FILE,
-  TEST_ISSUER,
-  TEST_JWKS_FILE,
-  TEST_PARTNERS_FILE,
-  TEST_TRUST_FILES,
-} from '@egov/mocks';
+import { createRegistryState, type FixtureOptions, type RegistryState, testMaterialEnv } from '@egov/mocks';
 import { MockRegistryServers } from '@egov/mocks/http';
 import { registries as registryPlaces } from '@egov/schema';
 import { freePort } from '@egov/testkit';
@@ -142,17 +131,9 @@ export async function startFaultGraph(options: FaultGraphOptions = {}): Promise<
     LOG_LEVEL: 'info',
     HOST: '127.0.0.1',
     DATABASE_URL: pg.url,
-    FEE_RATES_FILE: DEV_FEE_RATES_FILE,
-    AUTH_ISSUER: TEST_ISSUER,
-    AUTH_JWKS: TEST_JWKS_FILE,
-    PARTNERS_FILE: TEST_PARTNERS_FILE,
-    AUDIT_SUBJECT_KEY: TEST_AUDIT_SUBJECT_KEY,
+    ...testMaterialEnv(),
     AUDIT_ANCHOR_DIR: join(anchorDir, 'checkpoints'),
     AUDIT_ANCHOR_KEY_FILE: anchorKeyFile,
-    TRUST_ROOTS: TEST_TRUST_FILES.roots.join(','),
-    TRUST_INTERMEDIATES: TEST_TRUST_FILES.intermediates.join(','),
-    TRUST_CRLS: TEST_TRUST_FILES.crls.join(','),
-    EVIDENCE_SIGNING_KEY_FILE: TEST_EVIDENCE_KEY_FILE,
     ...Object.fromEntries(REGISTRY_NAMES.map((name) => [registryPlaces[name].urlEnv, registries.url(name)])),
     // Every subgraph of the table, started or not: one that is not started is a dead port (SUBGRAPH_UNAVAILABLE).
     ...Object.fromEntries(Object.values(PARTS).flatMap((p) => (p.kind === 'subgraph' ? [[p.urlEnv, `http://127.0.0.1:${ports[p.name]}/graphql`]] : []))),
