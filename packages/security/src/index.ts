@@ -7,6 +7,7 @@
 export * from './audit/index.js';
 export * from './authz/index.js';
 export * from './consents/index.js';
+export { makeDevelopmentKey, readEd25519KeyFile } from './ed25519-key-files.js';
 export * from './requests/request-id.js';
 export * from './subgraph-security.js';
 export * from './tokens/index.js';

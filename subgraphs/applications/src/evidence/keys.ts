@@ -1,8 +1,8 @@
-import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, envOptional } from '@egov/core';
-import { makeDevelopmentKey } from '@egov/security';
+import { makeDevelopmentKey, readEd25519KeyFile } from '@egov/security';
 
 type Env = Record<string, string | undefined>;
 
@@ -49,13 +49,7 @@ export function keyIdOf(publicKey: KeyObject): string {
 /** Reads the signing key; a missing, unreadable or non-Ed25519 key fails naming the variable. */
 export function loadEvidenceSigningKey(config: EvidenceConfig): EvidenceSigningKey {
   if (config.generateKey && !existsSync(config.keyFile)) makeDevelopmentKey(config.keyFile);
-  let privateKey: KeyObject;
-  try {
-    privateKey = createPrivateKey(readFileSync(config.keyFile));
-  } catch (error) {
-    throw new ConfigError(`EVIDENCE_SIGNING_KEY_FILE (${config.keyFile}) cannot be read as a PEM private key: ${(error as Error).message}`);
-  }
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new ConfigError(`EVIDENCE_SIGNING_KEY_FILE (${config.keyFile}) must hold an Ed25519 key`);
+  const privateKey = readEd25519KeyFile('EVIDENCE_SIGNING_KEY_FILE', config.keyFile, 'private');
   const publicKey = createPublicKey(privateKey);
   return { privateKey, publicKey, keyId: keyIdOf(publicKey), publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
 }
@@ -71,16 +65,7 @@ export function trustedEvidenceKeys(env: Env = process.env): KeyObject[] {
     .map((f) => f.trim())
     .filter(Boolean);
   if (publicFiles.length > 0) {
-    return publicFiles.map((file) => {
-      let key: KeyObject;
-      try {
-        key = createPublicKey(readFileSync(resolve(file)));
-      } catch (error) {
-        throw new ConfigError(`EVIDENCE_PUBLIC_KEY_FILE (${file}) cannot be read as a PEM public key: ${(error as Error).message}`);
-      }
-      if (key.asymmetricKeyType !== 'ed25519') throw new ConfigError(`EVIDENCE_PUBLIC_KEY_FILE (${file}) must hold an Ed25519 key`);
-      return key;
-    });
+    return publicFiles.map((file) => readEd25519KeyFile('EVIDENCE_PUBLIC_KEY_FILE', resolve(file), 'public'));
   }
   const keyFile = envOptional('EVIDENCE_SIGNING_KEY_FILE', env);
   if (keyFile) return [loadEvidenceSigningKey({ keyFile: resolve(keyFile) }).publicKey];

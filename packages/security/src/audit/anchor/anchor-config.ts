@@ -1,7 +1,8 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ConfigError, envInt, envOptional } from '@egov/core';
+import { makeDevelopmentKey, readEd25519KeyFile } from '../../ed25519-key-files.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -56,42 +57,12 @@ export function auditAnchorConfigFromEnv(env: Env = process.env): AuditAnchorCon
 export function anchorKeys(config: AuditAnchorConfig, needs: 'sign' | 'verify'): { privateKey: KeyObject | null; publicKey: KeyObject } {
   if (config.generateKey && !existsSync(config.keyFile)) makeDevelopmentKey(config.keyFile);
   let privateKey: KeyObject | null = null;
-  if (needs === 'sign' || !config.publicKeyFile) {
-    try {
-      privateKey = createPrivateKey(readFileSync(config.keyFile));
-    } catch (error) {
-      throw new ConfigError(`AUDIT_ANCHOR_KEY_FILE (${config.keyFile}) cannot be read as a PEM private key: ${(error as Error).message}`);
-    }
-    if (privateKey.asymmetricKeyType !== 'ed25519') throw new ConfigError(`AUDIT_ANCHOR_KEY_FILE (${config.keyFile}) must hold an Ed25519 key`);
-  }
+  if (needs === 'sign' || !config.publicKeyFile) privateKey = readEd25519KeyFile('AUDIT_ANCHOR_KEY_FILE', config.keyFile, 'private');
   let publicKey: KeyObject;
   if (config.publicKeyFile) {
-    try {
-      publicKey = createPublicKey(readFileSync(config.publicKeyFile));
-    } catch (error) {
-      throw new ConfigError(`AUDIT_ANCHOR_PUBLIC_KEY_FILE (${config.publicKeyFile}) cannot be read as a PEM public key: ${(error as Error).message}`);
-    }
-    if (publicKey.asymmetricKeyType !== 'ed25519') throw new ConfigError(`AUDIT_ANCHOR_PUBLIC_KEY_FILE (${config.publicKeyFile}) must hold an Ed25519 key`);
+    publicKey = readEd25519KeyFile('AUDIT_ANCHOR_PUBLIC_KEY_FILE', config.publicKeyFile, 'public');
     if (privateKey && !createPublicKey(privateKey).equals(publicKey))
       throw new ConfigError('AUDIT_ANCHOR_PUBLIC_KEY_FILE is not the public half of AUDIT_ANCHOR_KEY_FILE: checkpoints would never verify');
   } else publicKey = createPublicKey(privateKey!);
   return { privateKey, publicKey };
-}
-
-/**
- * Writes a fresh Ed25519 key to `path`, atomically: several processes starting at once (`npm start`)
- * all end up reading the one that was linked into place first, never a half-written file. Development only
- * (the audit anchor's key, the evidence key of a subgraph run without one).
- */
-export function makeDevelopmentKey(path: string): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const draft = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  writeFileSync(draft, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-  try {
-    linkSync(draft, path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    rmSync(draft, { force: true });
-  }
 }

@@ -5,7 +5,7 @@ import { type AuditAnchorConfig, anchorKeys } from './anchor-config.js';
 import { AuditAnchor } from './audit-anchor.js';
 import { DirectoryCheckpointStore } from './checkpoints.js';
 
-export { type AuditAnchorConfig, anchorKeys, auditAnchorConfigFromEnv, DEV_ANCHOR_KEY_FILE, makeDevelopmentKey } from './anchor-config.js';
+export { type AuditAnchorConfig, anchorKeys, auditAnchorConfigFromEnv, DEV_ANCHOR_KEY_FILE } from './anchor-config.js';
 export { type AnchorStatus, AuditAnchor, type AuditAnchorOptions } from './audit-anchor.js';
 export { type Checkpoint, type CheckpointContent, type CheckpointStore, DirectoryCheckpointStore, isSignedCheckpoint, signCheckpoint } from './checkpoints.js';
 
