@@ -88,24 +88,29 @@ export function shortLocation(url: string, line: number): string {
   return `${path}:${line + 1}`;
 }
 
-export function aggregateProfile(profile: CpuProfile, window: { fromMs?: number; toMs?: number } = {}): ProfileSummary {
+/** Each sample inside the window, with the node it hit and the time it stands for (until the next sample). */
+function* samplesIn(profile: CpuProfile, window: { fromMs?: number; toMs?: number }): Generator<{ node: CpuProfileNode; us: number }> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const fromUs = (window.fromMs ?? 0) * 1000;
   const toUs = window.toMs === undefined ? Number.POSITIVE_INFINITY : window.toMs * 1000;
-  const fn = new Map<string, { package: string; us: number }>();
-  const pkg = new Map<string, number>();
-  let idleUs = 0;
-  let busyUs = 0;
   let t = profile.startTime;
   const n = profile.samples.length;
   for (let i = 0; i < n; i++) {
     t += profile.timeDeltas[i] ?? 0;
     const offset = t - profile.startTime;
     if (offset < fromUs || offset >= toUs) continue;
-    // A sample stands for the time until the next one.
     const us = i + 1 < n ? (profile.timeDeltas[i + 1] ?? 0) : Math.max(profile.endTime - t, 0);
     const node = byId.get(profile.samples[i]!);
-    if (!node) continue;
+    if (node) yield { node, us };
+  }
+}
+
+export function aggregateProfile(profile: CpuProfile, window: { fromMs?: number; toMs?: number } = {}): ProfileSummary {
+  const fn = new Map<string, { package: string; us: number }>();
+  const pkg = new Map<string, number>();
+  let idleUs = 0;
+  let busyUs = 0;
+  for (const { node, us } of samplesIn(profile, window)) {
     const { functionName, url, lineNumber } = node.callFrame;
     const p = packageOf(url, functionName);
     if (p === '(idle)') {
@@ -186,19 +191,10 @@ export function aggregateComponents(profile: CpuProfile, components: readonly Co
     memo.set(id, name);
     return name;
   };
-  const fromUs = (window.fromMs ?? 0) * 1000;
-  const toUs = window.toMs === undefined ? Number.POSITIVE_INFINITY : window.toMs * 1000;
   const totals = new Map<string, number>();
   let busyUs = 0;
-  let t = profile.startTime;
-  const n = profile.samples.length;
-  for (let i = 0; i < n; i++) {
-    t += profile.timeDeltas[i] ?? 0;
-    const offset = t - profile.startTime;
-    if (offset < fromUs || offset >= toUs) continue;
-    const us = i + 1 < n ? (profile.timeDeltas[i + 1] ?? 0) : Math.max(profile.endTime - t, 0);
-    const node = byId.get(profile.samples[i]!);
-    if (!node || node.callFrame.functionName === '(idle)') continue;
+  for (const { node, us } of samplesIn(profile, window)) {
+    if (node.callFrame.functionName === '(idle)') continue;
     busyUs += us;
     const name = componentOf(node.id);
     totals.set(name, (totals.get(name) ?? 0) + us);
