@@ -106,8 +106,8 @@ describe('a citizen prefilling an application (person, companies, payments, lice
       const call = trace.find((s) => s.name === 'registry.call' && s.attributes['egov.registry'] === registry)!;
       expect(call.attributes['egov.registry.breaker_state']).toBe('CLOSED');
       expect(
-        trace.some((s) => s.parentSpanId === call.spanId && s.scope.includes('undici')),
-        `${registry} fetch span`,
+        trace.some((s) => s.parentSpanId === call.spanId && s.scope.includes('instrumentation-http')),
+        `${registry} HTTP client span`,
       ).toBe(true);
     }
   });

@@ -4,6 +4,7 @@ import { backoffMs, CircuitBreaker, type CircuitBreakerOptions, type CircuitStat
 import { type ProcessMetrics, type RegistryOutcome, type SpanNotes, withSpan } from '@egov/telemetry';
 import type { z } from 'zod';
 import { ConcurrencyLimit, LimitExceeded } from './concurrency-limit.js';
+import { fetchTransport, nodeHttpTransport, type RegistryTransport, type TransportAnswer } from './http-transport.js';
 import { RegistryError } from './registry-error.js';
 
 export interface RegistryClientOptions {
@@ -21,6 +22,7 @@ export interface RegistryClientOptions {
   /** Calls in flight to this upstream, and how many more may wait. Defaults 32 and 256. */
   maxConcurrency?: number;
   maxQueue?: number;
+  /** Answers the calls instead of the network (tests); Node's http client over keep-alive agents when unset. */
   fetch?: typeof globalThis.fetch;
   logger?: Logger;
   /** Counts every attempt by outcome, its duration, and the breaker's state (deploy/METRICS.md, Registries). */
@@ -52,7 +54,7 @@ export class RegistryClient {
   private readonly retryCapMs: number;
   private readonly breaker: CircuitBreaker | null;
   private readonly limit: ConcurrencyLimit;
-  private readonly fetchImpl: typeof globalThis.fetch;
+  private readonly transport: RegistryTransport;
   private readonly logger: Logger | undefined;
   private readonly metrics: ProcessMetrics | undefined;
 
@@ -64,9 +66,9 @@ export class RegistryClient {
     this.retryBaseMs = options.retryBaseMs ?? 50;
     this.retryCapMs = options.retryCapMs ?? 500;
     this.breaker = options.breaker === false ? null : new CircuitBreaker(options.breaker);
-    this.limit = new ConcurrencyLimit(options.maxConcurrency ?? 32, options.maxQueue ?? 256);
-    // Resolved per call, not captured: test interceptors patch globalThis.fetch after construction.
-    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    const maxConcurrency = options.maxConcurrency ?? 32;
+    this.limit = new ConcurrencyLimit(maxConcurrency, options.maxQueue ?? 256);
+    this.transport = options.fetch ? fetchTransport(options.fetch) : nodeHttpTransport({ maxSockets: maxConcurrency });
     this.logger = options.logger;
     this.metrics = options.metrics;
     this.metrics?.registryUsed(this.registry);
@@ -164,35 +166,31 @@ export class RegistryClient {
 
   private async attempt<S extends z.ZodTypeAny>(call: RegistryCall<S>, deadline: number): Promise<z.infer<S>> {
     const remaining = Math.max(1, Math.round(deadline - performance.now()));
-    let response: Response;
+    let answer: TransportAnswer;
     try {
-      response = await this.fetchImpl(this.baseUrl + call.path, {
+      answer = await this.transport({
+        url: this.baseUrl + call.path,
         method: call.method,
         headers: call.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        signal: AbortSignal.timeout(remaining),
+        timeoutMs: remaining,
       });
     } catch (error) {
       throw this.transportError(error);
     }
-    if (response.status === 404 && call.notFoundIsNull) {
-      await drain(response);
-      return null;
-    }
-    if (!response.ok) {
-      await drain(response);
-      this.logger?.warn('registry answered with an error status', { registry: this.registry, status: response.status });
-      const transient = response.status >= 500 || response.status === 429;
-      throw new RegistryError(this.registry, transient ? ErrorCode.REGISTRY_UNAVAILABLE : ErrorCode.REGISTRY_BAD_RESPONSE, `answered HTTP ${response.status}`, {
-        status: response.status,
+    if (answer.status === 404 && call.notFoundIsNull) return null;
+    if (answer.status < 200 || answer.status > 299) {
+      this.logger?.warn('registry answered with an error status', { registry: this.registry, status: answer.status });
+      const transient = answer.status >= 500 || answer.status === 429;
+      throw new RegistryError(this.registry, transient ? ErrorCode.REGISTRY_UNAVAILABLE : ErrorCode.REGISTRY_BAD_RESPONSE, `answered HTTP ${answer.status}`, {
+        status: answer.status,
         transient,
       });
     }
     let json: unknown;
     try {
-      json = await response.json();
-    } catch (error) {
-      if (isTimeout(error)) throw this.transportError(error);
+      json = JSON.parse(answer.body);
+    } catch {
       throw new RegistryError(this.registry, ErrorCode.REGISTRY_BAD_RESPONSE, 'answered with a body that is not JSON');
     }
     const parsed = call.schema.safeParse(json);
@@ -222,11 +220,6 @@ function outcomeOf(error: unknown): RegistryOutcome {
   if (error.extensions.code === ErrorCode.REGISTRY_TIMEOUT) return 'timeout';
   if (error.extensions.code === ErrorCode.REGISTRY_BAD_RESPONSE) return 'bad_response';
   return 'network_error';
-}
-
-/** Reads a (small) error body to the end so the keep-alive connection can be reused. */
-async function drain(response: Response): Promise<void> {
-  await response.arrayBuffer().catch(() => undefined);
 }
 
 function isTimeout(error: unknown): boolean {

@@ -3,8 +3,8 @@ import { markTracingStarted, tracingStarted } from '../tracing/state.js';
 
 /**
  * The two kinds of process and what each instruments:
- * - `subgraph`: incoming HTTP (the server span a gateway's traceparent continues), outgoing fetch (undici: the
- *   registry calls, which carry traceparent on), PostgreSQL and Redis;
+ * - `subgraph`: incoming HTTP (the server span a gateway's traceparent continues), outgoing HTTP (the registry
+ *   calls, over node:http, which carry traceparent on; undici too, for any fetch), PostgreSQL and Redis;
  * - `gateway`: Redis only (rate limits). Hive's OpenTelemetry plugin makes the gateway's HTTP, GraphQL and
  *   subgraph-fetch spans and propagates the context; HTTP instrumentation there would double them.
  */
