@@ -279,6 +279,20 @@ describe('group commit', () => {
     await grouped.close();
   });
 
+  it('by default writes at once when nothing else is being written, and groups what queues while a batch is written', async () => {
+    const eager = new AuditLog(pool, { subjectKey: SUBJECT_KEY });
+    const first = eager.append([record({ requestId: 'alone' })]);
+    // The first batch is on its way to PostgreSQL once this turn of the event loop ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    const meanwhile = Array.from({ length: 6 }, (_, i) => eager.append([record({ requestId: `meanwhile-${i}` })]));
+    await Promise.all([first, ...meanwhile]);
+    const { rows } = await pool.query<{ request_id: string; tx: string }>(`SELECT request_id, xmin::text AS tx FROM audit.access_log ORDER BY id`);
+    expect(rows.map((r) => r.request_id)).toEqual(['alone', ...Array.from({ length: 6 }, (_, i) => `meanwhile-${i}`)]);
+    expect(new Set(rows.map((r) => r.tx)).size).toBe(2);
+    expect(await audit.verify()).toEqual({ ok: true, checked: 7 });
+    await eager.close();
+  });
+
   it('splits a queue longer than maxBatch into several transactions, in order', async () => {
     const small = new AuditLog(pool, { subjectKey: SUBJECT_KEY, flushAfterMs: 50, maxBatch: 4 });
     await small.append(Array.from({ length: 10 }, (_, i) => record({ requestId: `split-${i}` })));

@@ -30,7 +30,11 @@ export interface StoredAccess extends Omit<AccessRecord, 'subjectId' | 'consentI
 export interface AuditLogOptions {
   /** HMAC key for subjects; the same in every process, or lookups across processes fail. */
   subjectKey: string;
-  /** Longest a record waits for its batch. Default 5 ms. */
+  /**
+   * How long a batch stays open for more records before it is written. Default 0: written once the current
+   * turn of the event loop ends, or, while a batch is being written, right after it with everything that
+   * queued meanwhile (group commit without a timer: no wait when quiet, large batches under load).
+   */
   flushAfterMs?: number;
   /** Records per batch insert. Default 500. */
   maxBatch?: number;
@@ -55,15 +59,16 @@ interface Pending {
 }
 
 /**
- * The audit trail of personal-data reads, in PostgreSQL. Writes are group-committed: records queue for a
- * few milliseconds and go in one transaction, and each caller's promise settles when its batch is durable,
- * so a response waits for its audit records without every request paying a round trip of its own.
+ * The audit trail of personal-data reads, in PostgreSQL. Writes are group-committed: records queued while
+ * a batch is being written go in the next transaction together, and each caller's promise settles when
+ * its batch is durable, so a response waits for its audit records without every request paying a round
+ * trip of its own, and without waiting for a window to close when nothing else is being written.
  * Each record's hash covers its content and the previous hash; the chain's end is one locked row, so
  * appends from every process form one sequence and any edit or deletion shows when the chain is checked.
  */
 export class AuditLog {
   private queue: Pending[] = [];
-  private timer: NodeJS.Timeout | null = null;
+  private scheduled: { windowed: boolean; cancel: () => void } | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private closed = false;
   /** Keys the chain: whoever can write to the database but lacks the audit key cannot forge a consistent chain. */
@@ -78,7 +83,7 @@ export class AuditLog {
   ) {
     if (options.subjectKey.length < 16) throw new Error('The audit subject key must be at least 16 characters');
     this.chainKey = createHmac('sha256', options.subjectKey).update('egov-graph/audit-chain/v1').digest();
-    this.flushAfterMs = options.flushAfterMs ?? 5;
+    this.flushAfterMs = options.flushAfterMs ?? 0;
     this.maxBatch = options.maxBatch ?? 500;
   }
 
@@ -117,12 +122,22 @@ export class AuditLog {
   }
 
   private flushSoon(delay: number): void {
-    if (this.timer && delay > 0) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
+    // A batch already waiting takes these records too; only a full queue (delay 0) cuts a window short.
+    if (this.scheduled && (delay > 0 || !this.scheduled.windowed)) return;
+    this.scheduled?.cancel();
+    const start = () => {
+      this.scheduled = null;
       this.flushing = this.flushing.then(() => this.flush());
-    }, delay);
+    };
+    if (delay > 0) {
+      const timer = setTimeout(start, delay);
+      this.scheduled = { windowed: true, cancel: () => clearTimeout(timer) };
+    } else {
+      // Not setTimeout(0), which still waits ~1 ms: right after this turn's I/O callbacks, so the records of
+      // every request that finished in the same turn share the batch.
+      const immediate = setImmediate(start);
+      this.scheduled = { windowed: false, cancel: () => clearImmediate(immediate) };
+    }
   }
 
   /** Writes everything queued so far (batches of maxBatch). */
@@ -172,11 +187,15 @@ export class AuditLog {
         tuples.push(`(${Array.from({ length: 13 }, (_, i) => `$${base + i + 1}`).join(', ')})`);
         prev = hash;
       }
+      // The records and the chain's new end in one statement: one round trip less while every writer waits on the lock.
+      values.push(prev);
       await client.query(
-        `INSERT INTO audit.access_log (at, request_id, service, actor_kind, actor_id, actor_agency, purpose, subject_hash, subject_masked, fields, consent_ids, prev_hash, hash) VALUES ${tuples.join(', ')}`,
+        `WITH appended AS (
+           INSERT INTO audit.access_log (at, request_id, service, actor_kind, actor_id, actor_agency, purpose, subject_hash, subject_masked, fields, consent_ids, prev_hash, hash)
+           VALUES ${tuples.join(', ')})
+         UPDATE audit.chain SET last_hash = $${values.length} WHERE id = 1`,
         values,
       );
-      await client.query('UPDATE audit.chain SET last_hash = $1 WHERE id = 1', [prev]);
     });
   }
 
@@ -276,10 +295,8 @@ export class AuditLog {
 
   async close(): Promise<void> {
     this.closed = true;
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
+    this.scheduled?.cancel();
+    this.scheduled = null;
     await this.flushing;
     await this.flush();
   }
