@@ -151,8 +151,12 @@ export const SUBGRAPH_COMPONENTS: Component[] = [
   { name: 'audit trail (AuditLog)', matches: urlHas('/packages/security/src/audit/') },
   { name: 'authorization (policy, field guard)', matches: urlHas('/packages/security/src/authz/') },
   { name: 'registry cache', matches: urlHas('/packages/registry-client/src/cache/', '/node_modules/lru-cache/') },
+  {
+    name: 'HTTP client to the registries (node:http agent)',
+    matches: urlHas('/packages/registry-client/src/client/http-transport.ts', 'node:_http_client', 'node:_http_agent', 'node:https'),
+  },
   { name: 'registry client (our code, zod parsing)', matches: urlHas('/packages/registry-client/src/', '/packages/contracts/src/', '/node_modules/zod/') },
-  { name: "fetch to the registries (Node's undici)", matches: urlHas('node:internal/deps/undici') },
+  { name: "fetch (Node's undici: tests' injected fetch, JWKS)", matches: urlHas('node:internal/deps/undici') },
   { name: 'PostgreSQL client (pg)', matches: urlHas('/node_modules/pg/', '/node_modules/pg-protocol/', '/node_modules/pg-pool/') },
   { name: 'telemetry (OpenTelemetry, metrics)', matches: urlHas('/packages/telemetry/src/', '/node_modules/@opentelemetry/', '/node_modules/prom-client/') },
   { name: 'subgraph kit (our server wrapper, inputs)', matches: urlHas('/packages/subgraph-kit/src/') },
