@@ -71,7 +71,7 @@ beforeAll(async () => {
   database = await createTestDatabase('egov_audit');
   pool = newPool();
   audit = new AuditLog(pool, { subjectKey: SUBJECT_KEY });
-  expect(await audit.migrate()).toEqual(['001_access_log.sql', '002_no_truncate.sql', '003_consent_ids.sql']);
+  expect(await audit.migrate()).toEqual(['001_access_log.sql', '002_no_truncate.sql', '003_consent_ids.sql', '004_durability_marks.sql']);
 });
 
 afterAll(async () => {
@@ -291,6 +291,23 @@ describe('group commit', () => {
     expect(new Set(rows.map((r) => r.tx)).size).toBe(2);
     expect(await audit.verify()).toEqual({ ok: true, checked: 7 });
     await eager.close();
+  });
+
+  it('answers an append only after a commit that waits for the WAL flush, made after its records were committed', async () => {
+    // The batch's own commit does not wait for the flush (the chain's lock is held by every writer in turn);
+    // the writer's durability mark, committed after it with a flush, is what its callers wait for.
+    await audit.append([record({ requestId: 'durable-after-mark' })]);
+    const { rows } = await pool.query<{ records_tx: string; mark_tx: string; marks: number }>(
+      `SELECT (SELECT max(xmin::text::bigint) FROM audit.access_log)::text AS records_tx,
+              (SELECT max(xmin::text::bigint) FROM audit.durability_marks)::text AS mark_tx,
+              (SELECT count(*)::int FROM audit.durability_marks) AS marks`,
+    );
+    expect(BigInt(rows[0]!.mark_tx)).toBeGreaterThan(BigInt(rows[0]!.records_tx));
+    const other = new AuditLog(newPool(), { subjectKey: SUBJECT_KEY });
+    await other.append([record({ requestId: 'second-writer' })]);
+    const { rows: after } = await pool.query<{ marks: number }>('SELECT count(*)::int AS marks FROM audit.durability_marks');
+    expect(after[0]!.marks).toBe(rows[0]!.marks + 1); // a row per writer: no writer waits on another's mark
+    await other.close();
   });
 
   it('splits a queue longer than maxBatch into several transactions, in order', async () => {

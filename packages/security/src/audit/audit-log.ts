@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { Logger } from '@egov/core';
 import { canonicalJson, maskPersonalIds } from '@egov/core';
 import { inTransaction, migrate, type Pool } from '@egov/stores';
@@ -75,6 +75,8 @@ export class AuditLog {
   private readonly chainKey: Buffer;
   private readonly flushAfterMs: number;
   private readonly maxBatch: number;
+  /** This writer's durability mark (audit.durability_marks); one per process and log. */
+  private readonly writerId = randomUUID();
 
   constructor(
     private readonly pool: Pool,
@@ -159,10 +161,26 @@ export class AuditLog {
     }
   }
 
+  /**
+   * Returns once everything committed before it, by any process, is durable: a commit with a WAL flush, of this
+   * writer's own row (no writer waits on another's). Batches commit without waiting for the flush, so that the
+   * chain's lock, which every writer of every process queues on, is held for two round trips, not for a disk
+   * write; each batch's callers are answered only after this.
+   */
+  async makeDurable(): Promise<void> {
+    await this.pool.query(`INSERT INTO audit.durability_marks (writer, at) VALUES ($1, now()) ON CONFLICT (writer) DO UPDATE SET at = excluded.at`, [
+      this.writerId,
+    ]);
+  }
+
   private async write(records: AccessRecord[]): Promise<void> {
     await inTransaction(this.pool, async (client) => {
-      const { rows } = await client.query<{ last_hash: string }>('SELECT last_hash FROM audit.chain WHERE id = 1 FOR UPDATE');
-      let prev = rows[0]!.last_hash;
+      // One round trip: this transaction's commit does not wait for the WAL flush (makeDurable does, after it).
+      const [, locked] = (await client.query('SET LOCAL synchronous_commit = off; SELECT last_hash FROM audit.chain WHERE id = 1 FOR UPDATE')) as unknown as [
+        unknown,
+        { rows: { last_hash: string }[] },
+      ];
+      let prev = locked.rows[0]!.last_hash;
       const values: unknown[] = [];
       const tuples: string[] = [];
       for (const record of records) {
@@ -197,6 +215,7 @@ export class AuditLog {
         values,
       );
     });
+    await this.makeDurable();
   }
 
   private rowOf(record: AccessRecord) {

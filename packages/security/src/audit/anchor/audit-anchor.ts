@@ -155,7 +155,7 @@ export class AuditAnchor {
 
   /** Signs what was verified, if this process is the writer now and the trail grew since the newest checkpoint. */
   private async writeCheckpoint(status: AnchorStatus, end: { id: string | null; hash: string; records: number }): Promise<void> {
-    const { pool, store, keys, writer } = this.options;
+    const { audit, pool, store, keys, writer } = this.options;
     const client = await pool.connect();
     // A connection lost while this client is out (the database stopped) is reported by its query; the
     // client's own 'error' event must not go unheard, or it takes the process down.
@@ -167,6 +167,9 @@ export class AuditAnchor {
       try {
         const { checkpoint: newest } = await store.newest(keys.publicKey);
         if (newest && newest.records >= end.records) return; // nothing new, or another writer was further along
+        // Batches commit without waiting for the WAL flush; a checkpoint must not vouch for records a crash of
+        // PostgreSQL could still take back (it would read as tampering).
+        await audit.makeDurable();
         await store.append(signCheckpoint({ records: end.records, lastId: end.id, lastHash: end.hash, at: status.checkedAt, writer }, keys.privateKey!));
       } finally {
         await client.query('SELECT pg_advisory_unlock(hashtext($1))', [WRITER_LOCK]);
