@@ -25,6 +25,8 @@ export interface BenchOptions {
   subgraphCache: boolean;
   /** Sign requests with the mocks' test issuer (when the repository has one). */
   auth: boolean;
+  /** Our gateway and subgraphs export traces as deployed (OTLP/HTTP, parent-based 10 % sampling) to a sink process. */
+  telemetry: boolean;
   help: boolean;
 }
 
@@ -44,6 +46,8 @@ export const USAGE = `npm run bench -- [options]      (from the root: values wit
   --s5-rate N            S5 requests per second, evenly spaced (default 10)
   --no-subgraph-cache    turn the subgraphs' registry caches off (*_CACHE_TTL_SECONDS=0; default: their own defaults)
   --no-auth              send no bearer tokens (default: sign each request as its caller with the mocks' test issuer)
+  --no-telemetry         our gateway and subgraphs without tracing (default: on as deployed, OTLP/HTTP to a sink
+                         process, parent-based 10 % sampling)
 `;
 
 function list<T extends string>(raw: string, allowed: readonly T[], what: string): T[] {
@@ -80,6 +84,7 @@ const NPM_NAMES = [
   's5-rate',
   'subgraph-cache',
   'auth',
+  'telemetry',
 ] as const;
 
 /**
@@ -95,7 +100,8 @@ export function npmConfigArgs(env: Record<string, string | undefined>): string[]
     if (value === undefined) continue;
     if (name === 'smoke' || name === 'quick') {
       if (value === 'true') args.push(`--${name}`);
-    } else if (name === 'profile' || name === 'auth' || name === 'subgraph-cache') args.push(value === 'true' ? `--${name}` : `--no-${name}`);
+    } else if (name === 'profile' || name === 'auth' || name === 'subgraph-cache' || name === 'telemetry')
+      args.push(value === 'true' ? `--${name}` : `--no-${name}`);
     else if (value === 'true' || value === '')
       throw new Error(`--${name} lost its value on the way through npm: write --${name}=VALUE (or run npm run bench -w @egov/bench -- --${name} VALUE)`);
     else args.push(`--${name}=${value}`);
@@ -179,6 +185,12 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
       case '--no-auth':
         given.auth = false;
         break;
+      case '--telemetry':
+        given.telemetry = true;
+        break;
+      case '--no-telemetry':
+        given.telemetry = false;
+        break;
       default:
         throw new Error(
           arg.startsWith('-')
@@ -203,5 +215,6 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
     s5Rate: given.s5Rate ?? 10,
     subgraphCache: given.subgraphCache ?? true,
     auth: given.auth ?? true,
+    telemetry: given.telemetry ?? true,
   };
 }

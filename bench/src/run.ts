@@ -137,6 +137,8 @@ interface Graph {
   /** How each subgraph was started, to start one again under --cpu-prof on the same port. */
   subgraphSpecs: Record<SubgraphName, NodeChildSpec>;
   subgraphUrls: Record<SubgraphName, string>;
+  /** OTEL_* of our processes: traces to the session's sink, sampled as deployed; empty with --no-telemetry. */
+  telemetry: Record<string, string>;
 }
 
 /**
@@ -187,6 +189,7 @@ async function startGraph(security: Record<string, string>): Promise<Graph> {
   await waitUntilReady(registries, httpOk(`${controlUrl}/health`));
   const registryUrls = Object.fromEntries(REGISTRY_NAMES.map((name) => [name, `http://127.0.0.1:${registryPorts[name]}`])) as Record<RegistryName, string>;
 
+  const telemetry = options.telemetry ? await startTelemetrySink() : {};
   const registryEnv = Object.fromEntries(REGISTRY_NAMES.map((name) => [registryTopology[name].urlEnv, registryUrls[name]]));
   const subgraphPorts = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<
     SubgraphName,
@@ -202,7 +205,7 @@ async function startGraph(security: Record<string, string>): Promise<Graph> {
         ...registryEnv,
         HOST: '127.0.0.1',
         PORT: String(subgraphPorts[name]),
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: process.env.BENCH_SUBGRAPH_LOG_LEVEL ?? 'warn',
         FEE_RATES_FILE: process.env.FEE_RATES_FILE ?? DEV_FEE_RATES_FILE,
         DATABASE_URL: database.url,
         ATTACHMENTS_DIR: attachmentsDir,
@@ -210,6 +213,7 @@ async function startGraph(security: Record<string, string>): Promise<Graph> {
         DEEMED_ISSUANCE_EVERY_MS: '3600000',
         ...(options.subgraphCache ? {} : NO_SUBGRAPH_CACHE),
         ...security,
+        ...telemetry,
       }),
     };
     subgraphs[name] = supervisor.start(subgraphSpecs[name]);
@@ -219,7 +223,26 @@ async function startGraph(security: Record<string, string>): Promise<Graph> {
     string
   >;
   await Promise.all(SUBGRAPH_NAMES.map((name) => waitUntilReady(subgraphs[name], httpOk(subgraphUrls[name].replace(/\/graphql$/, '/health')))));
-  return { security, registries, controlUrl, registryUrls, subgraphs, subgraphSpecs, subgraphUrls };
+  return { security, registries, controlUrl, registryUrls, subgraphs, subgraphSpecs, subgraphUrls, telemetry };
+}
+
+/**
+ * The sink our processes export traces to, and the OTEL_* settings that point them at it: the protocol and
+ * sampler deploy/k8s/base/kustomization.yaml gives every process (one in ten new traces, the gateway's decision
+ * followed by the subgraphs).
+ */
+async function startTelemetrySink(): Promise<Record<string, string>> {
+  const port = await freePort();
+  const sink = supervisor.start({ name: 'otlp-sink', entry: join(benchDir, 'src/otlp-sink.ts'), env: childEnv({ BENCH_OTLP_PORT: String(port) }) });
+  await waitUntilReady(sink, httpOk(`http://127.0.0.1:${port}/stats`));
+  return {
+    OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`,
+    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+    OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+    OTEL_TRACES_SAMPLER_ARG: '0.1',
+    OTEL_METRICS_EXPORTER: 'none',
+    OTEL_LOGS_EXPORTER: 'none',
+  };
 }
 
 /** The bare @apollo/subgraph baseline: one process, the prefill's four subgraph SDLs answered from memory. */
@@ -302,6 +325,7 @@ function gatewaySpec(target: TargetId, port: number, graph: Graph, nodeArgs: str
           RATE_LIMIT_POINTS: process.env.RATE_LIMIT_POINTS ?? String(1_000_000_000),
           // What the subgraphs get too, in case the gateway verifies tokens or keeps a trail itself.
           ...graph.security,
+          ...graph.telemetry,
           ...(database ? { DATABASE_URL: process.env.DATABASE_URL ?? database.url } : {}),
           HOST: '127.0.0.1',
           PORT: String(port),
@@ -813,6 +837,7 @@ async function main(): Promise<void> {
       persons: options.persons,
       s5Rate: options.s5Rate,
       subgraphCache: options.subgraphCache,
+      telemetry: options.telemetry,
     },
     environment: {
       loadAverageStart,

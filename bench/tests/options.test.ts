@@ -15,6 +15,7 @@ describe('parseOptions', () => {
       s5Rate: 10,
       subgraphCache: true,
       auth: true,
+      telemetry: true,
     });
     expect(o.scenarios).toEqual(['S1', 'S2', 'S3', 'S4', 'S5', 'S6']);
     expect(o.targets).toContain('ours');
@@ -38,6 +39,12 @@ describe('parseOptions', () => {
     expect(o.targets).toEqual(['ours', 'apollo']);
     expect(o.duration).toBe(5);
     expect(o.connections).toBe(10);
+  });
+
+  it('runs ours with telemetry as deployed unless told --no-telemetry, also through npm', () => {
+    expect(parseOptions(['--no-telemetry']).telemetry).toBe(false);
+    expect(parseOptions(['--quick']).telemetry).toBe(true);
+    expect(npmConfigArgs({ npm_lifecycle_event: 'bench', npm_config_telemetry: '' })).toEqual(['--no-telemetry']);
   });
 
   it('rejects what it does not know, with a hint', () => {
