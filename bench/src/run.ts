@@ -68,12 +68,15 @@ const log = (message: string) => console.log(`[${((performance.now() - sessionSt
 
 // ---- cleanup: every child is stopped however this process ends -------------------------------------
 let database: { url: string; drop(): Promise<void> } | undefined;
+/** A connection to this session's database for as long as it runs: another session starting meanwhile sees it in use, not stale. */
+let databaseKeeper: pg.Client | undefined;
 let attachmentsDir: string | undefined;
 let cleaning: Promise<void> | undefined;
 function cleanup(): Promise<void> {
   cleaning ??= (async () => {
     await supervisor.stopAll(3000).catch(() => undefined);
     await dbAdmin?.end().catch(() => undefined);
+    await databaseKeeper?.end().catch(() => undefined);
     await database?.drop().catch((error: unknown) => console.error(`could not drop the bench database: ${(error as Error).message}`));
     if (attachmentsDir) rmSync(attachmentsDir, { recursive: true, force: true });
   })();
@@ -143,7 +146,8 @@ interface Graph {
 
 /**
  * Databases of earlier sessions that were killed outright (SIGKILL leaves no chance to drop them). Only
- * unused ones go: a plain DROP DATABASE fails while a running session is connected.
+ * unused ones go: a plain DROP DATABASE fails while a running session is connected, and every session keeps
+ * a connection to its own from the moment it is created (databaseKeeper), also while its subgraphs start.
  */
 async function dropStaleDatabases(): Promise<void> {
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
@@ -167,6 +171,8 @@ async function dropStaleDatabases(): Promise<void> {
 async function startGraph(security: Record<string, string>): Promise<Graph> {
   await dropStaleDatabases();
   database = await createTestDatabase('egov_bench');
+  databaseKeeper = new pg.Client({ connectionString: database.url });
+  await databaseKeeper.connect();
   attachmentsDir = join(rawDir, 'attachments');
   mkdirSync(attachmentsDir, { recursive: true });
 
