@@ -77,7 +77,10 @@ export class MockRegistryServers {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  /** Prepends msw handlers for one registry (a failure scenario) until resetHandlers(); that registry answers through msw meanwhile. */
+  /**
+   * Prepends msw handlers for one registry (a failure scenario) until resetHandlers(). From the first use() on,
+   * that registry answers through msw (overrides, then its route table as msw handlers), even with no handlers given.
+   */
   use(name: RegistryName, ...handlers: RequestHandler[]): void {
     const entry = this.mustGet(name);
     entry.overrides = [...handlers, ...entry.overrides];
