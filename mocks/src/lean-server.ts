@@ -78,7 +78,13 @@ function send(res: ServerResponse, answer: RouteAnswer): void {
 export function leanListener(routes: readonly RegistryRoute[]): RequestListener {
   const match = routeMatcher(routes);
   return (req, res) => {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    } catch {
+      // A Host header no URL can be built on: answered here, not thrown out of the listener (which would end the process).
+      return send(res, { status: 400, json: { error: 'BAD_REQUEST', detail: 'bad Host header or request target' } });
+    }
     const found = match(req.method ?? 'GET', url.pathname);
     if (!found) return send(res, { status: 404, json: { error: 'NO_SUCH_ROUTE' } });
     const request: RouteRequest = {

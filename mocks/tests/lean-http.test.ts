@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { consentsApi, fillPath, individualsApi, legalEntitiesApi, licensingApi, paymentsApi, type RegistryName } from '@egov/contracts';
 import { http } from 'msw';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -238,6 +239,23 @@ describe('MockRegistryServers: overrides and latency', () => {
     const response = await fetch(`${servers.url('individuals')}${individualsApi.basePath}/persons/%E0%A4%A`);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: 'NO_SUCH_ROUTE' });
+  });
+
+  it('a Host header no URL can be built on is a 400, and the server goes on answering', async () => {
+    const { port } = new URL(servers.url('individuals'));
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.end(`GET ${individualsApi.basePath}/persons/1 HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n`),
+      );
+      let text = '';
+      socket.on('data', (chunk) => {
+        text += chunk.toString();
+      });
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(raw.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect((await person()).status).toBe(200);
   });
 
   it('a network-error override drops the connection', async () => {
