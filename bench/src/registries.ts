@@ -1,7 +1,7 @@
 /**
- * The mock registries for a benchmark session, as their own process: the four msw-backed registries of
- * @egov/mocks over real HTTP on the ports the orchestrator picked, over a large deterministic fixture
- * set, plus a small control endpoint:
+ * The mock registries for a benchmark session, as their own process: the registries of @egov/mocks over
+ * real HTTP on their lean path (the route tables over plain node:http, no msw) on the ports the orchestrator
+ * picked, over a large deterministic fixture set, plus a small control endpoint:
  *
  *   GET  /health          200 once the registries listen
  *   GET  /counters        calls answered per registry and per route since the last reset (from RegistryState.journal)
@@ -12,8 +12,8 @@
  */
 import { createServer } from 'node:http';
 import type { RegistryName } from '@egov/contracts';
-import { createRegistryState, scenarios } from '@egov/mocks';
-import { MockRegistryServers, REGISTRY_NAMES } from '@egov/mocks/http';
+import { createRegistryState } from '@egov/mocks';
+import { MockRegistryServers } from '@egov/mocks/http';
 
 const persons = Number(process.env.BENCH_PERSONS ?? 12_000);
 const ports = JSON.parse(process.env.BENCH_REGISTRY_PORTS ?? '{}') as Partial<Record<RegistryName, number>>;
@@ -36,11 +36,10 @@ function collect(): void {
 setInterval(collect, 1000).unref();
 
 let latencyMs = 0;
-/** scenarios.slow delays every happy-path route in front of the real handler (no passthrough, nothing leaves the process). */
+/** On the lean path, not through msw overrides: S5 measures the same registries as the other scenarios, only later. */
 function setLatency(ms: number): void {
-  servers.resetHandlers();
+  servers.setLatency(ms);
   latencyMs = ms;
-  if (ms > 0) for (const registry of REGISTRY_NAMES) servers.use(registry, ...scenarios.slow(registry, ms));
 }
 
 function counters() {

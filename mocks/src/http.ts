@@ -1,9 +1,14 @@
+import type { RequestListener } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RegistryName } from '@egov/contracts';
 import { createHttpServer, type GracefulServer, type HttpServerSettings } from '@egov/core';
 import { createMiddleware } from '@mswjs/http-middleware';
 import express from 'express';
 import type { RequestHandler } from 'msw';
-import { registryHandlers } from './handlers.js';
+import type { RegistryRoute } from './handlers/route.js';
+import { toMswHandlers } from './handlers/to-msw.js';
+import { registryRoutes } from './handlers.js';
+import { leanListener } from './lean-server.js';
 import type { RegistryState } from './state.js';
 
 export const REGISTRY_NAMES: readonly RegistryName[] = ['individuals', 'legal-entities', 'payments', 'licensing', 'consents'];
@@ -20,17 +25,24 @@ export interface MockRegistryServerOptions {
 interface Running {
   served: GracefulServer | null;
   port: number;
+  /** The registry's route table (with the latency knob in front), compiled once. */
+  routes: RegistryRoute[];
+  lean: RequestListener;
   overrides: RequestHandler[];
-  middleware: ReturnType<typeof createMiddleware>;
+  /** The msw path (overrides, then the same routes as msw handlers); built only once a test adds overrides. */
+  msw: RequestListener | null;
 }
 
 /**
- * The same msw handlers served over real HTTP, one port per registry, so subgraphs make real network
- * calls. A registry can be stopped and started again (an outage), or given per-test overrides.
+ * The registries' route tables served over real HTTP, one port per registry, so subgraphs make real network
+ * calls. A registry without overrides answers on the lean path (plain node:http over the route table); per-test
+ * overrides (msw handlers, e.g. `scenarios`) switch that registry to msw until resetHandlers(). A registry can
+ * also be stopped and started again (an outage).
  */
 export class MockRegistryServers {
   private readonly running = new Map<RegistryName, Running>();
   private readonly host: string;
+  private latencyMs = 0;
 
   constructor(private readonly options: MockRegistryServerOptions) {
     this.host = options.host ?? '127.0.0.1';
@@ -49,30 +61,9 @@ export class MockRegistryServers {
   async start(name: RegistryName): Promise<string> {
     const previous = this.running.get(name);
     if (previous?.served?.server.listening) return this.url(name);
-    const entry: Running = previous ?? {
-      served: null,
-      port: this.options.ports?.[name] ?? 0,
-      overrides: [],
-      middleware: this.middlewareFor(name, []),
-    };
-    const app = express();
-    app.disable('x-powered-by');
-    // msw's HttpResponse.error() (a network failure) reaches the middleware as status 0: drop the connection,
-    // as a dead host would, instead of crashing on an invalid status code.
-    app.use((_req, res, next) => {
-      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
-      res.writeHead = ((...args: unknown[]) => {
-        if (args[0] === 0 || res.statusCode === 0) {
-          res.socket?.destroy();
-          return res;
-        }
-        return writeHead(...args);
-      }) as typeof res.writeHead;
-      next();
-    });
-    app.use((req, res, next) => entry.middleware(req, res, next));
-    app.use((_req, res) => res.status(404).json({ error: 'NO_SUCH_ROUTE' }));
-    entry.served = createHttpServer(app, this.options.http);
+    const entry = previous ?? this.entryFor(name);
+    // Read per request, so use() and resetHandlers() switch paths on connections that are already open.
+    entry.served = createHttpServer((req, res) => (entry.msw ?? entry.lean)(req, res), this.options.http);
     entry.port = await entry.served.listen(entry.port, this.host);
     this.running.set(name, entry);
     return this.url(name);
@@ -86,18 +77,28 @@ export class MockRegistryServers {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  /** Prepends handlers for one registry (a failure scenario) until resetHandlers(). */
+  /**
+   * Prepends msw handlers for one registry (a failure scenario) until resetHandlers(). From the first use() on,
+   * that registry answers through msw (overrides, then its route table as msw handlers), even with no handlers given.
+   */
   use(name: RegistryName, ...handlers: RequestHandler[]): void {
     const entry = this.mustGet(name);
     entry.overrides = [...handlers, ...entry.overrides];
-    entry.middleware = this.middlewareFor(name, entry.overrides);
+    entry.msw = mswListener([...entry.overrides, ...toMswHandlers(entry.routes)]);
   }
 
+  /** Drops every override: all registries answer on the lean path again. */
   resetHandlers(): void {
-    for (const [name, entry] of this.running) {
+    for (const entry of this.running.values()) {
       entry.overrides = [];
-      entry.middleware = this.middlewareFor(name, []);
+      entry.msw = null;
     }
+  }
+
+  /** Delays every route's answer, on every registry, by this many milliseconds (0: none); for benchmarks. */
+  setLatency(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latency must be a number of milliseconds >= 0, not ${ms}`);
+    this.latencyMs = ms;
   }
 
   url(name: RegistryName): string {
@@ -117,10 +118,15 @@ export class MockRegistryServers {
     await Promise.all([...this.running.values()].map((entry) => entry.served?.close()));
   }
 
-  private middlewareFor(name: RegistryName, overrides: RequestHandler[]) {
-    // http-middleware is CommonJS and types its msw import separately; the handler objects are the same.
-    const handlers = [...overrides, ...registryHandlers(name, this.options.state)] as unknown as Parameters<typeof createMiddleware>;
-    return createMiddleware(...handlers);
+  private entryFor(name: RegistryName): Running {
+    const routes = registryRoutes(name, this.options.state).map((route) => ({
+      ...route,
+      handle: async (request: Parameters<RegistryRoute['handle']>[0]) => {
+        if (this.latencyMs > 0) await sleep(this.latencyMs);
+        return route.handle(request);
+      },
+    }));
+    return { served: null, port: this.options.ports?.[name] ?? 0, routes, lean: leanListener(routes), overrides: [], msw: null };
   }
 
   private mustGet(name: RegistryName): Running {
@@ -128,4 +134,27 @@ export class MockRegistryServers {
     if (!entry) throw new Error(`mock registry ${name} was never started`);
     return entry;
   }
+}
+
+/** msw handlers over HTTP (express + @mswjs/http-middleware), unknown routes answered 404 like the lean path. */
+function mswListener(handlers: RequestHandler[]): RequestListener {
+  const app = express();
+  app.disable('x-powered-by');
+  // msw's HttpResponse.error() (a network failure) reaches the middleware as status 0: drop the connection,
+  // as a dead host would, instead of crashing on an invalid status code.
+  app.use((_req, res, next) => {
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
+    res.writeHead = ((...args: unknown[]) => {
+      if (args[0] === 0 || res.statusCode === 0) {
+        res.socket?.destroy();
+        return res;
+      }
+      return writeHead(...args);
+    }) as typeof res.writeHead;
+    next();
+  });
+  // http-middleware is CommonJS and types its msw import separately; the handler objects are the same.
+  app.use(createMiddleware(...(handlers as unknown as Parameters<typeof createMiddleware>)));
+  app.use((_req, res) => res.status(404).json({ error: 'NO_SUCH_ROUTE' }));
+  return app;
 }

@@ -1,23 +1,35 @@
-import { HttpResponse } from 'msw';
 import type { z } from 'zod';
+import { json, type RouteAnswer, type RouteRequest } from './route.js';
+
+type Parsed<T> = { ok: true; body: T } | { ok: false; answer: RouteAnswer };
 
 /** Parses a JSON request body the way the real registry would: a bad request is a 400, not a crash. */
-export async function parseBody<S extends z.ZodTypeAny>(request: Request, schema: S): Promise<z.infer<S> | Response> {
-  let json: unknown;
+export async function parseBody<S extends z.ZodTypeAny>(request: RouteRequest, schema: S): Promise<Parsed<z.infer<S>>> {
+  let body: unknown;
   try {
-    json = await request.json();
+    body = await request.json();
   } catch {
-    return HttpResponse.json({ error: 'BAD_REQUEST', detail: 'body is not JSON' }, { status: 400 });
+    return { ok: false, answer: badRequest('body is not JSON') };
   }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    return HttpResponse.json({ error: 'BAD_REQUEST', detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, { status: 400 });
-  }
-  return parsed.data;
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) return { ok: false, answer: badRequest(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)) };
+  return { ok: true, body: parsed.data };
 }
 
-export const notFound = () => HttpResponse.json({ error: 'NOT_FOUND' }, { status: 404 });
-export const badId = () => HttpResponse.json({ error: 'BAD_REQUEST', detail: 'id must be 12 digits' }, { status: 400 });
+/** A route that takes a body of this contract shape: a body that is not JSON or breaks the shape is answered 400 before `handle` runs. */
+export function withBody<S extends z.ZodTypeAny>(
+  schema: S,
+  handle: (body: z.infer<S>, request: RouteRequest) => RouteAnswer,
+): (request: RouteRequest) => Promise<RouteAnswer> {
+  return async (request) => {
+    const parsed = await parseBody(request, schema);
+    return parsed.ok ? handle(parsed.body, request) : parsed.answer;
+  };
+}
+
+export const badRequest = (detail: string | string[]) => json({ error: 'BAD_REQUEST', detail }, 400);
+export const notFound = () => json({ error: 'NOT_FOUND' }, 404);
+export const badId = () => badRequest('id must be 12 digits');
 export const isTwelveDigits = (value: unknown): value is string => typeof value === 'string' && /^\d{12}$/.test(value);
 
 /** msw path for a contract path: any origin, so the same handlers serve tests and local servers. */
