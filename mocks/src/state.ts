@@ -1,6 +1,7 @@
 import type { ConsentRecord, LegalEntityRecord, LicenseRecord, PaymentRecord, PersonRecord, RegistryName } from '@egov/contracts';
 import { namedConsents } from './fixtures/consents.js';
 import { createFixtures, type FixtureOptions, type FixtureSet } from './fixtures/index.js';
+import { IndexedMap } from './indexed-map.js';
 
 export interface JournalEntry {
   registry: RegistryName;
@@ -16,9 +17,12 @@ export interface JournalEntry {
  */
 export class RegistryState {
   readonly persons = new Map<string, PersonRecord>();
-  readonly entities = new Map<string, LegalEntityRecord>();
-  readonly licenses = new Map<string, LicenseRecord>();
-  readonly payments = new Map<string, PaymentRecord>();
+  /** Also by the IINs of their head and founders (who participates where). */
+  readonly entities = new IndexedMap<string, LegalEntityRecord>(participantsOf);
+  /** Also by holder. */
+  readonly licenses = new IndexedMap<string, LicenseRecord>((licence) => [licence.holderId]);
+  /** Also by payer. */
+  readonly payments = new IndexedMap<string, PaymentRecord>((payment) => [payment.payerId]);
   /** The access control service's consents by id (the named fixtures: valid, withdrawn, expired, another purpose). */
   readonly consents = new Map<string, ConsentRecord>();
   readonly journal: JournalEntry[] = [];
@@ -67,8 +71,7 @@ export class RegistryState {
   }
 
   licensesOf(holderIds: readonly string[]): LicenseRecord[] {
-    const wanted = new Set(holderIds);
-    return [...this.licenses.values()].filter((l) => wanted.has(l.holderId));
+    return this.licenses.valuesBy(holderIds);
   }
 
   /** Consents given by these subjects, to one partner or (without one) to anyone. */
@@ -78,15 +81,14 @@ export class RegistryState {
   }
 
   paymentsOf(payerIds: readonly string[]): PaymentRecord[] {
-    const wanted = new Set(payerIds);
-    return [...this.payments.values()].filter((p) => wanted.has(p.payerId));
+    return this.payments.valuesBy(payerIds);
   }
 
   /** Entities where each person is head or founder, with the person's roles there. */
   participationsOf(iins: readonly string[]): { iin: string; bin: string; roles: ('HEAD' | 'FOUNDER')[] }[] {
     const wanted = new Set(iins);
     const out: { iin: string; bin: string; roles: ('HEAD' | 'FOUNDER')[] }[] = [];
-    for (const entity of this.entities.values()) {
+    for (const entity of this.entities.valuesBy(wanted)) {
       const roles = new Map<string, ('HEAD' | 'FOUNDER')[]>();
       if (entity.headIin && wanted.has(entity.headIin)) roles.set(entity.headIin, ['HEAD']);
       for (const founder of entity.founders) {
@@ -100,4 +102,9 @@ export class RegistryState {
 
 export function createRegistryState(fixtures: FixtureSet | FixtureOptions = {}): RegistryState {
   return new RegistryState('holdingBin' in fixtures ? fixtures : createFixtures(fixtures));
+}
+
+function* participantsOf(entity: LegalEntityRecord): Iterable<string> {
+  if (entity.headIin) yield entity.headIin;
+  for (const founder of entity.founders) if (founder.type === 'PERSON') yield founder.iin;
 }
