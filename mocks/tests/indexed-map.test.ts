@@ -12,7 +12,7 @@ describe("the registries' lookups by holder, payer and participant", () => {
     expect(state.licensesOf(wanted)).toEqual([...state.licenses.values()].filter((l) => wanted.includes(l.holderId)));
     expect(state.paymentsOf(wanted)).toEqual([...state.payments.values()].filter((p) => wanted.includes(p.payerId)));
     const walked = [...state.entities.values()].flatMap((e) =>
-      wanted.filter((iin) => e.headIin === iin || e.founders.some((f) => f.type === 'PERSON' && f.iin === iin)).map((iin) => e.bin),
+      wanted.filter((iin) => e.headIin === iin || e.founders.some((f) => f.type === 'PERSON' && f.iin === iin)).map(() => e.bin),
     );
     expect(state.participationsOf(wanted).map((p) => p.bin)).toEqual(walked);
     expect(state.licensesOf(wanted).length).toBeGreaterThan(0);
