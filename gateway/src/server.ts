@@ -16,7 +16,7 @@ import { useOperationLimits } from './plugins/use-operation-limits.js';
 import { usePortal } from './plugins/use-portal.js';
 import { useStaleExtensions } from './plugins/use-stale-extensions.js';
 import { useSubgraphFailures } from './plugins/use-subgraph-failures.js';
-import { useTracing } from './plugins/use-tracing.js';
+import { untracedRequestHeaders, useTracing } from './plugins/use-tracing.js';
 import { useTypedVariableErrors } from './plugins/use-typed-variable-errors.js';
 import { useUnavailableStatus } from './plugins/use-unavailable-status.js';
 import { RateLimit } from './rate-limit.js';
@@ -94,6 +94,9 @@ export function createGateway(
           ...(authorization ? { authorization } : {}),
           ...(purpose ? { 'x-purpose': purpose } : {}),
           ...(authorization && requestId ? { 'x-request-id': requestId } : {}),
+          // "Not traced" for the subgraphs too; anonymous requests stay identical to each other (shared fetches),
+          // and a subgraph may then start a trace of its own for one of them.
+          ...(authorization ? untracedRequestHeaders(request) : {}),
         };
       },
     },

@@ -5,5 +5,6 @@
 export * from './metrics/http.js';
 export { boundedOperations } from './metrics/operation-label.js';
 export * from './metrics/process-metrics.js';
+export { headSamplingRatio, sampleRequest, unsampledTraceparent, useHeadSampling } from './tracing/head-sampling.js';
 export { currentTraceId, type SpanNotes, withSpan } from './tracing/spans.js';
 export { shutdownTracing, tracingStarted } from './tracing/state.js';

@@ -1,4 +1,5 @@
 import { register } from 'node:module';
+import { headSamplingRatio, useHeadSampling } from '../tracing/head-sampling.js';
 import { markTracingStarted, tracingStarted } from '../tracing/state.js';
 
 /**
@@ -44,15 +45,23 @@ export async function startTracing(service: string, kind: ProcessKind, env: Env 
   env.OTEL_LOGS_EXPORTER ??= 'none';
   register('@opentelemetry/instrumentation/hook.mjs', import.meta.url, { data: { include: HOOKED[kind] } });
 
-  const [{ NodeSDK }, { envDetector, hostDetector, processDetector }, { BatchSpanProcessor }, { RedactingSpanProcessor }, exporter, instrumentations] =
-    await Promise.all([
-      import('@opentelemetry/sdk-node'),
-      import('@opentelemetry/resources'),
-      import('@opentelemetry/sdk-trace-base'),
-      import('./redact.js'),
-      traceExporter(env),
-      kind === 'subgraph' ? subgraphInstrumentations() : gatewayInstrumentations(),
-    ]);
+  // The gateway samples requests itself (head-sampling.ts); the SDK then records what it chose to trace.
+  const headRatio = kind === 'gateway' ? headSamplingRatio(env) : null;
+  const [
+    { NodeSDK },
+    { envDetector, hostDetector, processDetector },
+    { BatchSpanProcessor, ParentBasedSampler },
+    { RedactingSpanProcessor },
+    exporter,
+    instrumentations,
+  ] = await Promise.all([
+    import('@opentelemetry/sdk-node'),
+    import('@opentelemetry/resources'),
+    import('@opentelemetry/sdk-trace-base'),
+    import('./redact.js'),
+    traceExporter(env),
+    kind === 'subgraph' ? subgraphInstrumentations() : gatewayInstrumentations(),
+  ]);
   const sdk = new NodeSDK({
     serviceName: env.OTEL_SERVICE_NAME || service,
     // OTEL_RESOURCE_ATTRIBUTES, the host and the process; not the cloud detectors, which probe metadata
@@ -61,8 +70,10 @@ export async function startTracing(service: string, kind: ProcessKind, env: Env 
     // The redactor first: it masks attributes while the span is still writable, before the batch exports it.
     spanProcessors: [new RedactingSpanProcessor(), new BatchSpanProcessor(exporter)],
     instrumentations,
+    ...(headRatio === null ? {} : { sampler: new ParentBasedSampler({ root: new (await import('./gateway-sampler.js')).HeadSampledRoot(headRatio) }) }),
   });
   sdk.start();
+  if (headRatio !== null) useHeadSampling(headRatio);
   markTracingStarted(() => sdk.shutdown());
   return true;
 }
@@ -92,10 +103,15 @@ async function subgraphInstrumentations() {
 
 async function gatewayInstrumentations() {
   const { IORedisInstrumentation } = await import('@opentelemetry/instrumentation-ioredis');
-  return [redisInstrumentation(IORedisInstrumentation)];
+  // Only inside a traced request: the SDK records every root span here, and a request the gateway chose not to
+  // trace has no span for its rate-limit calls to join.
+  return [redisInstrumentation(IORedisInstrumentation, { requireParentSpan: true })];
 }
 
 /** The command name only: ioredis' default statement carries the key, and our keys may be derived from ids. */
-function redisInstrumentation(Instrumentation: typeof import('@opentelemetry/instrumentation-ioredis').IORedisInstrumentation) {
-  return new Instrumentation({ dbStatementSerializer: (command) => command });
+function redisInstrumentation(
+  Instrumentation: typeof import('@opentelemetry/instrumentation-ioredis').IORedisInstrumentation,
+  options: { requireParentSpan?: boolean } = {},
+) {
+  return new Instrumentation({ dbStatementSerializer: (command) => command, ...options });
 }
