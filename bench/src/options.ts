@@ -25,6 +25,11 @@ export interface BenchOptions {
   subgraphCache: boolean;
   /** Sign requests with the mocks' test issuer (when the repository has one). */
   auth: boolean;
+  /**
+   * Run the gateways and subgraphs compiled (`node dist/...`, after `npm run build`), as production does; off runs
+   * their TypeScript sources through tsx, which costs each process tens of MB of memory production does not pay.
+   */
+  compiled: boolean;
   help: boolean;
 }
 
@@ -44,6 +49,8 @@ export const USAGE = `npm run bench -- [options]      (from the root: values wit
   --s5-rate N            S5 requests per second, evenly spaced (default 10)
   --no-subgraph-cache    turn the subgraphs' registry caches off (*_CACHE_TTL_SECONDS=0; default: their own defaults)
   --no-auth              send no bearer tokens (default: sign each request as its caller with the mocks' test issuer)
+  --source               run the gateways and subgraphs from their TypeScript sources through tsx (default: compiled,
+                         as production runs them, after the bench builds them with npm run build)
 `;
 
 function list<T extends string>(raw: string, allowed: readonly T[], what: string): T[] {
@@ -80,6 +87,7 @@ const NPM_NAMES = [
   's5-rate',
   'subgraph-cache',
   'auth',
+  'source',
 ] as const;
 
 /**
@@ -93,7 +101,7 @@ export function npmConfigArgs(env: Record<string, string | undefined>): string[]
   for (const name of NPM_NAMES) {
     const value = env[`npm_config_${name.replace(/-/g, '_')}`];
     if (value === undefined) continue;
-    if (name === 'smoke' || name === 'quick') {
+    if (name === 'smoke' || name === 'quick' || name === 'source') {
       if (value === 'true') args.push(`--${name}`);
     } else if (name === 'profile' || name === 'auth' || name === 'subgraph-cache') args.push(value === 'true' ? `--${name}` : `--no-${name}`);
     else if (value === 'true' || value === '')
@@ -179,6 +187,9 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
       case '--no-auth':
         given.auth = false;
         break;
+      case '--source':
+        given.compiled = false;
+        break;
       default:
         throw new Error(
           arg.startsWith('-')
@@ -203,5 +214,6 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
     s5Rate: given.s5Rate ?? 10,
     subgraphCache: given.subgraphCache ?? true,
     auth: given.auth ?? true,
+    compiled: given.compiled ?? true,
   };
 }

@@ -105,7 +105,17 @@ export interface SessionReport {
   finishedAt: string;
   wallSeconds: number;
   smoke: boolean;
-  options: { duration: number; warmup: number; connections: number; runs: number; persons: number; s5Rate: number; subgraphCache: boolean };
+  options: {
+    duration: number;
+    warmup: number;
+    connections: number;
+    runs: number;
+    persons: number;
+    s5Rate: number;
+    subgraphCache: boolean;
+    /** How the gateways and subgraphs ran: compiled or from source, and their Node flags (absent in older sessions). */
+    processes?: string;
+  };
   /** Was the machine quiet: 1-minute load average before and after, and the median foreign CPU share per run. */
   environment: { loadAverageStart: number | null; loadAverageEnd: number | null; foreignCpuShareMedian: number | null; foreignCpuShareMax: number | null };
   machine: Machine;
@@ -386,7 +396,8 @@ export function toMarkdown(report: SessionReport): string {
     `Machine load: 1-min load average ${num(env.loadAverageStart, 2)} before, ${num(env.loadAverageEnd, 2)} after; CPU used by processes outside the bench during runs: median ${pctOrNa(env.foreignCpuShareMedian)}, max ${pctOrNa(env.foreignCpuShareMax)} of the machine.` +
       (report.options.subgraphCache
         ? ' Subgraph registry caches: on, as configured by default (S1/S5 do not repeat a person within a session; S2 repeats one holding, whose registry reads are cached after the first request).'
-        : ' Subgraph registry caches: off (*_CACHE_TTL_SECONDS=0), so every request costs the full upstream work.'),
+        : ' Subgraph registry caches: off (*_CACHE_TTL_SECONDS=0), so every request costs the full upstream work.') +
+      (report.options.processes ? ` Gateways and subgraphs: ${report.options.processes}.` : ''),
   );
   lines.push('');
   lines.push(
