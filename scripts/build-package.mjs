@@ -5,6 +5,9 @@
  * dist/, because the code reads them beside itself through `new URL('./schema.graphql', import.meta.url)`.
  * dist/ is emptied first so a deleted source never survives as a stale module.
  *
+ * The build fails unless dist/ then holds index.js or server.js, or, when arguments are given, each module they
+ * name (relative to dist/): a package that is no library nor service names the modules it runs.
+ *
  * Plain JavaScript: it runs before anything is built.
  */
 import { spawnSync } from 'node:child_process';
@@ -29,7 +32,14 @@ for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) 
   cpSync(from, to);
   copied.push(relative(packageDir, to));
 }
-if (!existsSync(join(dist, 'index.js')) && !existsSync(join(dist, 'server.js'))) {
+const entries = process.argv.slice(2);
+if (entries.length > 0) {
+  const missing = entries.filter((entry) => !existsSync(join(dist, entry)));
+  if (missing.length > 0) {
+    console.error(`build-package: ${relative(process.cwd(), dist)} has no ${missing.join(', ')}`);
+    process.exit(1);
+  }
+} else if (!existsSync(join(dist, 'index.js')) && !existsSync(join(dist, 'server.js'))) {
   console.error(`build-package: ${relative(process.cwd(), dist)} has neither index.js nor server.js`);
   process.exit(1);
 }

@@ -39,7 +39,7 @@ export function securityEnv(issuer: TestIssuer | null, env: Record<string, strin
 }
 
 /** Production (NODE_ENV=production) anchors the audit trail: a checkpoint directory and key of the session's own. */
-function anchorEnv(env: Record<string, string | undefined>): Record<string, string> {
+export function anchorEnv(env: Record<string, string | undefined>): Record<string, string> {
   if (env.AUDIT_ANCHOR_KEY_FILE)
     return { AUDIT_ANCHOR_KEY_FILE: env.AUDIT_ANCHOR_KEY_FILE, ...(env.AUDIT_ANCHOR_DIR ? { AUDIT_ANCHOR_DIR: env.AUDIT_ANCHOR_DIR } : {}) };
   const dir = mkdtempSync(join(tmpdir(), 'egov-bench-anchor-'));

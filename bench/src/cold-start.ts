@@ -18,6 +18,7 @@ import { repoRoot } from '@egov/schema';
 import { createPool } from '@egov/stores';
 import { applyMigrations } from '@egov/subgraph-kit';
 import { createTestDatabase, freePort } from '@egov/testkit';
+import { anchorEnv } from './auth.js';
 
 const ROUNDS = Number(process.env.COLD_START_ROUNDS ?? 5);
 const PROCESSES = {
@@ -95,6 +96,8 @@ try {
     MIGRATE_ON_START: 'false',
     DATABASE_URL: database.url,
     ...testMaterialEnv(),
+    // Production anchors the audit trail: without a key of the session's own, no subgraph would start.
+    ...anchorEnv(process.env),
     ATTACHMENTS_DIR: join(repoRoot, '.data', 'cold-start-attachments'),
   };
   const rows: string[] = [];

@@ -27,6 +27,11 @@ export interface BenchOptions {
   auth: boolean;
   /** Our gateway and subgraphs export traces as deployed (OTLP/HTTP, parent-based 10 % sampling) to a sink process. */
   telemetry: boolean;
+  /**
+   * Run the gateways and subgraphs compiled (`node dist/...`, after `npm run build`), as production does; off runs
+   * their TypeScript sources through tsx, which costs each process tens of MB of memory production does not pay.
+   */
+  compiled: boolean;
   help: boolean;
 }
 
@@ -48,6 +53,8 @@ export const USAGE = `npm run bench -- [options]      (from the root: values wit
   --no-auth              send no bearer tokens (default: sign each request as its caller with the mocks' test issuer)
   --no-telemetry         our gateway and subgraphs without tracing (default: on as deployed, OTLP/HTTP to a sink
                          process, parent-based 10 % sampling)
+  --source               run the gateways and subgraphs from their TypeScript sources through tsx (default: compiled,
+                         as production runs them, after the bench builds them with npm run build)
 `;
 
 function list<T extends string>(raw: string, allowed: readonly T[], what: string): T[] {
@@ -85,6 +92,7 @@ const NPM_NAMES = [
   'subgraph-cache',
   'auth',
   'telemetry',
+  'source',
 ] as const;
 
 /**
@@ -98,7 +106,7 @@ export function npmConfigArgs(env: Record<string, string | undefined>): string[]
   for (const name of NPM_NAMES) {
     const value = env[`npm_config_${name.replace(/-/g, '_')}`];
     if (value === undefined) continue;
-    if (name === 'smoke' || name === 'quick') {
+    if (name === 'smoke' || name === 'quick' || name === 'source') {
       if (value === 'true') args.push(`--${name}`);
     } else if (name === 'profile' || name === 'auth' || name === 'subgraph-cache' || name === 'telemetry')
       args.push(value === 'true' ? `--${name}` : `--no-${name}`);
@@ -191,6 +199,9 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
       case '--no-telemetry':
         given.telemetry = false;
         break;
+      case '--source':
+        given.compiled = false;
+        break;
       default:
         throw new Error(
           arg.startsWith('-')
@@ -216,5 +227,6 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
     subgraphCache: given.subgraphCache ?? true,
     auth: given.auth ?? true,
     telemetry: given.telemetry ?? true,
+    compiled: given.compiled ?? true,
   };
 }

@@ -37,10 +37,14 @@ export interface ProfileSummary {
   byPackage: SelfTime[];
 }
 
+// Sources under tsx (--source), compiled modules (dist/) otherwise: the bench runs our processes compiled.
 const REPO_DIRS: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/\/(?:subgraphs|packages)\/([^/]+)\/src\//, (m) => `@egov/${m[1]}`],
-  [/\/(gateway|mocks|schema|bench|test)\/src\//, (m) => `@egov/${m[1]}`],
+  [/\/(?:subgraphs|packages)\/([^/]+)\/(?:src|dist)\//, (m) => `@egov/${m[1]}`],
+  [/\/(gateway|mocks|schema|bench|test)\/(?:src|dist)\//, (m) => `@egov/${m[1]}`],
 ];
+
+/** A compiled module of ours named as its source (`packages/x/dist/a.js` → `packages/x/src/a.js`), for matching by path. */
+const asSource = (url: string) => url.replace(/\/((?:packages|subgraphs)\/[^/]+|gateway|mocks|schema|bench|test)\/dist\//, '/$1/src/');
 
 /** Which package a frame belongs to: an npm package, one of ours, Node's core, or V8 itself. */
 export function packageOf(url: string, functionName: string): string {
@@ -82,7 +86,7 @@ export function shortLocation(url: string, line: number): string {
   const nm = path.lastIndexOf('/node_modules/');
   if (nm >= 0) path = path.slice(nm + '/node_modules/'.length);
   else {
-    const repo = /\/((?:subgraphs\/[^/]+|gateway|mocks|schema|bench|test)\/src\/.*)$/.exec(path);
+    const repo = /\/((?:subgraphs\/[^/]+|packages\/[^/]+|gateway|mocks|schema|bench|test)\/(?:src|dist)\/.*)$/.exec(path);
     if (repo) path = repo[1]!;
   }
   return `${path}:${line + 1}`;
@@ -143,7 +147,7 @@ export interface Component {
 const urlHas =
   (...parts: string[]) =>
   (url: string) =>
-    parts.some((part) => url.includes(part));
+    parts.some((part) => asSource(url).includes(part));
 
 /** What a subgraph call is made of (issue 14: where the per-call CPU goes). Order matters: the first match of the innermost frame names it. */
 export const SUBGRAPH_COMPONENTS: Component[] = [

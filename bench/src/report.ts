@@ -115,6 +115,8 @@ export interface SessionReport {
     subgraphCache: boolean;
     /** Absent in reports written before it was an option (telemetry was off then). */
     telemetry?: boolean;
+    /** How the gateways and subgraphs ran: compiled or from source, and their Node flags (absent in older sessions). */
+    processes?: string;
   };
   /** Was the machine quiet: 1-minute load average before and after, and the median foreign CPU share per run. */
   environment: { loadAverageStart: number | null; loadAverageEnd: number | null; foreignCpuShareMedian: number | null; foreignCpuShareMax: number | null };
@@ -400,6 +402,7 @@ export function toMarkdown(report: SessionReport): string {
       (report.options.telemetry
         ? ' Telemetry: on in our gateway and subgraphs as deployed (OTLP/HTTP to a sink process, parent-based 10 % sampling).'
         : ' Telemetry: off in our gateway and subgraphs.'),
+    report.options.processes ? ` Gateways and subgraphs: ${report.options.processes}.` : '',
   );
   lines.push('');
   lines.push(

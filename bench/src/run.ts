@@ -30,6 +30,7 @@ import { LoadProcess } from './loader.js';
 import { type BenchOptions, parseOptions, USAGE } from './options.js';
 import { freePort } from './ports.js';
 import { cpuMs, hostCpu, loadAverage, pidsNamed, RssPoller } from './proc.js';
+import { buildForBench, productionNodeArgs, type ServiceName } from './production.js';
 import { aggregateComponents, aggregateProfile, formatComponents, formatProfile, readProfile, SUBGRAPH_COMPONENTS } from './profile.js';
 import { checkTargets, headline, type Machine, type ProbeRecord, type RunRecord, type SessionReport, summarise, toMarkdown } from './report.js';
 import { buildFixtures } from './scenarios/fixtures.js';
@@ -129,6 +130,13 @@ const NO_SUBGRAPH_CACHE = {
   LICENSING_CACHE_TTL_SECONDS: '0',
 };
 const childEnv = (extra: Record<string, string>): Record<string, string | undefined> => ({ ...process.env, NODE_ENV: 'production', ...extra });
+/**
+ * Each service's production Node flags (its Kubernetes NODE_OPTIONS: heap limits), given to ours and the subgraphs;
+ * the vanilla gateways get the gateway's, as they would in the same pod. Set in main().
+ */
+let nodeArgsOf: Record<ServiceName, string[]>;
+const processesNote = () =>
+  `${options.compiled ? 'compiled (node dist/…, as in the image)' : 'from source through tsx (--source)'}, with the production Node flags (gateway ${nodeArgsOf.gateway.join(' ')}; subgraphs ${nodeArgsOf.individuals.join(' ')}; applications ${nodeArgsOf.applications.join(' ')})`;
 
 interface Graph {
   /** AUTH_* and friends for the test issuer (empty when the repository has none). */
@@ -207,6 +215,8 @@ async function startGraph(security: Record<string, string>): Promise<Graph> {
     subgraphSpecs[name] = {
       name: `subgraph-${name}`,
       entry: `subgraphs/${name}/src/index.ts`,
+      compiled: options.compiled,
+      nodeArgs: nodeArgsOf[name],
       env: childEnv({
         ...registryEnv,
         HOST: '127.0.0.1',
@@ -258,6 +268,7 @@ async function startBare(): Promise<{ child: Child; urls: Record<SubgraphName, s
   const child = supervisor.start({
     name: 'bare-subgraphs',
     entry: join(benchDir, 'src/targets/bare-subgraphs.ts'),
+    compiled: options.compiled,
     env: childEnv({ BENCH_PERSONS: String(options.persons), BENCH_BARE_PORTS: JSON.stringify(ports) }),
   });
   const urls = Object.fromEntries(names.map((name) => [name, `http://127.0.0.1:${ports[name]}/`])) as Record<SubgraphName, string>;
@@ -315,8 +326,10 @@ interface Gateway {
   restarts: number;
 }
 
-function gatewaySpec(target: TargetId, port: number, graph: Graph, nodeArgs: string[] = [], name: string = target): NodeChildSpec {
+function gatewaySpec(target: TargetId, port: number, graph: Graph, extraNodeArgs: string[] = [], name: string = target): NodeChildSpec {
   const urls = JSON.stringify(graph.subgraphUrls);
+  const nodeArgs = [...nodeArgsOf.gateway, ...extraNodeArgs];
+  const compiled = options.compiled;
   switch (target) {
     case 'ours':
       // Exactly how ours is deployed: its own entry point, configured from the environment, so whatever
@@ -324,6 +337,7 @@ function gatewaySpec(target: TargetId, port: number, graph: Graph, nodeArgs: str
       return {
         name,
         nodeArgs,
+        compiled,
         entry: 'gateway/src/index.ts',
         env: childEnv({
           // The per-client rate limit stays on (every request is counted), but one load generator is one
@@ -339,13 +353,20 @@ function gatewaySpec(target: TargetId, port: number, graph: Graph, nodeArgs: str
         }),
       };
     case 'apollo':
-      return { name, nodeArgs, entry: join(benchDir, 'src/targets/apollo.ts'), env: childEnv({ BENCH_PORT: String(port), BENCH_SUBGRAPH_URLS: urls }) };
+      return {
+        name,
+        nodeArgs,
+        compiled,
+        entry: join(benchDir, 'src/targets/apollo.ts'),
+        env: childEnv({ BENCH_PORT: String(port), BENCH_SUBGRAPH_URLS: urls }),
+      };
     case 'hive':
     case 'hive-dedup':
     case 'hive-nodedup':
       return {
         name,
         nodeArgs,
+        compiled,
         entry: join(benchDir, 'src/targets/hive.ts'),
         env: childEnv({
           BENCH_PORT: String(port),
@@ -680,11 +701,11 @@ async function profileOurs(session: Session): Promise<SessionReport['profile']> 
   const spec = session.graph.subgraphSpecs[PROFILED_SUBGRAPH];
   log(`profiling our gateway and the ${PROFILED_SUBGRAPH} subgraph under S1 (--cpu-prof)`);
   await supervisor.stop(spec.name, 15_000);
-  const subgraph = supervisor.start({ ...spec, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${subgraphDir}`] });
+  const subgraph = supervisor.start({ ...spec, nodeArgs: [...(spec.nodeArgs ?? []), '--cpu-prof', `--cpu-prof-dir=${subgraphDir}`] });
   session.graph.subgraphs[PROFILED_SUBGRAPH] = subgraph;
   await waitUntilReady(subgraph, httpOk(session.graph.subgraphUrls[PROFILED_SUBGRAPH].replace(/\/graphql$/, '/health')));
-  // No --cpu-prof-name: tsx's module hooks run on their own thread, which writes a profile too; Node's default
-  // names (CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile) keep them apart, and thread 0 is the main one.
+  // No --cpu-prof-name: under --source, tsx's module hooks run on their own thread, which writes a profile too; Node's
+  // default names (CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile) keep them apart, and thread 0 is the main one.
   await startGateway(gateway, session.graph, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`], name);
   const child = gateway.child!;
   session.gateways.set('ours', gateway);
@@ -724,6 +745,12 @@ async function main(): Promise<void> {
   log(
     `bench: ${options.scenarios.join(', ')} × ${options.targets.join(', ')}; ${options.duration} s × ${options.runs}, ${options.connections} connections; raw output in ${relative(repoRoot, rawDir)}`,
   );
+  nodeArgsOf = await productionNodeArgs();
+  if (options.compiled) {
+    log('building what runs compiled (npm run build: ours, the subgraphs, the vanilla targets; cached when unchanged)');
+    buildForBench();
+  }
+  log(`gateways and subgraphs: ${processesNote()}`);
   // The subgraphs need the issuer's settings either way; --no-auth only stops the requests carrying tokens.
   const issuer = options.auth ? testIssuer : null;
   // The licensing subgraph verifies S4's signatures against the mocks' test CA.
@@ -844,6 +871,7 @@ async function main(): Promise<void> {
       s5Rate: options.s5Rate,
       subgraphCache: options.subgraphCache,
       telemetry: options.telemetry,
+      processes: processesNote(),
     },
     environment: {
       loadAverageStart,

@@ -16,6 +16,7 @@ describe('parseOptions', () => {
       subgraphCache: true,
       auth: true,
       telemetry: true,
+      compiled: true,
     });
     expect(o.scenarios).toEqual(['S1', 'S2', 'S3', 'S4', 'S5', 'S6']);
     expect(o.targets).toContain('ours');
@@ -26,6 +27,12 @@ describe('parseOptions', () => {
     expect(parseOptions(['--quick'])).toMatchObject({ quick: true, scenarios: ['S1', 'S5'], targets: ['ours', 'hive'], duration: 3, runs: 1, profile: false });
     expect(parseOptions(['--quick', '--scenario=S6', '--target=ours,floor,bare'])).toMatchObject({ scenarios: ['S6'], targets: ['ours', 'floor', 'bare'] });
     expect(npmConfigArgs({ npm_lifecycle_event: 'bench', npm_config_quick: 'true' })).toEqual(['--quick']);
+  });
+
+  it('runs the processes compiled unless --source asks for the TypeScript sources, also through npm', () => {
+    expect(parseOptions(['--quick']).compiled).toBe(true);
+    expect(parseOptions(['--quick', '--source']).compiled).toBe(false);
+    expect(npmConfigArgs({ npm_lifecycle_event: 'bench', npm_config_source: 'true' })).toEqual(['--source']);
   });
 
   it('makes --smoke short, single and without a profile, unless told otherwise', () => {

@@ -41,11 +41,15 @@ describe('packageOf', () => {
     expect(packageOf('node:_http_client', 'f')).toBe('node core (http)');
     expect(packageOf('', '(garbage collector)')).toBe('V8 garbage collector');
     expect(packageOf('', 'JSONParse')).toBe('V8 builtins / native');
+    // compiled, as the bench runs our processes
+    expect(packageOf('file:///work/main/packages/security/dist/tokens/token-verifier.js', 'f')).toBe('@egov/security');
+    expect(packageOf('file:///work/main/gateway/dist/server.js', 'f')).toBe('@egov/gateway');
   });
 
   it('gives short locations', () => {
     expect(shortLocation('file:///work/main/node_modules/graphql/index.js', 4)).toBe('graphql/index.js:5');
     expect(shortLocation('file:///work/main/gateway/src/server.ts', 0)).toBe('gateway/src/server.ts:1');
+    expect(shortLocation('file:///work/main/packages/core/dist/log.js', 2)).toBe('packages/core/dist/log.js:3');
   });
 });
 
@@ -108,5 +112,22 @@ describe('aggregateComponents', () => {
       { name: 'other (V8, node core, libraries)', ms: 1, share: 1 / 7 },
     ]);
     expect(formatComponents(times, 2)).toContain('| token verification (TokenVerifier, jose) | 3 | 42.9 % | 1.50 |');
+  });
+
+  it('knows our compiled modules (dist/) by the same components as their sources', () => {
+    // Samples in our own frames (the verifier, the registry client), compiled as the bench runs them.
+    const toDist = (url: string) => url.replace(/\/packages\/([^/]+)\/src\/(.+)\.ts$/, '/packages/$1/dist/$2.js');
+    const compiled: CpuProfile = {
+      ...subgraph,
+      nodes: subgraph.nodes.map((node) => ({ ...node, callFrame: { ...node.callFrame, url: toDist(node.callFrame.url) } })),
+      samples: [3, 3, 7],
+      timeDeltas: [1000, 1000, 1000],
+      endTime: 4000,
+    };
+    expect(compiled.nodes.find((node) => node.id === 3)!.callFrame.url).toBe('file:///r/packages/security/dist/tokens/token-verifier.js');
+    expect(aggregateComponents(compiled, SUBGRAPH_COMPONENTS)).toEqual([
+      { name: 'token verification (TokenVerifier, jose)', ms: 2, share: 2 / 3 },
+      { name: 'registry client (our code, zod parsing)', ms: 1, share: 1 / 3 },
+    ]);
   });
 });

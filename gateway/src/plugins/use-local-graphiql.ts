@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-// The same GraphiQL build Yoga's default page loads from a public CDN, shipped inside an npm package.
-import { css, editorWorkerService, favicon, graphqlWorker, js, jsonWorker } from '@graphql-yoga/render-graphiql/graphiql';
 
 /**
  * GraphiQL without the internet. State systems run on closed networks (ШЭП is one), where the runtime's
  * default page, which pulls its scripts from a public CDN, shows only "Loading…". Here the page names only
  * our own origin, and the gateway serves the assets from memory under /graphiql/.
+ *
+ * The assets are imported on first use, not with this module: the bundle (`@graphql-yoga/render-graphiql/graphiql`,
+ * the same GraphiQL build Yoga's default page loads from a CDN) is ~28 MB of JavaScript source held as strings,
+ * about 30 MB of a gateway's heap, and production never serves GraphiQL.
  */
 const PREFIX = '/graphiql/';
 
@@ -15,20 +17,30 @@ interface Asset {
   type: string;
 }
 
-const faviconBytes = new Uint8Array(Buffer.from(favicon.slice(favicon.indexOf(',') + 1), 'base64'));
+interface Assets {
+  byName: ReadonlyMap<string, Asset>;
+  /** The assets change only with the package version: a content hash in the URL lets browsers keep them. */
+  version: string;
+}
 
-const ASSETS = new Map<string, Asset>([
-  ['graphiql.css', { body: css, type: 'text/css; charset=utf-8' }],
-  ['graphiql.js', { body: js, type: 'text/javascript; charset=utf-8' }],
-  ['editor.worker.js', { body: editorWorkerService, type: 'text/javascript; charset=utf-8' }],
-  ['json.worker.js', { body: jsonWorker, type: 'text/javascript; charset=utf-8' }],
-  ['graphql.worker.js', { body: graphqlWorker, type: 'text/javascript; charset=utf-8' }],
-  ['favicon.ico', { body: faviconBytes, type: 'image/x-icon' }],
-]);
+let loading: Promise<Assets> | undefined;
 
-// The assets change only with the package version: a content hash in the URL lets browsers keep them.
-const VERSION = createHash('sha256').update(js).update(css).digest('hex').slice(0, 12);
-const assetUrl = (name: string) => `${PREFIX}${VERSION}/${name}`;
+/** The GraphiQL bundle, imported once, on the first page or asset asked for. */
+export function graphiqlAssets(): Promise<Assets> {
+  loading ??= import('@graphql-yoga/render-graphiql/graphiql').then(({ css, editorWorkerService, favicon, graphqlWorker, js, jsonWorker }) => {
+    const faviconBytes = new Uint8Array(Buffer.from(favicon.slice(favicon.indexOf(',') + 1), 'base64'));
+    const byName = new Map<string, Asset>([
+      ['graphiql.css', { body: css, type: 'text/css; charset=utf-8' }],
+      ['graphiql.js', { body: js, type: 'text/javascript; charset=utf-8' }],
+      ['editor.worker.js', { body: editorWorkerService, type: 'text/javascript; charset=utf-8' }],
+      ['json.worker.js', { body: jsonWorker, type: 'text/javascript; charset=utf-8' }],
+      ['graphql.worker.js', { body: graphqlWorker, type: 'text/javascript; charset=utf-8' }],
+      ['favicon.ico', { body: faviconBytes, type: 'image/x-icon' }],
+    ]);
+    return { byName, version: createHash('sha256').update(js).update(css).digest('hex').slice(0, 12) };
+  });
+  return loading;
+}
 
 /** Keeps a JSON value from closing the inline script it is written into. */
 const inlineJson = (value: unknown) => JSON.stringify(value ?? {}).replace(/</g, '\\u003c');
@@ -36,7 +48,9 @@ const inlineJson = (value: unknown) => JSON.stringify(value ?? {}).replace(/</g,
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The GraphiQL page: Yoga's own renderer (YogaGraphiQL), every script and worker from this origin. */
-export function renderLocalGraphiQL(options?: { title?: string } & Record<string, unknown>): string {
+export async function renderLocalGraphiQL(options?: { title?: string } & Record<string, unknown>): Promise<string> {
+  const { version } = await graphiqlAssets();
+  const assetUrl = (name: string) => `${PREFIX}${version}/${name}`;
   const title = escapeHtml(String(options?.title ?? 'egov-graph GraphiQL'));
   return `<!doctype html>
 <html lang="en">
@@ -69,14 +83,16 @@ export function useLocalGraphiQL(): GatewayPlugin {
     onRequest({ request, url, endResponse, fetchAPI }) {
       if (!url.pathname.startsWith(PREFIX) || (request.method !== 'GET' && request.method !== 'HEAD')) return;
       const [version, name] = url.pathname.slice(PREFIX.length).split('/');
-      const asset = version === VERSION && name ? ASSETS.get(name) : undefined;
-      // Anything else is the front door's to refuse, with the one 404 body.
-      if (!asset) return;
-      endResponse(
-        new fetchAPI.Response(request.method === 'HEAD' ? null : asset.body, {
-          headers: { 'content-type': asset.type, 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' },
-        }),
-      );
+      return graphiqlAssets().then((assets) => {
+        const asset = version === assets.version && name ? assets.byName.get(name) : undefined;
+        // Anything else is the front door's to refuse, with the one 404 body.
+        if (!asset) return;
+        endResponse(
+          new fetchAPI.Response(request.method === 'HEAD' ? null : asset.body, {
+            headers: { 'content-type': asset.type, 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' },
+          }),
+        );
+      });
     },
   };
 }
