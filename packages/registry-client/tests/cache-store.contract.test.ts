@@ -62,3 +62,29 @@ describe('a Redis cache store whose Redis is down', () => {
     dead.disconnect();
   });
 });
+
+describe('the in-process cache store (npm start, no Redis)', () => {
+  const person = (i: number) => ({
+    iin: String(900101300000 + i),
+    lastName: 'Сейткали',
+    firstName: 'Әлия',
+    address: { city: 'Астана', street: 'Мәңгілік Ел' },
+  });
+
+  it('stays within its byte budget however many answers arrive, forgetting the least recently used first', async () => {
+    const store = new MemoryCacheStore({ maxEntries: 1_000_000, maxBytes: 64 * 1024 });
+    for (let i = 0; i < 2_000; i++) await store.setMany([{ key: `k${i}`, entry: { value: person(i), storedAt: 0 }, ttlMs: 60_000 }]);
+    expect(store.usage.bytes).toBeLessThanOrEqual(64 * 1024);
+    expect(store.usage.entries).toBeGreaterThan(100);
+    expect(store.usage.entries).toBeLessThan(2_000);
+    expect((await store.getMany(['k0', 'k1999'])).has('k0')).toBe(false);
+    expect((await store.getMany(['k1999'])).get('k1999')?.value).toEqual(person(1999));
+  });
+
+  it('keeps no answer larger than its whole budget, and still answers "nothing cached" for it', async () => {
+    const store = new MemoryCacheStore({ maxBytes: 1024 });
+    await store.setMany([{ key: 'huge', entry: { value: 'x'.repeat(10_000), storedAt: 0 }, ttlMs: 60_000 }]);
+    expect((await store.getMany(['huge'])).size).toBe(0);
+    expect(store.usage.bytes).toBe(0);
+  });
+});

@@ -1,13 +1,36 @@
 import { LRUCache } from 'lru-cache';
 import type { CacheEntry, CacheStore } from './store.js';
 
-/** The no-setup default (`npm start`): an LRU in this process, bounded by entry count. */
+export interface MemoryCacheLimits {
+  /** Entries kept at most. Default 50 000. */
+  maxEntries?: number;
+  /**
+   * Estimated memory the entries may hold, in bytes (strings counted as UTF-16, as V8 keeps Cyrillic text).
+   * Default 32 MiB: well inside a subgraph's heap limit (deploy/bin/processes.mjs) whatever size the answers are.
+   */
+  maxBytes?: number;
+}
+
+/** What an entry holds in memory, roughly: its value as JSON text in UTF-16, and the entry around it. */
+const estimatedBytes = (entry: CacheEntry): number => 2 * (JSON.stringify(entry.value)?.length ?? 0) + 64;
+
+/** The no-setup default (`npm start`): an LRU in this process, bounded by entry count and by estimated size. */
 export class MemoryCacheStore implements CacheStore {
   readonly kind = 'memory' as const;
   private readonly lru: LRUCache<string, CacheEntry>;
 
-  constructor(maxEntries = 50_000) {
-    this.lru = new LRUCache<string, CacheEntry>({ max: maxEntries, ttlAutopurge: false });
+  constructor(limits: MemoryCacheLimits = {}) {
+    this.lru = new LRUCache<string, CacheEntry>({
+      max: limits.maxEntries ?? 50_000,
+      maxSize: limits.maxBytes ?? 32 * 1024 * 1024,
+      sizeCalculation: estimatedBytes,
+      ttlAutopurge: false,
+    });
+  }
+
+  /** Entries and their estimated bytes now. */
+  get usage(): { entries: number; bytes: number } {
+    return { entries: this.lru.size, bytes: this.lru.calculatedSize };
   }
 
   async getMany(keys: readonly string[]): Promise<Map<string, CacheEntry>> {
