@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Logger } from '@egov/core';
 import { canonicalJson, maskPersonalIds } from '@egov/core';
-import { inTransaction, migrate, type Pool } from '@egov/stores';
+import { migrate, type Pool } from '@egov/stores';
 import { type ProcessMetrics, withSpan } from '@egov/telemetry';
 
 export const AUDIT_MIGRATIONS = new URL('../../migrations/audit/', import.meta.url);
@@ -168,19 +168,32 @@ export class AuditLog {
    * write; each batch's callers are answered only after this.
    */
   async makeDurable(): Promise<void> {
-    await this.pool.query(`INSERT INTO audit.durability_marks (writer, at) VALUES ($1, now()) ON CONFLICT (writer) DO UPDATE SET at = excluded.at`, [
-      this.writerId,
-    ]);
+    await this.pool.query(this.durabilityMarkSql);
   }
 
+  /** Without parameters, so it can follow the COMMIT in one simple query; the writer id is our own UUID. */
+  private get durabilityMarkSql(): string {
+    return `INSERT INTO audit.durability_marks (writer, at) VALUES ('${this.writerId}', now()) ON CONFLICT (writer) DO UPDATE SET at = excluded.at`;
+  }
+
+  /**
+   * One batch in three round trips, because every writer of every process takes the chain's lock in turn and
+   * each round trip is a wait for the next one (four subgraphs answering one prefill write at the same moment):
+   * begin and lock the chain's end; the records and the new end in one statement; the commit (which does not
+   * wait for the WAL flush, so the lock is let go at once) with this writer's durability mark (which does).
+   */
   private async write(records: AccessRecord[]): Promise<void> {
-    await inTransaction(this.pool, async (client) => {
-      // One round trip: this transaction's commit does not wait for the WAL flush (makeDurable does, after it).
-      const [, locked] = (await client.query('SET LOCAL synchronous_commit = off; SELECT last_hash FROM audit.chain WHERE id = 1 FOR UPDATE')) as unknown as [
-        unknown,
-        { rows: { last_hash: string }[] },
-      ];
-      let prev = locked.rows[0]!.last_hash;
+    const client = await this.pool.connect();
+    let broken: Error | null = null;
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onError);
+    try {
+      const results = (await client.query(
+        'BEGIN; SET LOCAL synchronous_commit = off; SELECT last_hash FROM audit.chain WHERE id = 1 FOR UPDATE',
+      )) as unknown as { rows: { last_hash: string }[] }[];
+      let prev = results[2]!.rows[0]!.last_hash;
       const values: unknown[] = [];
       const tuples: string[] = [];
       for (const record of records) {
@@ -205,7 +218,6 @@ export class AuditLog {
         tuples.push(`(${Array.from({ length: 13 }, (_, i) => `$${base + i + 1}`).join(', ')})`);
         prev = hash;
       }
-      // The records and the chain's new end in one statement: one round trip less while every writer waits on the lock.
       values.push(prev);
       await client.query(
         `WITH appended AS (
@@ -214,8 +226,16 @@ export class AuditLog {
          UPDATE audit.chain SET last_hash = $${values.length} WHERE id = 1`,
         values,
       );
-    });
-    await this.makeDurable();
+      // The mark commits after the batch, with a WAL flush: once it returns the batch is on disk (makeDurable).
+      await client.query(`COMMIT; ${this.durabilityMarkSql}`);
+    } catch (error) {
+      // Harmless when nothing is open (a warning); needed when a statement failed inside the transaction.
+      if (!broken) await client.query('ROLLBACK').catch((failure: Error) => void (broken = failure));
+      throw error;
+    } finally {
+      client.off('error', onError);
+      client.release(broken ?? undefined);
+    }
   }
 
   private rowOf(record: AccessRecord) {
