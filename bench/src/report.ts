@@ -401,8 +401,8 @@ export function toMarkdown(report: SessionReport): string {
         : ' Subgraph registry caches: off (*_CACHE_TTL_SECONDS=0), so every request costs the full upstream work.') +
       (report.options.telemetry
         ? ' Telemetry: on in our gateway and subgraphs as deployed (OTLP/HTTP to a sink process, parent-based 10 % sampling).'
-        : ' Telemetry: off in our gateway and subgraphs.'),
-    report.options.processes ? ` Gateways and subgraphs: ${report.options.processes}.` : '',
+        : ' Telemetry: off in our gateway and subgraphs.') +
+      (report.options.processes ? ` Gateways and subgraphs: ${report.options.processes}.` : ''),
   );
   lines.push('');
   lines.push(
