@@ -1,8 +1,8 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Logger } from '@egov/core';
+import { canonicalJson, type Logger } from '@egov/core';
 import { createPool, type Pool } from '@egov/stores';
 import { createTestDatabase } from '@egov/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -26,10 +26,11 @@ const keys = generateKeyPairSync('ed25519');
 const errors: string[] = [];
 const logger: Logger = { level: 'debug', debug: () => {}, info: () => {}, warn: () => {}, error: (msg) => errors.push(msg), child: () => logger };
 
-function anchor(options: { writer?: string; privateKey?: null; clock?: () => Date; fullEveryMs?: number } = {}) {
+function anchor(options: { writer?: string; privateKey?: null; clock?: () => Date; fullEveryMs?: number; adoptVerdictsWithinMs?: number } = {}) {
   return new AuditAnchor({
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.fullEveryMs ? { fullEveryMs: options.fullEveryMs } : {}),
+    ...(options.adoptVerdictsWithinMs ? { adoptVerdictsWithinMs: options.adoptVerdictsWithinMs } : {}),
     audit,
     pool,
     store: new DirectoryCheckpointStore(dir),
@@ -202,6 +203,53 @@ describe('the audit anchor', () => {
     expect(records).toEqual([...records].sort((a, b) => a - b));
     expect(new Set(records).size).toBe(records.length);
     expect(await anchor().run()).toMatchObject({ verified: true, records: 7 });
+  });
+});
+
+describe('several processes on one trail, each verifying every minute', () => {
+  const WINDOW = 54_000;
+
+  it('read the records once per round between them: the others report the fresh signed verdict of the one that did', async () => {
+    await pool.query('DELETE FROM audit.anchor_verdict');
+    await audit.append([record(), record(), record()]);
+    const processes = ['individuals', 'payments', 'licensing'].map((writer) => anchor({ writer, adoptVerdictsWithinMs: WINDOW }));
+    // The first round of every process checks the whole chain itself, whatever it finds.
+    for (const p of processes) expect(await p.run()).toMatchObject({ verified: true, records: 3 });
+    const reads = vi.spyOn(audit, 'checkChain');
+    try {
+      await audit.append([record()]);
+      const [first, second, third] = processes as [AuditAnchor, AuditAnchor, AuditAnchor];
+      // licensing published last, so individuals and payments take its verdict over; licensing never takes its own.
+      expect(await first.run()).toMatchObject({ verified: true, records: 3, by: 'licensing' });
+      expect(await second.run()).toMatchObject({ verified: true, records: 3, by: 'licensing' });
+      expect(reads).toHaveBeenCalledTimes(0);
+      expect(await third.run()).toMatchObject({ verified: true, records: 4 });
+      expect((await third.run()).by).toBeUndefined();
+      expect(reads).toHaveBeenCalledTimes(2);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
+  it('take over no verdict the database could have written: not one signed with another key, nor a stale one', async () => {
+    await audit.append([record()]);
+    const reader = anchor({ writer: 'payments', adoptVerdictsWithinMs: WINDOW });
+    await reader.run(); // its first round is its own
+    const forged = { verified: true, checkedAt: new Date().toISOString(), records: 99, writer: 'licensing', instance: 'x' };
+    const stranger = generateKeyPairSync('ed25519').privateKey;
+    const signedBy = (key: typeof stranger, verdict: object) => sign(null, Buffer.from(canonicalJson(verdict as never), 'utf8'), key).toString('base64url');
+    const put = (verdict: object, signature: string) =>
+      pool.query(
+        `INSERT INTO audit.anchor_verdict (id, verdict, signature) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET verdict = excluded.verdict, signature = excluded.signature`,
+        [JSON.stringify(verdict), signature],
+      );
+    await put(forged, signedBy(stranger, forged));
+    expect(await reader.run()).toMatchObject({ verified: true, records: 1 });
+    const stale = { ...forged, checkedAt: new Date(Date.now() - 10 * 60_000).toISOString() };
+    await put(stale, signedBy(keys.privateKey, stale));
+    expect(await reader.run()).toMatchObject({ verified: true, records: 1 });
+    await put(forged, signedBy(keys.privateKey, forged));
+    expect(await reader.run()).toMatchObject({ records: 99, by: 'licensing' });
   });
 });
 

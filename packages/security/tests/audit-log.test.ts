@@ -71,7 +71,13 @@ beforeAll(async () => {
   database = await createTestDatabase('egov_audit');
   pool = newPool();
   audit = new AuditLog(pool, { subjectKey: SUBJECT_KEY });
-  expect(await audit.migrate()).toEqual(['001_access_log.sql', '002_no_truncate.sql', '003_consent_ids.sql', '004_durability_marks.sql']);
+  expect(await audit.migrate()).toEqual([
+    '001_access_log.sql',
+    '002_no_truncate.sql',
+    '003_consent_ids.sql',
+    '004_durability_marks.sql',
+    '005_anchor_verdict.sql',
+  ]);
 });
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
-import type { KeyObject } from 'node:crypto';
+import { type KeyObject, randomUUID, sign, verify } from 'node:crypto';
 import type { Logger } from '@egov/core';
+import { canonicalJson } from '@egov/core';
 import type { Pool } from '@egov/stores';
 import type { AuditLog, ChainPoint } from '../audit-log.js';
 import { type Checkpoint, type CheckpointStore, signCheckpoint } from './checkpoints.js';
@@ -12,6 +13,15 @@ export interface AnchorStatus {
   records: number;
   /** Why not, when not. */
   reason?: string;
+  /** The process whose signed verdict this is, when it was taken over from another process (not checked here). */
+  by?: string;
+}
+
+/** What a process publishes after checking the trail itself, signed, for the others to take over. */
+interface Verdict extends AnchorStatus {
+  writer: string;
+  /** The publishing anchor: a process never takes over its own verdict. */
+  instance: string;
 }
 
 export interface AuditAnchorOptions {
@@ -31,6 +41,13 @@ export interface AuditAnchorOptions {
    * than the checkpoint, by the chain at the next whole round. Default 24 h (AUDIT_ANCHOR_FULL_EVERY_MS).
    */
   fullEveryMs?: number;
+  /**
+   * A round may take over the fresh verdict another process signed within this many ms instead of reading the
+   * same records again; 0 (the default for a bare run(), the CLI and tests) never does. start(everyMs) makes it
+   * 0.9 × everyMs: across any number of processes the trail is then read about once per round, not once per process.
+   * The first round of a process and its whole-chain rounds always check for themselves.
+   */
+  adoptVerdictsWithinMs?: number;
 }
 
 /** One writer at a time across every process on the database; the others verify. */
@@ -50,9 +67,12 @@ export class AuditAnchor {
   private running: Promise<unknown> = Promise.resolve();
   private readonly clock: () => Date;
   private lastFullAt: number | null = null;
+  private adoptWithinMs: number;
+  private readonly instance = randomUUID();
 
   constructor(private readonly options: AuditAnchorOptions) {
     this.clock = options.clock ?? (() => new Date());
+    this.adoptWithinMs = options.adoptVerdictsWithinMs ?? 0;
   }
 
   /** The last result; null before the first check finished. */
@@ -72,10 +92,15 @@ export class AuditAnchor {
     try {
       const now = this.clock().getTime();
       const full = this.lastFullAt === null || now - this.lastFullAt >= (this.options.fullEveryMs ?? 86_400_000);
-      const outcome = await this.check(full);
-      if (full) this.lastFullAt = now;
-      status = outcome.status;
-      if (outcome.end && this.options.keys.privateKey) await this.writeCheckpoint(outcome.status, outcome.end);
+      const shared = full ? null : await this.sharedVerdict(now);
+      if (shared) status = shared;
+      else {
+        const outcome = await this.check(full);
+        if (full) this.lastFullAt = now;
+        status = outcome.status;
+        if (outcome.end && this.options.keys.privateKey) await this.writeCheckpoint(outcome.status, outcome.end);
+        await this.publish(status);
+      }
     } catch (error) {
       // Not a verdict on the trail: it could not be read (the database is down). Still not verified.
       status = {
@@ -99,6 +124,7 @@ export class AuditAnchor {
 
   /** Runs a round now and every `everyMs` (rounds never overlap; the timer does not hold the process). */
   start(everyMs: number): void {
+    if (this.options.adoptVerdictsWithinMs === undefined) this.adoptWithinMs = Math.floor(everyMs * 0.9);
     const round = () => {
       this.running = this.running.then(() => this.run()).catch(() => undefined);
     };
@@ -136,6 +162,50 @@ export class AuditAnchor {
       if (problem) return failed(chain.checked, problem.reason);
     }
     return { status: { verified: true, checkedAt, records: chain.checked }, checkpoint, end: { ...chain.end, records: chain.checked } };
+  }
+
+  /** Signs this process's own verdict on the trail and puts it where the other processes look (never fatal). */
+  private async publish(status: AnchorStatus): Promise<void> {
+    const { keys, pool, writer } = this.options;
+    if (!keys.privateKey || this.adoptWithinMs <= 0) return;
+    // Exactly these keys (no undefined ones), so what is read back from jsonb is what was signed.
+    const verdict: Verdict = {
+      verified: status.verified,
+      checkedAt: status.checkedAt,
+      records: status.records,
+      ...(status.reason === undefined ? {} : { reason: status.reason }),
+      writer,
+      instance: this.instance,
+    };
+    const signature = sign(null, Buffer.from(canonicalJson(verdict as never), 'utf8'), keys.privateKey).toString('base64url');
+    await pool
+      .query(
+        `INSERT INTO audit.anchor_verdict (id, verdict, signature) VALUES (1, $1, $2)
+         ON CONFLICT (id) DO UPDATE SET verdict = excluded.verdict, signature = excluded.signature`,
+        [JSON.stringify(verdict), signature],
+      )
+      .catch((error: unknown) => this.options.logger?.warn('the audit anchor could not share its verdict with the other processes', { error }));
+  }
+
+  /**
+   * Another process's verdict, if it is signed with the anchor's key, fresh (checked within adoptVerdictsWithinMs)
+   * and not this process's own; otherwise null, and the round checks the trail itself.
+   */
+  private async sharedVerdict(now: number): Promise<AnchorStatus | null> {
+    if (this.adoptWithinMs <= 0) return null;
+    const { rows } = await this.options.pool.query<{ verdict: Verdict; signature: string }>('SELECT verdict, signature FROM audit.anchor_verdict WHERE id = 1');
+    const row = rows[0];
+    if (!row) return null;
+    let signed = false;
+    try {
+      signed = verify(null, Buffer.from(canonicalJson(row.verdict as never), 'utf8'), this.options.keys.publicKey, Buffer.from(row.signature, 'base64url'));
+    } catch {
+      signed = false;
+    }
+    const { writer, instance, ...status } = row.verdict;
+    const age = now - Date.parse(status.checkedAt);
+    if (!signed || instance === this.instance || !(age >= -5_000 && age <= this.adoptWithinMs)) return null;
+    return { ...status, by: writer };
   }
 
   /** The record a checkpoint names must still be there with the signed hash, with exactly as many records up to it. */
