@@ -106,4 +106,22 @@ describe('the registry client on the wire', () => {
     await expect(client.get('/things/2', Thing)).resolves.toEqual({ id: 'b', size: 2 });
     expect(connections).toBe(1);
   });
+
+  it('sends a call again on a new connection when the kept-alive one it took had been closed by the registry, unanswered', async () => {
+    const served = new WeakMap<object, number>();
+    const url = await registry((req, res) => {
+      const socket = req.socket;
+      const count = (served.get(socket) ?? 0) + 1;
+      served.set(socket, count);
+      // A registry that dropped its idle connection: the second request on it meets a closed socket.
+      if (count > 1) return void socket.destroy();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: 'fresh', size: count }));
+    });
+    // No retries of its own: only the transport's one resend on a new connection can save the second call.
+    const client = new RegistryClient({ registry: 'licensing', baseUrl: url, retries: 0 });
+    await expect(client.post('/things', {}, Thing)).resolves.toEqual({ id: 'fresh', size: 1 });
+    await expect(client.call({ method: 'PUT', path: '/things/2', body: { id: 2 }, schema: Thing })).resolves.toEqual({ id: 'fresh', size: 1 });
+    expect(connections).toBe(2);
+  });
 });

@@ -32,14 +32,17 @@ export function nodeHttpTransport(options: { maxSockets: number }): RegistryTran
     'http:': new http.Agent({ keepAlive: true, maxSockets: options.maxSockets, scheduling: 'lifo' }),
     'https:': new https.Agent({ keepAlive: true, maxSockets: options.maxSockets, scheduling: 'lifo' }),
   };
-  return (request) =>
+  const exchange = (request: TransportRequest, mayRetryStale: boolean): Promise<TransportAnswer> =>
     new Promise<TransportAnswer>((resolve, reject) => {
+      const started = performance.now();
       const url = new URL(request.url);
       const agent = url.protocol === 'https:' ? agents['https:'] : url.protocol === 'http:' ? agents['http:'] : null;
       if (!agent) return reject(new Error(`registry URL must be http or https, not ${url.protocol}`));
       const headers = request.body === undefined ? request.headers : { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) };
       const send = url.protocol === 'https:' ? https.request : http.request;
+      let answered = false;
       const outgoing = send(url, { method: request.method, headers, agent }, (incoming) => {
+        answered = true;
         const chunks: Buffer[] = [];
         let size = 0;
         incoming.on('data', (chunk: Buffer) => {
@@ -60,10 +63,25 @@ export function nodeHttpTransport(options: { maxSockets: number }): RegistryTran
       // One timer for the whole exchange (connect, send, answer): what the caller's deadline is.
       const timer = setTimeout(() => fail(timeoutError(request.timeoutMs)), request.timeoutMs);
       outgoing.on('close', () => clearTimeout(timer));
-      outgoing.on('error', reject);
+      outgoing.on('error', (error: NodeJS.ErrnoException) => {
+        // A kept-alive connection the registry closed while it sat idle fails at once, before any answer: the
+        // registry never read this request, so it goes once more on a new connection (Node's documented remedy,
+        // `request.reusedSocket`), within what is left of the deadline. Writes carry their own idempotency keys.
+        const left = request.timeoutMs - (performance.now() - started);
+        if (mayRetryStale && !answered && outgoing.reusedSocket && STALE_CONNECTION.has(error.code ?? '') && left >= 1) {
+          clearTimeout(timer);
+          resolve(exchange({ ...request, timeoutMs: Math.floor(left) }, false));
+          return;
+        }
+        reject(error);
+      });
       outgoing.end(request.body);
     });
+  return (request) => exchange(request, true);
 }
+
+/** How a connection the other side closed while idle fails when it is used again. */
+const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE']);
 
 /** The same exchange through a fetch function: what tests inject to answer without a server. */
 export function fetchTransport(fetchImpl: typeof globalThis.fetch): RegistryTransport {
