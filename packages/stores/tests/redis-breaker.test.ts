@@ -30,9 +30,9 @@ describe('Redis behind its breaker', () => {
     const guarded = new GuardedRedis(redis.client, { failureThreshold: 3, openMs: 10_000 });
     redis.state.hung = true;
     for (let i = 0; i < 3; i++) await expect(guarded.run(redis.get)).rejects.toThrow('Command timed out');
-    const started = performance.now();
+    // Skipped, not sent: the fourth command never reaches Redis, so it cannot wait out a timeout (a wall-clock
+    // bound here failed under CI load; the count is the guarantee).
     await expect(guarded.run(redis.get)).rejects.toBeInstanceOf(RedisUnavailableError);
-    expect(performance.now() - started).toBeLessThan(5);
     expect(redis.state.commands).toBe(3);
     expect(guarded.circuit).toBe('OPEN');
     expect(guarded.usable).toBe(false);
