@@ -87,7 +87,8 @@ describe('rate limits while Redis fails', () => {
       expect(verdicts[3]).toBeGreaterThan(0);
       const started = performance.now();
       expect(await limit.retryAfter('10.9.0.2')).toBeNull();
-      expect(performance.now() - started).toBeLessThan(20);
+      // Well inside one command timeout (250 ms): the open circuit answers without asking Redis.
+      expect(performance.now() - started).toBeLessThan(200);
     } finally {
       redis.disconnect();
     }
