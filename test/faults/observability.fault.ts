@@ -118,6 +118,14 @@ describe('a citizen prefilling an application (person, companies, payments, lice
     expect(trace.find((s) => s.name === 'audit.flush')?.attributes['egov.audit.batch_size']).toBeGreaterThan(0);
   });
 
+  it('starts no trace for database or Redis work outside a request or a named job (polls, anchor rounds)', () => {
+    // Everything every process exported while the graph ran, at always_on: background polls ran all along.
+    const clientScopes = ['instrumentation-pg', 'instrumentation-ioredis', 'instrumentation-undici'];
+    const orphans = receiver.spans.filter((s) => !s.parentSpanId && clientScopes.some((scope) => s.scope.includes(scope)));
+    expect(receiver.spans.some((s) => s.scope.includes('instrumentation-pg'))).toBe(true);
+    expect(orphans.map((s) => `${s.service} ${s.name}`)).toEqual([]);
+  });
+
   it('sent the W3C traceparent of this trace to every registry', () => {
     for (const registry of ['individuals', 'legal-entities', 'payments', 'licensing']) {
       expect(

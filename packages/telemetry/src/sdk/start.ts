@@ -98,11 +98,16 @@ async function subgraphInstrumentations() {
     import('@opentelemetry/instrumentation-pg'),
     import('@opentelemetry/instrumentation-ioredis'),
   ]);
+  // Client spans (HTTP out, PostgreSQL, Redis) only inside a request or a named job (outbox.deliver, audit.flush, …):
+  // a poll that finds nothing or an anchor round would otherwise start a trace of its own, several a second.
   return [
-    new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => PROBES.has((request.url ?? '').split('?', 1)[0] ?? '') }),
-    new UndiciInstrumentation(),
-    new PgInstrumentation(),
-    redisInstrumentation(IORedisInstrumentation),
+    new HttpInstrumentation({
+      ignoreIncomingRequestHook: (request) => PROBES.has((request.url ?? '').split('?', 1)[0] ?? ''),
+      requireParentforOutgoingSpans: true,
+    }),
+    new UndiciInstrumentation({ requireParentforSpans: true }),
+    new PgInstrumentation({ requireParentSpan: true }),
+    redisInstrumentation(IORedisInstrumentation, { requireParentSpan: true }),
   ];
 }
 
