@@ -127,17 +127,19 @@ export function createHttpServer(handler: RequestListener, settings: Partial<Htt
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
         server.closeIdleConnections();
-        if (inFlight.size > 0) {
+        // Until nothing is in flight, or the grace period is over: a request that began on a kept-alive connection
+        // after the stop (its answer says `Connection: close`) is waited for like the others.
+        const deadline = performance.now() + s.shutdownGraceMs;
+        while (inFlight.size > 0 && performance.now() < deadline) {
           let timer: NodeJS.Timeout | undefined;
           await new Promise<void>((resolve) => {
             settled = resolve;
-            timer = setTimeout(resolve, s.shutdownGraceMs);
+            timer = setTimeout(resolve, deadline - performance.now());
           });
           clearTimeout(timer);
         }
-        // Last, not first: nothing has been accepted since close(), and the work in flight has finished or
-        // had its grace period. What is left is idle, or a request begun on a kept-alive connection after the
-        // stop (cut here, so the process exits within the grace period Kubernetes allows).
+        // Only now, and only what the grace period could not finish: connections still open are idle or busy past
+        // it, and are cut so the process exits within the time Kubernetes allows.
         server.closeAllConnections();
         await closed;
       })();
