@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Logger } from '@egov/core';
 import { canonicalJson, maskPersonalIds } from '@egov/core';
-import { migrate, type Pool } from '@egov/stores';
+import { migrate, type Pool, withTransactionClient } from '@egov/stores';
 import { type ProcessMetrics, withSpan } from '@egov/telemetry';
 
 export const AUDIT_MIGRATIONS = new URL('../../migrations/audit/', import.meta.url);
@@ -75,8 +75,12 @@ export class AuditLog {
   private readonly chainKey: Buffer;
   private readonly flushAfterMs: number;
   private readonly maxBatch: number;
-  /** This writer's durability mark (audit.durability_marks); one per process and log. */
-  private readonly writerId = randomUUID();
+  /**
+   * This writer's durability mark (audit.durability_marks; one row per process and log), without parameters so
+   * it can follow the COMMIT in one simple query: the writer id is our own UUID.
+   */
+  private readonly durabilityMarkSql = `INSERT INTO audit.durability_marks (writer, at) VALUES ('${randomUUID()}', now())
+    ON CONFLICT (writer) DO UPDATE SET at = excluded.at`;
 
   constructor(
     private readonly pool: Pool,
@@ -171,11 +175,6 @@ export class AuditLog {
     await this.pool.query(this.durabilityMarkSql);
   }
 
-  /** Without parameters, so it can follow the COMMIT in one simple query; the writer id is our own UUID. */
-  private get durabilityMarkSql(): string {
-    return `INSERT INTO audit.durability_marks (writer, at) VALUES ('${this.writerId}', now()) ON CONFLICT (writer) DO UPDATE SET at = excluded.at`;
-  }
-
   /**
    * One batch in three round trips, because every writer of every process takes the chain's lock in turn and
    * each round trip is a wait for the next one (four subgraphs answering one prefill write at the same moment):
@@ -183,13 +182,7 @@ export class AuditLog {
    * wait for the WAL flush, so the lock is let go at once) with this writer's durability mark (which does).
    */
   private async write(records: AccessRecord[]): Promise<void> {
-    const client = await this.pool.connect();
-    let broken: Error | null = null;
-    const onError = (error: Error) => {
-      broken = error;
-    };
-    client.on('error', onError);
-    try {
+    await withTransactionClient(this.pool, async (client) => {
       const results = (await client.query(
         'BEGIN; SET LOCAL synchronous_commit = off; SELECT last_hash FROM audit.chain WHERE id = 1 FOR UPDATE',
       )) as unknown as { rows: { last_hash: string }[] }[];
@@ -228,14 +221,7 @@ export class AuditLog {
       );
       // The mark commits after the batch, with a WAL flush: once it returns the batch is on disk (makeDurable).
       await client.query(`COMMIT; ${this.durabilityMarkSql}`);
-    } catch (error) {
-      // Harmless when nothing is open (a warning); needed when a statement failed inside the transaction.
-      if (!broken) await client.query('ROLLBACK').catch((failure: Error) => void (broken = failure));
-      throw error;
-    } finally {
-      client.off('error', onError);
-      client.release(broken ?? undefined);
-    }
+    });
   }
 
   private rowOf(record: AccessRecord) {

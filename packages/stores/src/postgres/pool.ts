@@ -30,13 +30,26 @@ export function createPool(url: string, options: PoolOptions): Pool {
 
 /**
  * Runs `work` in one transaction: committed if it resolves, rolled back if it throws.
+ */
+export function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  return withTransactionClient(pool, async (client) => {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  });
+}
+
+/**
+ * A pooled client for `work`, which opens and ends its own transaction (for statements a plain BEGIN/COMMIT does
+ * not cover, such as several in one round trip); if `work` throws, whatever it left open is rolled back.
  *
  * While a client is checked out the pool no longer listens for its 'error' events, and node-postgres emits
  * one whenever the connection dies (the server stopped or restarted), even between two statements of the
- * transaction: unheard, it would end the process. So the transaction listens for it itself, and a client
- * whose connection broke is destroyed on release rather than handed to the next caller.
+ * transaction: unheard, it would end the process. So this listens for it itself, and a client whose
+ * connection broke is destroyed on release rather than handed to the next caller.
  */
-export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+export async function withTransactionClient<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | null = null;
   const onError = (error: Error) => {
@@ -44,12 +57,10 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
   };
   client.on('error', onError);
   try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
+    return await work(client);
   } catch (error) {
-    // A dead connection has nothing to roll back: the server already discarded the transaction.
+    // A dead connection has nothing to roll back: the server already discarded the transaction. With nothing
+    // open, ROLLBACK is only a warning.
     if (!broken) await client.query('ROLLBACK').catch((failure: Error) => void (broken = failure));
     throw error;
   } finally {
