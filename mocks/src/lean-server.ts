@@ -1,4 +1,5 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { RequestListener, ServerResponse } from 'node:http';
+import { readBody } from '@egov/core';
 import type { RegistryRoute, RouteAnswer, RouteRequest } from './handlers/route.js';
 
 interface CompiledRoute {
@@ -51,14 +52,8 @@ export function routeMatcher(routes: readonly RegistryRoute[]): (method: string,
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
+/** More than any registry request the contracts describe; a larger body is refused (as not JSON), not buffered. */
+const MAX_BODY_BYTES = 1024 * 1024;
 
 function send(res: ServerResponse, answer: RouteAnswer): void {
   if (res.destroyed) return;
@@ -95,7 +90,11 @@ export function leanListener(routes: readonly RegistryRoute[]): RequestListener 
         return Array.isArray(value) ? value.join(', ') : value;
       },
       // As fetch's Request.json(): UTF-8, a leading byte order mark ignored.
-      json: () => readBody(req).then((text) => JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)),
+      json: () =>
+        readBody(req, MAX_BODY_BYTES).then((bytes) => {
+          const text = bytes.toString('utf8');
+          return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+        }),
     };
     void answer(res, found.route, request);
   };

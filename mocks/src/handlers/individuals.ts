@@ -1,6 +1,6 @@
 import { individualsApi, PersonsBatchRequest, type PersonsBatchResponse } from '@egov/contracts';
 import type { RegistryState } from '../state.js';
-import { badId, isTwelveDigits, notFound, withBody } from './respond.js';
+import { badId, isTwelveDigits, lookUp, notFound, withBody } from './respond.js';
 import { json, type RegistryRoute } from './route.js';
 
 /** ГБД ФЛ: persons by IIN, one at a time or in batches. */
@@ -11,13 +11,8 @@ export function individualsRoutes(state: RegistryState): RegistryRoute[] {
       path: individualsApi.personsBatch,
       handle: withBody(PersonsBatchRequest, (body) => {
         state.record('individuals', 'persons/batch', body.iins.length);
-        const answer: PersonsBatchResponse = { persons: [], missing: [] };
-        for (const iin of new Set(body.iins)) {
-          const person = state.persons.get(iin);
-          if (person) answer.persons.push(person);
-          else answer.missing.push(iin);
-        }
-        return json(answer);
+        const { found, missing } = lookUp(body.iins, state.persons);
+        return json({ persons: found, missing } satisfies PersonsBatchResponse);
       }),
     },
     {

@@ -1,6 +1,6 @@
 import { ByParticipantsRequest, type ByParticipantsResponse, EntitiesBatchRequest, type EntitiesBatchResponse, legalEntitiesApi } from '@egov/contracts';
 import type { RegistryState } from '../state.js';
-import { badId, isTwelveDigits, notFound, withBody } from './respond.js';
+import { badId, isTwelveDigits, lookUp, notFound, withBody } from './respond.js';
 import { json, type RegistryRoute } from './route.js';
 
 /** ГБД ЮЛ: entities by BIN, and the entities a person heads or founded. */
@@ -11,13 +11,8 @@ export function legalEntitiesRoutes(state: RegistryState): RegistryRoute[] {
       path: legalEntitiesApi.entitiesBatch,
       handle: withBody(EntitiesBatchRequest, (body) => {
         state.record('legal-entities', 'entities/batch', body.bins.length);
-        const answer: EntitiesBatchResponse = { entities: [], missing: [] };
-        for (const bin of new Set(body.bins)) {
-          const entity = state.entities.get(bin);
-          if (entity) answer.entities.push(entity);
-          else answer.missing.push(bin);
-        }
-        return json(answer);
+        const { found, missing } = lookUp(body.bins, state.entities);
+        return json({ entities: found, missing } satisfies EntitiesBatchResponse);
       }),
     },
     {

@@ -10,7 +10,7 @@ import {
 import { activities } from '../fixtures/activities.js';
 import { licence } from '../fixtures/records.js';
 import type { RegistryState } from '../state.js';
-import { badRequest, notFound, withBody } from './respond.js';
+import { badRequest, lookUp, notFound, withBody } from './respond.js';
 import { json, type RegistryRoute } from './route.js';
 
 /** Е-лицензирование: licences by number and by holder; issuing the licence an application was granted. */
@@ -60,13 +60,8 @@ export function licensingRoutes(state: RegistryState): RegistryRoute[] {
       path: licensingApi.licensesBatch,
       handle: withBody(LicensesBatchRequest, (body) => {
         state.record('licensing', 'licenses/batch', body.numbers.length);
-        const answer: LicensesBatchResponse = { licenses: [], missing: [] };
-        for (const number of new Set(body.numbers)) {
-          const found = state.licenses.get(number);
-          if (found) answer.licenses.push(found);
-          else answer.missing.push(number);
-        }
-        return json(answer);
+        const { found, missing } = lookUp(body.numbers, state.licenses);
+        return json({ licenses: found, missing } satisfies LicensesBatchResponse);
       }),
     },
     {

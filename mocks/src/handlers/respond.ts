@@ -27,6 +27,18 @@ export function withBody<S extends z.ZodTypeAny>(
   };
 }
 
+/** A batch lookup as the registries answer it: each id once, in the order asked, found or missing. */
+export function lookUp<V>(ids: readonly string[], records: ReadonlyMap<string, V>): { found: V[]; missing: string[] } {
+  const found: V[] = [];
+  const missing: string[] = [];
+  for (const id of new Set(ids)) {
+    const record = records.get(id);
+    if (record) found.push(record);
+    else missing.push(id);
+  }
+  return { found, missing };
+}
+
 export const badRequest = (detail: string | string[]) => json({ error: 'BAD_REQUEST', detail }, 400);
 export const notFound = () => json({ error: 'NOT_FOUND' }, 404);
 export const badId = () => badRequest('id must be 12 digits');
