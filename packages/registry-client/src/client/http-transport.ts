@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { readBody } from '@egov/core';
 
 /** One HTTP exchange with a registry, as the client needs it: a status and the whole body as text. */
 export interface TransportRequest {
@@ -43,17 +44,8 @@ export function nodeHttpTransport(options: { maxSockets: number }): RegistryTran
       let answered = false;
       const outgoing = send(url, { method: request.method, headers, agent }, (incoming) => {
         answered = true;
-        const chunks: Buffer[] = [];
-        let size = 0;
-        incoming.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > MAX_BODY_BYTES) fail(new Error(`registry answer is larger than ${MAX_BODY_BYTES} bytes`));
-          else chunks.push(chunk);
-        });
-        incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        incoming.on('error', reject);
-        // A connection that ends mid-answer: after 'end' this is a no-op (the promise is settled).
-        incoming.on('close', () => reject(new Error('registry connection closed before its answer ended')));
+        // Bounded, and rejected when the connection ends mid-answer (a premature close of the stream).
+        readBody(incoming, MAX_BODY_BYTES).then((body) => resolve({ status: incoming.statusCode ?? 0, body: body.toString('utf8') }), fail);
       });
       // Settles first, then tears the exchange down: whatever the socket reports next cannot change the reason.
       const fail = (error: Error) => {
