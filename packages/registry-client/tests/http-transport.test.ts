@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RegistryClient, RegistryError } from '@egov/registry-client';
+import { RegistryClient } from '@egov/registry-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { failure } from './support/failure.js';
 
 // These talk to a real socket (no interceptor): what the registry client does on the wire in production.
 const Thing = z.object({ id: z.string(), size: z.number() });
@@ -23,15 +24,6 @@ afterEach(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   server = undefined;
 });
-
-async function failure(promise: Promise<unknown>): Promise<RegistryError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RegistryError);
-  return error as RegistryError;
-}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {

@@ -1,8 +1,9 @@
-import { RegistryClient, RegistryError } from '@egov/registry-client';
+import { RegistryClient } from '@egov/registry-client';
 import { delay, HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { failure } from './support/failure.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -11,15 +12,6 @@ afterAll(() => server.close());
 
 const Thing = z.object({ id: z.string(), size: z.number() });
 const client = new RegistryClient({ registry: 'individuals', baseUrl: 'http://registry.test/', timeoutMs: 200 });
-
-async function failure(promise: Promise<unknown>): Promise<RegistryError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RegistryError);
-  return error as RegistryError;
-}
 
 describe('a registry call', () => {
   it('returns the parsed answer', async () => {
