@@ -1,9 +1,9 @@
-import { type KeyObject, randomUUID, sign, verify } from 'node:crypto';
+import { type KeyObject, randomUUID } from 'node:crypto';
 import type { Logger } from '@egov/core';
-import { canonicalJson } from '@egov/core';
 import type { Pool } from '@egov/stores';
 import type { AuditLog, ChainPoint } from '../audit-log.js';
 import { type Checkpoint, type CheckpointStore, signCheckpoint } from './checkpoints.js';
+import { jsonSignatureValid, signJson } from './signed-json.js';
 
 /** The last verification of the trail, as /health and the CLI show it. */
 export interface AnchorStatus {
@@ -177,7 +177,7 @@ export class AuditAnchor {
       writer,
       instance: this.instance,
     };
-    const signature = sign(null, Buffer.from(canonicalJson(verdict as never), 'utf8'), keys.privateKey).toString('base64url');
+    const signature = signJson(verdict, keys.privateKey);
     await pool
       .query(
         `INSERT INTO audit.anchor_verdict (id, verdict, signature) VALUES (1, $1, $2)
@@ -196,12 +196,7 @@ export class AuditAnchor {
     const { rows } = await this.options.pool.query<{ verdict: Verdict; signature: string }>('SELECT verdict, signature FROM audit.anchor_verdict WHERE id = 1');
     const row = rows[0];
     if (!row) return null;
-    let signed = false;
-    try {
-      signed = verify(null, Buffer.from(canonicalJson(row.verdict as never), 'utf8'), this.options.keys.publicKey, Buffer.from(row.signature, 'base64url'));
-    } catch {
-      signed = false;
-    }
+    const signed = jsonSignatureValid(row.verdict, row.signature, this.options.keys.publicKey);
     const { writer, instance, ...status } = row.verdict;
     const age = now - Date.parse(status.checkedAt);
     if (!signed || instance === this.instance || !(age >= -5_000 && age <= this.adoptWithinMs)) return null;

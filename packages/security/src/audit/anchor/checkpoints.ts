@@ -1,7 +1,7 @@
-import { type KeyObject, sign, verify } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { canonicalJson } from '@egov/core';
+import { jsonSignatureValid, signJson } from './signed-json.js';
 
 /**
  * A signed statement of how far the audit trail reached at a moment, kept outside PostgreSQL (as a
@@ -28,7 +28,7 @@ export interface Checkpoint extends CheckpointContent {
 }
 
 export function signCheckpoint(content: CheckpointContent, privateKey: KeyObject): Checkpoint {
-  return { ...content, signature: sign(null, Buffer.from(canonicalJson(content as never), 'utf8'), privateKey).toString('base64url') };
+  return { ...content, signature: signJson(content, privateKey) };
 }
 
 /** Whether `value` is a checkpoint signed by `publicKey` (anything else vouches for nothing). */
@@ -42,12 +42,7 @@ export function isSignedCheckpoint(value: unknown, publicKey: KeyObject): value 
     (content.lastId === null || typeof content.lastId === 'string') &&
     typeof content.lastHash === 'string' &&
     typeof content.at === 'string';
-  if (!shaped) return false;
-  try {
-    return verify(null, Buffer.from(canonicalJson(content as never), 'utf8'), publicKey, Buffer.from(signature as string, 'base64url'));
-  } catch {
-    return false;
-  }
+  return shaped && jsonSignatureValid(content, signature as string, publicKey);
 }
 
 /** Where checkpoints are kept: appended, never rewritten. */
