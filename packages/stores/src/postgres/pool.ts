@@ -64,7 +64,9 @@ export async function withTransactionClient<T>(pool: Pool, work: (client: PoolCl
     if (!broken) await client.query('ROLLBACK').catch((failure: Error) => void (broken = failure));
     throw error;
   } finally {
-    client.off('error', onError);
+    // A broken connection may still report its end after this (PostgreSQL's "terminating connection" arrives
+    // as an error event as well as a failed statement): its listener stays, as the client is never reused.
+    if (!broken) client.off('error', onError);
     client.release(broken ?? undefined);
   }
 }
