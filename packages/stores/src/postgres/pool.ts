@@ -25,6 +25,12 @@ export function createPool(url: string, options: PoolOptions): Pool {
   });
   // An idle client that errors (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // Every client also hears its own 'error' for as long as it lives. The pool stops listening the moment it
+  // hands a client out, and the caller of `await pool.connect()` can only start a microtask later: when the
+  // server's "ready" and its "terminating connection" (a fast shutdown) arrive in one segment, node-postgres
+  // emits the error in between, with nobody listening, and that ends the process. What the error means still
+  // reaches the caller: the client is no longer queryable, so its next statement fails and it is dropped.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
