@@ -17,6 +17,8 @@ export interface BenchOptions {
   runs: number;
   /** Run S1 against a second instance of our gateway started with --cpu-prof, and summarise it. */
   profile: boolean;
+  /** The scenario the profile step drives (default S1: the prefill; S2 shows the gateway's cost of large answers). */
+  profileScenario: ScenarioId;
   /** Generated persons in the fixture set (both the mock process and the driver build it). */
   persons: number;
   /** S5's evenly spaced arrival rate (requests per second), well below capacity: it measures latency. */
@@ -47,6 +49,7 @@ export const USAGE = `npm run bench -- [options]      (from the root: values wit
   --connections N        concurrent connections (default 50)
   --runs N               measured repetitions per target, alternated round-robin (default 3; smoke 1)
   --profile/--no-profile profile our gateway under S1 with --cpu-prof (default on; off with --smoke)
+  --profile-scenario S2  the scenario the profile step drives (default S1)
   --persons N            generated persons in the fixture set (default 12000)
   --s5-rate N            S5 requests per second, evenly spaced (default 10)
   --no-subgraph-cache    turn the subgraphs' registry caches off (*_CACHE_TTL_SECONDS=0; default: their own defaults)
@@ -87,6 +90,7 @@ const NPM_NAMES = [
   'connections',
   'runs',
   'profile',
+  'profile-scenario',
   'persons',
   's5-rate',
   'subgraph-cache',
@@ -187,6 +191,9 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
       case '--no-profile':
         given.profile = false;
         break;
+      case '--profile-scenario':
+        [given.profileScenario] = list(value(), SCENARIO_IDS, 'scenario');
+        break;
       case '--auth':
         given.auth = true;
         break;
@@ -222,6 +229,7 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
     connections: given.connections ?? 50,
     runs: given.runs ?? (short ? 1 : 3),
     profile: given.profile ?? !short,
+    profileScenario: given.profileScenario ?? 'S1',
     persons: given.persons ?? 12_000,
     s5Rate: given.s5Rate ?? 10,
     subgraphCache: given.subgraphCache ?? true,

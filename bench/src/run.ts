@@ -688,7 +688,7 @@ function summariseProfile(dir: string, fromMs: number, toMs: number, tail: () =>
 }
 
 /**
- * S1 against a fresh instance of ours under --cpu-prof, with the individuals subgraph restarted under --cpu-prof
+ * S1 (or --profile-scenario) against a fresh instance of ours under --cpu-prof, with the individuals subgraph restarted under --cpu-prof
  * too (same port); only the samples taken during the load are summarised.
  */
 async function profileOurs(session: Session): Promise<SessionReport['profile']> {
@@ -699,7 +699,8 @@ async function profileOurs(session: Session): Promise<SessionReport['profile']> 
   const gateway: Gateway = { target: 'ours', restarts: 1 };
   const name = 'ours-cpu-prof';
   const spec = session.graph.subgraphSpecs[PROFILED_SUBGRAPH];
-  log(`profiling our gateway and the ${PROFILED_SUBGRAPH} subgraph under S1 (--cpu-prof)`);
+  const scenario = options.profileScenario;
+  log(`profiling our gateway and the ${PROFILED_SUBGRAPH} subgraph under ${scenario} (--cpu-prof)`);
   await supervisor.stop(spec.name, 15_000);
   const subgraph = supervisor.start({ ...spec, nodeArgs: [...(spec.nodeArgs ?? []), '--cpu-prof', `--cpu-prof-dir=${subgraphDir}`] });
   session.graph.subgraphs[PROFILED_SUBGRAPH] = subgraph;
@@ -710,10 +711,10 @@ async function profileOurs(session: Session): Promise<SessionReport['profile']> 
   const child = gateway.child!;
   session.gateways.set('ours', gateway);
   try {
-    await drive(session, 'S1', 'ours', { durationS: Math.max(options.warmup, 1), connections: options.connections, validateEvery: 10 });
+    await drive(session, scenario, 'ours', { durationS: Math.max(options.warmup, 1), connections: options.connections, validateEvery: 10 });
     const fromMs = performance.now() - child.startedAt;
     const subgraphFromMs = performance.now() - subgraph.startedAt;
-    const measured = await drive(session, 'S1', 'ours', { durationS: options.duration, connections: options.connections, validateEvery: 10 });
+    const measured = await drive(session, scenario, 'ours', { durationS: options.duration, connections: options.connections, validateEvery: 10 });
     const toMs = performance.now() - child.startedAt;
     const subgraphToMs = performance.now() - subgraph.startedAt;
     const subgraphCpu = measured.otherCpuMs.subgraphs;
@@ -731,11 +732,11 @@ async function profileOurs(session: Session): Promise<SessionReport['profile']> 
       const components = aggregateComponents(readProfile(join(repoRoot, sub.file)), SUBGRAPH_COMPONENTS, { fromMs: subgraphFromMs, toMs: subgraphToMs });
       markdown +=
         `\n\n### The ${PROFILED_SUBGRAPH} subgraph in the same run (\`${sub.file}\`)${perRequest}\n\n` +
-        `Its CPU by component (each sample goes to the innermost frame's component; one S1 request is one call to it):\n\n${formatComponents(components, measured.load.sent)}\n\n${sub.markdown}`;
+        `Its CPU by component (each sample goes to the innermost frame's component; per ${scenario} request):\n\n${formatComponents(components, measured.load.sent)}\n\n${sub.markdown}`;
     } catch (error) {
       markdown += `\n\n(The ${PROFILED_SUBGRAPH} subgraph's profile could not be read: ${(error as Error).message.split('\n')[0]})`;
     }
-    return { file: gatewayProfile.file, markdown };
+    return { file: gatewayProfile.file, markdown, scenario };
   } finally {
     await supervisor.stop(name);
   }

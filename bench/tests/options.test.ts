@@ -40,6 +40,13 @@ describe('parseOptions', () => {
     expect(parseOptions(['--smoke', '--runs', '2', '--profile'])).toMatchObject({ runs: 2, profile: true });
   });
 
+  it('profiles under S1 unless --profile-scenario names another, also through npm', () => {
+    expect(parseOptions([]).profileScenario).toBe('S1');
+    expect(parseOptions(['--profile-scenario=s2']).profileScenario).toBe('S2');
+    expect(() => parseOptions(['--profile-scenario=S9'])).toThrow(/S9/);
+    expect(npmConfigArgs({ npm_lifecycle_event: 'bench', npm_config_profile_scenario: 'S2' })).toEqual(['--profile-scenario=S2']);
+  });
+
   it('reads lists and numbers in both spellings', () => {
     const o = parseOptions(['--scenario', 's1,S4', '--target=ours,apollo', '--duration=5', '--connections', '10']);
     expect(o.scenarios).toEqual(['S1', 'S4']);
