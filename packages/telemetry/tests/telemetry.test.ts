@@ -1,11 +1,11 @@
 import { createLogger } from '@egov/core';
-import { context, trace } from '@opentelemetry/api';
+import { context, TraceFlags, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boundedOperations, currentTraceId, ProcessMetrics, routeOf, withSpan } from '../src/index.js';
 import { RedactingSpanProcessor } from '../src/sdk/redact.js';
-import { tracingConfigured } from '../src/sdk/start.js';
+import { followsParent, tracingConfigured } from '../src/sdk/start.js';
 import { markTracingStarted, shutdownTracing, tracingStarted } from '../src/tracing/state.js';
 
 const IIN = '850314301234';
@@ -35,7 +35,7 @@ describe('with tracing on', () => {
 
   beforeAll(() => {
     provider.register();
-    markTracingStarted(() => provider.shutdown());
+    markTracingStarted(() => provider.shutdown(), { samplerFollowsParent: true });
   });
   afterAll(async () => {
     await shutdownTracing();
@@ -58,6 +58,30 @@ describe('with tracing on', () => {
     const line = JSON.parse(lines[0]!) as Record<string, unknown>;
     expect(line.traceId).toBe(traceId);
     expect(line.iin).toBe('8503******34');
+  });
+
+  it('makes no span under a parent that is not sampled (a request the gateway did not trace), and still runs the work', async () => {
+    exporter.reset();
+    const unsampled = trace.wrapSpanContext({ traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), traceFlags: TraceFlags.NONE });
+    const sampled = trace.wrapSpanContext({ traceId: 'c'.repeat(32), spanId: 'd'.repeat(16), traceFlags: TraceFlags.SAMPLED });
+    const underUnsampled = await context.with(trace.setSpan(context.active(), unsampled), () =>
+      withSpan('registry.call', {}, async (span) => {
+        span.setAttribute('egov.cache.hit', 1);
+        return { traceId: currentTraceId(), activeSpanId: trace.getActiveSpan()?.spanContext().spanId };
+      }),
+    );
+    // The parent is still the active span: no child was made, not even a non-recording one.
+    expect(underUnsampled).toEqual({ traceId: 'a'.repeat(32), activeSpanId: 'b'.repeat(16) });
+    expect(exporter.getFinishedSpans()).toEqual([]);
+    await context.with(trace.setSpan(context.active(), sampled), () => withSpan('registry.call', {}, async () => undefined));
+    expect(exporter.getFinishedSpans().map((span) => [span.name, span.parentSpanContext?.spanId])).toEqual([['registry.call', 'd'.repeat(16)]]);
+  });
+
+  it('counts on the parent deciding only for the parent-based samplers (and the default, which is one)', () => {
+    expect(followsParent({})).toBe(true);
+    expect(followsParent({ OTEL_TRACES_SAMPLER: 'parentbased_traceidratio' })).toBe(true);
+    expect(followsParent({ OTEL_TRACES_SAMPLER: 'always_on' })).toBe(false);
+    expect(followsParent({ OTEL_TRACES_SAMPLER: 'traceidratio' })).toBe(false);
   });
 
   it('masks IINs, BINs, tokens, signatures and GraphQL string literals in names, attributes, events and status', async () => {

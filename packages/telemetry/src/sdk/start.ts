@@ -79,8 +79,14 @@ export async function startTracing(service: string, kind: ProcessKind, env: Env 
   provider.register();
   registerInstrumentations({ tracerProvider: provider, instrumentations });
   if (headRatio !== null) useHeadSampling(headRatio);
-  markTracingStarted(() => provider.shutdown());
+  markTracingStarted(() => provider.shutdown(), { samplerFollowsParent: headRatio !== null || followsParent(env) });
   return true;
+}
+
+/** Whether OTEL_TRACES_SAMPLER names a sampler that keeps its parent's decision (unset: parentbased_always_on). */
+export function followsParent(env: Env): boolean {
+  const sampler = (env.OTEL_TRACES_SAMPLER ?? '').trim().toLowerCase();
+  return sampler === '' || sampler.startsWith('parentbased_');
 }
 
 /** OTLP over HTTP, protobuf (the default, what collectors expect) or JSON (what a test can read). */

@@ -1,5 +1,5 @@
-import { type Attributes, isSpanContextValid, type Span, SpanStatusCode, trace } from '@opentelemetry/api';
-import { tracingStarted } from './state.js';
+import { type Attributes, isSpanContextValid, type Span, SpanStatusCode, TraceFlags, trace } from '@opentelemetry/api';
+import { samplerFollowsParent, tracingStarted } from './state.js';
 
 /** Our own spans (registry reads, audit flushes, outbox deliveries) come from this tracer. */
 const tracer = trace.getTracer('egov-graph');
@@ -12,10 +12,12 @@ export type SpanNotes = Pick<Span, 'setAttribute' | 'setAttributes'>;
 
 /**
  * Runs `fn` inside a child span of the current one, ended when `fn` settles, marked as an error when it
- * throws. With tracing off this is a plain call: no span, no context switch.
+ * throws. With tracing off this is a plain call: no span, no context switch. So it is under a parent that is not
+ * sampled (nine requests in ten, as deployed) when the sampler follows the parent: the span would be made, put in
+ * the context and ended without ever being recorded, a cost every registry call and audit write paid for nothing.
  */
 export function withSpan<T>(name: string, attributes: Attributes, fn: (span: SpanNotes) => Promise<T>): Promise<T> {
-  if (!tracingStarted()) return fn(OFF);
+  if (!tracingStarted() || (samplerFollowsParent() && parentNotSampled())) return fn(OFF);
   return tracer.startActiveSpan(name, { attributes }, async (span) => {
     try {
       return await fn(span);
@@ -27,6 +29,11 @@ export function withSpan<T>(name: string, attributes: Attributes, fn: (span: Spa
       span.end();
     }
   });
+}
+
+function parentNotSampled(): boolean {
+  const parent = trace.getActiveSpan()?.spanContext();
+  return parent !== undefined && isSpanContextValid(parent) && (parent.traceFlags & TraceFlags.SAMPLED) === 0;
 }
 
 function errorName(error: unknown): string {
