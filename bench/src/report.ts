@@ -239,12 +239,16 @@ export function checkTargets(scenarios: SessionReport['scenarios']): TargetCheck
   const ms = (v: number | null) => (v === null ? 'n/a' : `${v.toFixed(2)} ms`);
   for (const s of ['S1', 'S2'] as const) {
     const ours = cell(s, 'ours');
-    const hive = cell(s, 'hive');
+    // Where requests repeat (S2), "hive" still merges identical in-flight subgraph fetches of different clients,
+    // which ours never does for signed-in callers (each carries its request id: every read is its own audited
+    // read); "dedup off" is then the runtime with nothing merged, when it ran.
+    const nothingMerged = cell(s, 'hive-nodedup');
+    const hive = nothingMerged ?? cell(s, 'hive');
     if (!ours) continue;
     const r = ratio(ours.cpuMsPerRequest, hive?.cpuMsPerRequest ?? null);
     checks.push({
       id: `${s}-gateway-cpu`,
-      goal: `${s} gateway CPU per request ≤ 1.0× vanilla Hive runtime (dedup off)`,
+      goal: `${s} gateway CPU per request ≤ 1.0× vanilla Hive runtime (dedup off${nothingMerged ? ': no subgraph fetches merged either' : ''})`,
       measured: `${ms(ours.cpuMsPerRequest)} vs ${ms(hive?.cpuMsPerRequest ?? null)} = ${x(r)}`,
       met: atMost(r, 1.0),
     });

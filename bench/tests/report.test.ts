@@ -120,6 +120,32 @@ describe('summarise', () => {
     expect(checks.find((c) => c.id === 'S1-subgraph-cpu')).toBeUndefined();
   });
 
+  it('holds S2 (one holding asked again and again) against the runtime that merges no subgraph fetches, when it ran', () => {
+    // Gateway CPU per request: ours 3 ms; "hive" 1 ms (it merged identical fetches of different clients); "hive-nodedup" 2 ms.
+    const s2 = summarise(
+      'S2',
+      ['ours', 'hive', 'hive-nodedup'],
+      [
+        run('S2', 'ours', 100, 50, { gatewayCpuMs: 100 * 10 * 3 }),
+        run('S2', 'hive', 100, 50, { gatewayCpuMs: 100 * 10 * 1 }),
+        run('S2', 'hive-nodedup', 100, 50, { gatewayCpuMs: 100 * 10 * 2 }),
+      ],
+      [],
+    );
+    const [check] = checkTargets([{ id: 'S2', title: 'S2', unit: 'x', cells: s2 }]).filter((c) => c.id === 'S2-gateway-cpu');
+    expect(check).toMatchObject({ measured: '3.00 ms vs 2.00 ms = 1.50×', met: false });
+    expect(check!.goal).toMatch(/no subgraph fetches merged/);
+    const withoutIt = summarise(
+      'S2',
+      ['ours', 'hive'],
+      [run('S2', 'ours', 100, 50, { gatewayCpuMs: 3000 }), run('S2', 'hive', 100, 50, { gatewayCpuMs: 1000 })],
+      [],
+    );
+    expect(checkTargets([{ id: 'S2', title: 'S2', unit: 'x', cells: withoutIt }]).find((c) => c.id === 'S2-gateway-cpu')).toMatchObject({
+      measured: '3.00 ms vs 1.00 ms = 3.00×',
+    });
+  });
+
   it('compares CPU per subgraph call with the bare @apollo/subgraph baseline answering the same calls', () => {
     const s1 = summarise(
       'S1',

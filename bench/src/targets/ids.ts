@@ -27,7 +27,7 @@ export const TARGETS: Record<TargetId, TargetInfo> = {
   hive: {
     label: 'vanilla Hive runtime, dedup off',
     description:
-      'createGatewayRuntime({ supergraph, unifiedGraphHandler }) from @graphql-hive/gateway-runtime 2.12.1 + @graphql-hive/router-runtime 1.4.23 (Rust planner), defaults (plus passing `authorization`/`x-purpose` on to the subgraphs): inboundInflightRequestDeduplication off; the HTTP transport still merges identical in-flight subgraph fetches by default, as in ours',
+      "createGatewayRuntime({ supergraph, unifiedGraphHandler }) from @graphql-hive/gateway-runtime 2.12.1 + @graphql-hive/router-runtime 1.4.23 (Rust planner), defaults (plus passing `authorization`/`x-purpose` on to the subgraphs): inboundInflightRequestDeduplication off; the HTTP transport still merges identical in-flight subgraph fetches by default (ours merges only anonymous ones: a signed-in request's fetches carry its own request id, each an audited read of its own)",
     gateway: true,
   },
   'hive-dedup': {
