@@ -5,6 +5,7 @@ import {
   type CpuProfile,
   formatComponents,
   formatProfile,
+  ownShare,
   packageOf,
   SUBGRAPH_COMPONENTS,
   shortLocation,
@@ -72,6 +73,13 @@ describe('aggregateProfile', () => {
     const summary = aggregateProfile(profile([6, 6, 6, 6, 6, 5, 5, 5, 5, 5]), { fromMs: 6, toMs: 11 });
     expect(summary.byPackage).toHaveLength(1);
     expect(summary.byPackage[0]!.name).toBe('@graphql-hive/router-runtime');
+  });
+
+  it("says how much of the busy time is the project's own code", () => {
+    // 8 busy samples, one of them in packages/core (ours)
+    const summary = aggregateProfile(profile([2, 2, 5, 5, 5, 6, 7, 4, 3, 5]));
+    expect(ownShare(summary)).toEqual({ selfMs: 1, share: 1 / 8 });
+    expect(formatProfile(summary)).toContain("The project's own code (the @egov/* packages, self time): 1 ms = 12.5 % of the busy time");
   });
 
   it('formats a readable Markdown summary', () => {
