@@ -316,6 +316,56 @@ describe('group commit', () => {
     await other.close();
   });
 
+  it('keeps whatever text a caller could put in a record exactly as given, and the chain verifies over it', async () => {
+    const awkward = [
+      "O'Brien; DROP TABLE audit.access_log; --",
+      "back\\slash \\x41 E'\\'",
+      '$$ $tag$ dollar quotes $tag$',
+      'Ахметов Қасым-Жомарт',
+      'tab\tnew\nline',
+      '😀',
+    ];
+    await audit.append(
+      awkward.map((text, i) => record({ requestId: text, purpose: text, actorId: `partner-${i}`, fields: [text, 'Person.address'], consentIds: [text] })),
+    );
+    const { rows } = await pool.query<{ request_id: string; purpose: string; fields: string[]; consent_ids: string[] }>(
+      'SELECT request_id, purpose, fields, consent_ids FROM audit.access_log ORDER BY id',
+    );
+    expect(rows).toEqual(awkward.map((text) => ({ request_id: text, purpose: text, fields: ['Person.address', text].sort(), consent_ids: [text] })));
+    expect(await audit.verify()).toEqual({ ok: true, checked: awkward.length });
+  });
+
+  it('refuses a record holding NUL (PostgreSQL text cannot), writes nothing of its batch, and carries on', async () => {
+    const strict = new AuditLog(pool, { subjectKey: SUBJECT_KEY, flushAfterMs: 20 });
+    const bad = strict.append([record({ purpose: 'before\0after' })]);
+    const neighbour = strict.append([record({ requestId: 'same-batch' })]);
+    await expect(bad).rejects.toThrow(/NUL/);
+    await expect(neighbour).rejects.toThrow(/NUL/);
+    await strict.append([record({ requestId: 'next-batch' })]);
+    expect((await pool.query<{ request_id: string }>('SELECT request_id FROM audit.access_log')).rows).toEqual([{ request_id: 'next-batch' }]);
+    expect(await audit.verify()).toEqual({ ok: true, checked: 1 });
+    await strict.close();
+  });
+
+  it('holds the chain lock for one round trip: a batch is two messages to PostgreSQL, the second ending in the commit', async () => {
+    const sent: string[] = [];
+    const counting = newPool();
+    counting.on('connect', (client) => {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+        if (typeof args[0] === 'string') sent.push(args[0]);
+        return query(...args);
+      };
+    });
+    const writer = new AuditLog(counting, { subjectKey: SUBJECT_KEY });
+    await writer.append([record(), record(), record()]);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatch(/^BEGIN;.*FOR UPDATE$/s);
+    expect(sent[1]).toMatch(/INSERT INTO audit\.access_log.*UPDATE audit\.chain.*; COMMIT; INSERT INTO audit\.durability_marks/s);
+    expect(await audit.verify()).toEqual({ ok: true, checked: 3 });
+    await writer.close();
+  });
+
   it('splits a queue longer than maxBatch into several transactions, in order', async () => {
     const small = new AuditLog(pool, { subjectKey: SUBJECT_KEY, flushAfterMs: 50, maxBatch: 4 });
     await small.append(Array.from({ length: 10 }, (_, i) => record({ requestId: `split-${i}` })));
