@@ -720,7 +720,9 @@ async function profileOurs(session: Session): Promise<SessionReport['profile']> 
     const subgraphCpu = measured.otherCpuMs.subgraphs;
     log(`  profiled run: ${measured.load.rps.toFixed(0)} req/s, ${measured.load.responses} responses`);
     await supervisor.stop(name, 15_000);
-    await supervisor.stop(spec.name, 15_000);
+    // Node writes the profile only on a clean exit, and a subgraph's shutdown waits for an audit anchor round in
+    // progress, which after heavy scenarios reads back tens of thousands of records: killed at 15 s, it wrote none.
+    await supervisor.stop(spec.name, 90_000);
     const gatewayProfile = summariseProfile(profileDir, fromMs, toMs, child.tail);
     let markdown = gatewayProfile.markdown;
     try {
