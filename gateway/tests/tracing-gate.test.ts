@@ -14,9 +14,9 @@ function recordingPlugin(calls: string[]) {
       tracer = 'set at start';
       calls.push('onYogaInit');
     },
-    onRequest: () => void calls.push('onRequest'),
-    onExecute: () => void calls.push('onExecute'),
-    onSubgraphExecute: () => void calls.push('onSubgraphExecute'),
+    onRequest: (_payload: unknown) => void calls.push('onRequest'),
+    onExecute: (_payload: unknown) => void calls.push('onExecute'),
+    onSubgraphExecute: (_payload: unknown) => void calls.push('onSubgraphExecute'),
     getActiveContext: () => 'active',
     instrumentation: {
       request: (_payload: unknown, wrapped: () => unknown) => {
@@ -31,9 +31,9 @@ function recordingPlugin(calls: string[]) {
 /** The hooks one GraphQL request goes through, each with the payload shape the runtime gives it. */
 function serve(gated: ReturnType<typeof recordingPlugin>['gated'], request: Request): unknown {
   const context = { request };
-  gated.onRequest({ request } as never);
-  gated.onExecute({ args: { contextValue: context } } as never);
-  gated.onSubgraphExecute({ executionRequest: { context } } as never);
+  gated.onRequest({ request });
+  gated.onExecute({ args: { contextValue: context } });
+  gated.onSubgraphExecute({ executionRequest: { context } });
   return gated.instrumentation.request({ request }, () => 'answered');
 }
 
