@@ -138,8 +138,16 @@ export function createHttpServer(handler: RequestListener, settings: Partial<Htt
           });
           clearTimeout(timer);
         }
-        // Only now, and only what the grace period could not finish: connections still open are idle or busy past
-        // it, and are cut so the process exits within the time Kubernetes allows.
+        // Nothing in flight: close what is idle now, and let a connection whose request is still arriving (not yet
+        // handed to us) finish until the deadline. Only what the grace period could not finish is cut, so the
+        // process exits within the time Kubernetes allows.
+        server.closeIdleConnections();
+        const left = deadline - performance.now();
+        if (inFlight.size === 0 && left > 0) {
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, left)))]);
+          clearTimeout(timer);
+        }
         server.closeAllConnections();
         await closed;
       })();
