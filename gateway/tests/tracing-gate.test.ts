@@ -39,25 +39,28 @@ function serve(gated: ReturnType<typeof recordingPlugin>['gated'], request: Requ
 
 const graphql = () => new Request('http://gateway/graphql', { method: 'POST' });
 
+/** One GraphQL request through the gated plugin, with the gateway tracing this share of requests. */
+function servedAtRatio(ratio: number) {
+  useHeadSampling(ratio);
+  const calls: string[] = [];
+  const { gated } = recordingPlugin(calls);
+  const request = graphql();
+  return { calls, request, answer: serve(gated, request) };
+}
+
 afterAll(() => useHeadSampling(1));
 
 describe("Hive's tracing plugin behind the gateway's sampling decision", () => {
   it('never sees a request the gateway chose not to trace, which still gets its answer and tells its subgraphs "not sampled"', () => {
-    useHeadSampling(0);
-    const calls: string[] = [];
-    const { gated } = recordingPlugin(calls);
-    const request = graphql();
-    expect(serve(gated, request)).toBe('answered');
+    const { calls, request, answer } = servedAtRatio(0);
+    expect(answer).toBe('answered');
     expect(calls).toEqual([]);
     expect(untracedRequestHeaders(request).traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/);
   });
 
   it('sees every hook of a request the gateway traces', () => {
-    useHeadSampling(1);
-    const calls: string[] = [];
-    const { gated } = recordingPlugin(calls);
-    const request = graphql();
-    expect(serve(gated, request)).toBe('answered');
+    const { calls, request, answer } = servedAtRatio(1);
+    expect(answer).toBe('answered');
     expect(calls).toEqual(['onRequest', 'onExecute', 'onSubgraphExecute', 'instrumentation.request']);
     expect(untracedRequestHeaders(request)).toEqual({});
   });

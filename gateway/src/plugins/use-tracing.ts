@@ -8,27 +8,20 @@ import { GraphQLError } from 'graphql';
 const UNTRACED = new Set(['/health', '/ready', '/metrics']);
 
 /**
- * The requests this gateway chose not to trace (head sampling: OTEL_TRACES_SAMPLER, packages/telemetry), with the
- * one "not sampled" traceparent all their subgraph calls carry.
+ * Each request's sampling decision (head sampling: OTEL_TRACES_SAMPLER, packages/telemetry), made once, at the
+ * first hook that sees it: null when traced, else the one "not sampled" traceparent all its subgraph calls carry.
  */
-const untraced = new WeakMap<Request, string>();
+const decisions = new WeakMap<Request, string | null>();
 
-/** Each request's sampling decision, made once, at the first hook that sees it. */
-const decisions = new WeakMap<Request, boolean>();
-
-/** Whether this request is traced: probes and scrapes never, the rest at the sampler's ratio (head sampling). */
+/** Whether this request is traced: probes and scrapes never, the rest at the sampler's ratio. */
 function traced(request: Request): boolean {
   let decision = decisions.get(request);
   if (decision === undefined) {
-    decision = !UNTRACED.has(new URL(request.url).pathname) && sampleRequest();
+    const traceIt = !UNTRACED.has(new URL(request.url).pathname) && sampleRequest();
+    decision = traceIt ? null : unsampledTraceparent((bytes) => randomBytes(bytes).toString('hex'));
     decisions.set(request, decision);
-    if (!decision)
-      untraced.set(
-        request,
-        unsampledTraceparent((bytes) => randomBytes(bytes).toString('hex')),
-      );
   }
-  return decision;
+  return decision === null;
 }
 
 /** The request a hook's or an instrumentation's payload belongs to, as Hive's plugin finds it; none for lifecycle hooks. */
@@ -99,7 +92,7 @@ export function onlyForTracedRequests(plugin: GatewayPlugin): GatewayPlugin {
  * own) or with tracing off.
  */
 export function untracedRequestHeaders(request: Request): { traceparent: string } | Record<string, never> {
-  const traceparent = untraced.get(request);
+  const traceparent = decisions.get(request);
   return traceparent ? { traceparent } : {};
 }
 
