@@ -8,3 +8,4 @@ export * from './metrics/process-metrics.js';
 export { headSamplingRatio, sampleRequest, unsampledTraceparent, useHeadSampling } from './tracing/head-sampling.js';
 export { currentTraceId, type SpanNotes, withSpan } from './tracing/spans.js';
 export { shutdownTracing, tracingStarted } from './tracing/state.js';
+export { inCallersTraceContext, injectTraceContext } from './tracing/untraced.js';

@@ -1,5 +1,6 @@
 import { createLogger } from '@egov/core';
-import { context, TraceFlags, trace } from '@opentelemetry/api';
+import { context, ROOT_CONTEXT, TraceFlags, trace } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { boundedOperations, currentTraceId, ProcessMetrics, routeOf, withSpan } 
 import { RedactingSpanProcessor } from '../src/sdk/redact.js';
 import { followsParent, tracingConfigured } from '../src/sdk/start.js';
 import { markTracingStarted, shutdownTracing, tracingStarted } from '../src/tracing/state.js';
+import { inCallersTraceContext, injectTraceContext, recordsNothing, saysNotSampled } from '../src/tracing/untraced.js';
 
 const IIN = '850314301234';
 const TOKEN = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiI4NTAzMTQzMDEyMzQifQ.c2lnbmF0dXJlLWJ5dGVzLWhlcmU';
@@ -75,6 +77,68 @@ describe('with tracing on', () => {
     expect(exporter.getFinishedSpans()).toEqual([]);
     await context.with(trace.setSpan(context.active(), sampled), () => withSpan('registry.call', {}, async () => undefined));
     expect(exporter.getFinishedSpans().map((span) => [span.name, span.parentSpanContext?.spanId])).toEqual([['registry.call', 'd'.repeat(16)]]);
+  });
+
+  describe('a request its caller did not trace (traceparent flags 00)', () => {
+    const TRACE = 'e'.repeat(32);
+    const notSampled = `00-${TRACE}-${'f'.repeat(16)}-00`;
+
+    it('is recognised by the propagator’s own reading of the header; a header it would not accept decides nothing', () => {
+      expect(saysNotSampled(notSampled)).toBe(true);
+      expect(saysNotSampled(`00-${TRACE}-${'f'.repeat(16)}-01`)).toBe(false);
+      expect(saysNotSampled(`00-${'0'.repeat(32)}-${'f'.repeat(16)}-00`)).toBe(false);
+      expect(saysNotSampled(`ff-${TRACE}-${'f'.repeat(16)}-00`)).toBe(false);
+      expect(saysNotSampled('00-not-a-trace-00')).toBe(false);
+      expect(saysNotSampled(undefined)).toBe(false);
+      expect(saysNotSampled([notSampled, notSampled])).toBe(false);
+    });
+
+    it('is handled in the caller’s context, unsuppressed, so its logs keep the trace id and calls onwards say "not sampled"', async () => {
+      exporter.reset();
+      // What the HTTP instrumentation does with a request it leaves alone.
+      const seen = await context.with(suppressTracing(context.active()), () =>
+        inCallersTraceContext({ traceparent: notSampled }, () =>
+          withSpan('registry.call', {}, async () => ({
+            traceId: currentTraceId(),
+            recordsNothing: recordsNothing(context.active(), true),
+            onwards: injectTraceContext({ accept: 'application/json' }),
+          })),
+        ),
+      );
+      expect(seen.traceId).toBe(TRACE);
+      expect(seen.recordsNothing).toBe(true);
+      expect(seen.onwards.accept).toBe('application/json');
+      expect(seen.onwards.traceparent).toMatch(new RegExp(`^00-${TRACE}-[0-9a-f]{16}-00$`));
+      expect(exporter.getFinishedSpans()).toEqual([]);
+    });
+
+    it('leaves a request the instrumentation traces as it is, and records the spans under a sampled one', async () => {
+      exporter.reset();
+      const sampled = trace.wrapSpanContext({ traceId: TRACE, spanId: 'd'.repeat(16), traceFlags: TraceFlags.SAMPLED });
+      await context.with(trace.setSpan(context.active(), sampled), () =>
+        inCallersTraceContext({ traceparent: notSampled }, async () => {
+          expect(trace.getActiveSpan()?.spanContext().spanId).toBe('d'.repeat(16));
+          expect(recordsNothing(context.active(), true)).toBe(false);
+          await withSpan('registry.call', {}, async () => undefined);
+        }),
+      );
+      expect(exporter.getFinishedSpans().map((span) => span.name)).toEqual(['registry.call']);
+    });
+
+    it('records nothing where tracing is suppressed or there is no parent; under an unsampled one only if the parent decides', () => {
+      const unsampled = trace.setSpan(ROOT_CONTEXT, trace.wrapSpanContext({ traceId: TRACE, spanId: 'b'.repeat(16), traceFlags: TraceFlags.NONE }));
+      expect(recordsNothing(ROOT_CONTEXT, true)).toBe(true);
+      expect(recordsNothing(suppressTracing(ROOT_CONTEXT), false)).toBe(true);
+      expect(recordsNothing(unsampled, true)).toBe(true);
+      expect(recordsNothing(unsampled, false)).toBe(false);
+    });
+
+    it('makes no span where tracing is suppressed, not even a non-recording one', async () => {
+      exporter.reset();
+      const active = await context.with(suppressTracing(ROOT_CONTEXT), () => withSpan('audit.flush', {}, async () => trace.getActiveSpan()));
+      expect(active).toBeUndefined();
+      expect(exporter.getFinishedSpans()).toEqual([]);
+    });
   });
 
   it('counts on the parent deciding only for the parent-based samplers (and the default, which is one)', () => {

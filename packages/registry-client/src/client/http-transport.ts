@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { readBody } from '@egov/core';
+import { injectTraceContext } from '@egov/telemetry';
 
 /** One HTTP exchange with a registry, as the client needs it: a status and the whole body as text. */
 export interface TransportRequest {
@@ -39,7 +40,9 @@ export function nodeHttpTransport(options: { maxSockets: number }): RegistryTran
       const url = new URL(request.url);
       const agent = url.protocol === 'https:' ? agents['https:'] : url.protocol === 'http:' ? agents['http:'] : null;
       if (!agent) return reject(new Error(`registry URL must be http or https, not ${url.protocol}`));
-      const headers = request.body === undefined ? request.headers : { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) };
+      const headers = injectTraceContext(
+        request.body === undefined ? request.headers : { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) },
+      );
       const send = url.protocol === 'https:' ? https.request : http.request;
       let answered = false;
       const outgoing = send(url, { method: request.method, headers, agent }, (incoming) => {

@@ -17,7 +17,7 @@ import {
 import type { RegistryCache, RegistryClientOptions, StaleRecorder } from '@egov/registry-client';
 import { type GuardRules, guardSchema, RequestAuth, requestIdFrom, type SubgraphSecurity } from '@egov/security';
 import { databaseUnavailable, type IdempotencyStore, isDatabaseUnavailable } from '@egov/stores';
-import { type MetricsServer, observeHttp, type ProcessMetrics, sendMetrics, startMetricsServer } from '@egov/telemetry';
+import { inCallersTraceContext, type MetricsServer, observeHttp, type ProcessMetrics, sendMetrics, startMetricsServer } from '@egov/telemetry';
 import type { DocumentNode } from 'graphql';
 import { guardInputs, type InputRules } from '../inputs/index.js';
 import { auditFailureCode, formatErrorFor, markUnavailable } from './errors.js';
@@ -113,7 +113,7 @@ export function createSubgraphServer<Ctx extends BaseContext>(options: SubgraphS
   const served = createHttpServer(
     (req, res) => {
       if (metrics) observeHttp(metrics, req, res);
-      void handle(req, res);
+      void inCallersTraceContext(req.headers, () => handle(req, res));
     },
     { ...httpSettingsFromEnv(), ...options.http },
   );

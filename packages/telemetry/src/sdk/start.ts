@@ -1,6 +1,7 @@
 import { register } from 'node:module';
 import { headSamplingRatio, useHeadSampling } from '../tracing/head-sampling.js';
 import { markTracingStarted, tracingStarted } from '../tracing/state.js';
+import { recordsNothing, saysNotSampled } from '../tracing/untraced.js';
 
 /**
  * The two kinds of process and what each instruments:
@@ -61,7 +62,7 @@ export async function startTracing(service: string, kind: ProcessKind, env: Env 
     import('@opentelemetry/sdk-trace-base'),
     import('./redact.js'),
     traceExporter(env),
-    kind === 'subgraph' ? subgraphInstrumentations() : gatewayInstrumentations(),
+    kind === 'subgraph' ? subgraphInstrumentations(followsParent(env)) : gatewayInstrumentations(),
   ]);
   // OTEL_RESOURCE_ATTRIBUTES, the host and the process; not the cloud detectors, which probe metadata endpoints
   // over the network at every start. The service name given here wins.
@@ -97,21 +98,34 @@ async function traceExporter(env: Env) {
   throw new Error(`OTEL_EXPORTER_OTLP_PROTOCOL=${protocol} is not supported: use http/protobuf or http/json`);
 }
 
-async function subgraphInstrumentations() {
-  const [{ HttpInstrumentation }, { UndiciInstrumentation }, { PgInstrumentation }, { IORedisInstrumentation }] = await Promise.all([
+/**
+ * @param parentDecides whether the sampler follows the parent's decision (then a request that says "not sampled"
+ *   can never be recorded, and is left alone).
+ */
+async function subgraphInstrumentations(parentDecides: boolean) {
+  const [{ context }, { HttpInstrumentation }, { UndiciInstrumentation }, { PgInstrumentation }, { IORedisInstrumentation }] = await Promise.all([
+    import('@opentelemetry/api'),
     import('@opentelemetry/instrumentation-http'),
     import('@opentelemetry/instrumentation-undici'),
     import('@opentelemetry/instrumentation-pg'),
     import('@opentelemetry/instrumentation-ioredis'),
   ]);
+  // A request the gateway did not trace (its traceparent says so; nine in ten as deployed) is left to run with
+  // tracing suppressed: no server span, no wrapped request and response, no client span or header of any call it
+  // makes. Made and ended unrecorded, those were about a tenth of a subgraph's CPU per call (BENCHMARKS.md).
+  const untracedRequest = (request: { url?: string; headers: Record<string, string | string[] | undefined> }) =>
+    PROBES.has((request.url ?? '').split('?', 1)[0] ?? '') || (parentDecides && saysNotSampled(request.headers.traceparent));
+  // An outgoing call is instrumented only when its span can be recorded; parentless ones were already unrecorded.
+  const untracedCall = () => recordsNothing(context.active(), parentDecides);
   // Client spans (HTTP out, PostgreSQL, Redis) only inside a request or a named job (outbox.deliver, audit.flush, …):
   // a poll that finds nothing or an anchor round would otherwise start a trace of its own, several a second.
   return [
     new HttpInstrumentation({
-      ignoreIncomingRequestHook: (request) => PROBES.has((request.url ?? '').split('?', 1)[0] ?? ''),
+      ignoreIncomingRequestHook: untracedRequest,
+      ignoreOutgoingRequestHook: untracedCall,
       requireParentforOutgoingSpans: true,
     }),
-    new UndiciInstrumentation({ requireParentforSpans: true }),
+    new UndiciInstrumentation({ requireParentforSpans: true, ignoreRequestHook: untracedCall }),
     new PgInstrumentation({ requireParentSpan: true }),
     redisInstrumentation(IORedisInstrumentation, { requireParentSpan: true }),
   ];

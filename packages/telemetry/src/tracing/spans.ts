@@ -1,4 +1,5 @@
-import { type Attributes, isSpanContextValid, type Span, SpanStatusCode, TraceFlags, trace } from '@opentelemetry/api';
+import { type Attributes, context, isSpanContextValid, type Span, SpanStatusCode, TraceFlags, trace } from '@opentelemetry/api';
+import { isTracingSuppressed } from '@opentelemetry/core';
 import { samplerFollowsParent, tracingStarted } from './state.js';
 
 /** Our own spans (registry reads, audit flushes, outbox deliveries) come from this tracer. */
@@ -13,11 +14,12 @@ export type SpanNotes = Pick<Span, 'setAttribute' | 'setAttributes'>;
 /**
  * Runs `fn` inside a child span of the current one, ended when `fn` settles, marked as an error when it
  * throws. With tracing off this is a plain call: no span, no context switch. So it is under a parent that is not
- * sampled (nine requests in ten, as deployed) when the sampler follows the parent: the span would be made, put in
- * the context and ended without ever being recorded, a cost every registry call and audit write paid for nothing.
+ * sampled (nine requests in ten, as deployed) when the sampler follows the parent, and where tracing is suppressed
+ * (an incoming request that says it is not sampled: sdk/start.ts): the span would be made, put in the context and
+ * ended without ever being recorded, a cost every registry call and audit write paid for nothing.
  */
 export function withSpan<T>(name: string, attributes: Attributes, fn: (span: SpanNotes) => Promise<T>): Promise<T> {
-  if (!tracingStarted() || (samplerFollowsParent() && parentNotSampled())) return fn(OFF);
+  if (!tracingStarted() || (samplerFollowsParent() && parentNotSampled()) || isTracingSuppressed(context.active())) return fn(OFF);
   return tracer.startActiveSpan(name, { attributes }, async (span) => {
     try {
       return await fn(span);
