@@ -158,17 +158,12 @@ describe('the audit anchor', () => {
     expect(await running.run()).toMatchObject({ verified: true, records: 3 });
     await audit.append([record(), record()]);
     now += 60_000;
-    const reads: string[] = [];
-    const query = pool.query.bind(pool);
-    const spy = vi.spyOn(pool, 'query').mockImplementation(((text: string, values?: unknown[]) => {
-      if (typeof text === 'string' && text.includes('FROM audit.access_log a')) reads.push(String(values?.[0]));
-      return query(text, values);
-    }) as typeof pool.query);
+    const reads = vi.spyOn(audit, 'checkChain');
     expect(await running.run()).toMatchObject({ verified: true, records: 5 });
-    spy.mockRestore();
     // Read on from the checkpoint's record, not from the start.
     const { rows } = await pool.query<{ id: string }>('SELECT id::text FROM audit.access_log ORDER BY id LIMIT 3');
-    expect(reads[0]).toBe(rows[2]!.id);
+    expect(reads.mock.calls.map(([, from]) => from?.id)).toEqual([rows[2]!.id]);
+    reads.mockRestore();
 
     // An edit of an old record is not in the records read between whole rounds, and is caught at the next one.
     await tamper([`UPDATE audit.access_log SET actor_id = 'nobody' WHERE id = (SELECT min(id) FROM audit.access_log)`]);
@@ -228,6 +223,83 @@ describe('several processes on one trail, each verifying every minute', () => {
       expect(reads).toHaveBeenCalledTimes(2);
     } finally {
       reads.mockRestore();
+    }
+  });
+
+  /** Another process in the middle of reading the trail: it holds the reading turn on a connection of its own. */
+  async function readingElsewhere() {
+    const client = await pool.connect();
+    await client.query(`SELECT pg_advisory_lock(hashtext('egov:audit-anchor:reader'))`);
+    return {
+      finish: async () => {
+        await client.query(`SELECT pg_advisory_unlock(hashtext('egov:audit-anchor:reader'))`);
+        client.release();
+      },
+      /** The process is killed: its connection drops, and PostgreSQL frees what it held. */
+      die: () => client.release(new Error('killed')),
+    };
+  }
+  const settledWithin = async <T>(promise: Promise<T>, ms: number) =>
+    Promise.race([promise.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
+
+  it('rounds that fall due together read the new records once: one process at a time, the others take over its verdict', async () => {
+    await pool.query('DELETE FROM audit.anchor_verdict');
+    await audit.append([record(), record()]);
+    const processes = ['individuals', 'payments', 'licensing', 'legal-entities'].map((writer) => anchor({ writer, adoptVerdictsWithinMs: WINDOW }));
+    for (const p of processes) await p.run(); // each one's first round is its own, whole
+    await audit.append([record(), record(), record()]);
+    // No fresh verdict to take over: the round that falls due next finds the trail unread this minute.
+    await pool.query('DELETE FROM audit.anchor_verdict');
+    const reads = vi.spyOn(audit, 'checkChain');
+    try {
+      const rounds = await Promise.all(processes.map((p) => p.run()));
+      expect(rounds.every((r) => r.verified && r.records === 5)).toBe(true);
+      expect(reads).toHaveBeenCalledTimes(1);
+      expect(rounds.filter((r) => r.by === undefined)).toHaveLength(1);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
+  it('a round waits while another process reads, and reads itself once that process dies without a verdict', async () => {
+    await pool.query('DELETE FROM audit.anchor_verdict');
+    await audit.append([record()]);
+    const p = anchor({ writer: 'payments', adoptVerdictsWithinMs: WINDOW });
+    await p.run();
+    await audit.append([record()]);
+    const other = await readingElsewhere();
+    const round = p.run();
+    expect(await settledWithin(round, 700)).toBe(false);
+    other.die();
+    expect(await round).toMatchObject({ verified: true, records: 2 });
+    expect((await round).by).toBeUndefined();
+  });
+
+  it('a whole round waits for its turn too; a turn not given back within the sharing window is not waited for longer', async () => {
+    await audit.append([record()]);
+    const other = await readingElsewhere();
+    try {
+      const patient = anchor({ writer: 'licensing', adoptVerdictsWithinMs: 600 });
+      const started = Date.now();
+      expect(await patient.run()).toMatchObject({ verified: true, records: 1 });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(550);
+    } finally {
+      await other.finish();
+    }
+  });
+
+  it('a process that stops while waiting for its turn keeps its last verdict and does not wait on', async () => {
+    await audit.append([record()]);
+    const p = anchor({ writer: 'individuals', adoptVerdictsWithinMs: WINDOW });
+    const first = await p.run();
+    const other = await readingElsewhere();
+    try {
+      const round = p.run();
+      await p.stop();
+      expect(await settledWithin(round, 1_000)).toBe(true);
+      expect(await round).toEqual(first);
+    } finally {
+      await other.finish();
     }
   });
 

@@ -206,6 +206,36 @@ describe('the hash chain', () => {
     expect(await audit.verify()).toEqual({ ok: true, checked: 4 });
   });
 
+  it('reads the trail page by page in record order, from the start or from a point already verified', async () => {
+    await audit.append([record(), record(), record()]);
+    await audit.append([record(), record(), record(), record()]);
+    for (const page of [1, 2, 3, 7, 8]) expect(await audit.checkChain(page)).toMatchObject({ ok: true, checked: 7 });
+    const [, , third] = await ids();
+    const { rows } = await pool.query<{ hash: string }>('SELECT hash FROM audit.access_log WHERE id = $1', [third]);
+    expect(await audit.checkChain(2, { id: third!, hash: rows[0]!.hash, records: 3 })).toMatchObject({ ok: true, checked: 7 });
+    // A point whose hash is not the record's: the next record does not link to it.
+    expect(await audit.checkChain(2, { id: third!, hash: 'f'.repeat(64), records: 3 })).toMatchObject({ ok: false, checked: 3 });
+  });
+
+  it('reads one snapshot: records appended while a check reads are left for the next one, and the check holds', async () => {
+    await audit.append([record(), record(), record(), record(), record()]);
+    const reading = audit.checkChain(1);
+    await audit.append([record(), record()]);
+    expect(await reading).toMatchObject({ ok: true });
+    expect(await audit.checkChain()).toMatchObject({ ok: true, checked: 7 });
+  });
+
+  it('ends its read-only transaction whatever it finds: a break mid-page leaves no connection inside one', async () => {
+    await audit.append([record(), record(), record(), record()]);
+    const [, second] = await ids();
+    await tamper(`UPDATE audit.access_log SET purpose = 'statistics' WHERE id = $1`, [second]);
+    expect(await audit.checkChain(3)).toEqual({ ok: false, checked: 1, brokenAt: second });
+    const { rows } = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'audit-log-test' AND state LIKE 'idle in transaction%'`,
+    );
+    expect(rows[0]!.n).toBe(0);
+  });
+
   it('links each record to the one before it, from "genesis" to the chain end', async () => {
     await audit.append([record(), record()]);
     const { rows } = await pool.query<{ prev_hash: string; hash: string }>('SELECT prev_hash, hash FROM audit.access_log ORDER BY id');

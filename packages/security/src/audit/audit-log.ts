@@ -270,54 +270,70 @@ export class AuditLog {
   }
 
   /**
-   * `verify`, also naming the record the chain ends at. The end (count, newest record, audit.chain) is read
-   * in one statement, then the records up to it page by page, so a trail of any length is checked in
-   * constant memory and records appended meanwhile (always after the end, as appends are serialised) are
-   * left for the next check.
+   * `verify`, also naming the record the chain ends at. The end (count, newest record, audit.chain) and the
+   * records up to it are read in one read-only snapshot, the records through a cursor page by page, so a trail of
+   * any length is checked in constant memory and records appended meanwhile are left for the next check.
+   *
+   * A cursor rather than a query per page: the planner is asked for all the records in order, and takes the
+   * primary key's order. A page as `ORDER BY id LIMIT n` was planned from the table's statistics, and on a trail
+   * that grew faster than autovacuum analysed it (a fresh database after a busy minute) every page sorted the whole
+   * remaining range on disk: 150 000 records cost PostgreSQL seconds of CPU per reading (BENCHMARKS.md).
    */
   async checkChain(pageSize = 5_000, from?: ChainPoint): Promise<ChainCheck> {
-    // From a point already verified, only what came after it is read (and counted): a trail of millions of
-    // records is checked every minute at the cost of that minute's records. The caller vouches for `from`.
-    const { rows: ends } = await this.pool.query<{ records: number; last_id: string | null; chain_end: string }>(
-      `SELECT (SELECT count(*) FROM audit.access_log WHERE id > $1::bigint)::int AS records, newest.id::text AS last_id,
-              (SELECT last_hash FROM audit.chain WHERE id = 1) AS chain_end
-       FROM (SELECT 1) AS one LEFT JOIN LATERAL (SELECT id FROM audit.access_log ORDER BY id DESC LIMIT 1) AS newest ON true`,
-      [from?.id ?? '0'],
-    );
-    const end = { ...ends[0]!, records: ends[0]!.records + (from?.records ?? 0) };
-    let prev = from?.hash ?? 'genesis';
-    let checked = from?.records ?? 0;
-    let after = from?.id ?? '0';
-    while (end.last_id !== null) {
-      const { rows } = await this.pool.query(
-        `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, request_id, service, actor_kind, actor_id, actor_agency, purpose,
-                subject_hash, subject_masked, fields, consent_ids, prev_hash, hash FROM audit.access_log a
-         WHERE a.id > $1::bigint AND a.id <= $2::bigint ORDER BY a.id LIMIT $3`,
-        [after, end.last_id, pageSize],
+    const page = Math.max(1, Math.floor(pageSize));
+    return withTransactionClient(this.pool, async (client) => {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      // From a point already verified, only what came after it is read (and counted): a trail of millions of
+      // records is checked every minute at the cost of that minute's records. The caller vouches for `from`.
+      const { rows: ends } = await client.query<{ records: number; last_id: string | null; chain_end: string }>(
+        `SELECT (SELECT count(*) FROM audit.access_log WHERE id > $1::bigint)::int AS records, newest.id::text AS last_id,
+                (SELECT last_hash FROM audit.chain WHERE id = 1) AS chain_end
+         FROM (SELECT 1) AS one LEFT JOIN LATERAL (SELECT id FROM audit.access_log ORDER BY id DESC LIMIT 1) AS newest ON true`,
+        [from?.id ?? '0'],
       );
-      for (const r of rows) {
-        const row = withConsents(r.consent_ids, {
-          at: r.at,
-          requestId: r.request_id,
-          service: r.service,
-          actorKind: r.actor_kind,
-          actorId: r.actor_id,
-          actorAgency: r.actor_agency,
-          purpose: r.purpose,
-          subjectHash: r.subject_hash,
-          subjectMasked: r.subject_masked,
-          fields: r.fields,
-        });
-        if (r.prev_hash !== prev || chainHash(this.chainKey, prev, row) !== r.hash) return { ok: false, checked, brokenAt: r.id };
-        prev = r.hash;
-        checked += 1;
+      const end = { ...ends[0]!, records: ends[0]!.records + (from?.records ?? 0) };
+      let prev = from?.hash ?? 'genesis';
+      let checked = from?.records ?? 0;
+      let broken: string | null = null;
+      if (end.last_id !== null) {
+        await client.query(
+          `DECLARE audit_chain NO SCROLL CURSOR FOR
+           SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, request_id, service, actor_kind, actor_id, actor_agency, purpose,
+                  subject_hash, subject_masked, fields, consent_ids, prev_hash, hash FROM audit.access_log a
+           WHERE a.id > $1::bigint AND a.id <= $2::bigint ORDER BY a.id`,
+          [from?.id ?? '0', end.last_id],
+        );
+        while (broken === null) {
+          const { rows } = await client.query(`FETCH ${page} FROM audit_chain`);
+          for (const r of rows) {
+            const row = withConsents(r.consent_ids, {
+              at: r.at,
+              requestId: r.request_id,
+              service: r.service,
+              actorKind: r.actor_kind,
+              actorId: r.actor_id,
+              actorAgency: r.actor_agency,
+              purpose: r.purpose,
+              subjectHash: r.subject_hash,
+              subjectMasked: r.subject_masked,
+              fields: r.fields,
+            });
+            if (r.prev_hash !== prev || chainHash(this.chainKey, prev, row) !== r.hash) {
+              broken = r.id as string;
+              break;
+            }
+            prev = r.hash;
+            checked += 1;
+          }
+          if (rows.length < page) break;
+        }
       }
-      if (rows.length < pageSize) break;
-      after = rows[rows.length - 1]!.id;
-    }
-    // Fewer records than counted: some went while they were being read.
-    if (checked !== end.records || end.chain_end !== prev) return { ok: false, checked, brokenAt: 'end of chain' };
-    return { ok: true, checked, end: { id: end.last_id, hash: prev } };
+      await client.query('COMMIT');
+      if (broken !== null) return { ok: false, checked, brokenAt: broken };
+      // Fewer records read than counted, or audit.chain ending elsewhere: the trail is not what it says it is.
+      if (checked !== end.records || end.chain_end !== prev) return { ok: false, checked, brokenAt: 'end of chain' };
+      return { ok: true, checked, end: { id: end.last_id, hash: prev } };
+    });
   }
 
   async close(): Promise<void> {

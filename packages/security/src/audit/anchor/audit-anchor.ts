@@ -52,6 +52,10 @@ export interface AuditAnchorOptions {
 
 /** One writer at a time across every process on the database; the others verify. */
 const WRITER_LOCK = 'egov:audit-anchor:writer';
+/** One process reads the trail at a time in scheduled rounds; the others take over its verdict. */
+const READER_LOCK = 'egov:audit-anchor:reader';
+/** How often a round waiting for the reading turn looks for the verdict or the turn again. */
+const TURN_POLL_MS = 250;
 
 /**
  * Anchors the audit trail outside PostgreSQL. A whole check recomputes the hash chain from 'genesis' and
@@ -69,6 +73,7 @@ export class AuditAnchor {
   private lastFullAt: number | null = null;
   private adoptWithinMs: number;
   private readonly instance = randomUUID();
+  private stopping = false;
 
   constructor(private readonly options: AuditAnchorOptions) {
     this.clock = options.clock ?? (() => new Date());
@@ -92,23 +97,22 @@ export class AuditAnchor {
     try {
       const now = this.clock().getTime();
       const full = this.lastFullAt === null || now - this.lastFullAt >= (this.options.fullEveryMs ?? 86_400_000);
-      const shared = full ? null : await this.sharedVerdict(now);
-      if (shared) status = shared;
+      const turn = await this.takeTurn(full);
+      if ('adopted' in turn) status = turn.adopted;
       else {
-        const outcome = await this.check(full);
-        if (full) this.lastFullAt = now;
-        status = outcome.status;
-        if (outcome.end && this.options.keys.privateKey) await this.writeCheckpoint(outcome.status, outcome.end);
-        await this.publish(status);
+        try {
+          const outcome = await this.check(full);
+          if (full) this.lastFullAt = now;
+          status = outcome.status;
+          if (outcome.end && this.options.keys.privateKey) await this.writeCheckpoint(outcome.status, outcome.end);
+          await this.publish(status);
+        } finally {
+          await turn.release();
+        }
       }
     } catch (error) {
       // Not a verdict on the trail: it could not be read (the database is down). Still not verified.
-      status = {
-        verified: false,
-        checkedAt: this.clock().toISOString(),
-        records: this.last?.records ?? 0,
-        reason: `the audit trail could not be checked: ${(error as Error).message}`,
-      };
+      status = this.notChecked((error as Error).message);
       this.options.logger?.warn('audit trail could not be checked against its anchor', { error });
     }
     if (!status.verified && !status.reason?.startsWith('the audit trail could not be checked'))
@@ -120,6 +124,11 @@ export class AuditAnchor {
     else if (status.verified && this.last && !this.last.verified) this.options.logger?.info('audit trail verified again', { records: status.records });
     this.last = status;
     return status;
+  }
+
+  /** Not a verdict on the trail: it could not be read (the database is down, the process stopped). Still not verified. */
+  private notChecked(why: string): AnchorStatus {
+    return { verified: false, checkedAt: this.clock().toISOString(), records: this.last?.records ?? 0, reason: `the audit trail could not be checked: ${why}` };
   }
 
   /** Runs a round now and every `everyMs` (rounds never overlap; the timer does not hold the process). */
@@ -134,8 +143,69 @@ export class AuditAnchor {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
     await this.running;
+  }
+
+  /**
+   * Whether this round reads the trail itself, and then holding the turn, or takes over the verdict of the process
+   * that just did. The rounds of every process fall due together (they start together and share the schedule), and
+   * each reading the same new records at once multiplied the work by the number of processes: after a busy minute,
+   * five subgraphs hashing the same 100 000 records together held both cores of the bench machine for 45 s
+   * (BENCHMARKS.md). So one process reads at a time (a PostgreSQL advisory lock, freed if its connection dies); a
+   * round between whole ones that finds the turn taken waits for that process's signed verdict and takes it over. A
+   * whole round (the first of a process, then daily) still reads for itself, in turn. A turn not free within the
+   * sharing window is not waited for any longer: the round reads anyway, as it did before turns.
+   */
+  private async takeTurn(full: boolean): Promise<{ adopted: AnchorStatus } | { release: () => Promise<void> }> {
+    if (this.adoptWithinMs <= 0) return { release: async () => undefined };
+    const giveUpAt = Date.now() + this.adoptWithinMs;
+    const shared = async () => (full ? null : await this.sharedVerdict(this.clock().getTime()));
+    for (;;) {
+      const fresh = await shared();
+      if (fresh) return { adopted: fresh };
+      const release = await this.tryReadingTurn();
+      if (release) {
+        // Looked at again holding the turn: the process that held it may have published in between.
+        const published = await shared().catch(async (error: unknown) => {
+          await release();
+          throw error;
+        });
+        if (!published) return { release };
+        await release();
+        return { adopted: published };
+      }
+      if (this.stopping) return { adopted: this.last ?? this.notChecked('the process stopped before its turn') };
+      if (Date.now() >= giveUpAt) return { release: async () => undefined };
+      await new Promise((resolve) => setTimeout(resolve, TURN_POLL_MS).unref());
+    }
+  }
+
+  /** The reading turn if it is free now, as the function that gives it back; null if another process holds it. */
+  private async tryReadingTurn(): Promise<(() => Promise<void>) | null> {
+    const client = await this.options.pool.connect();
+    let held = false;
+    try {
+      const { rows } = await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS held', [READER_LOCK]);
+      held = rows[0]?.held === true;
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+    if (!held) {
+      client.release();
+      return null;
+    }
+    return async () => {
+      try {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [READER_LOCK]);
+        client.release();
+      } catch (error) {
+        // The connection is dropped instead, which frees the lock on the server.
+        client.release(error as Error);
+      }
+    };
   }
 
   /** `full`: the chain from 'genesis'; otherwise from the newest checkpoint, once its record is found as signed. */
