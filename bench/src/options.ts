@@ -1,5 +1,5 @@
 import { SCENARIO_IDS, type ScenarioId } from './scenarios/ids.js';
-import { TARGET_IDS, type TargetId } from './targets/ids.js';
+import { GATEWAY_TARGET_IDS, type GatewayTargetId, TARGET_IDS, type TargetId } from './targets/ids.js';
 
 export interface BenchOptions {
   smoke: boolean;
@@ -19,6 +19,11 @@ export interface BenchOptions {
   profile: boolean;
   /** The scenario the profile step drives (default S1: the prefill; S2 shows the gateway's cost of large answers). */
   profileScenario: ScenarioId;
+  /**
+   * The gateway the profile step runs under --cpu-prof (default ours): profiling vanilla Hive under the same load
+   * shows what the runtime itself costs, against which our gateway's extra CPU can be placed.
+   */
+  profileTarget: GatewayTargetId;
   /** Generated persons in the fixture set (both the mock process and the driver build it). */
   persons: number;
   /** S5's evenly spaced arrival rate (requests per second), well below capacity: it measures latency. */
@@ -50,6 +55,8 @@ export const USAGE = `npm run bench -- [options]      (from the root: values wit
   --runs N               measured repetitions per target, alternated round-robin (default 3; smoke 1)
   --profile/--no-profile profile our gateway under S1 with --cpu-prof (default on; off with --smoke)
   --profile-scenario S2  the scenario the profile step drives (default S1)
+  --profile-target hive  the gateway the profile step profiles (default ours; any gateway target; the individuals
+                         subgraph is profiled beside it either way)
   --persons N            generated persons in the fixture set (default 12000)
   --s5-rate N            S5 requests per second, evenly spaced (default 10)
   --no-subgraph-cache    turn the subgraphs' registry caches off (*_CACHE_TTL_SECONDS=0; default: their own defaults)
@@ -194,6 +201,11 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
       case '--profile-scenario':
         [given.profileScenario] = list(value(), SCENARIO_IDS, 'scenario');
         break;
+      case '--profile-target': {
+        const [target] = list(value(), GATEWAY_TARGET_IDS, 'gateway target');
+        given.profileTarget = target;
+        break;
+      }
       case '--auth':
         given.auth = true;
         break;
@@ -230,6 +242,7 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
     runs: given.runs ?? (short ? 1 : 3),
     profile: given.profile ?? !short,
     profileScenario: given.profileScenario ?? 'S1',
+    profileTarget: given.profileTarget ?? 'ours',
     persons: given.persons ?? 12_000,
     s5Rate: given.s5Rate ?? 10,
     subgraphCache: given.subgraphCache ?? true,

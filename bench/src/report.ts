@@ -124,7 +124,7 @@ export interface SessionReport {
   scenarios: { id: ScenarioId; title: string; unit: string; cells: Cell[] }[];
   checks: TargetCheck[];
   notes: string[];
-  profile?: { file: string; markdown: string; scenario?: ScenarioId } | null;
+  profile?: { file: string; markdown: string; scenario?: ScenarioId; target?: TargetId } | null;
 }
 
 /** A run counts when it produced results and at most 1 % of its responses were wrong. */
@@ -488,7 +488,9 @@ export function toMarkdown(report: SessionReport): string {
   }
   if (report.profile) {
     lines.push('');
-    lines.push(`## Where the time goes (our gateway, ${report.profile.scenario ?? 'S1'}, \`${report.profile.file}\`)`);
+    lines.push(
+      `## Where the time goes (${report.profile.target && report.profile.target !== 'ours' ? `the ${report.profile.target} gateway` : 'our gateway'}, ${report.profile.scenario ?? 'S1'}, \`${report.profile.file}\`)`,
+    );
     lines.push('');
     lines.push(report.profile.markdown);
   }

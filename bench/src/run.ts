@@ -691,16 +691,17 @@ function summariseProfile(dir: string, fromMs: number, toMs: number, tail: () =>
  * S1 (or --profile-scenario) against a fresh instance of ours under --cpu-prof, with the individuals subgraph restarted under --cpu-prof
  * too (same port); only the samples taken during the load are summarised.
  */
-async function profileOurs(session: Session): Promise<SessionReport['profile']> {
+async function profileGateway(session: Session): Promise<SessionReport['profile']> {
   const profileDir = join(rawDir, 'profile');
   const subgraphDir = join(rawDir, `profile-${PROFILED_SUBGRAPH}`);
   mkdirSync(profileDir, { recursive: true });
   mkdirSync(subgraphDir, { recursive: true });
-  const gateway: Gateway = { target: 'ours', restarts: 1 };
-  const name = 'ours-cpu-prof';
+  const target = options.profileTarget;
+  const gateway: Gateway = { target, restarts: 1 };
+  const name = `${target}-cpu-prof`;
   const spec = session.graph.subgraphSpecs[PROFILED_SUBGRAPH];
   const scenario = options.profileScenario;
-  log(`profiling our gateway and the ${PROFILED_SUBGRAPH} subgraph under ${scenario} (--cpu-prof)`);
+  log(`profiling the ${target} gateway and the ${PROFILED_SUBGRAPH} subgraph under ${scenario} (--cpu-prof)`);
   await supervisor.stop(spec.name, 15_000);
   const subgraph = supervisor.start({ ...spec, nodeArgs: [...(spec.nodeArgs ?? []), '--cpu-prof', `--cpu-prof-dir=${subgraphDir}`] });
   session.graph.subgraphs[PROFILED_SUBGRAPH] = subgraph;
@@ -709,12 +710,12 @@ async function profileOurs(session: Session): Promise<SessionReport['profile']> 
   // default names (CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile) keep them apart, and thread 0 is the main one.
   await startGateway(gateway, session.graph, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`], name);
   const child = gateway.child!;
-  session.gateways.set('ours', gateway);
+  session.gateways.set(target, gateway);
   try {
-    await drive(session, scenario, 'ours', { durationS: Math.max(options.warmup, 1), connections: options.connections, validateEvery: 10 });
+    await drive(session, scenario, target, { durationS: Math.max(options.warmup, 1), connections: options.connections, validateEvery: 10 });
     const fromMs = performance.now() - child.startedAt;
     const subgraphFromMs = performance.now() - subgraph.startedAt;
-    const measured = await drive(session, scenario, 'ours', { durationS: options.duration, connections: options.connections, validateEvery: 10 });
+    const measured = await drive(session, scenario, target, { durationS: options.duration, connections: options.connections, validateEvery: 10 });
     const toMs = performance.now() - child.startedAt;
     const subgraphToMs = performance.now() - subgraph.startedAt;
     const subgraphCpu = measured.otherCpuMs.subgraphs;
@@ -738,7 +739,7 @@ async function profileOurs(session: Session): Promise<SessionReport['profile']> 
     } catch (error) {
       markdown += `\n\n(The ${PROFILED_SUBGRAPH} subgraph's profile could not be read: ${(error as Error).message.split('\n')[0]})`;
     }
-    return { file: gatewayProfile.file, markdown, scenario };
+    return { file: gatewayProfile.file, markdown, scenario, target };
   } finally {
     await supervisor.stop(name);
   }
@@ -831,10 +832,10 @@ async function main(): Promise<void> {
   for (const scenario of options.scenarios) await runScenario(session, scenario);
 
   let profile: SessionReport['profile'] = null;
-  if (options.profile && options.targets.includes('ours')) {
-    await supervisor.stop('ours');
+  if (options.profile && options.targets.includes(options.profileTarget)) {
+    await supervisor.stop(options.profileTarget);
     try {
-      profile = await profileOurs(session);
+      profile = await profileGateway(session);
     } catch (error) {
       log(`profiling failed: ${(error as Error).message}`);
     }

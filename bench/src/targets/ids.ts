@@ -4,6 +4,9 @@ import { SCENARIOS } from '../scenarios/ids.js';
 /** What each scenario is run against. Order is the row order of the report. */
 export const TARGET_IDS = ['ours', 'apollo', 'hive', 'hive-dedup', 'hive-nodedup', 'floor', 'bare'] as const;
 export type TargetId = (typeof TARGET_IDS)[number];
+/** The targets that are a gateway process (what the profile step can profile). */
+export const GATEWAY_TARGET_IDS = ['ours', 'apollo', 'hive', 'hive-dedup', 'hive-nodedup'] as const satisfies readonly TargetId[];
+export type GatewayTargetId = (typeof GATEWAY_TARGET_IDS)[number];
 
 export interface TargetInfo {
   label: string;
