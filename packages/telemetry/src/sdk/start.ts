@@ -41,7 +41,7 @@ export function tracingConfigured(env: Env = process.env): boolean {
  */
 export async function startTracing(service: string, kind: ProcessKind, env: Env = process.env): Promise<boolean> {
   if (tracingStarted() || !tracingConfigured(env)) return false;
-  register('@opentelemetry/instrumentation/hook.mjs', import.meta.url, { data: { include: HOOKED[kind] } });
+  await hookModuleLoading(HOOKED[kind]);
 
   // The gateway samples requests itself (head-sampling.ts); the SDK then records what it chose to trace.
   const headRatio = kind === 'gateway' ? headSamplingRatio(env) : null;
@@ -82,6 +82,19 @@ export async function startTracing(service: string, kind: ProcessKind, env: Env 
   if (headRatio !== null) useHeadSampling(headRatio);
   markTracingStarted(() => provider.shutdown(), { samplerFollowsParent: headRatio !== null || followsParent(env) });
   return true;
+}
+
+/**
+ * Lets the instrumentations patch the named modules as ESM imports them. In the process's own thread where Node
+ * can run import-in-the-middle's synchronous hooks (`module.registerHooks`: Node 24.11.1 and later, what the image
+ * runs); otherwise through `module.register`, whose hooks run on a loader thread of their own: a second V8
+ * isolate that stays for the life of the process, 12 MB of resident memory on Node 20 and 20 MB on Node 24 idle,
+ * more once it has resolved every module of a subgraph (BENCHMARKS.md), and a message round trip per import.
+ */
+async function hookModuleLoading(include: string[]): Promise<void> {
+  const inThread = await import('import-in-the-middle/register-hooks.mjs');
+  if (inThread.supportsSyncHooks()) inThread.register({ include });
+  else register('@opentelemetry/instrumentation/hook.mjs', import.meta.url, { data: { include } });
 }
 
 /** Whether OTEL_TRACES_SAMPLER names a sampler that keeps its parent's decision (unset: parentbased_always_on). */
