@@ -93,22 +93,28 @@ describe('with tracing on', () => {
       expect(saysNotSampled([notSampled, notSampled])).toBe(false);
     });
 
-    it('is handled in the caller’s context, unsuppressed, so its logs keep the trace id and calls onwards say "not sampled"', async () => {
+    it('is handled with nothing instrumented under it, its logs keeping the caller’s trace id and calls onwards saying "not sampled"', async () => {
       exporter.reset();
+      const lines: string[] = [];
+      const logger = createLogger('individuals', { write: (line) => lines.push(line) });
       // What the HTTP instrumentation does with a request it leaves alone.
       const seen = await context.with(suppressTracing(context.active()), () =>
-        inCallersTraceContext({ traceparent: notSampled }, () =>
-          withSpan('registry.call', {}, async () => ({
-            traceId: currentTraceId(),
-            recordsNothing: recordsNothing(context.active(), true),
-            onwards: injectTraceContext({ accept: 'application/json' }),
-          })),
+        inCallersTraceContext({ traceparent: notSampled, tracestate: 'egov=1' }, () =>
+          withSpan('registry.call', {}, async () => {
+            logger.warn('registry answered with an error status', { iin: IIN });
+            return {
+              // No active span: the PostgreSQL and Redis instrumentations make a span under any parent there is.
+              activeSpan: trace.getActiveSpan(),
+              recordsNothing: recordsNothing(context.active(), true),
+              onwards: injectTraceContext({ accept: 'application/json' }),
+            };
+          }),
         ),
       );
-      expect(seen.traceId).toBe(TRACE);
+      expect(seen.activeSpan).toBeUndefined();
       expect(seen.recordsNothing).toBe(true);
-      expect(seen.onwards.accept).toBe('application/json');
-      expect(seen.onwards.traceparent).toMatch(new RegExp(`^00-${TRACE}-[0-9a-f]{16}-00$`));
+      expect(seen.onwards).toEqual({ accept: 'application/json', traceparent: notSampled, tracestate: 'egov=1' });
+      expect(JSON.parse(lines[0]!).traceId).toBe(TRACE);
       expect(exporter.getFinishedSpans()).toEqual([]);
     });
 

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { type Context, context, isSpanContextValid, propagation, ROOT_CONTEXT, TraceFlags, trace } from '@opentelemetry/api';
+import { CALLERS_TRACE } from '@egov/core';
+import { type Context, context, isSpanContextValid, propagation, ROOT_CONTEXT, type SpanContext, TraceFlags, trace } from '@opentelemetry/api';
 import { isTracingSuppressed, parseTraceParent } from '@opentelemetry/core';
 import { tracingStarted } from './state.js';
 
@@ -28,25 +29,37 @@ export function recordsNothing(active: Context, samplerFollowsParent: boolean): 
 }
 
 /**
- * Runs the handling of an incoming request in the trace context its caller sent, when the HTTP instrumentation
- * left the request alone because that context says "not sampled" (sdk/start.ts): no span of ours can be recorded
- * under it, but log lines and error bodies keep the caller's trace id, and calls onwards keep saying "not sampled"
- * (`injectTraceContext`), so an upstream that traces starts no orphan trace of its own. Otherwise a plain call.
+ * Runs the handling of an incoming request the HTTP instrumentation left alone because its `traceparent` says "not
+ * sampled" (sdk/start.ts): still with tracing suppressed and no active span, so nothing is instrumented under it (the
+ * PostgreSQL and Redis instrumentations make a span wherever there is a parent, recorded or not), but with the
+ * caller's trace context kept aside (`CALLERS_TRACE`): log lines and error bodies keep the caller's trace id, and
+ * calls onwards keep saying "not sampled" (`injectTraceContext`), so an upstream that traces starts no orphan trace
+ * of its own. Otherwise a plain call.
  */
 export function inCallersTraceContext<T>(headers: IncomingHttpHeaders, handle: () => T): T {
-  if (!tracingStarted() || !isTracingSuppressed(context.active()) || !saysNotSampled(headers.traceparent)) return handle();
-  // From the root: the suppression the instrumentation set would also keep the propagator from writing headers.
-  return context.with(propagation.extract(ROOT_CONTEXT, headers), handle);
+  if (!tracingStarted()) return handle();
+  const active = context.active();
+  if (!isTracingSuppressed(active) || !saysNotSampled(headers.traceparent)) return handle();
+  // The propagator's own reading, tracestate included.
+  const caller = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, headers));
+  return caller ? context.with(active.setValue(CALLERS_TRACE, caller), handle) : handle();
 }
 
 /**
- * Writes the current trace context (`traceparent`, `tracestate`) into the headers of a call onwards. The HTTP
- * instrumentation leaves calls alone whose spans could never be recorded; this still tells the callee the caller's
- * decision. Where the instrumentation does make a client span, it writes its own context over this one.
+ * Writes the current trace context (`traceparent`, `tracestate`) into the headers of a call onwards: the active
+ * span's, or in an untraced request the caller's, with the caller's "not sampled". Where the HTTP instrumentation
+ * makes a client span, it writes its own context over this one.
  */
 export function injectTraceContext(headers: Record<string, string>): Record<string, string> {
   if (!tracingStarted()) return headers;
   const carrier = { ...headers };
-  propagation.inject(context.active(), carrier);
+  const active = context.active();
+  propagation.inject(active, carrier);
+  const caller = active.getValue(CALLERS_TRACE) as SpanContext | undefined;
+  if (carrier.traceparent === undefined && caller) {
+    carrier.traceparent = `00-${caller.traceId}-${caller.spanId}-${caller.traceFlags.toString(16).padStart(2, '0')}`;
+    const state = caller.traceState?.serialize();
+    if (state) carrier.tracestate = state;
+  }
   return carrier;
 }
