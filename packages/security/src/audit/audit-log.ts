@@ -248,19 +248,7 @@ export class AuditLog {
        FROM audit.access_log a WHERE subject_hash = $1 AND ($2::bigint IS NULL OR a.id < $2::bigint) ORDER BY a.id DESC LIMIT $3`,
       [this.subjectHash(subjectId), options.beforeId ?? null, Math.min(options.first ?? 50, 500)],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      requestId: r.request_id,
-      service: r.service,
-      actorKind: r.actor_kind,
-      actorId: r.actor_id,
-      actorAgency: r.actor_agency,
-      purpose: r.purpose,
-      subjectMasked: r.subject_masked,
-      fields: r.fields,
-      consentIds: r.consent_ids ?? [],
-    }));
+    return rows.map((r) => ({ id: r.id, at: r.at, ...accessOfRow(r), consentIds: r.consent_ids ?? [] }));
   }
 
   /** Recomputes the chain from the first record: where it breaks, a record was changed, removed or inserted. */
@@ -306,18 +294,7 @@ export class AuditLog {
         while (broken === null) {
           const { rows } = await client.query(`FETCH ${page} FROM audit_chain`);
           for (const r of rows) {
-            const row = withConsents(r.consent_ids, {
-              at: r.at,
-              requestId: r.request_id,
-              service: r.service,
-              actorKind: r.actor_kind,
-              actorId: r.actor_id,
-              actorAgency: r.actor_agency,
-              purpose: r.purpose,
-              subjectHash: r.subject_hash,
-              subjectMasked: r.subject_masked,
-              fields: r.fields,
-            });
+            const row = withConsents(r.consent_ids, { at: r.at, ...accessOfRow(r), subjectHash: r.subject_hash });
             if (r.prev_hash !== prev || chainHash(this.chainKey, prev, row) !== r.hash) {
               broken = r.id as string;
               break;
@@ -343,6 +320,20 @@ export class AuditLog {
     await this.flushing;
     await this.flush();
   }
+}
+
+/** Who read what for which purpose, as the columns of an access_log row hold it. */
+function accessOfRow(r: Record<string, unknown>) {
+  return {
+    requestId: r.request_id as string,
+    service: r.service as string,
+    actorKind: r.actor_kind as string,
+    actorId: r.actor_id as string,
+    actorAgency: r.actor_agency as string | null,
+    purpose: r.purpose as string | null,
+    subjectMasked: r.subject_masked as string,
+    fields: r.fields as string[],
+  };
 }
 
 /**

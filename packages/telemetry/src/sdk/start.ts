@@ -124,8 +124,9 @@ async function subgraphInstrumentations(parentDecides: boolean) {
     import('@opentelemetry/instrumentation-ioredis'),
   ]);
   // A request the gateway did not trace (its traceparent says so; nine in ten as deployed) is left to run with
-  // tracing suppressed: no server span, no wrapped request and response, no client span or header of any call it
-  // makes. Made and ended unrecorded, those were about a tenth of a subgraph's CPU per call (BENCHMARKS.md).
+  // tracing suppressed: no server span, no wrapped request and response, no client span of any call it makes (the
+  // registry client still tells the registry "not sampled": untraced.ts). Made and ended unrecorded, those spans
+  // were a tenth of a subgraph's CPU per call (BENCHMARKS.md).
   const untracedRequest = (request: { url?: string; headers: Record<string, string | string[] | undefined> }) =>
     PROBES.has((request.url ?? '').split('?', 1)[0] ?? '') || (parentDecides && saysNotSampled(request.headers.traceparent));
   // An outgoing call is instrumented only when its span can be recorded; parentless ones were already unrecorded.

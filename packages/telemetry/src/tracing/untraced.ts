@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { CALLERS_TRACE } from '@egov/core';
-import { type Context, context, isSpanContextValid, propagation, ROOT_CONTEXT, type SpanContext, TraceFlags, trace } from '@opentelemetry/api';
+import { CALLERS_TRACE, callersTrace } from '@egov/core';
+import { type Context, context, isSpanContextValid, propagation, ROOT_CONTEXT, TraceFlags, trace } from '@opentelemetry/api';
 import { isTracingSuppressed, parseTraceParent } from '@opentelemetry/core';
 import { tracingStarted } from './state.js';
 
@@ -39,27 +39,22 @@ export function recordsNothing(active: Context, samplerFollowsParent: boolean): 
 export function inCallersTraceContext<T>(headers: IncomingHttpHeaders, handle: () => T): T {
   if (!tracingStarted()) return handle();
   const active = context.active();
-  if (!isTracingSuppressed(active) || !saysNotSampled(headers.traceparent)) return handle();
-  // The propagator's own reading, tracestate included.
+  if (!isTracingSuppressed(active)) return handle();
+  // The propagator's own reading, tracestate included; probes are suppressed too, and carry no such context.
   const caller = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, headers));
-  return caller ? context.with(active.setValue(CALLERS_TRACE, caller), handle) : handle();
+  const untraced = caller && isSpanContextValid(caller) && (caller.traceFlags & TraceFlags.SAMPLED) === 0;
+  return untraced ? context.with(active.setValue(CALLERS_TRACE, caller), handle) : handle();
 }
 
 /**
- * Writes the current trace context (`traceparent`, `tracestate`) into the headers of a call onwards: the active
- * span's, or in an untraced request the caller's, with the caller's "not sampled". Where the HTTP instrumentation
- * makes a client span, it writes its own context over this one.
+ * Writes the current trace context (`traceparent`, `tracestate`) into the headers of a call onwards, through the
+ * propagator: the active span's, or in an untraced request the caller's, with its "not sampled". Where the HTTP
+ * instrumentation makes a client span, it writes its own context over this one.
  */
 export function injectTraceContext(headers: Record<string, string>): Record<string, string> {
   if (!tracingStarted()) return headers;
+  const caller = callersTrace();
   const carrier = { ...headers };
-  const active = context.active();
-  propagation.inject(active, carrier);
-  const caller = active.getValue(CALLERS_TRACE) as SpanContext | undefined;
-  if (carrier.traceparent === undefined && caller) {
-    carrier.traceparent = `00-${caller.traceId}-${caller.spanId}-${caller.traceFlags.toString(16).padStart(2, '0')}`;
-    const state = caller.traceState?.serialize();
-    if (state) carrier.tracestate = state;
-  }
+  propagation.inject(caller ? trace.setSpanContext(ROOT_CONTEXT, caller) : context.active(), carrier);
   return carrier;
 }
