@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { composeSupergraph, readSupergraph, supergraphPath } from './compose.js';
+import { composeSupergraph } from './compose.js';
+import { readSupergraph, supergraphPath } from './supergraph-file.js';
 
 // `npm run compose` rewrites schema/supergraph.graphql; `-- --check` only says whether it is stale.
 const composed = composeSupergraph();

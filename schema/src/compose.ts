@@ -4,8 +4,6 @@ import { composeServices } from '@theguild/federation-composition';
 import { parse } from 'graphql';
 import { repoRoot, SUBGRAPH_NAMES, subgraphs } from './topology.js';
 
-export const supergraphPath = join(repoRoot, 'schema', 'supergraph.graphql');
-
 /**
  * Composes the four subgraph SDL files into the supergraph. Routing URLs are the local defaults;
  * the gateway points each subgraph elsewhere from its own configuration.
@@ -22,9 +20,4 @@ export function composeSupergraph(): string {
     throw new Error(`Supergraph composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
   return result.supergraphSdl.endsWith('\n') ? result.supergraphSdl : `${result.supergraphSdl}\n`;
-}
-
-/** The checked-in supergraph, as the gateway serves it. */
-export function readSupergraph(): string {
-  return readFileSync(supergraphPath, 'utf8');
 }
