@@ -35,6 +35,8 @@ export interface RunRecord {
   subgraphPeakRssBytes?: number | null;
   /** Share of the machine's CPU used by processes outside the bench during the run (others' work). */
   foreignCpuShare?: number | null;
+  /** Peak RSS during the run of each process it loaded, by `processLabel` (absent in older sessions). */
+  peakRssByProcess?: Record<string, number | null>;
 }
 
 /** Sequential requests before the load: correctness gate and exact registry calls per request. */
@@ -125,6 +127,43 @@ export interface SessionReport {
   checks: TargetCheck[];
   notes: string[];
   profile?: { file: string; markdown: string; scenario?: ScenarioId; target?: TargetId } | null;
+  /** Each process at rest and at its peak per scenario (absent in older sessions). */
+  memory?: MemoryRow[];
+}
+
+/** One process's resident memory: started and idle, then the largest seen in each scenario's runs. */
+export interface MemoryRow {
+  process: string;
+  restingMb: number | null;
+  peakMb: Partial<Record<ScenarioId, number | null>>;
+}
+
+/** How a process is named in the memory table and in `peakRssByProcess`. */
+export function processLabel(kind: 'gateway' | 'subgraph' | 'bare', name = ''): string {
+  if (kind === 'gateway') return `${name} gateway`;
+  if (kind === 'subgraph') return `${name} subgraph`;
+  return 'bare @apollo/subgraph (one process, four subgraphs)';
+}
+
+/** The memory table's rows: every process measured at rest, with its peak in each scenario where a run loaded it. */
+export function memoryRows(restingBytes: Record<string, number | null>, runs: readonly RunRecord[], scenarios: readonly ScenarioId[]): MemoryRow[] {
+  const mb = (bytes: number | null | undefined) => (bytes === null || bytes === undefined ? null : bytes / 1048576);
+  return Object.entries(restingBytes).map(([process, resting]) => ({
+    process,
+    restingMb: mb(resting),
+    peakMb: Object.fromEntries(
+      scenarios.map((scenario) => [scenario, mb(max(runs.filter((r) => r.scenario === scenario && runUsable(r)).map((r) => r.peakRssByProcess?.[process])))]),
+    ),
+  }));
+}
+
+function memoryTable(rows: readonly MemoryRow[], scenarios: readonly ScenarioId[]): string {
+  const cell = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toFixed(0));
+  return [
+    `| Process | at rest | ${scenarios.map((s) => `${s} peak`).join(' | ')} |`,
+    `|---|--:|${scenarios.map(() => '--:').join('|')}|`,
+    ...rows.map((row) => `| ${row.process} | ${cell(row.restingMb)} | ${scenarios.map((s) => cell(row.peakMb[s])).join(' | ')} |`),
+  ].join('\n');
 }
 
 /** A run counts when it produced results and at most 1 % of its responses were wrong. */
@@ -479,6 +518,17 @@ export function toMarkdown(report: SessionReport): string {
       lines.push('');
       lines.push(`p50 against one registry round trip measured during the same runs (sequential calls to the individuals registry): ${rt.join(', ')}.`);
     }
+  }
+  if (report.memory && report.memory.length > 0) {
+    const ids = report.scenarios.map((s) => s.id);
+    lines.push('');
+    lines.push('## Memory: each process at rest and at its peak (RSS, MB)');
+    lines.push('');
+    lines.push(
+      "At rest: started and ready, before any load. Peak: the largest seen during the scenario's measured runs that loaded the process (a subgraph is loaded by every target but the bare one). What the resting size is made of, library by library: `npm run micro:memory-layers -w @egov/bench`.",
+    );
+    lines.push('');
+    lines.push(memoryTable(report.memory, ids));
   }
   if (report.notes.length > 0) {
     lines.push('');

@@ -29,10 +29,21 @@ import type { LoadResult } from './load-protocol.js';
 import { LoadProcess } from './loader.js';
 import { type BenchOptions, parseOptions, USAGE } from './options.js';
 import { freePort } from './ports.js';
-import { cpuMs, hostCpu, loadAverage, pidsNamed, RssPoller } from './proc.js';
+import { cpuMs, hostCpu, loadAverage, pidsNamed, RssPoller, rssBytes } from './proc.js';
 import { buildForBench, productionNodeArgs, type ServiceName } from './production.js';
 import { aggregateComponents, aggregateProfile, formatComponents, formatProfile, readProfile, SUBGRAPH_COMPONENTS } from './profile.js';
-import { checkTargets, headline, type Machine, type ProbeRecord, type RunRecord, type SessionReport, summarise, toMarkdown } from './report.js';
+import {
+  checkTargets,
+  headline,
+  type Machine,
+  memoryRows,
+  type ProbeRecord,
+  processLabel,
+  type RunRecord,
+  type SessionReport,
+  summarise,
+  toMarkdown,
+} from './report.js';
 import { buildFixtures } from './scenarios/fixtures.js';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from './scenarios/ids.js';
 import type { Submission } from './scenarios/types.js';
@@ -397,6 +408,15 @@ async function startGateway(gateway: Gateway, graph: Graph, nodeArgs: string[] =
   gateway.error = undefined;
 }
 
+/** Every process of the session as it is once started and ready, before any load: the memory table's first column. */
+function restingRss(session: Session): Record<string, number | null> {
+  const resting: Record<string, number | null> = {};
+  for (const gateway of session.gateways.values()) if (gateway.child?.alive()) resting[processLabel('gateway', gateway.target)] = rssBytes(gateway.child.pid);
+  for (const name of SUBGRAPH_NAMES) resting[processLabel('subgraph', name)] = rssBytes(session.graph.subgraphs[name].pid);
+  if (session.bare) resting[processLabel('bare')] = rssBytes(session.bare.child.pid);
+  return resting;
+}
+
 /** A gateway that died is restarted once per session; after that its runs are reported as failed. */
 async function ensureGateway(gateway: Gateway, graph: Graph): Promise<void> {
   if (gateway.child?.alive()) return;
@@ -426,6 +446,8 @@ interface Session {
   order: number;
   runs: RunRecord[];
   probes: ProbeRecord[];
+  /** RSS of each process once started, before any load, by processLabel. */
+  restingRss: Record<string, number | null>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -439,6 +461,8 @@ interface Measured {
   /** The largest peak RSS of any one subgraph process (the bare baseline's one process in its runs). */
   subgraphPeakRssBytes: number | null;
   foreignCpuShare: number | null;
+  /** Peak RSS of each process the run loaded, by processLabel. */
+  peakRssByProcess: Record<string, number | null>;
 }
 
 /** One load against one target with everything sampled around it. */
@@ -551,6 +575,12 @@ async function drive(
     },
     subgraphPeakRssBytes: max(subgraphPids.map((pid) => peaks.get(pid) ?? null)),
     foreignCpuShare,
+    peakRssByProcess: Object.fromEntries([
+      ...(gatewayPid ? [[processLabel('gateway', target), peaks.get(gatewayPid) ?? null]] : []),
+      ...(target === 'bare'
+        ? [[processLabel('bare'), peaks.get(session.bare!.child.pid) ?? null]]
+        : SUBGRAPH_NAMES.map((name) => [processLabel('subgraph', name), peaks.get(graph.subgraphs[name].pid) ?? null])),
+    ]),
   };
 }
 
@@ -773,7 +803,7 @@ async function main(): Promise<void> {
     supervisor,
     childEnv({ BENCH_PERSONS: String(options.persons), BENCH_SCENARIOS: options.scenarios.join(','), BENCH_AUTH: issuer ? 'on' : 'off' }),
   );
-  const session: Session = { graph, load, gateways: new Map(), pool: undefined, submitRate: 0, order: 0, runs: [], probes: [] };
+  const session: Session = { graph, load, gateways: new Map(), pool: undefined, submitRate: 0, order: 0, runs: [], probes: [], restingRss: {} };
 
   const needed = new Set(options.scenarios.flatMap((s) => scenarioTargets(s, options.targets)).filter((t) => TARGETS[t].gateway));
   await Promise.all([
@@ -796,6 +826,7 @@ async function main(): Promise<void> {
       log(`the bare @apollo/subgraph baseline did not start: ${(error as Error).message.split('\n')[0]}`);
     }
   }
+  session.restingRss = restingRss(session);
   log(
     `gateways up: ${[...session.gateways.values()]
       .filter((g) => !g.error)
@@ -888,6 +919,7 @@ async function main(): Promise<void> {
     checks: checkTargets(scenarios),
     notes,
     profile,
+    memory: memoryRows(session.restingRss, session.runs, options.scenarios),
   };
   const markdown = toMarkdown(report);
   writeFileSync(join(rawDir, 'runs.json'), JSON.stringify({ runs: session.runs, probes: session.probes }, null, 2));

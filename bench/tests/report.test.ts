@@ -3,7 +3,9 @@ import type { LoadResult } from '../src/load-protocol.js';
 import {
   checkTargets,
   headline,
+  memoryRows,
   type ProbeRecord,
+  processLabel,
   type RunRecord,
   registryTuple,
   runUsable,
@@ -218,5 +220,41 @@ describe('formatting', () => {
     expect(md).toContain('## Where the time goes');
     expect(md).toContain('- a note');
     expect(md).toContain('CPU ms per request across the box');
+  });
+
+  it('sets each process at rest beside its peak in every scenario that loaded it', () => {
+    const MB = 1048576;
+    const individuals = processLabel('subgraph', 'individuals');
+    const ours = processLabel('gateway', 'ours');
+    const runs = [
+      run('S1', 'ours', 300, 40, { peakRssByProcess: { [ours]: 220 * MB, [individuals]: 160 * MB } }),
+      run('S1', 'ours', 300, 40, { peakRssByProcess: { [ours]: 230 * MB, [individuals]: 158 * MB } }),
+      run('S2', 'ours', 60, 700, { peakRssByProcess: { [ours]: 226 * MB, [individuals]: 171 * MB } }),
+      // A run that failed tells nothing about the peak under load.
+      run('S2', 'ours', 60, 700, { error: 'gateway crashed', peakRssByProcess: { [individuals]: 400 * MB } }),
+    ];
+    const rows = memoryRows({ [ours]: 150 * MB, [individuals]: 148 * MB }, runs, ['S1', 'S2', 'S5']);
+    expect(rows).toEqual([
+      { process: 'ours gateway', restingMb: 150, peakMb: { S1: 230, S2: 226, S5: null } },
+      { process: 'individuals subgraph', restingMb: 148, peakMb: { S1: 160, S2: 171, S5: null } },
+    ]);
+
+    const cells = summarise('S1', ['ours'], runs.slice(0, 2), []);
+    const md = toMarkdown({
+      startedAt: '2026-01-01T00:00:00Z',
+      finishedAt: '2026-01-01T00:20:00Z',
+      wallSeconds: 1200,
+      smoke: false,
+      options: { duration: 10, warmup: 3, connections: 50, runs: 2, persons: 12000, s5Rate: 20, subgraphCache: true },
+      environment: { loadAverageStart: 0.2, loadAverageEnd: 1.5, foreignCpuShareMedian: 0.01, foreignCpuShareMax: 0.05 },
+      machine: { cpus: 2, model: 'AMD EPYC', memoryGb: 24, node: 'v24.22.3', os: 'Linux' },
+      scenarios: [{ id: 'S1', title: 'S1 prefill', unit: 'one query', cells }],
+      checks: [],
+      notes: [],
+      memory: memoryRows({ [individuals]: 148 * MB }, runs, ['S1']),
+    });
+    expect(md).toContain('## Memory: each process at rest and at its peak (RSS, MB)');
+    expect(md).toContain('| Process | at rest | S1 peak |');
+    expect(md).toContain('| individuals subgraph | 148 | 160 |');
   });
 });
