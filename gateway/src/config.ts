@@ -65,6 +65,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<GatewayCon
             points: envInt('RATE_LIMIT_POINTS', 600, env),
             windowSeconds: envInt('RATE_LIMIT_WINDOW_SECONDS', 60, env),
             trustProxy: envBool('TRUST_PROXY', false, env),
+            // The deployment's Redis prefix, as the subgraphs' cache and idempotency keys have it: two deployments
+            // sharing one Redis must not share their clients' counters.
+            keyPrefix: `${envOptional('REDIS_KEY_PREFIX', env) ?? 'egov:'}rate:`,
           },
     redisUrl: envOptional('REDIS_URL', env),
     auth: authConfigFromEnv(env),

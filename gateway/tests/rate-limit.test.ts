@@ -4,6 +4,7 @@ import { testGatewayAuth } from '@egov/mocks/testing';
 import { readSupergraph } from '@egov/schema';
 import { createRedis, GuardedRedis } from '@egov/stores';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
 import { createGatewayLogger } from '../src/logger.js';
 import { RateLimit } from '../src/rate-limit.js';
 import { type RunningGateway, startGateway } from '../src/server.js';
@@ -92,5 +93,18 @@ describe('rate limits while Redis fails', () => {
     } finally {
       redis.disconnect();
     }
+  });
+});
+
+describe('where the counters live', () => {
+  it("under the deployment's REDIS_KEY_PREFIX, beside its cache and idempotency keys (default egov:)", () => {
+    const limit = (env: Record<string, string>) => {
+      // Only read, never used to verify: the token settings just have to be present.
+      const auth = { AUTH_ISSUER: 'https://idp.example.kz', AUTH_JWKS: '/nonexistent/jwks.json', PARTNERS_FILE: '/nonexistent/partners.json' };
+      const { rateLimit } = loadConfig({ NODE_ENV: 'production', ...auth, ...env });
+      return rateLimit === false ? null : rateLimit?.keyPrefix;
+    };
+    expect(limit({})).toBe('egov:rate:');
+    expect(limit({ REDIS_KEY_PREFIX: 'egov-staging:' })).toBe('egov-staging:rate:');
   });
 });
