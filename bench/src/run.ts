@@ -851,7 +851,7 @@ async function main(): Promise<void> {
     const authFor = (bin: string) => (credentials ? credentials.headers({ kind: 'citizen', iin: headOf(bin) }) : {});
     session.pool = new SubmissionPool(
       fx.submissionBins,
-      graph.subgraphUrls.licensing.replace(/\/graphql$/, ''),
+      graph.subgraphUrls.applications.replace(/\/graphql$/, ''),
       graph.subgraphUrls.payments,
       authFor,
       await TestSigner.load(),

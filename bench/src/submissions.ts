@@ -24,7 +24,7 @@ async function inParallel<T, R>(items: readonly T[], limit: number, task: (item:
 
 /**
  * S4's inputs, prepared outside the measured runs through the same HTTP endpoints a portal uses
- * (test/support/flow.ts): a scan uploaded to the licensing service, and a licence fee opened through the
+ * (test/support/flow.ts): a scan uploaded to the applications subgraph, and a licence fee opened through the
  * payments subgraph and paid at the (mock) bank. A submission takes the applicant's newest unused paid fee
  * and claims its scan, so each prepared tuple is good for exactly one accepted submission. Each is signed
  * beforehand by the applicant's head (the ЭЦП submitApplication requires), as NCALayer would in the portal.
@@ -40,7 +40,8 @@ export class SubmissionPool {
 
   constructor(
     private readonly bins: readonly string[],
-    private readonly licensingBase: string,
+    /** The applications subgraph, without /graphql: scans are uploaded to its POST /attachments. */
+    private readonly applicationsBase: string,
     private readonly paymentsUrl: string,
     /** The applicant's head signs uploads and payment orders when the subgraphs check tokens. */
     private readonly authFor: (bin: string) => Readonly<Record<string, string>>,
@@ -85,7 +86,7 @@ export class SubmissionPool {
     const pdf = new Uint8Array(samplePdf('Appendix 3 (benchmark)'));
     const form = new FormData();
     for (let i = 0; i < count; i++) form.append(S4_DOCUMENT, new Blob([pdf], { type: 'application/pdf' }), `appendix-3-${i}.pdf`);
-    const response = await fetch(`${this.licensingBase}/attachments`, { method: 'POST', body: form, headers: this.authFor(bin) });
+    const response = await fetch(`${this.applicationsBase}/attachments`, { method: 'POST', body: form, headers: this.authFor(bin) });
     const body = (await response.json()) as { attachments?: { id: string; sha256: string }[]; errors?: unknown };
     if (response.status !== 201 || !body.attachments) throw new Error(`scan upload failed: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
     return body.attachments.map((a) => ({ id: a.id, sha256: a.sha256 }));

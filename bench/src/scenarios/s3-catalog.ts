@@ -31,6 +31,6 @@ export function catalogScenario(inputs: Inputs): ScenarioDriver {
         check: (data) => checkCatalog(data?.publicServices, inputs.catalogCodes),
       },
     ],
-    floor: { kind: 'subgraph', subgraph: 'licensing' },
+    floor: { kind: 'subgraph', subgraph: 'applications' },
   };
 }

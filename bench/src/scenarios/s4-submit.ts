@@ -90,6 +90,6 @@ export function submitScenario(inputs: Inputs): ScenarioDriver {
         check: (data, ctx) => (ctx.exhausted ? 'submission pool exhausted' : checkReceipt(data?.submitApplication)),
       },
     ],
-    floor: { kind: 'subgraph', subgraph: 'licensing' },
+    floor: { kind: 'subgraph', subgraph: 'applications' },
   };
 }
