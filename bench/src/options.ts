@@ -30,6 +30,12 @@ export interface BenchOptions {
   s5Rate: number;
   /** The subgraphs' registry caches as configured (on, their defaults); off makes every request pay full upstream work. */
   subgraphCache: boolean;
+  /**
+   * Our gateway's rate limits and the subgraphs' registry caches and idempotency keys in Redis, as deployed (REDIS_URL,
+   * default the local one; the session's keys under their own prefix, removed at the end); off keeps them in each
+   * process, as `npm start` does.
+   */
+  redis: boolean;
   /** Sign requests with the mocks' test issuer (when the repository has one). */
   auth: boolean;
   /** Our gateway and subgraphs export traces as deployed (OTLP/HTTP, parent-based 10 % sampling) to a sink process. */
@@ -60,6 +66,8 @@ export const USAGE = `npm run bench -- [options]      (from the root: values wit
   --persons N            generated persons in the fixture set (default 12000)
   --s5-rate N            S5 requests per second, evenly spaced (default 10)
   --no-subgraph-cache    turn the subgraphs' registry caches off (*_CACHE_TTL_SECONDS=0; default: their own defaults)
+  --no-redis             keep our rate limits, registry caches and idempotency keys in each process, as npm start does
+                         (default: in Redis as deployed, REDIS_URL or redis://127.0.0.1:6379, under a session prefix)
   --no-auth              send no bearer tokens (default: sign each request as its caller with the mocks' test issuer)
   --no-telemetry         our gateway and subgraphs without tracing (default: on as deployed, OTLP/HTTP to a sink
                          process, parent-based 10 % sampling)
@@ -101,6 +109,7 @@ const NPM_NAMES = [
   'persons',
   's5-rate',
   'subgraph-cache',
+  'redis',
   'auth',
   'telemetry',
   'source',
@@ -119,7 +128,7 @@ export function npmConfigArgs(env: Record<string, string | undefined>): string[]
     if (value === undefined) continue;
     if (name === 'smoke' || name === 'quick' || name === 'source') {
       if (value === 'true') args.push(`--${name}`);
-    } else if (name === 'profile' || name === 'auth' || name === 'subgraph-cache' || name === 'telemetry')
+    } else if (name === 'profile' || name === 'auth' || name === 'subgraph-cache' || name === 'redis' || name === 'telemetry')
       args.push(value === 'true' ? `--${name}` : `--no-${name}`);
     else if (value === 'true' || value === '')
       throw new Error(`--${name} lost its value on the way through npm: write --${name}=VALUE (or run npm run bench -w @egov/bench -- --${name} VALUE)`);
@@ -206,6 +215,12 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
         given.profileTarget = target;
         break;
       }
+      case '--redis':
+        given.redis = true;
+        break;
+      case '--no-redis':
+        given.redis = false;
+        break;
       case '--auth':
         given.auth = true;
         break;
@@ -246,6 +261,7 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
     persons: given.persons ?? 12_000,
     s5Rate: given.s5Rate ?? 10,
     subgraphCache: given.subgraphCache ?? true,
+    redis: given.redis ?? true,
     auth: given.auth ?? true,
     telemetry: given.telemetry ?? true,
     compiled: given.compiled ?? true,

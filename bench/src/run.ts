@@ -32,6 +32,7 @@ import { freePort } from './ports.js';
 import { cpuMs, hostCpu, loadAverage, pidsNamed, RssPoller, rssBytes } from './proc.js';
 import { buildForBench, productionNodeArgs, type ServiceName } from './production.js';
 import { aggregateComponents, aggregateProfile, formatComponents, formatProfile, readProfile, SUBGRAPH_COMPONENTS } from './profile.js';
+import { openRedisSession, type RedisSession } from './redis-session.js';
 import {
   checkTargets,
   headline,
@@ -83,10 +84,13 @@ let database: { url: string; drop(): Promise<void> } | undefined;
 /** A connection to this session's database for as long as it runs: another session starting meanwhile sees it in use, not stale. */
 let databaseKeeper: pg.Client | undefined;
 let attachmentsDir: string | undefined;
+/** The session's keys in Redis (--redis, the default): what our processes get, and how they are removed. */
+let redisSession: RedisSession | undefined;
 let cleaning: Promise<void> | undefined;
 function cleanup(): Promise<void> {
   cleaning ??= (async () => {
     await supervisor.stopAll(3000).catch(() => undefined);
+    await redisSession?.close().catch((error: unknown) => console.error(`could not remove the session's Redis keys: ${(error as Error).message}`));
     await dbAdmin?.end().catch(() => undefined);
     await databaseKeeper?.end().catch(() => undefined);
     await database?.drop().catch((error: unknown) => console.error(`could not drop the bench database: ${(error as Error).message}`));
@@ -140,7 +144,12 @@ const NO_SUBGRAPH_CACHE = {
   PAYMENTS_CACHE_TTL_SECONDS: '0',
   LICENSING_CACHE_TTL_SECONDS: '0',
 };
-const childEnv = (extra: Record<string, string>): Record<string, string | undefined> => ({ ...process.env, NODE_ENV: 'production', ...extra });
+const childEnv = (extra: Record<string, string>): Record<string, string | undefined> => {
+  const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'production', ...extra };
+  // Without --redis nothing of ours may find one through the environment: caches and limits stay in each process.
+  if (!options.redis) for (const name of ['REDIS_URL', 'REDIS_KEY_PREFIX', 'CACHE_KEY_SECRET']) delete env[name];
+  return env;
+};
 /**
  * Each service's production Node flags (its Kubernetes NODE_OPTIONS: heap limits), given to ours and the subgraphs;
  * the vanilla gateways get the gateway's, as they would in the same pod. Set in main().
@@ -239,6 +248,7 @@ async function startGraph(security: Record<string, string>): Promise<Graph> {
         ATTACHMENT_MAX_FILES: '100',
         DEEMED_ISSUANCE_EVERY_MS: '3600000',
         ...(options.subgraphCache ? {} : NO_SUBGRAPH_CACHE),
+        ...redisSession?.env,
         ...security,
         ...telemetry,
       }),
@@ -357,6 +367,7 @@ function gatewaySpec(target: TargetId, port: number, graph: Graph, extraNodeArgs
           // What the subgraphs get too, in case the gateway verifies tokens or keeps a trail itself.
           ...graph.security,
           ...graph.telemetry,
+          ...redisSession?.env,
           ...(database ? { DATABASE_URL: process.env.DATABASE_URL ?? database.url } : {}),
           HOST: '127.0.0.1',
           PORT: String(port),
@@ -495,7 +506,7 @@ async function drive(
   const subgraphPids = target === 'bare' ? [session.bare!.child.pid] : Object.values(graph.subgraphs).map((c) => c.pid);
   const subgraphUrls = target === 'bare' ? { ...graph.subgraphUrls, ...session.bare!.urls } : graph.subgraphUrls;
   // The local Redis, when the session's processes use one (REDIS_URL): the whole server's CPU, others' included.
-  const redisPids = process.env.REDIS_URL ? pidsNamed('redis-server') : [];
+  const redisPids = redisSession ? pidsNamed('redis-server') : [];
   const otherCpu = () => {
     const subgraphs = subgraphPids.map(cpuMs);
     const loadPid = load.pid;
@@ -795,6 +806,7 @@ async function main(): Promise<void> {
     // The applications subgraph signs each submission's evidence (required in production).
     EVIDENCE_SIGNING_KEY_FILE: process.env.EVIDENCE_SIGNING_KEY_FILE ?? TEST_EVIDENCE_KEY_FILE,
   };
+  if (options.redis) redisSession = await openRedisSession(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', stamp);
   const graph = await startGraph({ ...securityEnv(testIssuer), ...trustEnv });
   log(
     `mock registries and subgraphs are up${issuer ? '; requests carry test-issuer tokens (citizen, applicant head, partner)' : '; requests carry no tokens'}`,
@@ -905,6 +917,7 @@ async function main(): Promise<void> {
       persons: options.persons,
       s5Rate: options.s5Rate,
       subgraphCache: options.subgraphCache,
+      redis: options.redis,
       telemetry: options.telemetry,
       processes: processesNote(),
     },

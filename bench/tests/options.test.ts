@@ -15,6 +15,7 @@ describe('parseOptions', () => {
       s5Rate: 10,
       subgraphCache: true,
       auth: true,
+      redis: true,
       telemetry: true,
       compiled: true,
     });
@@ -59,6 +60,12 @@ describe('parseOptions', () => {
     expect(parseOptions(['--no-telemetry']).telemetry).toBe(false);
     expect(parseOptions(['--quick']).telemetry).toBe(true);
     expect(npmConfigArgs({ npm_lifecycle_event: 'bench', npm_config_telemetry: '' })).toEqual(['--no-telemetry']);
+  });
+
+  it('keeps caches and limits in Redis as deployed unless told --no-redis, also through npm', () => {
+    expect(parseOptions([]).redis).toBe(true);
+    expect(parseOptions(['--no-redis']).redis).toBe(false);
+    expect(npmConfigArgs({ npm_lifecycle_event: 'bench', npm_config_redis: '' })).toEqual(['--no-redis']);
   });
 
   it('rejects what it does not know, with a hint', () => {
