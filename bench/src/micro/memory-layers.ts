@@ -14,7 +14,6 @@
 
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { repoRoot } from '@egov/schema';
 import { productionNodeArgs, type ServiceName } from '../production.js';
 import { median } from '../stats.js';
@@ -36,8 +35,6 @@ interface Stack {
 const importAll = (...specifiers: string[]) => specifiers.map((s) => `await import(${JSON.stringify(s)});`).join(' ');
 // Tracing exports nothing at rest (no span is made), so an endpoint nobody listens on is enough to start it as deployed.
 const TRACING_ENV = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9', OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf' };
-// @peculiar/x509 needs Reflect.getMetadata before it loads; the security package's few-line stand-in provides it.
-const REFLECT_SHIM = pathToFileURL(join(repoRoot, 'packages/security/dist/signatures/reflect-metadata.js')).href;
 const PROJECT_PACKAGES = ['@egov/core', '@egov/contracts', '@egov/stores', '@egov/registry-client', '@egov/security', '@egov/domain'];
 const GRAPHQL_SERVER = ['graphql', '@apollo/server', '@apollo/subgraph'];
 const HIVE_RUNTIME = ['graphql', '@graphql-hive/gateway-runtime', '@graphql-hive/router-runtime', '@graphql-mesh/transport-http'];
@@ -55,7 +52,8 @@ const STACKS: Stack[] = [
       },
       { name: 'metrics: prom-client and our telemetry package', load: importAll('@egov/telemetry') },
       { name: 'datastore clients: pg, ioredis', load: importAll('pg', 'ioredis') },
-      { name: 'token and signature libraries: jose, @peculiar/x509, pkijs', load: importAll('jose', REFLECT_SHIM, '@peculiar/x509', 'pkijs') },
+      // Not @peculiar/x509 and pkijs: only the subgraphs that check ЭЦП signatures (licensing, applications) load them.
+      { name: 'token verification: jose', load: importAll('jose') },
       { name: 'other libraries: zod, dataloader, lru-cache', load: importAll('zod', 'dataloader', 'lru-cache') },
       { name: "the project's packages (@egov/*)", load: importAll(...PROJECT_PACKAGES, '@egov/subgraph-kit') },
       { name: "the subgraph's own modules", load: importAll('./dist/server.js') },
