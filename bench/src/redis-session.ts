@@ -8,6 +8,11 @@ import { createRedis } from '@egov/stores';
 export interface RedisSession {
   /** What our processes get: REDIS_URL, the prefix and the cache-key secret every process must share. */
   env: Record<string, string>;
+  /**
+   * Empties the registry caches, so each run starts as cold as the one before it: S1 walks the persons once per
+   * run, and a walk that wrapped into persons an earlier target had read would find them cached.
+   */
+  clearCaches(): Promise<number>;
   /** Deletes the session's keys; resolves with how many there were. */
   close(): Promise<number>;
 }
@@ -29,21 +34,26 @@ export async function openRedisSession(url: string, stamp: string): Promise<Redi
       `the bench runs our processes with Redis, as deployed (REDIS_URL, default redis://127.0.0.1:6379), and ${url} did not answer (${(error as Error).message}): start one, or pass --no-redis to keep caches and limits in each process`,
     );
   }
+  const remove = async (pattern: string): Promise<number> => {
+    let removed = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) removed += await redis.unlink(...keys);
+    } while (cursor !== '0');
+    return removed;
+  };
   return {
+    // The subgraphs keep their registry cache under <prefix>registry: (@egov/subgraph-kit, process-services.ts).
     env: { REDIS_URL: url, REDIS_KEY_PREFIX: prefix, CACHE_KEY_SECRET: `bench-cache-key-${stamp}` },
+    clearCaches: () => remove(`${prefix}registry:*`),
     async close() {
-      let removed = 0;
       try {
-        let cursor = '0';
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-          cursor = next;
-          if (keys.length > 0) removed += await redis.unlink(...keys);
-        } while (cursor !== '0');
+        return await remove(`${prefix}*`);
       } finally {
         redis.disconnect();
       }
-      return removed;
     },
   };
 }

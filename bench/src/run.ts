@@ -527,6 +527,7 @@ async function drive(
   };
   const db0 = await databaseCpu();
 
+  await redisSession?.clearCaches();
   await resetCounters(graph);
   const gatewayPid = gateway?.child?.pid;
   const host0 = hostCpu();
