@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { envBool, envInt, envOptional, envString, type HttpServerSettings, httpSettingsFromEnv } from '@egov/core';
 import { gateway, readSupergraph, SUBGRAPH_NAMES, type SubgraphName, subgraphUrl } from '@egov/schema';
 import { type AuthConfig, authConfigFromEnv, type PrincipalKind } from '@egov/security';
+import { redisKeyPrefix } from '@egov/stores';
 import type { PortalOptions } from './plugins/use-portal.js';
 
 export interface GatewayConfig {
@@ -67,7 +68,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<GatewayCon
             trustProxy: envBool('TRUST_PROXY', false, env),
             // The deployment's Redis prefix, as the subgraphs' cache and idempotency keys have it: two deployments
             // sharing one Redis must not share their clients' counters.
-            keyPrefix: `${envOptional('REDIS_KEY_PREFIX', env) ?? 'egov:'}rate:`,
+            keyPrefix: `${redisKeyPrefix(env)}rate:`,
           },
     redisUrl: envOptional('REDIS_URL', env),
     auth: authConfigFromEnv(env),

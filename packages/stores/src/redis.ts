@@ -1,4 +1,13 @@
+import { envOptional } from '@egov/core';
 import { Redis } from 'ioredis';
+
+/**
+ * REDIS_KEY_PREFIX: what every key of this deployment starts with (default `egov:`), so deployments sharing one
+ * Redis keep apart: the subgraphs' `<prefix>registry:` and `<prefix>idempotency:`, the gateway's `<prefix>rate:`.
+ */
+export function redisKeyPrefix(env: Record<string, string | undefined> = process.env): string {
+  return envOptional('REDIS_KEY_PREFIX', env) ?? 'egov:';
+}
 
 /**
  * One ioredis client per process with settings that keep a Redis outage from slowing requests: commands

@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigError, envOptional } from '@egov/core';
 import { cachePoliciesFromEnv, MemoryCacheStore, RedisCacheStore, RegistryCache } from '@egov/registry-client';
-import { createRedis, GuardedRedis, type IdempotencyStore, MemoryIdempotencyStore, RedisIdempotencyStore, redisBreakerOptionsFromEnv } from '@egov/stores';
+import {
+  createRedis,
+  GuardedRedis,
+  type IdempotencyStore,
+  MemoryIdempotencyStore,
+  RedisIdempotencyStore,
+  redisBreakerOptionsFromEnv,
+  redisKeyPrefix,
+} from '@egov/stores';
 import type { Redis } from 'ioredis';
 
 type Env = Record<string, string | undefined>;
@@ -24,7 +32,7 @@ export interface ProcessServices {
 export function servicesFromEnv(service: string, env: Env = process.env): ProcessServices {
   const policies = cachePoliciesFromEnv(env);
   const redisUrl = envOptional('REDIS_URL', env);
-  const prefix = envOptional('REDIS_KEY_PREFIX', env) ?? 'egov:';
+  const prefix = redisKeyPrefix(env);
   if (!redisUrl) {
     const secret = envOptional('CACHE_KEY_SECRET', env) ?? randomBytes(24).toString('hex');
     return {
