@@ -442,7 +442,7 @@ export function toMarkdown(report: SessionReport): string {
   lines.push(
     `Machine load: 1-min load average ${num(env.loadAverageStart, 2)} before, ${num(env.loadAverageEnd, 2)} after; CPU used by processes outside the bench during runs: median ${pctOrNa(env.foreignCpuShareMedian)}, max ${pctOrNa(env.foreignCpuShareMax)} of the machine.` +
       (report.options.subgraphCache
-        ? ` Subgraph registry caches: on, as configured by default, ${report.options.redis ? "in Redis as deployed (with our gateway's rate limits and the idempotency keys; the session's own key prefix, removed afterwards)" : 'in each process (no Redis, as npm start runs)'} (S1/S5 do not repeat a person within a session; S2 repeats one holding, whose registry reads are cached after the first request).`
+        ? ` Subgraph registry caches: on, as configured by default, ${report.options.redis ? "in Redis as deployed (with our gateway's rate limits and the idempotency keys; the session's own key prefix, removed afterwards)" : 'in each process (no Redis, as npm start runs)'} (S1/S5 do not repeat a person within a run; S2 repeats one holding, whose registry reads are cached after the first request).`
         : ' Subgraph registry caches: off (*_CACHE_TTL_SECONDS=0), so every request costs the full upstream work.') +
       (report.options.telemetry
         ? ' Telemetry: on in our gateway and subgraphs as deployed (OTLP/HTTP to a sink process, parent-based 10 % sampling).'

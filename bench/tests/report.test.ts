@@ -184,6 +184,23 @@ describe('summarise', () => {
   });
 });
 
+/** A twenty-minute session of S1 alone around the given cells. */
+function sessionReport(cells: ReturnType<typeof summarise>, extra: Partial<SessionReport> = {}): SessionReport {
+  return {
+    startedAt: '2026-01-01T00:00:00Z',
+    finishedAt: '2026-01-01T00:20:00Z',
+    wallSeconds: 1200,
+    smoke: false,
+    options: { duration: 10, warmup: 3, connections: 50, runs: 3, persons: 12000, s5Rate: 20, subgraphCache: false },
+    environment: { loadAverageStart: 0.2, loadAverageEnd: 1.5, foreignCpuShareMedian: 0.01, foreignCpuShareMax: 0.05 },
+    machine: { cpus: 2, model: 'AMD EPYC', memoryGb: 24, node: 'v20.20.2', os: 'Linux' },
+    scenarios: [{ id: 'S1', title: 'S1 prefill', unit: 'one query', cells }],
+    checks: [],
+    notes: [],
+    ...extra,
+  };
+}
+
 describe('formatting', () => {
   it('writes registry calls as individuals/legal-entities/payments/licensing', () => {
     expect(registryTuple({ individuals: 1, 'legal-entities': 3, payments: 0, licensing: 1 })).toBe('1/3/0/1');
@@ -200,20 +217,13 @@ describe('formatting', () => {
 
   it('renders the whole report', () => {
     const cells = summarise('S1', ['ours'], [run('S1', 'ours', 300, 40)], []);
-    const report: SessionReport = {
-      startedAt: '2026-01-01T00:00:00Z',
-      finishedAt: '2026-01-01T00:20:00Z',
-      wallSeconds: 1200,
-      smoke: false,
-      options: { duration: 10, warmup: 3, connections: 50, runs: 3, persons: 12000, s5Rate: 20, subgraphCache: false },
-      environment: { loadAverageStart: 0.2, loadAverageEnd: 1.5, foreignCpuShareMedian: 0.01, foreignCpuShareMax: 0.05 },
-      machine: { cpus: 2, model: 'AMD EPYC', memoryGb: 24, node: 'v20.20.2', os: 'Linux' },
-      scenarios: [{ id: 'S1', title: 'S1 prefill', unit: 'one query', cells }],
-      checks: checkTargets([{ id: 'S1', title: 'S1 prefill', unit: 'one query', cells }]),
-      notes: ['a note'],
-      profile: { file: 'x.cpuprofile', markdown: '| Package | Self ms | Share |' },
-    };
-    const md = toMarkdown(report);
+    const md = toMarkdown(
+      sessionReport(cells, {
+        checks: checkTargets([{ id: 'S1', title: 'S1 prefill', unit: 'one query', cells }]),
+        notes: ['a note'],
+        profile: { file: 'x.cpuprofile', markdown: '| Package | Self ms | Share |' },
+      }),
+    );
     expect(md).toContain('# Gateway benchmark');
     expect(md).toContain('session took 20.0 min');
     expect(md).toContain('## S1 prefill');
@@ -240,19 +250,7 @@ describe('formatting', () => {
     ]);
 
     const cells = summarise('S1', ['ours'], runs.slice(0, 2), []);
-    const md = toMarkdown({
-      startedAt: '2026-01-01T00:00:00Z',
-      finishedAt: '2026-01-01T00:20:00Z',
-      wallSeconds: 1200,
-      smoke: false,
-      options: { duration: 10, warmup: 3, connections: 50, runs: 2, persons: 12000, s5Rate: 20, subgraphCache: true },
-      environment: { loadAverageStart: 0.2, loadAverageEnd: 1.5, foreignCpuShareMedian: 0.01, foreignCpuShareMax: 0.05 },
-      machine: { cpus: 2, model: 'AMD EPYC', memoryGb: 24, node: 'v24.22.3', os: 'Linux' },
-      scenarios: [{ id: 'S1', title: 'S1 prefill', unit: 'one query', cells }],
-      checks: [],
-      notes: [],
-      memory: memoryRows({ [individuals]: 148 * MB }, runs, ['S1']),
-    });
+    const md = toMarkdown(sessionReport(cells, { memory: memoryRows({ [individuals]: 148 * MB }, runs, ['S1']) }));
     expect(md).toContain('## Memory: each process at rest and at its peak (RSS, MB)');
     expect(md).toContain('| Process | at rest | S1 peak |');
     expect(md).toContain('| individuals subgraph | 148 | 160 |');

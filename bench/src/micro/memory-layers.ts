@@ -36,8 +36,20 @@ const importAll = (...specifiers: string[]) => specifiers.map((s) => `await impo
 // Tracing exports nothing at rest (no span is made), so an endpoint nobody listens on is enough to start it as deployed.
 const TRACING_ENV = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9', OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf' };
 const PROJECT_PACKAGES = ['@egov/core', '@egov/contracts', '@egov/stores', '@egov/registry-client', '@egov/security', '@egov/domain'];
-const GRAPHQL_SERVER = ['graphql', '@apollo/server', '@apollo/subgraph'];
-const HIVE_RUNTIME = ['graphql', '@graphql-hive/gateway-runtime', '@graphql-hive/router-runtime', '@graphql-mesh/transport-http'];
+// Each baseline's one layer, which is also the first of ours.
+const GRAPHQL_SERVER: Layer = {
+  name: 'GraphQL server: graphql, @apollo/server, @apollo/subgraph',
+  load: importAll('graphql', '@apollo/server', '@apollo/subgraph'),
+};
+const HIVE_RUNTIME: Layer = {
+  name: 'Hive runtime: gateway-runtime, router-runtime (Rust planner), HTTP transport',
+  load: importAll('graphql', '@graphql-hive/gateway-runtime', '@graphql-hive/router-runtime', '@graphql-mesh/transport-http'),
+};
+/** Tracing started as the service's entry starts it, then the metrics half of our telemetry package. */
+const telemetryLayers = (service: string, kind: 'subgraph' | 'gateway', what: string): Layer[] => [
+  { name: `tracing: ${what}`, load: `const { startTracing } = await import('@egov/telemetry/sdk'); await startTracing('${service}', '${kind}');` },
+  { name: 'metrics: prom-client and our telemetry package', load: importAll('@egov/telemetry') },
+];
 
 const STACKS: Stack[] = [
   {
@@ -45,12 +57,8 @@ const STACKS: Stack[] = [
     cwd: 'subgraphs/individuals',
     service: 'individuals',
     layers: [
-      { name: 'GraphQL server: graphql, @apollo/server, @apollo/subgraph', load: importAll(...GRAPHQL_SERVER) },
-      {
-        name: 'tracing: OpenTelemetry SDK, instrumentations, module hook',
-        load: `const { startTracing } = await import('@egov/telemetry/sdk'); await startTracing('individuals', 'subgraph');`,
-      },
-      { name: 'metrics: prom-client and our telemetry package', load: importAll('@egov/telemetry') },
+      GRAPHQL_SERVER,
+      ...telemetryLayers('individuals', 'subgraph', 'OpenTelemetry SDK, instrumentations, module hook'),
       { name: 'datastore clients: pg, ioredis', load: importAll('pg', 'ioredis') },
       // Not @peculiar/x509 and pkijs: only the subgraphs that check ЭЦП signatures (licensing, applications) load them.
       { name: 'token verification: jose', load: importAll('jose') },
@@ -63,19 +71,15 @@ const STACKS: Stack[] = [
     name: 'bare @apollo/subgraph (the baseline)',
     cwd: 'bench',
     service: 'individuals',
-    layers: [{ name: 'GraphQL server: graphql, @apollo/server, @apollo/subgraph', load: importAll(...GRAPHQL_SERVER) }],
+    layers: [GRAPHQL_SERVER],
   },
   {
     name: 'our gateway',
     cwd: 'gateway',
     service: 'gateway',
     layers: [
-      { name: 'Hive runtime: gateway-runtime, router-runtime (Rust planner), HTTP transport', load: importAll(...HIVE_RUNTIME) },
-      {
-        name: 'tracing: OpenTelemetry SDK, module hook',
-        load: `const { startTracing } = await import('@egov/telemetry/sdk'); await startTracing('gateway', 'gateway');`,
-      },
-      { name: 'metrics: prom-client and our telemetry package', load: importAll('@egov/telemetry') },
+      HIVE_RUNTIME,
+      ...telemetryLayers('gateway', 'gateway', 'OpenTelemetry SDK, module hook'),
       {
         name: "the gateway's other libraries: Hive's OpenTelemetry plugin, graphql-armor, rate limits, ioredis, jose",
         load: importAll('@graphql-hive/plugin-opentelemetry', '@escape.tech/graphql-armor', 'rate-limiter-flexible', 'ioredis', 'jose'),
@@ -88,7 +92,7 @@ const STACKS: Stack[] = [
     name: 'vanilla Hive runtime (the baseline)',
     cwd: 'bench',
     service: 'gateway',
-    layers: [{ name: 'Hive runtime: gateway-runtime, router-runtime (Rust planner), HTTP transport', load: importAll(...HIVE_RUNTIME) }],
+    layers: [HIVE_RUNTIME],
   },
 ];
 
